@@ -1,0 +1,248 @@
+"""The content of a game as immutable models: what the YAML says, checked and linked.
+
+Conditions and effects stay plain data (dicts and lists) because they travel inside messages and
+are interpreted by the rules service; everything else is a frozen dataclass.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+TIME_PATTERN = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+DIRECTIONS = (
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "up", "down", "in", "out",
+)
+OPPOSITE = {
+    "north": "south", "south": "north", "east": "west", "west": "east",
+    "northeast": "southwest", "southwest": "northeast", "northwest": "southeast",
+    "southeast": "northwest", "up": "down", "down": "up", "in": "out", "out": "in",
+}
+
+def parse_time(text: str) -> int | None:
+    """Minutes after midnight for "HH:MM", or None when it is not a time of day."""
+    match = TIME_PATTERN.match(text.strip())
+    return int(match[1]) * 60 + int(match[2]) if match else None
+
+
+Condition = dict[str, Any]
+Effect = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One version of a text, used when its condition holds (None: always)."""
+
+    condition: Condition | None
+    text: str
+
+
+# A text is a plain string or a tuple of variants, the first whose condition holds being shown.
+Text = str | tuple[Variant, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Exit:
+    direction: str
+    to: str
+    door: str | None = None
+    condition: Condition | None = None
+    refusal: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Room:
+    id: str
+    name: str
+    description: Text
+    exits: dict[str, Exit]
+    dark: bool = False
+    position: tuple[int, int] | None = None
+    on_enter: tuple[Effect, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    id: str
+    name: str
+    nouns: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    description: Text
+    location: str
+    here: Text | None = None
+    portable: bool = True
+    scenery: bool = False
+    plural: bool = False
+    container: bool = False
+    supporter: bool = False
+    openable: bool = False
+    open: bool = True
+    lockable: bool = False
+    locked: bool = False
+    key: str | None = None
+    wearable: bool = False
+    worn: bool = False
+    text: Text | None = None
+    light: bool = False
+    lit: bool = False
+    door: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    id: str
+    keywords: tuple[str, ...]
+    text: Text
+    condition: Condition | None = None
+    effects: tuple[Effect, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Npc:
+    id: str
+    name: str
+    nouns: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    description: Text
+    location: str
+    here: Text | None = None
+    schedule: tuple[tuple[int, str], ...] = ()
+    greeting: Text | None = None
+    default: Text | None = None
+    topics: dict[str, Topic] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Lore:
+    id: str
+    title: str
+    text: Text
+
+
+@dataclass(frozen=True, slots=True)
+class SchoolClass:
+    id: str
+    name: str
+    instructor: str
+    room: str
+    days: tuple[str, ...]
+    start: int
+    end: int
+    skill: str
+    gain: int = 5
+    text: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Recital:
+    id: str
+    name: str
+    stage: str
+    day: int
+    time: int
+    skill: str = "performance"
+    text: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ending:
+    id: str
+    title: str
+    text: Text
+    win: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    id: str
+    words: tuple[str, ...]
+    default: Text | None = None
+    time: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    on: tuple[str, ...]
+    object: str | None = None
+    second: str | None = None
+    where: str | None = None
+    condition: Condition | None = None
+    effects: tuple[Effect, ...] = ()
+    once: bool = False
+    proceed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Timer:
+    id: str
+    at: int
+    day: int | None = None
+    daily: bool = True
+    condition: Condition | None = None
+    effects: tuple[Effect, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class GameInfo:
+    title: str
+    intro: Text
+    start: str
+    start_day: int = 1
+    start_time: int = 8 * 60
+    max_score: int = 0
+    days: tuple[str, ...] = ("Moonday", "Tideday", "Quillday", "Harpday", "Fireday", "Starday", "Restday")
+    term_days: int = 21
+
+
+@dataclass(frozen=True, slots=True)
+class PackInfo:
+    id: str
+    name: str
+    version: str
+    folder: str
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything one game is made of, indexed by id."""
+
+    pack: PackInfo
+    game: GameInfo
+    rooms: dict[str, Room]
+    items: dict[str, Item]
+    npcs: dict[str, Npc]
+    lore: dict[str, Lore]
+    classes: dict[str, SchoolClass]
+    recitals: dict[str, Recital]
+    endings: dict[str, Ending]
+    verbs: dict[str, Verb]
+    rules: dict[str, Rule]
+    timers: dict[str, Timer]
+    rules_by_verb: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
+    doors_by_room: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        by_verb: dict[str, list[Rule]] = {}
+        for rule in self.rules.values():
+            for verb in rule.on:
+                by_verb.setdefault(verb, []).append(rule)
+        self.rules_by_verb.update({verb: tuple(rules) for verb, rules in by_verb.items()})
+        doors: dict[str, list[str]] = {}
+        for item in self.items.values():
+            for room in item.door or ():
+                doors.setdefault(room, []).append(item.id)
+        self.doors_by_room.update({room: tuple(ids) for room, ids in doors.items()})
+
+    def thing(self, thing_id: str) -> Item | Npc | None:
+        return self.items.get(thing_id) or self.npcs.get(thing_id)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.rooms)} rooms, {len(self.items)} items, {len(self.npcs)} npcs, "
+            f"{len(self.lore)} lore, {len(self.classes)} classes, {len(self.recitals)} recitals, "
+            f"{len(self.endings)} endings"
+        )

@@ -1,0 +1,37 @@
+"""Problems found in content: what is wrong and exactly where, ready to show a modder."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from elysium.content.yamlsafe import Mark
+
+
+@dataclass(frozen=True)
+class Problem:
+    mark: Mark
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.mark}: {self.severity}: {self.message}"
+
+
+class ContentError(Exception):
+    """Content that cannot be played; `problems` lists every error found, in file order."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems, key=_order)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def _order(problem: Problem) -> tuple[str, int, int]:
+    return (problem.mark.file, problem.mark.line, problem.mark.column)
+
+
+def suggestion(word: str, choices: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' when a close match exists, else ''."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -1,0 +1,91 @@
+"""What each kind of content entry may contain: field names, value shapes, required fields.
+
+One table drives both validation (with positions) and, later, the JSON Schema for editors.
+Shapes are short names: `str`, `text` (a string or a list of {if, text} variants), `bool`, `int`,
+`time` ("HH:MM"), `words` (a word or a list of words), `ref:KIND` (an id of another entry),
+`place`, `condition`, `effects`, and a few structured ones handled by the loader.
+"""
+
+from __future__ import annotations
+
+KINDS = ("rooms", "items", "npcs", "lore", "classes", "recitals", "endings", "verbs", "rules", "timers")
+
+# kind -> field -> shape; a leading "*" marks a required field.
+FIELDS: dict[str, dict[str, str]] = {
+    "rooms": {
+        "name": "*str", "description": "*text", "exits": "exits", "dark": "bool",
+        "position": "position", "on_enter": "effects",
+    },
+    "items": {
+        "name": "*str", "nouns": "words", "adjectives": "words", "description": "*text",
+        "location": "place", "here": "text", "portable": "bool", "scenery": "bool", "plural": "bool",
+        "container": "bool", "supporter": "bool", "openable": "bool", "open": "bool",
+        "lockable": "bool", "locked": "bool", "key": "ref:items", "wearable": "bool", "worn": "bool",
+        "text": "text", "light": "bool", "lit": "bool", "door": "door", "rules": "item_rules",
+    },
+    "npcs": {
+        "name": "*str", "nouns": "words", "adjectives": "words", "description": "*text",
+        "location": "*ref:rooms", "here": "text", "schedule": "schedule", "greeting": "text",
+        "default": "text", "topics": "topics",
+    },
+    "lore": {"title": "*str", "text": "*text"},
+    "classes": {
+        "name": "*str", "instructor": "*ref:npcs", "room": "*ref:rooms", "days": "*days",
+        "start": "*time", "end": "*time", "skill": "*str", "gain": "int", "text": "text",
+    },
+    "recitals": {
+        "name": "*str", "stage": "*ref:rooms", "day": "*int", "time": "*time", "skill": "str",
+        "text": "text",
+    },
+    "endings": {"title": "*str", "text": "*text", "win": "bool"},
+    "verbs": {"words": "words", "default": "text", "time": "int"},
+    "rules": {
+        "on": "*words", "object": "ref:things", "with": "ref:things", "where": "ref:rooms",
+        "if": "condition", "do": "effects", "once": "bool", "continue": "bool",
+    },
+    "timers": {
+        "at": "*time", "day": "int", "daily": "bool", "if": "condition", "do": "effects",
+    },
+}
+
+ITEM_RULE_FIELDS = {k: v for k, v in FIELDS["rules"].items() if k != "object"}
+
+TOPIC_FIELDS = {"keywords": "words", "text": "*text", "if": "condition", "do": "effects"}
+EXIT_FIELDS = {"to": "*ref:rooms", "door": "ref:items", "if": "condition", "else": "text"}
+SCHEDULE_FIELDS = {"at": "*time", "room": "*ref:rooms"}
+
+MANIFEST_FIELDS = {"id": "*str", "name": "*str", "version": "*str", "game": "game",
+                   "description": "str", "author": "str"}
+GAME_FIELDS = {
+    "title": "*str", "intro": "*text", "start": "*ref:rooms", "start_day": "int",
+    "start_time": "time", "max_score": "int", "days": "words", "term_days": "int",
+}
+
+# Conditions: key -> shape of its value. Comparison keys go with counter/skill/visits/score/...
+COMPARISONS = ("at_least", "at_most", "equals")
+CONDITION_KEYS: dict[str, str] = {
+    "flag": "str", "counter": "str", "has": "ref:items", "worn": "ref:items", "item": "ref:items",
+    "at": "place", "here": "ref:things", "in": "rooms", "npc": "ref:npcs",
+    "period": "period", "time": "span", "day": "int", "weekday": "str", "skill": "str",
+    "score": "compare", "reputation": "compare", "visited": "ref:rooms", "visits": "ref:rooms",
+    "lore": "ref:lore", "open": "ref:items", "locked": "ref:items", "lit": "ref:items",
+    "dark": "bool", "chance": "int", "not": "condition", "any": "conditions", "all": "conditions",
+    "at_least": "int", "at_most": "int", "equals": "int",
+}
+PERIODS = ("morning", "afternoon", "evening", "night")
+
+# Effects: key -> shape; companions are further keys allowed beside it.
+EFFECT_KEYS: dict[str, str] = {
+    "say": "text", "set": "words", "clear": "words", "counter": "str", "move": "ref:items",
+    "move_npc": "ref:npcs", "go": "ref:rooms", "score": "int", "reputation": "int", "skill": "str",
+    "learn": "ref:lore", "open": "ref:items", "close": "ref:items", "lock": "ref:items",
+    "unlock": "ref:items", "light": "ref:items", "douse": "ref:items", "wait": "int",
+    "end": "ref:endings", "if": "condition",
+}
+EFFECT_COMPANIONS: dict[str, dict[str, str]] = {
+    "counter": {"add": "int", "set": "int"},
+    "move": {"to": "*place"},
+    "move_npc": {"to": "*ref:rooms"},
+    "skill": {"add": "*int"},
+    "if": {"then": "*effects", "else": "effects"},
+}

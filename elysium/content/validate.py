@@ -1,0 +1,303 @@
+"""Check raw YAML data against the schema table, converting values and noting every problem.
+
+The checker never stops at the first problem: it reports each one with the position of the value
+at fault, and records references to other entries so they can be resolved once all files are read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from elysium.content import schema
+from elysium.content.model import DIRECTIONS, Variant, parse_time
+from elysium.content.problems import Problem, suggestion
+from elysium.content.yamlsafe import Document, Mark, Path_
+
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
+PLACE_WORDS = ("player", "nowhere")
+INVALID = object()
+
+
+@dataclass(frozen=True)
+class Reference:
+    kind: str  # rooms, items, npcs, lore, endings, things (an item or an NPC)
+    id: str
+    mark: Mark
+
+
+@dataclass
+class Checker:
+    problems: list[Problem] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+
+    def error(self, mark: Mark, message: str) -> None:
+        self.problems.append(Problem(mark, message))
+
+    def fields(self, doc: Document, path: Path_, value: Any, table: dict[str, str], what: str) -> dict | None:
+        """Check a mapping against a field table; returns converted fields (absent ones left out)."""
+        if not isinstance(value, dict):
+            self.error(doc.mark(path), f"{what} must be a mapping of fields, not {_kind(value)}")
+            return None
+        result: dict[str, Any] = {}
+        for key, item in value.items():
+            if key not in table:
+                self.error(doc.key_mark(path + (key,)), f"unknown field {key!r} in {what}{suggestion(key, table)}")
+                continue
+            converted = self.shape(doc, path + (key,), item, table[key].lstrip("*"), f"{key!r} in {what}")
+            if converted is not INVALID:
+                result[key] = converted
+        for key, shape in table.items():
+            if shape.startswith("*") and key not in value:
+                self.error(doc.key_mark(path), f"{what} needs the field {key!r}")
+        return result
+
+    def shape(self, doc: Document, path: Path_, value: Any, shape: str, what: str) -> Any:
+        mark = doc.mark(path)
+        if shape.startswith("ref:"):
+            if not isinstance(value, str) or not value:
+                self.error(mark, f"{what} must be an id, not {_kind(value)}")
+                return INVALID
+            self.references.append(Reference(shape[4:], value, mark))
+            return value
+        checker = getattr(self, "shape_" + shape)
+        return checker(doc, path, value, what)
+
+    # -- simple shapes -------------------------------------------------------------------------
+    def shape_str(self, doc, path, value, what):
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.error(doc.mark(path), f"{what} must be text, not {_kind(value)}")
+            return INVALID
+        if isinstance(value, str) and not value.strip():
+            self.error(doc.mark(path), f"{what} is empty")
+            return INVALID
+        return str(value)
+
+    def shape_bool(self, doc, path, value, what):
+        if not isinstance(value, bool):
+            self.error(doc.mark(path), f"{what} must be true or false, not {_kind(value)}")
+            return INVALID
+        return value
+
+    def shape_int(self, doc, path, value, what):
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.error(doc.mark(path), f"{what} must be a whole number, not {_kind(value)}")
+            return INVALID
+        return value
+
+    def shape_time(self, doc, path, value, what):
+        minutes = parse_time(value) if isinstance(value, str) else None
+        if minutes is None:
+            self.error(doc.mark(path), f'{what} must be a time of day like "07:30", not {value!r}')
+            return INVALID
+        return minutes
+
+    def shape_words(self, doc, path, value, what):
+        words = [value] if isinstance(value, str) else value
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+            self.error(doc.mark(path), f"{what} must be a word or a list of words")
+            return INVALID
+        return tuple(w.strip().lower() for w in words)
+
+    def shape_text(self, doc, path, value, what):
+        if isinstance(value, str):
+            if not value.strip():
+                self.error(doc.mark(path), f"{what} is empty")
+                return INVALID
+            return _tidy(value)
+        if isinstance(value, list) and value:
+            variants = []
+            for i, entry in enumerate(value):
+                fields = self.fields(doc, path + (i,), entry, {"if": "condition", "text": "*text"}, f"a variant of {what}")
+                if fields and isinstance(fields.get("text"), str):
+                    variants.append(Variant(fields.get("if"), fields["text"]))
+            return tuple(variants)
+        self.error(doc.mark(path), f"{what} must be text or a list of {{if, text}} variants")
+        return INVALID
+
+    def shape_position(self, doc, path, value, what):
+        if (not isinstance(value, list) or len(value) != 2
+                or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)):
+            self.error(doc.mark(path), f"{what} must be two whole numbers, like [0, 1]")
+            return INVALID
+        return (value[0], value[1])
+
+    def shape_days(self, doc, path, value, what):
+        return self.shape_words(doc, path, value, what)
+
+    def shape_place(self, doc, path, value, what):
+        if isinstance(value, str):
+            if value not in PLACE_WORDS:
+                self.references.append(Reference("rooms", value, doc.mark(path)))
+            return value
+        if isinstance(value, dict) and len(value) == 1:
+            (how, holder), = value.items()
+            if how in ("in", "on") and isinstance(holder, str):
+                self.references.append(Reference("items", holder, doc.mark(path + (how,))))
+                return f"{how}:{holder}"
+        self.error(doc.mark(path), f"{what} must be a room id, player, nowhere, {{in: item}} or {{on: item}}")
+        return INVALID
+
+    # -- structured shapes ---------------------------------------------------------------------
+    def shape_exits(self, doc, path, value, what):
+        if not isinstance(value, dict):
+            self.error(doc.mark(path), f"{what} must map directions to rooms")
+            return INVALID
+        exits = {}
+        for direction, target in value.items():
+            where = path + (direction,)
+            if direction not in DIRECTIONS:
+                self.error(doc.key_mark(where), f"{direction!r} is not a direction{suggestion(direction, DIRECTIONS)}")
+                continue
+            if isinstance(target, str):
+                self.references.append(Reference("rooms", target, doc.mark(where)))
+                exits[direction] = {"to": target}
+            else:
+                fields = self.fields(doc, where, target, schema.EXIT_FIELDS, f"the {direction} exit")
+                if fields and "to" in fields:
+                    exits[direction] = fields
+        return exits
+
+    def shape_door(self, doc, path, value, what):
+        fields = self.fields(doc, path, value, {"between": "*rooms"}, what)
+        if not fields or "between" not in fields:
+            return INVALID
+        if len(fields["between"]) != 2:
+            self.error(doc.mark(path + ("between",)), "a door stands between exactly two rooms")
+            return INVALID
+        return tuple(fields["between"])
+
+    def shape_rooms(self, doc, path, value, what):
+        rooms = [value] if isinstance(value, str) else value
+        if not isinstance(rooms, list) or not all(isinstance(r, str) for r in rooms):
+            self.error(doc.mark(path), f"{what} must be a room id or a list of room ids")
+            return INVALID
+        for i, room in enumerate(rooms):
+            self.references.append(Reference("rooms", room, doc.mark(path + ((i,) if isinstance(value, list) else ()))))
+        return tuple(rooms)
+
+    def shape_schedule(self, doc, path, value, what):
+        if not isinstance(value, list):
+            self.error(doc.mark(path), f"{what} must be a list of {{at, room}} entries")
+            return INVALID
+        entries = []
+        for i, entry in enumerate(value):
+            fields = self.fields(doc, path + (i,), entry, schema.SCHEDULE_FIELDS, "a schedule entry")
+            if fields and "at" in fields and "room" in fields:
+                entries.append((fields["at"], fields["room"]))
+        return tuple(sorted(entries))
+
+    def shape_topics(self, doc, path, value, what):
+        if not isinstance(value, dict):
+            self.error(doc.mark(path), f"{what} must map topic ids to answers")
+            return INVALID
+        topics = {}
+        for topic_id, entry in value.items():
+            fields = self.fields(doc, path + (topic_id,), entry, schema.TOPIC_FIELDS, f"the topic {topic_id!r}")
+            if fields and "text" in fields:
+                topics[topic_id] = fields
+        return topics
+
+    def shape_item_rules(self, doc, path, value, what):
+        if not isinstance(value, list):
+            self.error(doc.mark(path), f"{what} must be a list of rules")
+            return INVALID
+        rules = []
+        for i, entry in enumerate(value):
+            fields = self.fields(doc, path + (i,), entry, schema.ITEM_RULE_FIELDS, "a rule")
+            if fields and "on" in fields:
+                rules.append(fields)
+        return rules
+
+    def shape_game(self, doc, path, value, what):
+        return self.fields(doc, path, value, schema.GAME_FIELDS, "the game section") or INVALID
+
+    # -- the rule language ---------------------------------------------------------------------
+    def shape_condition(self, doc, path, value, what):
+        if not isinstance(value, dict):
+            self.error(doc.mark(path), f"{what} must be a condition (a mapping such as {{flag: x}})")
+            return INVALID
+        for key, item in value.items():
+            where = path + (key,)
+            if key not in schema.CONDITION_KEYS:
+                self.error(doc.key_mark(where), f"unknown condition {key!r}{suggestion(key, schema.CONDITION_KEYS)}")
+                continue
+            self.shape(doc, where, item, schema.CONDITION_KEYS[key], f"the condition {key!r}")
+        return value
+
+    def shape_conditions(self, doc, path, value, what):
+        if not isinstance(value, list):
+            self.error(doc.mark(path), f"{what} must be a list of conditions")
+            return INVALID
+        for i, entry in enumerate(value):
+            self.shape_condition(doc, path + (i,), entry, "each condition")
+        return value
+
+    def shape_compare(self, doc, path, value, what):
+        if value is True or (isinstance(value, int) and not isinstance(value, bool)):
+            return value  # true: compared by the sibling at_least/at_most/equals keys
+        if isinstance(value, dict) and value and set(value) <= set(schema.COMPARISONS):
+            for key, number in value.items():
+                self.shape_int(doc, path + (key,), number, key)
+            return value
+        self.error(doc.mark(path), f"{what} must be a number or {{at_least: N}}, {{at_most: N}}, {{equals: N}}")
+        return INVALID
+
+    def shape_period(self, doc, path, value, what):
+        if value not in schema.PERIODS:
+            self.error(doc.mark(path), f"{what} must be one of {', '.join(schema.PERIODS)}")
+            return INVALID
+        return value
+
+    def shape_span(self, doc, path, value, what):
+        fields = self.fields(doc, path, value, {"from": "*time", "to": "*time"}, what)
+        return value if fields else INVALID
+
+    def shape_effects(self, doc, path, value, what):
+        if isinstance(value, dict):
+            value = [value]
+        if not isinstance(value, list):
+            self.error(doc.mark(path), f"{what} must be a list of effects")
+            return INVALID
+        for i, effect in enumerate(value):
+            self.effect(doc, path + (i,), effect)
+        return tuple(value)
+
+    def effect(self, doc: Document, path: Path_, effect: Any) -> None:
+        if not isinstance(effect, dict) or not effect:
+            self.error(doc.mark(path), "an effect must be a mapping such as {say: ...}")
+            return
+        primary = next((k for k in schema.EFFECT_COMPANIONS if k in effect), None)
+        if primary is None:
+            if len(effect) != 1:
+                self.error(doc.mark(path), "each effect needs its own list entry (one key per effect)")
+                return
+            primary = next(iter(effect))
+        if primary not in schema.EFFECT_KEYS:
+            self.error(doc.key_mark(path + (primary,)), f"unknown effect {primary!r}{suggestion(primary, schema.EFFECT_KEYS)}")
+            return
+        table = {primary: "*" + schema.EFFECT_KEYS[primary], **schema.EFFECT_COMPANIONS.get(primary, {})}
+        self.fields(doc, path, effect, table, f"the {primary!r} effect")
+        if primary == "counter" and ("add" in effect) == ("set" in effect):
+            self.error(doc.mark(path), "a counter effect needs either add: N or set: N")
+
+    def check_id(self, doc: Document, path: Path_, entry_id: Any, kind: str) -> bool:
+        if not isinstance(entry_id, str) or not ID_PATTERN.match(entry_id):
+            self.error(doc.key_mark(path), f"{entry_id!r} is not a valid id for {kind} "
+                       "(use lower-case letters, digits and _ , starting with a letter)")
+            return False
+        return True
+
+
+def _tidy(text: str) -> str:
+    """Text as the author laid it out (`>` folds prose, `|` keeps verse), without stray blanks."""
+    return "\n".join(line.rstrip() for line in text.strip().splitlines())
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    return {str: "text", int: "a number", float: "a number", list: "a list", dict: "a mapping"}.get(type(value), type(value).__name__)

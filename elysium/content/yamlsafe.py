@@ -1,0 +1,164 @@
+"""Read YAML safely into plain data, remembering where every value came from.
+
+Only the standard YAML tags are accepted; anything like `!!python/object` is an error, never code.
+The node tree is composed (with libyaml's C parser when present) and turned into dicts, lists and
+scalars by hand, so that duplicate keys, alias bombs and recursive aliases become clear errors with
+a `line:col` instead of a hang or a silent overwrite.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+Loader = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+
+MAX_FILE_BYTES = 4 * 1024 * 1024
+MAX_NODES = 500_000
+MAX_DEPTH = 64
+
+STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp", "binary")
+}
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A 1-based position in a file."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+class YamlProblem(ValueError):
+    """A file that cannot be read as content, with where and why."""
+
+    def __init__(self, mark: Mark, message: str) -> None:
+        super().__init__(f"{mark}: {message}")
+        self.mark = mark
+        self.message = message
+
+
+@dataclass
+class Document:
+    """Plain data from one file, and the mark of each value by its path from the root."""
+
+    file: str
+    data: Any
+    marks: dict[Path_, Mark] = field(default_factory=dict)
+    key_marks: dict[Path_, Mark] = field(default_factory=dict)
+
+    def mark(self, path: Path_) -> Mark:
+        """Where the value at `path` starts, or its nearest ancestor when it has no mark."""
+        while path not in self.marks and path:
+            path = path[:-1]
+        return self.marks.get(path, Mark(self.file, 1, 1))
+
+    def key_mark(self, path: Path_) -> Mark:
+        """Where the key that names `path` stands (for unknown fields and duplicate ids)."""
+        return self.key_marks.get(path) or self.mark(path)
+
+
+def read_document(path: Path, display: str | None = None) -> Document:
+    """Load one YAML file into a Document, raising YamlProblem for anything unsafe or malformed."""
+    name = display or str(path)
+    start = Mark(name, 1, 1)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise YamlProblem(start, f"cannot read the file ({error.strerror or error})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlProblem(start, f"the file is larger than {MAX_FILE_BYTES // 1024 // 1024} MiB")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise YamlProblem(start, f"the file is not UTF-8 text (bad byte at offset {error.start})") from None
+    return parse_document(text, name)
+
+
+def parse_document(text: str, name: str) -> Document:
+    try:
+        node = yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = Mark(name, mark.line + 1, mark.column + 1) if mark else Mark(name, 1, 1)
+        raise YamlProblem(where, f"YAML syntax: {error.problem or error.context}") from None
+    except yaml.YAMLError as error:
+        raise YamlProblem(Mark(name, 1, 1), f"YAML syntax: {error}") from None
+    except RecursionError:
+        raise YamlProblem(Mark(name, 1, 1), "the YAML is nested too deeply") from None
+    document = Document(name, None)
+    if node is None:
+        return document
+    builder = _Builder(document)
+    document.data = builder.build(node, (), 0)
+    return document
+
+
+class _Builder:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.count = 0
+        self.active: set[int] = set()
+        self.scalars = yaml.constructor.SafeConstructor()
+
+    def mark(self, node: yaml.Node) -> Mark:
+        return Mark(self.document.file, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise YamlProblem(self.mark(node), "the file expands to too many values (an alias bomb?)")
+        if depth > MAX_DEPTH:
+            raise YamlProblem(self.mark(node), f"values are nested more than {MAX_DEPTH} levels deep")
+        if node.tag not in STANDARD_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise YamlProblem(self.mark(node), f"the tag {tag} is not allowed in content")
+        self.document.marks.setdefault(path, self.mark(node))
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if id(node) in self.active:
+            raise YamlProblem(self.mark(node), "an alias refers to the value that contains it")
+        self.active.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+            return self.mapping(node, path, depth)
+        finally:
+            self.active.discard(id(node))
+
+    def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlProblem(self.mark(key_node), "merge keys (<<) are not supported in content")
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem(self.mark(key_node), "a key must be a plain word, not a list or mapping")
+            key = str(key_node.value)
+            if key in result:
+                first = self.document.key_marks.get(path + (key,))
+                raise YamlProblem(self.mark(key_node), f"the key {key!r} appears twice in this mapping"
+                                  + (f" (first at line {first.line})" if first else ""))
+            self.document.key_marks[path + (key,)] = self.mark(key_node)
+            result[key] = self.build(value_node, path + (key,), depth + 1)
+        return result
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        tag = node.tag.rpartition(":")[2]
+        if tag in ("str", "timestamp", "binary") or (tag in ("int", "float") and ":" in node.value):
+            # YAML 1.1 reads 07:30 as a base-60 number; for content it is always a time of day.
+            return str(node.value)
+        try:
+            return self.scalars.construct_object(node)
+        except (ValueError, yaml.YAMLError):
+            raise YamlProblem(self.mark(node), f"cannot read the value {node.value!r}") from None
