@@ -1,0 +1,90 @@
+"""Where things are: queries over the plain game state that several services need alike.
+
+An item's place is a string: a room id, `player`, `nowhere`, `in:<item>` or `on:<item>`.
+These functions only read the state; changing it is the business of the services.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from elysium.content.model import Content
+
+State = dict[str, Any]
+
+
+def place_string(value: Any) -> str:
+    """A place as content writes it (`garden`, `{in: chest}`) in the state's form (`in:chest`)."""
+    if isinstance(value, dict):
+        (how, holder), = value.items()
+        return f"{how}:{holder}"
+    return value
+
+
+def place_of(state: State, item_id: str) -> str:
+    return state["items"][item_id]["at"]
+
+
+def contents(state: State, place: str) -> list[str]:
+    """Ids of the items directly at `place`, in content order."""
+    return [item_id for item_id, item in state["items"].items() if item["at"] == place]
+
+
+def outermost(state: State, item_id: str) -> tuple[str, bool]:
+    """The room or `player`/`nowhere` an item ultimately lies in, and whether it can be reached
+    (no closed container stands between it and there)."""
+    place = place_of(state, item_id)
+    reachable = True
+    seen = {item_id}
+    while place.startswith(("in:", "on:")):
+        holder = place[3:]
+        if holder in seen:  # a loop made by careless effects: treat as lost rather than hang
+            return "nowhere", False
+        seen.add(holder)
+        if place.startswith("in:") and not state["items"][holder].get("open", True):
+            reachable = False
+        place = place_of(state, holder)
+    return place, reachable
+
+
+def is_carried(state: State, item_id: str) -> bool:
+    return outermost(state, item_id)[0] == "player"
+
+
+def is_worn(state: State, item_id: str) -> bool:
+    return bool(state["items"][item_id].get("worn"))
+
+
+def npcs_in(state: State, room: str) -> list[str]:
+    return [npc_id for npc_id, npc in state["npcs"].items() if npc["at"] == room]
+
+
+def has_light(state: State, content: Content, room: str) -> bool:
+    """A room is lit unless it is dark and no lit light source is here or carried, in reach."""
+    if not content.rooms[room].dark:
+        return True
+    for item_id, item in state["items"].items():
+        if item.get("lit") and content.items[item_id].light:
+            where, reachable = outermost(state, item_id)
+            if reachable and where in (room, "player"):
+                return True
+    return False
+
+
+def things_in_reach(state: State, content: Content, room: str) -> list[str]:
+    """Items and NPCs the player can see and touch in `room`: what they carry, what lies here,
+    the doors of the room, and the people present. In the dark, only what they carry."""
+    lit = has_light(state, content, room)
+    found = []
+    for item_id in state["items"]:
+        where, reachable = outermost(state, item_id)
+        if not reachable:
+            continue
+        if where == "player" or (lit and where == room):
+            found.append(item_id)
+    if lit:
+        for door in content.doors_by_room.get(room, ()):
+            if door not in found:
+                found.append(door)
+        found.extend(npcs_in(state, room))
+    return found
