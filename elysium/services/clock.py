@@ -1,0 +1,117 @@
+"""The clock service: game time passing, timers firing on the hour, and telling the time."""
+
+from __future__ import annotations
+
+import re
+
+from elysium.bus import Context, Service, handles
+from elysium.bus.protocol import Narration, PassTime, RunEffects, Sleep, TellTime, TimePassed, Wait
+from elysium.content.model import Timer, parse_time
+from elysium.state import calendar
+from elysium.state.conditions import holds
+
+DEFAULT_WAIT = 5
+WAKING = 6 * 60 + 30
+LONGEST_WAIT = 24 * 60
+NAMED_TIMES = {"dawn": 6 * 60, "morning": 6 * 60, "noon": 12 * 60, "midday": 12 * 60,
+               "afternoon": 12 * 60, "evening": 17 * 60, "dusk": 19 * 60, "night": 21 * 60,
+               "midnight": 0}
+
+
+class Clock(Service):
+    name = "clock"
+
+    @handles(PassTime)
+    def pass_time(self, msg: PassTime, ctx: Context) -> Narration:
+        state = ctx.state
+        start = state["time"]
+        end = start + max(0, msg.minutes)
+        texts = []
+        for moment, timer in due_timers(ctx.content.timers.values(), start, end):
+            # Time reaches each timer in order, so its effects see the clock at its own moment.
+            state["time"] = moment
+            key = f"timer:{timer.id}"
+            if not timer.daily and key in state["fired"]:
+                continue
+            if holds(timer.condition, state, ctx.content):
+                if not timer.daily:
+                    state["fired"].append(key)
+                texts.append(ctx.ask(RunEffects(timer.effects, source=key)).text)
+            if state["ending"]:
+                break
+        state["time"] = max(state["time"], end) if not state["ending"] else state["time"]
+        if state["time"] > start:
+            ctx.publish(TimePassed(start, state["time"]))
+        return Narration("\n".join(t for t in texts if t))
+
+    @handles(TellTime)
+    def tell_time(self, msg: TellTime, ctx: Context) -> Narration:
+        return Narration(f"It is {calendar.spoken_time(ctx.state['time'], ctx.content.game.days)}.")
+
+    @handles(Sleep)
+    def sleep(self, msg: Sleep, ctx: Context) -> Narration:
+        now = calendar.minute_of_day(ctx.state["time"])
+        if calendar.period_of(ctx.state["time"]) in ("morning", "afternoon"):
+            return Narration("You are too wide awake to sleep with the day still young.", done=False)
+        minutes = (WAKING - now) % calendar.MINUTES_PER_DAY
+        return Narration("You settle down and sleep until the bells ring for morning.", minutes=minutes)
+
+    @handles(Wait)
+    def wait(self, msg: Wait, ctx: Context) -> Narration:
+        minutes = wait_minutes(msg.how, ctx.state["time"])
+        if minutes is None:
+            return Narration('You can wait a number of minutes ("wait 20"), hours ("wait 2 hours") '
+                             'or until a time ("wait until 14:00").', done=False)
+        if minutes <= 0:
+            return Narration("That time has only just arrived.", done=False)
+        if minutes == DEFAULT_WAIT and not msg.how.strip():
+            return Narration("Time passes.", minutes=minutes)
+        until = calendar.clock_text(ctx.state["time"] + minutes)
+        return Narration(f"You let the time pass until {until}.", minutes=minutes)
+
+
+def due_timers(timers, start: int, end: int) -> list[tuple[int, Timer]]:
+    """(moment, timer) for every firing in (start, end], in time order."""
+    due = []
+    for day in range(calendar.day_of(start), calendar.day_of(end) + 1):
+        base = (day - 1) * calendar.MINUTES_PER_DAY
+        for timer in timers:
+            moment = base + timer.at
+            if start < moment <= end and (timer.day is None or timer.day == day):
+                due.append((moment, timer))
+    due.sort(key=lambda pair: (pair[0], pair[1].id))
+    return due
+
+
+def wait_minutes(how: str, now: int) -> int | None:
+    """Minutes to wait for what the player said after WAIT, or None when it makes no sense."""
+    words = how.lower().replace("for ", " ").split()
+    if not words:
+        return DEFAULT_WAIT
+    if words[0] in ("until", "till", "til", "to"):
+        target = " ".join(words[1:])
+        minute = NAMED_TIMES.get(target)
+        if minute is None:
+            minute = _clock_minute(target)
+        if minute is None:
+            return None
+        return (minute - calendar.minute_of_day(now)) % calendar.MINUTES_PER_DAY
+    match = re.fullmatch(r"(\d{1,4})\s*(m|min|mins|minute|minutes|h|hr|hrs|hour|hours)?", " ".join(words))
+    if not match:
+        minute = _clock_minute(" ".join(words))
+        return None if minute is None else (minute - calendar.minute_of_day(now)) % calendar.MINUTES_PER_DAY
+    amount = int(match[1]) * (60 if (match[2] or "m").startswith("h") else 1)
+    return min(amount, LONGEST_WAIT) if amount else None
+
+
+def _clock_minute(text: str) -> int | None:
+    """'9:00', '09:00', '9', '9am', '9 pm', '21:30' as minutes of the day."""
+    match = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?\s*(am|pm)?", text.strip())
+    if not match:
+        return None
+    hour, minute, half = int(match[1]), int(match[2] or 0), match[3]
+    if half == "pm" and hour < 12:
+        hour += 12
+    if half == "am" and hour == 12:
+        hour = 0
+    return parse_time(f"{hour}:{minute:02d}") if hour < 24 and minute < 60 else None

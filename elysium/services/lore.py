@@ -1,0 +1,81 @@
+"""The lore service: people's greetings and topics, and the journal of what the player has learned."""
+
+from __future__ import annotations
+
+import re
+
+from elysium.bus import Context, Service, handles
+from elysium.bus.protocol import AskAbout, Learn, LoreLearned, Narration, RunEffects, ShowJournal, TalkTo
+from elysium.content.model import Npc, Topic
+from elysium.content.words import capitalised, definite, listed
+from elysium.state.conditions import holds, render
+
+TALK = 2  # minutes a conversation takes
+
+
+class LoreKeeper(Service):
+    name = "lore"
+
+    @handles(TalkTo)
+    def talk_to(self, msg: TalkTo, ctx: Context) -> Narration:
+        npc = ctx.content.npcs.get(msg.npc)
+        if npc is None:
+            return Narration("You get no answer.", done=False)
+        greeting = render(npc.greeting, ctx.state, ctx.content) or f"{_the(npc)} returns your greeting."
+        topics = [t.keywords[0] for t in npc.topics.values() if holds(t.condition, ctx.state, ctx.content)]
+        if topics:
+            greeting += f"\n(You could ask {_the(npc, start=False)} about {listed(topics, 'or')}.)"
+        return Narration(greeting, minutes=TALK)
+
+    @handles(AskAbout)
+    def ask_about(self, msg: AskAbout, ctx: Context) -> Narration:
+        npc = ctx.content.npcs.get(msg.npc)
+        if npc is None:
+            return Narration("You get no answer; only people can be asked about things.", done=False)
+        topic = self.find_topic(npc, msg.topic, ctx)
+        if topic is None:
+            reply = render(npc.default, ctx.state, ctx.content)
+            return Narration(reply or f"{_the(npc)} has nothing to tell you about that.", minutes=1)
+        texts = [render(topic.text, ctx.state, ctx.content)]
+        if topic.effects:
+            texts.append(ctx.ask(RunEffects(topic.effects, source=f"{npc.id}:{topic.id}")).text)
+        return Narration("\n".join(t for t in texts if t), minutes=TALK)
+
+    @staticmethod
+    def find_topic(npc: Npc, asked: str, ctx: Context) -> Topic | None:
+        words = re.findall(r"[\w']+", asked.lower())
+        phrase = " ".join(words)
+        best: tuple[int, Topic] | None = None
+        for topic in npc.topics.values():
+            for keyword in topic.keywords:
+                if keyword in words or (" " in keyword and keyword in phrase) or keyword == phrase:
+                    if holds(topic.condition, ctx.state, ctx.content):
+                        score = len(keyword)
+                        if best is None or score > best[0]:
+                            best = (score, topic)
+        return best[1] if best else None
+
+    @handles(Learn)
+    def learn(self, msg: Learn, ctx: Context) -> Narration:
+        if msg.lore in ctx.state["lore"]:
+            return Narration("")
+        ctx.state["lore"].append(msg.lore)
+        ctx.publish(LoreLearned(msg.lore))
+        title = ctx.content.lore[msg.lore].title
+        return Narration(f"(You add \u201c{title}\u201d to your journal.)")
+
+    @handles(ShowJournal)
+    def show_journal(self, msg: ShowJournal, ctx: Context) -> Narration:
+        known = ctx.state["lore"]
+        if not known:
+            return Narration("Your journal's pages are still blank. Ask, read and listen, and they will fill.")
+        entries = []
+        for lore_id in known:
+            entry = ctx.content.lore[lore_id]
+            entries.append(f"{entry.title}\n{render(entry.text, ctx.state, ctx.content)}")
+        return Narration(f"Your journal ({len(known)} of {len(ctx.content.lore)} entries):\n\n" + "\n\n".join(entries))
+
+
+def _the(npc: Npc, start: bool = True) -> str:
+    name = definite(npc.name)
+    return capitalised(name) if start else name

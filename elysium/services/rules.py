@@ -1,0 +1,170 @@
+"""The rules service: content's rules and effects, the score, and the player's standing.
+
+Rules give content the first say on any action (see docs/content.md). Effects are applied here and
+nowhere else, so every change a rule makes goes through one door.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from elysium.bus import Context, Service, handles, subscribes
+from elysium.bus.protocol import (
+    GameEnded, Learn, MovePlayer, Narrated, Narration, PassTime, PlayerMoved, RulesOutcome, RunEffects,
+    RunRules, ShowScore, ShowStatus, TurnEnded,
+)
+from elysium.content.model import Rule
+from elysium.state import places
+from elysium.state.conditions import holds, render
+
+MAX_NESTING = 8  # effects that trigger effects (wait -> timers -> ...) stop this deep
+MAX_DISPATCH_DEPTH = 32
+
+
+class Rules(Service):
+    name = "rules"
+
+    @handles(RunRules)
+    def run_rules(self, msg: RunRules, ctx: Context) -> RulesOutcome:
+        texts: list[str] = []
+        for rule in ctx.content.rules_by_verb.get(msg.verb, ()):
+            if not self.applies(rule, msg, ctx):
+                continue
+            texts.append(self.fire(rule, ctx))
+            if not rule.proceed:
+                return RulesOutcome("\n".join(t for t in texts if t), handled=True, minutes=1)
+        verb = ctx.content.verbs.get(msg.verb)
+        if verb is not None:  # a custom verb that no rule took up: its default reply
+            texts.append(render(verb.default, ctx.state, ctx.content) or "Nothing comes of it.")
+            return RulesOutcome("\n".join(t for t in texts if t), handled=True, minutes=verb.time)
+        return RulesOutcome("\n".join(t for t in texts if t), handled=False)
+
+    def applies(self, rule: Rule, msg: RunRules, ctx: Context) -> bool:
+        if rule.object is not None and rule.object != msg.thing:
+            return False
+        if rule.second is not None and rule.second != msg.second:
+            return False
+        if rule.where is not None and rule.where != ctx.state["location"]:
+            return False
+        if rule.once and rule.id in ctx.state["fired"]:
+            return False
+        return holds(rule.condition, ctx.state, ctx.content)
+
+    def fire(self, rule: Rule, ctx: Context) -> str:
+        if rule.once:
+            ctx.state["fired"].append(rule.id)
+        return self.apply(rule.effects, ctx, 0)
+
+    @handles(RunEffects)
+    def run_effects(self, msg: RunEffects, ctx: Context) -> Narration:
+        return Narration(self.apply(msg.effects, ctx, 0))
+
+    @subscribes(PlayerMoved)
+    def on_arrival(self, msg: PlayerMoved, ctx: Context) -> None:
+        room = ctx.content.rooms[msg.destination]
+        texts = [self.apply(room.on_enter, ctx, 0)]
+        for rule in ctx.content.rules_by_verb.get("enter", ()):
+            if (rule.where in (None, msg.destination) and not (rule.once and rule.id in ctx.state["fired"])
+                    and holds(rule.condition, ctx.state, ctx.content)):
+                texts.append(self.fire(rule, ctx))
+        self.narrate(ctx, texts)
+
+    @subscribes(TurnEnded)
+    def every_turn(self, msg: TurnEnded, ctx: Context) -> None:
+        texts = []
+        for rule in ctx.content.rules_by_verb.get("turn", ()):
+            if (rule.where in (None, ctx.state["location"]) and not (rule.once and rule.id in ctx.state["fired"])
+                    and holds(rule.condition, ctx.state, ctx.content)):
+                texts.append(self.fire(rule, ctx))
+        self.narrate(ctx, texts)
+
+    @staticmethod
+    def narrate(ctx: Context, texts: list[str]) -> None:
+        text = "\n".join(t for t in texts if t)
+        if text:
+            ctx.publish(Narrated(text))
+
+    @handles(ShowScore)
+    def show_score(self, msg: ShowScore, ctx: Context) -> Narration:
+        state, game = ctx.state, ctx.content.game
+        out_of = f" out of a possible {game.max_score}" if game.max_score else ""
+        moves = state["turn"]
+        return Narration(f"You have scored {state['score']}{out_of}, in {moves} turn{'s' * (moves != 1)}.")
+
+    @handles(ShowStatus)
+    def show_status(self, msg: ShowStatus, ctx: Context) -> Narration:
+        state = ctx.state
+        lines = [f"Score: {state['score']}    Reputation: {state['reputation']}"]
+        if state["skills"]:
+            lines.append("Skills:")
+            lines += [f"  {name.replace('_', ' ')}: {value}" for name, value in sorted(state["skills"].items())]
+        else:
+            lines.append("You have yet to learn anything the masters would call a skill.")
+        return Narration("\n".join(lines))
+
+    # -- effects -------------------------------------------------------------------------------
+    def apply(self, effects: Any, ctx: Context, depth: int) -> str:
+        texts: list[str] = []
+        if depth > MAX_NESTING or ctx.depth > MAX_DISPATCH_DEPTH:
+            return ""  # content whose effects set each other off endlessly stops here
+        for effect in effects or ():
+            texts.append(self.effect(effect, ctx, depth))
+            if ctx.state["ending"]:
+                break
+        return "\n".join(t for t in texts if t)
+
+    def effect(self, e: dict[str, Any], ctx: Context, depth: int) -> str:
+        state, content = ctx.state, ctx.content
+        if "if" in e:
+            branch = e.get("then") if holds(e["if"], state, content) else e.get("else")
+            return self.apply(branch, ctx, depth + 1)
+        if "counter" in e:
+            name = e["counter"]
+            state["counters"][name] = e["set"] if "set" in e else state["counters"].get(name, 0) + e["add"]
+            return ""
+        if "move" in e:
+            state["items"][e["move"]]["at"] = places.place_string(e["to"])
+            if e["to"] != "player" and state["items"][e["move"]].get("worn"):
+                state["items"][e["move"]]["worn"] = False
+            return ""
+        if "move_npc" in e:
+            state["npcs"][e["move_npc"]]["at"] = e["to"]
+            return ""
+        if "skill" in e:
+            name = e["skill"]
+            state["skills"][name] = max(0, min(100, state["skills"].get(name, 0) + e["add"]))
+            return ""
+        (key, value), = e.items()
+        match key:
+            case "say":
+                return render(value, state, content)
+            case "set" | "clear":
+                for flag in [value] if isinstance(value, str) else value:
+                    if key == "set":
+                        state["flags"][flag] = True
+                    else:
+                        state["flags"].pop(flag, None)
+            case "go":
+                return ctx.ask(MovePlayer(value)).text
+            case "score" | "reputation":
+                state[key] += value
+            case "learn":
+                return ctx.ask(Learn(value)).text
+            case "open" | "close":
+                state["items"][value]["open"] = key == "open"
+            case "lock" | "unlock":
+                state["items"][value]["locked"] = key == "lock"
+            case "light" | "douse":
+                state["items"][value]["lit"] = key == "light"
+            case "wait":
+                return ctx.ask(PassTime(value)).text
+            case "end":
+                return self.end(value, ctx)
+        return ""
+
+    def end(self, ending_id: str, ctx: Context) -> str:
+        ending = ctx.content.endings[ending_id]
+        ctx.state["ending"] = ending_id
+        ctx.publish(GameEnded(ending_id))
+        body = render(ending.text, ctx.state, ctx.content)
+        return f"{body}\n\n*** {ending.title} ***"

@@ -1,0 +1,96 @@
+"""Moving about: exits, doors and conditions, the player's arrival, and people on their rounds."""
+
+from __future__ import annotations
+
+from elysium.bus import Context, handles, subscribes
+from elysium.bus.protocol import Enter, Go, MovePlayer, Narrated, Narration, NpcMoved, PlayerMoved, TimePassed
+from elysium.content.model import Exit
+from elysium.content.words import capitalised, definite
+from elysium.state import calendar, places
+from elysium.state.conditions import holds
+from elysium.services.world.describe import The, room_text, text, the
+
+WALK = 2  # minutes a walk from one room to the next takes
+
+
+class Movement:
+    @handles(Go)
+    def go(self, msg: Go, ctx: Context) -> Narration:
+        state, content = ctx.state, ctx.content
+        room = content.rooms[state["location"]]
+        way = room.exits.get(msg.direction)
+        if way is None:
+            if not places.has_light(state, content, room.id):
+                return Narration("You blunder into cold stone. There is no way that direction, as far as you can tell.", done=False)
+            ways = ", ".join(room.exits) or "none"
+            return Narration(f"You can't go that way. (Exits: {ways}.)", done=False)
+        return self.through(ctx, way)
+
+    @handles(Enter)
+    def enter(self, msg: Enter, ctx: Context) -> Narration:
+        room = ctx.content.rooms[ctx.state["location"]]
+        for way in room.exits.values():
+            if way.door == msg.thing:
+                return self.through(ctx, way)
+        return Narration(f"You can't go into {the(ctx.content, msg.thing)}.", done=False)
+
+    def through(self, ctx: Context, way: Exit) -> Narration:
+        state, content = ctx.state, ctx.content
+        if way.condition and not holds(way.condition, state, content):
+            refusal = text(ctx, way.refusal) if way.refusal else "Something stops you going that way just now."
+            return Narration(refusal, done=False)
+        note = ""
+        if way.door:
+            door = state["items"][way.door]
+            if not door.get("open"):
+                if door.get("locked"):
+                    return Narration(f"{The(content, way.door)} is locked.", done=False)
+                door["open"] = True
+                note = f"(first opening {the(content, way.door)})\n"
+        return Narration(note + self.arrive(ctx, way.to), minutes=WALK)
+
+    @handles(MovePlayer)
+    def move_player(self, msg: MovePlayer, ctx: Context) -> Narration:
+        return Narration(self.arrive(ctx, msg.room))
+
+    def arrive(self, ctx: Context, room_id: str) -> str:
+        state = ctx.state
+        origin = state["location"]
+        state["location"] = room_id
+        state["visits"][room_id] = state["visits"].get(room_id, 0) + 1
+        ctx.publish(PlayerMoved(origin, room_id))
+        return room_text(ctx)
+
+    @subscribes(TimePassed)
+    def npcs_keep_their_schedules(self, msg: TimePassed, ctx: Context) -> None:
+        state, content = ctx.state, ctx.content
+        for npc in content.npcs.values():
+            if not npc.schedule or not _crossed_any(npc.schedule, msg.start, msg.end):
+                continue
+            target = _scheduled_room(npc.schedule, calendar.minute_of_day(msg.end))
+            origin = state["npcs"][npc.id]["at"]
+            if target == origin:
+                continue
+            state["npcs"][npc.id]["at"] = target
+            ctx.publish(NpcMoved(npc.id, origin, target))
+            here = state["location"]
+            if here in (origin, target) and places.has_light(state, content, here):
+                verb = "leaves" if here == origin else "arrives"
+                ctx.publish(Narrated(f"{capitalised(definite(npc.name))} {verb}."))
+
+
+def _crossed_any(schedule: tuple[tuple[int, str], ...], start: int, end: int) -> bool:
+    """Whether any scheduled minute of the day falls in (start, end]."""
+    if end - start >= calendar.MINUTES_PER_DAY:
+        return True
+    first, last = calendar.minute_of_day(start), calendar.minute_of_day(end)
+    return any(calendar.in_span(at, first + 1, last + 1) for at, _ in schedule)
+
+
+def _scheduled_room(schedule: tuple[tuple[int, str], ...], minute: int) -> str:
+    """The room of the latest entry at or before `minute`, wrapping to yesterday's last."""
+    room = schedule[-1][1]
+    for at, where in schedule:
+        if at <= minute:
+            room = where
+    return room

@@ -1,0 +1,227 @@
+"""Handling things: taking, dropping, putting, opening, locking, wearing, reading and lighting."""
+
+from __future__ import annotations
+
+from elysium.bus import Context, handles
+from elysium.bus.protocol import (
+    Close, Douse, Drop, Examine, Inventory, Light, Lock, Narration, Open, Put, Read, Search, Take,
+    TakeOff, Unlock, Wear,
+)
+from elysium.state import places
+from elysium.services.world.describe import The, a, examine_text, holder_text, inventory_text, text, the
+
+ACT = 1  # minutes an ordinary action with things takes
+
+
+def refuse(words: str) -> Narration:
+    return Narration(words, minutes=0, done=False)
+
+
+def did(words: str) -> Narration:
+    return Narration(words, minutes=ACT)
+
+
+class ThingHandling:
+    """World handlers for things in reach; the engine only sends ids the parser found in scope."""
+
+    @handles(Examine)
+    def examine(self, msg: Examine, ctx: Context) -> Narration:
+        return did(examine_text(ctx, msg.thing))
+
+    @handles(Search)
+    def search(self, msg: Search, ctx: Context) -> Narration:
+        item = ctx.content.items.get(msg.thing)
+        if item is None or not (item.container or item.supporter):
+            return did(f"You find nothing of interest in {the(ctx.content, msg.thing)}.")
+        if item.container and not ctx.state["items"][item.id].get("open", True):
+            return did(f"{The(ctx.content, item.id)} {'are' if item.plural else 'is'} closed.")
+        return did(holder_text(ctx, item) or f"There is nothing in {the(ctx.content, item.id)}.")
+
+    @handles(Inventory)
+    def inventory(self, msg: Inventory, ctx: Context) -> Narration:
+        return Narration(inventory_text(ctx), minutes=0)
+
+    @handles(Take)
+    def take(self, msg: Take, ctx: Context) -> Narration:
+        state, content = ctx.state, ctx.content
+        if msg.item in content.npcs:
+            return refuse(f"{The(content, msg.item)} would not take kindly to being carried off.")
+        item = content.items[msg.item]
+        if state["items"][item.id]["at"] == "player":
+            return refuse(f"You already have {the(content, item.id)}.")
+        if not item.portable:
+            return refuse(f"{The(content, item.id)} {'are' if item.plural else 'is'} not something you can carry off.")
+        if msg.source is not None:
+            here = state["items"][item.id]["at"]
+            if here not in (f"in:{msg.source}", f"on:{msg.source}"):
+                return refuse(f"{The(content, item.id)} {'are' if item.plural else 'is'} not "
+                              f"{'in' if content.items.get(msg.source, item).container else 'on'} {the(content, msg.source)}.")
+        state["items"][item.id]["at"] = "player"
+        return did("Taken.")
+
+    @handles(Drop)
+    def drop(self, msg: Drop, ctx: Context) -> Narration:
+        state, content = ctx.state, ctx.content
+        if msg.item not in content.items or not places.is_carried(state, msg.item):
+            return refuse(f"You aren't carrying {the(content, msg.item)}.")
+        entry = state["items"][msg.item]
+        note = ""
+        if entry.get("worn"):
+            entry["worn"] = False
+            note = f"(first taking off {the(content, msg.item)})\n"
+        entry["at"] = state["location"]
+        return did(note + "Dropped.")
+
+    @handles(Put)
+    def put(self, msg: Put, ctx: Context) -> Narration:
+        state, content = ctx.state, ctx.content
+        if msg.item not in content.items:
+            return refuse(f"You can't put {the(content, msg.item)} anywhere.")
+        target = content.items.get(msg.target)
+        if msg.item == msg.target or self.holds(state, msg.target, ancestor_of=msg.item):
+            return refuse("You can't put something inside itself.")
+        if target is None or not (target.container if msg.preposition == "in" else target.supporter):
+            where = "in" if msg.preposition == "in" else "on"
+            return refuse(f"You can't put things {where} {the(content, msg.target)}.")
+        if msg.preposition == "in" and not state["items"][target.id].get("open", True):
+            return refuse(f"{The(content, target.id)} {'are' if target.plural else 'is'} closed.")
+        note = self.implicitly_take(ctx, msg.item)
+        if note is None:
+            return refuse(f"You need to be holding {the(content, msg.item)} first.")
+        if state["items"][msg.item].get("worn"):
+            state["items"][msg.item]["worn"] = False
+        state["items"][msg.item]["at"] = f"{msg.preposition}:{target.id}"
+        preposition = "into" if msg.preposition == "in" else "on"
+        return did(f"{note}You put {the(content, msg.item)} {preposition} {the(content, target.id)}.")
+
+    @handles(Open)
+    def open(self, msg: Open, ctx: Context) -> Narration:
+        state, content = ctx.state, ctx.content
+        item = content.items.get(msg.thing)
+        if item is None or not (item.openable or item.door):
+            return refuse(f"{The(content, msg.thing)} {'are' if item and item.plural else 'is'} not something you can open.")
+        entry = state["items"][item.id]
+        if entry.get("open"):
+            return refuse(f"{The(content, item.id)} {'are' if item.plural else 'is'} already open.")
+        if entry.get("locked"):
+            return refuse(f"{The(content, item.id)} {'are' if item.plural else 'is'} locked.")
+        entry["open"] = True
+        revealed = places.contents(state, f"in:{item.id}") if item.container else []
+        if revealed:
+            return did(f"You open {the(content, item.id)}, revealing {', '.join(a(content, i) for i in revealed)}.")
+        return did(f"You open {the(content, item.id)}.")
+
+    @handles(Close)
+    def close(self, msg: Close, ctx: Context) -> Narration:
+        item = ctx.content.items.get(msg.thing)
+        if item is None or not (item.openable or item.door):
+            return refuse(f"{The(ctx.content, msg.thing)} cannot be closed.")
+        entry = ctx.state["items"][item.id]
+        if not entry.get("open"):
+            return refuse(f"{The(ctx.content, item.id)} {'are' if item.plural else 'is'} already closed.")
+        entry["open"] = False
+        return did(f"You close {the(ctx.content, item.id)}.")
+
+    @handles(Lock)
+    def lock(self, msg: Lock, ctx: Context) -> Narration:
+        return self.turn_key(ctx, msg.thing, msg.key, locking=True)
+
+    @handles(Unlock)
+    def unlock(self, msg: Unlock, ctx: Context) -> Narration:
+        return self.turn_key(ctx, msg.thing, msg.key, locking=False)
+
+    def turn_key(self, ctx: Context, thing: str, key: str | None, locking: bool) -> Narration:
+        state, content = ctx.state, ctx.content
+        item = content.items.get(thing)
+        verb = "lock" if locking else "unlock"
+        if item is None or not item.lockable:
+            return refuse(f"{The(content, thing)} has no lock.")
+        entry = state["items"][item.id]
+        if bool(entry.get("locked")) == locking:
+            return refuse(f"{The(content, item.id)} {'are' if item.plural else 'is'} already {verb}ed.")
+        if locking and entry.get("open"):
+            return refuse(f"You will have to close {the(content, item.id)} first.")
+        note = ""
+        if key is None:
+            if item.key and places.is_carried(state, item.key):
+                key, note = item.key, f"(with {the(content, item.key)})\n"
+            else:
+                return refuse(f"You need the right key to {verb} {the(content, item.id)}.")
+        if key not in content.items or not places.is_carried(state, key):
+            return refuse(f"You aren't holding {the(content, key)}.")
+        if key != item.key:
+            return refuse(f"{The(content, key)} does not fit {the(content, item.id)}.")
+        entry["locked"] = locking
+        return did(f"{note}You {verb} {the(content, item.id)} with {the(content, key)}.")
+
+    @handles(Wear)
+    def wear(self, msg: Wear, ctx: Context) -> Narration:
+        state, content = ctx.state, ctx.content
+        item = content.items.get(msg.item)
+        if item is None or not item.wearable:
+            return refuse(f"You can't wear {the(content, msg.item)}.")
+        if state["items"][item.id].get("worn"):
+            return refuse(f"You are already wearing {the(content, item.id)}.")
+        note = self.implicitly_take(ctx, item.id)
+        if note is None:
+            return refuse(f"You need to be holding {the(content, item.id)} first.")
+        state["items"][item.id].update(at="player", worn=True)
+        return did(f"{note}You put on {the(content, item.id)}.")
+
+    @handles(TakeOff)
+    def take_off(self, msg: TakeOff, ctx: Context) -> Narration:
+        entry = ctx.state["items"].get(msg.item, {})
+        if not entry.get("worn"):
+            return refuse(f"You aren't wearing {the(ctx.content, msg.item)}.")
+        entry["worn"] = False
+        return did(f"You take off {the(ctx.content, msg.item)}.")
+
+    @handles(Read)
+    def read(self, msg: Read, ctx: Context) -> Narration:
+        item = ctx.content.items.get(msg.thing)
+        if item is None or item.text is None:
+            return refuse(f"There is nothing written on {the(ctx.content, msg.thing)}.")
+        return Narration(text(ctx, item.text), minutes=2)
+
+    @handles(Light)
+    def light(self, msg: Light, ctx: Context) -> Narration:
+        item = ctx.content.items.get(msg.item)
+        if item is None or not item.light:
+            return refuse(f"{The(ctx.content, msg.item)} is not something you can light.")
+        entry = ctx.state["items"][item.id]
+        if entry.get("lit"):
+            return refuse(f"{The(ctx.content, item.id)} is already alight.")
+        entry["lit"] = True
+        return did(f"You light {the(ctx.content, item.id)}. Warm light spills around you.")
+
+    @handles(Douse)
+    def douse(self, msg: Douse, ctx: Context) -> Narration:
+        item = ctx.content.items.get(msg.item)
+        entry = ctx.state["items"].get(msg.item, {})
+        if item is None or not item.light or not entry.get("lit"):
+            return refuse(f"{The(ctx.content, msg.item)} is not alight.")
+        entry["lit"] = False
+        return did(f"You put out {the(ctx.content, item.id)}.")
+
+    # -- helpers -------------------------------------------------------------------------------
+    def implicitly_take(self, ctx: Context, item_id: str) -> str | None:
+        """'' when already held, '(first taking ...)' after picking it up, None when it can't be."""
+        state, content = ctx.state, ctx.content
+        if places.is_carried(state, item_id):
+            return ""
+        if not content.items[item_id].portable:
+            return None
+        state["items"][item_id]["at"] = "player"
+        return f"(first taking {the(content, item_id)})\n"
+
+    @staticmethod
+    def holds(state: dict, item_id: str, ancestor_of: str) -> bool:
+        """Whether `ancestor_of` contains `item_id`, however deep (to refuse putting a bag in itself)."""
+        place = state["items"][item_id]["at"]
+        seen = set()
+        while place.startswith(("in:", "on:")) and place not in seen:
+            seen.add(place)
+            if place[3:] == ancestor_of:
+                return True
+            place = state["items"][place[3:]]["at"]
+        return False
