@@ -1,0 +1,101 @@
+"""Understanding the player's reply to "Which do you mean ...?".
+
+An answer names one of the things offered ("brass", "the brass one", "small brass hook"), counts
+to it ("second", "the second one", "2", "last"), or, where the verb allows several, takes "both"
+or "the brass and the iron".  Anything else is not an answer but the player's next command, which
+`resolve_answer` signals by returning None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from . import replies
+from .commands import read
+from .matching import things_called
+from .model import Command, Failure, Question, Thing, Vocabulary
+from .questions import ask_which, read_pending
+from .words import ARTICLES, COMMA, tokenise
+
+_ORDINALS = {
+    "first": 1, "1st": 1, "1": 1,
+    "second": 2, "2nd": 2, "2": 2,
+    "third": 3, "3rd": 3, "3": 3,
+    "fourth": 4, "4th": 4, "4": 4,
+    "fifth": 5, "5th": 5, "5": 5,
+    "sixth": 6, "6th": 6, "6": 6,
+    "seventh": 7, "7th": 7, "7": 7,
+    "eighth": 8, "8th": 8, "8": 8,
+    "ninth": 9, "9th": 9, "9": 9,
+    "tenth": 10, "10th": 10, "10": 10,
+    "last": -1,
+}
+_EVERY = frozenset({"both", "all", "everything", "each"})
+_FILLERS = ARTICLES | {"one", "ones", "please"}
+
+
+def resolve_answer(
+    answer: str,
+    pending: dict,
+    scope: Sequence[Thing],
+    vocabulary: Vocabulary,
+    pronouns: Mapping[str, list[str]],
+) -> Command | Question | Failure | None:
+    """Finish the command a Question was about, or None if `answer` is a fresh command."""
+    parts = read_pending(pending)
+    if parts is None:
+        return None
+    segment, key, offered_ids, many, choices = parts
+    words = tokenise(answer)
+    if words[:2] == ["i", "mean"]:
+        words = words[2:]
+    words = [word for word in words if word not in _FILLERS]
+    if not words:
+        return None
+    by_id = {thing.id: thing for thing in scope}
+    offered = [by_id.get(id_) for id_ in offered_ids]
+    present = [thing for thing in offered if thing is not None]
+
+    def again(prefix: str = "", among: Sequence[Thing] = present) -> Question:
+        return ask_which(segment, key, among, many, choices, prefix)
+
+    def choose(ids: list[str]) -> Command | Question | Failure:
+        return read(segment, scope, vocabulary, pronouns, {**choices, key: ids})
+
+    named = things_called(words, present)
+    if len(named) == 1:
+        return choose([named[0].id])
+    if len(named) > 1:
+        return again(among=named)
+    if len(words) == 1 and words[0] in _EVERY:
+        return choose([thing.id for thing in present]) if many else again("You can only choose one. ")
+    if len(words) == 1 and words[0] in _ORDINALS:
+        return _counted(_ORDINALS[words[0]], offered, choose, again)
+    if many and ("and" in words or COMMA in words):
+        return _several(words, present, choose)
+    return None
+
+
+def _counted(number: int, offered: list[Thing | None], choose, again) -> Command | Question | Failure:
+    index = len(offered) - 1 if number == -1 else number - 1
+    if not 0 <= index < len(offered):
+        return again(f"There are only {len(offered)} to choose from. ")
+    thing = offered[index]
+    return replies.gone() if thing is None else choose([thing.id])
+
+
+def _several(words: list[str], present: list[Thing], choose) -> Command | Question | Failure | None:
+    phrases: list[list[str]] = [[]]
+    for word in words:
+        if word in ("and", COMMA):
+            phrases.append([])
+        else:
+            phrases[-1].append(word)
+    ids: list[str] = []
+    for phrase in filter(None, phrases):
+        named = things_called(phrase, present)
+        if len(named) != 1:
+            return None
+        if named[0].id not in ids:
+            ids.append(named[0].id)
+    return choose(ids) if ids else None

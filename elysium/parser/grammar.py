@@ -1,0 +1,204 @@
+"""The verbs of the game: every word a command may begin with, and the sentences each allows.
+
+Rules are tried in order and the first that fits wins, so a more particular shape ("take off X")
+must come before a more general one ("take X").  A rule that fits but for a missing phrase also
+wins, with a prompt ("take off" -> "What do you want to take off?"), so a shape that starts with a
+word ("about {topic}") must come before one that starts with a phrase ("{object} about {topic}").
+Action names are the contract with the engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .directions import DIRECTIONS
+from .rules import Rule, rule
+
+
+@dataclass(frozen=True)
+class Verb:
+    words: tuple[str, ...]
+    rules: tuple[Rule, ...]
+    who: bool = False  # the object is a person, so prompts ask "Who ...?"
+    usage: str | None = None  # a reminder of the shapes, when the words fit none of them
+
+
+def _verb(words: str, *rules: Rule, who: bool = False, usage: str | None = None) -> Verb:
+    return Verb(tuple(words.split()), rules, who, usage)
+
+
+_TAKE_RULES = (
+    rule("off {objects}", "remove"),
+    rule("{objects} off", "remove"),
+    rule("{objects} from|off {second}", "take"),
+    rule("{objects} out of {second}", "take"),
+    rule("{objects}", "take"),
+)
+
+
+def _just(action: str) -> tuple[Rule, ...]:
+    return (rule("", action),)
+
+
+def _with_text(action: str) -> tuple[Rule, ...]:
+    return (rule("{text}", action),)
+
+
+VERBS: tuple[Verb, ...] = (
+    _verb(
+        "look l",
+        rule("", "look"),
+        rule("around", "look"),
+        rule("at {objects}", "examine"),
+        rule("in|inside|into {object}", "search"),
+        rule("{objects}", "examine"),
+    ),
+    _verb("examine x inspect describe check", rule("{objects}", "examine")),
+    _verb("search", rule("{object}", "search")),
+    _verb("take grab", *_TAKE_RULES),
+    _verb(
+        "get",
+        rule("in|into {object}", "enter"),
+        rule("out", "go", direction="out"),
+        *_TAKE_RULES,
+    ),
+    _verb(
+        "pick",
+        rule("up {objects}", "take"),
+        rule("{objects} up", "take"),
+        usage="PICK UP something",
+    ),
+    _verb(
+        "drop discard",
+        rule("{objects} in|into|inside {second}", "put", preposition="in"),
+        rule("{objects} on|onto|upon {second}", "put", preposition="on"),
+        rule("{objects}", "drop"),
+    ),
+    _verb(
+        "put",
+        rule("down {objects}", "drop"),
+        rule("on {objects}", "wear"),
+        rule("out {objects}", "douse"),
+        rule("{objects} down", "drop"),
+        rule("{objects} on", "wear"),
+        rule("{objects} out", "douse"),
+        rule("{objects} in|into|inside {second}", "put", preposition="in"),
+        rule("{objects} on|onto|upon {second}", "put", preposition="on"),
+        rule("{objects}", hint="Where do you want to put {objects}?", like="put"),
+    ),
+    _verb(
+        "insert",
+        rule("{objects} in|into|inside {second}", "put", preposition="in"),
+        rule("{objects}", hint="What do you want to insert {objects} into?", like="put"),
+    ),
+    _verb(
+        "place set",
+        rule("{objects} on|onto|upon {second}", "put", preposition="on"),
+        rule("{objects} in|into|inside {second}", "put", preposition="in"),
+        rule("{objects}", hint="Where do you want to {verb} {objects}?", like="put"),
+    ),
+    _verb(
+        "hang",
+        rule("{objects} on|onto|upon|from {second}", "put", preposition="on"),
+        rule("{objects}", hint="What do you want to hang {objects} on?", like="put"),
+    ),
+    _verb("open", rule("{object}", "open")),
+    _verb("close shut", rule("{object}", "close")),
+    _verb("lock", rule("{object} with {second}", "lock"), rule("{object}", "lock")),
+    _verb("unlock", rule("{object} with {second}", "unlock"), rule("{object}", "unlock")),
+    _verb("wear don", rule("{objects}", "wear")),
+    _verb("remove", rule("{objects} from {second}", "take"), rule("{objects}", "remove")),
+    _verb("doff", rule("{objects}", "remove")),
+    _verb("read", rule("{object}", "read")),
+    _verb("light", rule("{object} with {second}", "light"), rule("{object}", "light")),
+    _verb(
+        "turn switch",
+        rule("on {object}", "light"),
+        rule("off {object}", "douse"),
+        rule("{object} on", "light"),
+        rule("{object} off", "douse"),
+        usage="TURN ON something or TURN OFF something",
+    ),
+    _verb("extinguish douse snuff", rule("{object}", "douse")),
+    _verb(
+        "blow",
+        rule("out {object}", "douse"),
+        rule("{object} out", "douse"),
+        usage="BLOW OUT something",
+    ),
+    _verb("inventory i inv", *_just("inventory")),
+    _verb(
+        "go walk run",
+        rule("{dir}", "go"),
+        rule("in|into|inside|through {object}", "enter"),
+        usage="GO and a direction, such as GO NORTH",
+    ),
+    _verb("enter", rule("", "go", direction="in"), rule("{object}", "enter")),
+    _verb("exit leave", rule("", "go", direction="out"), usage="OUT"),
+    _verb("wait z", *_with_text("wait")),
+    _verb("again g", *_just("again")),
+    _verb("undo", *_just("undo")),
+    _verb(
+        "ask question tell",
+        # "about" first: otherwise "ask about the wards" reads as asking nobody about them.
+        rule("about {topic}", "ask", default_npc=True),
+        rule("{object} about {topic}", "ask"),
+        rule("{object}", hint="What do you want to {verb} {objects} about?", like="ask"),
+        who=True,
+        usage="ASK someone ABOUT something",
+    ),
+    _verb(
+        "talk speak",
+        rule("to|with {object}", "talk"),
+        rule("", "talk", default_npc=True),
+        rule("{object}", "talk"),
+        who=True,
+    ),
+    _verb("greet hello hi", rule("", "talk", default_npc=True), rule("{object}", "talk"), who=True),
+    _verb("help h ? hint hints commands", *_with_text("help")),
+    _verb("score", *_just("score")),
+    _verb("time clock", *_just("time")),
+    _verb("quit q", *_just("quit")),
+    _verb("sleep rest", *_with_text("sleep")),
+    _verb("timetable schedule", *_just("timetable")),
+    _verb("attend", *_with_text("attend")),
+    _verb("journal lore notes", *_with_text("journal")),
+    _verb("status skills stats", *_just("status")),
+    _verb("perform recite play", *_with_text("perform")),
+    _verb("practice practise", *_with_text("practice")),
+    *(_verb(word, *_with_text(word)) for word in ("restart", "save", "restore", "load", "saves", "delete")),
+)
+
+GRAMMAR: dict[str, Verb] = {word: verb for verb in VERBS for word in verb.words}
+
+# Synonyms beyond the engine's contract; a game's own verbs may take these words over, as they may
+# "play" (a bard college will want to play its instruments).
+OVERRIDABLE = frozenset({"play", "snuff", "hi", "hints"})
+
+# Shorthands are spelled out when the parser talks back: "What do you want to examine?", not "x".
+SPELLED_OUT = {
+    "l": "look", "x": "examine", "i": "inventory", "inv": "inventory", "z": "wait",
+    "g": "again", "h": "help", "?": "help", "q": "quit",
+}
+
+# Shapes for the game's own verbs ("ring the bell", "strike the bell with the mallet",
+# "knock on the door"); the words after the verb are also passed on as text.
+@lru_cache(maxsize=256)
+def custom_rules(action: str) -> tuple[Rule, ...]:
+    return (
+        rule("", action),
+        rule("on|at|to|in|with|for {object}", action),
+        rule("{object} with|using|on|to {second}", action),
+        rule("{object}", action),
+    )
+
+
+# Words that have a job in sentences; in a noun phrase they are known, just misplaced.
+GRAMMAR_WORDS = frozenset(
+    word
+    for verb in VERBS + (Verb((), custom_rules("custom")),)
+    for rule_ in verb.rules
+    for element in rule_.shape
+    for word in getattr(element, "options", ())
+) | frozenset(GRAMMAR) | frozenset(DIRECTIONS) | {"of", "one"}

@@ -1,0 +1,118 @@
+"""Which things in scope a phrase could mean, and which of them the player most likely means.
+
+A thing matches when every word of the phrase is one of its nouns or adjectives.  Things matched
+by a noun beat things matched only by adjectives ("take brass" still works when only one thing is
+brass).  Then the verb breaks ties the way a person would: you take what you are not holding, drop
+what you are holding, take off what you are wearing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from .model import Thing, Vocabulary
+
+Test = Callable[[Thing], bool]
+
+
+@lru_cache(maxsize=4096)
+def _words(words: tuple[str, ...]) -> frozenset[str]:
+    # Content may give a noun of several words ("bell rope"); each of its words names the thing.
+    return frozenset(part for word in words for part in word.lower().split())
+
+
+def nouns_of(thing: Thing) -> frozenset[str]:
+    return _words(tuple(thing.nouns))
+
+
+def words_of(thing: Thing) -> frozenset[str]:
+    return _words(tuple(thing.nouns) + tuple(thing.adjectives))
+
+
+def knows(word: str, vocabulary: Vocabulary, scope: Sequence[Thing]) -> bool:
+    """Whether the game has `word` as a noun or adjective (of anything, here or elsewhere)."""
+    if word in vocabulary.nouns or word in vocabulary.adjectives:
+        return True
+    return any(word in words_of(thing) for thing in scope)
+
+
+def things_called(words: Sequence[str], things: Sequence[Thing]) -> list[Thing]:
+    """The things `words` describe, those named by a noun first if there are any."""
+    wanted = set(words)
+    described = [thing for thing in things if wanted <= words_of(thing)]
+    named = [thing for thing in described if wanted & nouns_of(thing)]
+    return named or described
+
+
+def _carried(thing: Thing) -> bool:
+    return thing.carried
+
+
+def _held_not_worn(thing: Thing) -> bool:
+    return thing.carried and not thing.worn
+
+
+def _not_carried(thing: Thing) -> bool:
+    return not thing.carried
+
+
+def _worn(thing: Thing) -> bool:
+    return thing.worn
+
+
+def _wearable_unworn(thing: Thing) -> bool:
+    return thing.wearable and not thing.worn
+
+
+def _person(thing: Thing) -> bool:
+    return thing.kind == "npc"
+
+
+def _door(thing: Thing) -> bool:
+    return thing.kind == "door"
+
+
+# Tried in order; each narrows the candidates unless it would rule them all out.
+_PREFERENCES: dict[tuple[str, str], tuple[Test, ...]] = {
+    ("take", "objects"): (_not_carried,),
+    ("drop", "objects"): (_carried, _held_not_worn),
+    ("put", "objects"): (_carried, _held_not_worn),
+    ("wear", "objects"): (_carried, _wearable_unworn),
+    ("read", "objects"): (_carried,),
+    ("remove", "objects"): (_worn,),
+    ("lock", "second"): (_carried,),
+    ("unlock", "second"): (_carried,),
+    ("light", "second"): (_carried,),
+    ("ask", "objects"): (_person,),
+    ("talk", "objects"): (_person,),
+    ("enter", "objects"): (_door,),
+}
+
+
+def prefer(action: str, slot: str, candidates: list[Thing]) -> list[Thing]:
+    for test in _PREFERENCES.get((action, slot), ()):
+        kept = [thing for thing in candidates if test(thing)]
+        if kept:
+            candidates = kept
+    return candidates
+
+
+# What "all" gathers for each verb that allows it.
+def gather_all(action: str, scope: Sequence[Thing], second: str | None) -> list[Thing] | None:
+    """The things "all" means for `action`, or None if the verb does not take "all"."""
+    if action == "take" and second is None:
+        test: Test = lambda t: t.in_room and t.portable and not t.carried and t.kind == "item"
+    elif action == "take":
+        # Things inside or on something are neither in the room nor held; the engine checks
+        # that they are in the right container.
+        test = lambda t: t.portable and not t.carried and not t.in_room and t.kind == "item"
+    elif action in ("drop", "put"):
+        test = _held_not_worn
+    elif action == "wear":
+        test = lambda t: t.carried and t.wearable and not t.worn
+    elif action == "remove":
+        test = _worn
+    else:
+        return None
+    return [thing for thing in scope if test(thing) and thing.id != second]
