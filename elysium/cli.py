@@ -1,0 +1,107 @@
+"""The `elysium` command: play, test, validate."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from elysium import __version__
+
+EXIT_CONTENT = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="elysium",
+        description="Elysium: a term at Starred Blocks, the bard college of Elysium.",
+    )
+    parser.add_argument("--version", action="version", version=f"elysium {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = commands.add_parser("play", help="play the game (the default command)")
+    _content_options(play)
+    play.add_argument("--plain", action="store_true",
+                      help="plain line mode: text in, text out (screen readers, pipes, regtest.py)")
+    play.add_argument("--seed", type=int, default=0, help="seed for the game's dice (default 0)")
+    play.add_argument("--trace", action="store_true",
+                      help="write every message between the services to stderr")
+    play.add_argument("--record", metavar="FILE", type=Path,
+                      help="write the session as a transcript test (.regtest) to FILE")
+
+    test = commands.add_parser("test", help="run playthrough transcripts (*.regtest)")
+    test.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="transcript files or folders")
+    test.add_argument("-v", "--verbose", action="store_true", help="name every passing test too")
+    test.add_argument("-k", "--test", dest="only", metavar="NAME", help="run only the tests with this name")
+
+    validate = commands.add_parser("validate", help="check content and mods for errors")
+    _content_options(validate)
+    return parser
+
+
+def _content_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--content", metavar="DIR", type=Path,
+                         help="the game's content pack (default: Starred Blocks)")
+    command.add_argument("--mod", metavar="DIR", type=Path, action="append", default=[],
+                         help="a mod pack to load on top (repeatable)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command or "play"
+    if args.command is None:
+        args = build_parser().parse_args(["play", *(argv or [])])
+    try:
+        if command == "play":
+            return play(args)
+        if command == "test":
+            return run_tests(args)
+        if command == "validate":
+            return validate(args)
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+def _load(args: argparse.Namespace):
+    from elysium.content import ContentError, load_content
+
+    try:
+        return load_content(args.content, tuple(args.mod))
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        count = len(error.problems)
+        print(f"content has {count} error{'s' * (count != 1)}; nothing was started", file=sys.stderr)
+        return None
+
+
+def play(args: argparse.Namespace) -> int:
+    from elysium.engine import Game
+    from elysium.plain import run_plain
+
+    content = _load(args)
+    if content is None:
+        return EXIT_CONTENT
+    trace = (lambda delivery: print(delivery.describe(), file=sys.stderr)) if args.trace else None
+    game = Game.from_content(content, args.seed, trace)
+    if args.record:
+        from elysium.transcript import TranscriptRecorder
+
+        with TranscriptRecorder(args.record, args.content, args.seed, tuple(args.mod)) as recorder:
+            return run_plain(game, recorder=recorder)
+    return run_plain(game)
+
+
+def run_tests(args: argparse.Namespace) -> int:
+    from elysium.transcript import run_paths
+
+    return run_paths(list(args.paths), sys.stdout, verbose=args.verbose, only=args.only)
+
+
+def validate(args: argparse.Namespace) -> int:
+    content = _load(args)
+    if content is None:
+        return EXIT_CONTENT
+    print(f"content ok: {content.summary()}")
+    return 0

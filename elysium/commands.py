@@ -1,0 +1,67 @@
+"""From a parsed command to the request that carries it to a service.
+
+Kept apart from the engine's turn loop so that the mapping from verbs to messages reads as one
+table: adding a verb means one line here and one handler in the service that owns it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from elysium.bus import Request
+from elysium.bus import protocol as p
+from elysium.parser import Command
+
+# Actions that take no game time, make no undo point and never reach content rules.
+META_ACTIONS = frozenset({
+    "quit", "help", "score", "time", "inventory", "journal", "timetable", "status", "recitals",
+    "save", "restore", "saves", "delete", "restart",
+})
+
+Build = Callable[[Command, str | None], Request]
+
+REQUESTS: dict[str, Build] = {
+    "look": lambda c, o: p.Look(),
+    "examine": lambda c, o: p.Examine(o),
+    "search": lambda c, o: p.Search(o),
+    "take": lambda c, o: p.Take(o, c.second),
+    "drop": lambda c, o: p.Drop(o),
+    "put": lambda c, o: p.Put(o, c.preposition or "in", c.second),
+    "open": lambda c, o: p.Open(o),
+    "close": lambda c, o: p.Close(o),
+    "lock": lambda c, o: p.Lock(o, c.second),
+    "unlock": lambda c, o: p.Unlock(o, c.second),
+    "wear": lambda c, o: p.Wear(o),
+    "remove": lambda c, o: p.TakeOff(o),
+    "read": lambda c, o: p.Read(o),
+    "light": lambda c, o: p.Light(o),
+    "douse": lambda c, o: p.Douse(o),
+    "inventory": lambda c, o: p.Inventory(),
+    "go": lambda c, o: p.Go(c.direction or ""),
+    "enter": lambda c, o: p.Enter(o),
+    "wait": lambda c, o: p.Wait(c.text or ""),
+    "sleep": lambda c, o: p.Sleep(),
+    "ask": lambda c, o: p.AskAbout(o, c.text or ""),
+    "talk": lambda c, o: p.TalkTo(o),
+    "time": lambda c, o: p.TellTime(),
+    "score": lambda c, o: p.ShowScore(),
+    "status": lambda c, o: p.ShowStatus(),
+    "journal": lambda c, o: p.ShowJournal(),
+    "timetable": lambda c, o: p.ShowTimetable(),
+    "recitals": lambda c, o: p.ShowRecitals(),
+    "attend": lambda c, o: p.Attend(c.text or ""),
+    "perform": lambda c, o: p.Perform(c.text or ""),
+    "practice": lambda c, o: p.Practise(c.text or ""),
+}
+
+
+def request_for(command: Command, target: str | None) -> Request:
+    """The request for `command` applied to one of its objects (or to none)."""
+    build = REQUESTS.get(command.action)
+    if build is None:  # a custom verb that no rule answered is the rules service's to refuse
+        return p.RunRules(command.action, target, command.second)
+    return build(command, target)
+
+
+def rules_verb(command: Command, target: str | None) -> p.RunRules:
+    return p.RunRules(command.action, target, command.second)

@@ -1,0 +1,221 @@
+"""One turn of the game: words in, messages through the services, text out.
+
+`Game` is the only door for every front-end (plain mode, the TUI, the browser, the transcript
+runner). It owns the bus, the state and the undo history; the services it wires up own nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from elysium import parser
+from elysium.bus import Bus, Delivery, Service, subscribes
+from elysium.bus.protocol import DescribeScope, Look, Narrated, PassTime, TurnEnded
+from elysium.content import Content, load_content
+from elysium.commands import META_ACTIONS, request_for, rules_verb
+from elysium.services import ALL_SERVICES
+from elysium.state.conditions import render
+from elysium.state.store import History, copy_state, initial_state
+
+log = logging.getLogger(__name__)
+
+MAX_LINE = 2000  # characters of one input line that the parser looks at
+HELP_FILE = Path(__file__).with_name("help.md")
+
+
+class Listener(Service):
+    """The engine's ear on the bus: collects text that events show the player during a turn."""
+
+    name = "engine"
+
+    def __init__(self, heard: list[str]) -> None:
+        self.heard = heard
+
+    @subscribes(Narrated)
+    def narrated(self, msg: Narrated, ctx: Any) -> None:
+        self.heard.append(msg.text)
+
+
+@dataclass
+class Game:
+    content: Content
+    state: dict[str, Any]
+    bus: Bus
+    history: History = field(default_factory=History)
+    over: bool = False
+    errors: list[str] = field(default_factory=list)
+    heard: list[str] = field(default_factory=list)
+
+    @classmethod
+    def new(cls, content: Path | None = None, seed: int = 0, mods: tuple[Path, ...] = (),
+            trace: Callable[[Delivery], None] | None = None) -> Game:
+        """A fresh game; raises ContentError (every problem, with file:line:col) on broken content."""
+        loaded = load_content(content, tuple(mods))
+        return cls.from_content(loaded, seed, trace)
+
+    @classmethod
+    def from_content(cls, content: Content, seed: int = 0,
+                     trace: Callable[[Delivery], None] | None = None) -> Game:
+        state = initial_state(content, seed)
+        game = cls(content, state, Bus(state, content))
+        game.bus.tracer = trace
+        game.rebuild_services()
+        return game
+
+    def rebuild_services(self) -> None:
+        """Throw away every service instance and wire up new ones (they keep nothing between calls)."""
+        self.bus.clear()
+        for service in ALL_SERVICES:
+            self.bus.register(service())
+        self.bus.register(Listener(self.heard))
+
+    # -- vocabulary and scope ------------------------------------------------------------------
+    @cached_property
+    def vocabulary(self) -> parser.Vocabulary:
+        things = [*self.content.items.values(), *self.content.npcs.values()]
+        return parser.Vocabulary(
+            nouns=frozenset(w for t in things for w in t.nouns),
+            adjectives=frozenset(w for t in things for w in t.adjectives),
+            custom_verbs={w: v.id for v in self.content.verbs.values() for w in v.words},
+        )
+
+    def scope(self) -> list[parser.Thing]:
+        reply = self.bus.ask(DescribeScope())
+        return [parser.Thing(**{**t, "nouns": tuple(t["nouns"]), "adjectives": tuple(t["adjectives"])})
+                for t in reply.things]
+
+    # -- the turn ------------------------------------------------------------------------------
+    def opening(self) -> str:
+        game = self.content.game
+        intro = self.render(game.intro)
+        banner = f"{game.title.upper()}\nAn interactive term at a bard college. Type HELP for help."
+        return "\n\n".join(p for p in (banner, intro, self.bus.ask(Look()).text) if p)
+
+    def turn(self, line: str) -> str:
+        """The reply to one line the player typed. Never raises for anything a player can type."""
+        line = _printable(line)[:MAX_LINE]
+        if not line.strip():
+            return "You pause, and the moment passes. (Type HELP if you are unsure what to do.)"
+        before = copy_state(self.state)
+        try:
+            replies, acted = self.play_line(line)
+        except Exception as error:  # a fault in the engine must not end the player's evening
+            log.exception("turn failed: %r", line)
+            self.errors.append(f"{type(error).__name__}: {error}")
+            self.state.clear()
+            self.state.update(before)
+            return "Something in the world falters, and the moment unravels. (That command caused an " \
+                   "internal error; the game has been put back as it was.)"
+        if acted:
+            self.history.push(before)
+        return "\n\n".join(r for r in replies if r)
+
+    def play_line(self, line: str) -> tuple[list[str], bool]:
+        replies: list[str] = []
+        acted = False
+        pending = self.state["pending"]
+        if pending is not None:
+            self.state["pending"] = None
+            result = parser.resolve_answer(line, pending, self.scope(), self.vocabulary, self.state["pronouns"])
+            if result is not None:
+                reply, did_act = self.perform(result, pending.get("segment", line))
+                return [reply], did_act
+        for segment in parser.split_commands(line):
+            if segment.lower() in ("undo", "oops undo") or segment.lower().split()[:1] == ["undo"]:
+                replies.append(self.undo())
+                continue
+            if self.state["ending"] and segment.lower().split()[0] not in ("quit", "q", "help"):
+                replies.append(self.ended_text())
+                break
+            scope = self.scope()
+            result = parser.parse(segment, scope, self.vocabulary, self.state["pronouns"])
+            if isinstance(result, parser.Command) and result.action == "again":
+                segment = self.state["last_command"] or ""
+                if not segment:
+                    replies.append("There is nothing to do again yet.")
+                    continue
+                result = parser.parse(segment, scope, self.vocabulary, self.state["pronouns"])
+            reply, did_act = self.perform(result, segment)
+            replies.append(reply)
+            acted = acted or did_act
+            if not isinstance(result, parser.Command) or self.over or self.state["ending"]:
+                break  # a question or a misunderstanding stops the rest of the line
+        return replies, acted
+
+    def perform(self, result: Any, segment: str) -> tuple[str, bool]:
+        if isinstance(result, parser.Failure):
+            return result.text, False
+        if isinstance(result, parser.Question):
+            self.state["pending"] = {**result.pending, "segment": segment}
+            return result.text, False
+        command: parser.Command = result
+        self.state["pronouns"].update(parser.pronouns_after(command, self.scope()))
+        if command.action in META_ACTIONS:
+            return self.meta(command), False
+        self.state["last_command"] = segment
+        return self.act(command), True
+
+    def act(self, command: parser.Command) -> str:
+        self.heard.clear()
+        texts: list[str] = []
+        minutes = 0
+        targets = command.objects or (None,)
+        for target in targets:
+            outcome = self.bus.ask(rules_verb(command, target))
+            text, spent = outcome.text, outcome.minutes
+            if not outcome.handled:
+                reply = self.bus.ask(request_for(command, target))
+                text = "\n".join(t for t in (outcome.text, reply.text) if t)
+                spent = reply.minutes
+            minutes += spent
+            if len(targets) > 1:
+                text = f"{self.content.thing(target).name}: {text}"
+            texts.append(text)
+            if self.state["ending"]:
+                break
+        if not self.state["ending"]:
+            texts.append(self.bus.ask(PassTime(minutes)).text)
+        self.state["turn"] += 1
+        if not self.state["ending"]:
+            self.bus.publish(TurnEnded(self.state["turn"]))
+        texts.extend(self.heard)
+        if self.state["ending"]:
+            texts.append(self.ended_text())
+        return "\n".join(t for t in texts if t)
+
+    def meta(self, command: parser.Command) -> str:
+        action = command.action
+        if action == "quit":
+            self.over = True
+            return "You close your journal for the night. Farewell, and may your strings stay true."
+        if action == "help":
+            return HELP_FILE.read_text(encoding="utf-8").strip()
+        if action in ("save", "restore", "saves", "delete", "restart"):
+            return ("The college keeps no ledger of saved games yet: this term is played in one "
+                    "sitting. UNDO can still take back a move.")
+        return self.bus.ask(request_for(command, None)).text
+
+    def undo(self) -> str:
+        previous = self.history.pop()
+        if previous is None:
+            return "There is nothing to undo: this is as far back as your memory reaches."
+        self.state.clear()
+        self.state.update(previous)
+        room = self.content.rooms[self.state["location"]].name
+        return f"You take back your last move. ({room})"
+
+    def ended_text(self) -> str:
+        return "The story of this term has ended. Type UNDO to take back your last move, or QUIT."
+
+    def render(self, text: Any) -> str:
+        return render(text, self.state, self.content)
+
+
+def _printable(line: str) -> str:
+    """Drop control characters (a pasted escape sequence must not reach any front-end)."""
+    return "".join(ch if ch.isprintable() else " " for ch in line)

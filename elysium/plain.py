@@ -1,0 +1,38 @@
+"""Plain line mode: text in on stdin, plain text out on stdout, for screen readers, pipes and
+IF tools such as regtest.py (which waits for a line that starts with the prompt ">")."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from elysium.engine import Game
+
+PROMPT = ">"
+
+
+def run_plain(game: Game, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout, recorder=None) -> int:
+    """Play until the input ends or the player quits; returns the exit status (0)."""
+    opening = game.opening()
+    _show(stdout, opening)
+    if recorder is not None:
+        recorder.opening(opening)
+    while not game.over:
+        stdout.write(f"\n{PROMPT} ")
+        stdout.flush()
+        line = stdin.readline()
+        if not line:
+            stdout.write("\n")
+            break
+        line = line.rstrip("\r\n")
+        reply = game.turn(line)
+        _show(stdout, reply)
+        if recorder is not None:
+            recorder.command(line, reply)
+    stdout.flush()
+    return 0
+
+
+def _show(stdout: TextIO, text: str) -> None:
+    stdout.write(text + "\n")
+    stdout.flush()
