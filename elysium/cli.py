@@ -20,6 +20,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     play = commands.add_parser("play", help="play the game (the default command)")
+    play.add_argument("game", nargs="?", type=Path, metavar="PACK",
+                      help="a content pack folder, like --content (IF tools such as regtest.py pass the "
+                           "game this way)")
     _content_options(play)
     play.add_argument("--plain", action="store_true",
                       help="plain line mode: text in, text out (screen readers, pipes, regtest.py)")
@@ -80,6 +83,8 @@ def play(args: argparse.Namespace) -> int:
     from elysium.engine import Game
     from elysium.plain import run_plain
 
+    if args.game is not None:
+        args.content = args.game
     content = _load(args)
     if content is None:
         return EXIT_CONTENT

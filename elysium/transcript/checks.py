@@ -6,8 +6,8 @@ split into lines, each line is stripped of surrounding whitespace, and
 * a plain check passes when its text is a substring of some single line, so a check
   never matches across a line break and whitespace inside a line must match exactly;
 * a `/regex` check passes when `re.search` finds the pattern in some single line;
-* `{count=N}` before either kind means "matches at least N lines" (regtest.py's
-  meaning; a line is counted once even if the text occurs twice on it);
+* `{count=N}` before either kind means "occurs at least N times" (regtest.py's meaning:
+  every occurrence counts, several on one line too, overlapping ones included for text);
 * a leading `!` negates the check (`!text`, `!/regex`, `!{count=2} text`,
   `!{state} ...`).
 
@@ -45,27 +45,30 @@ class TextCheck:
     min_count: int = 1
     shows_output = True
 
-    def _matches(self, line: str) -> bool:
+    def _occurrences(self, line: str) -> int:
         if self.pattern is not None:
-            return self.pattern.search(line) is not None
-        return self.text in line
+            return sum(1 for _ in self.pattern.finditer(line))
+        count, start = 0, 0
+        while self.text and (position := line.find(self.text, start)) >= 0:
+            count, start = count + 1, position + 1
+        return count
 
     def evaluate(self, output: str, read_state: Callable[[], Any]) -> str | None:
-        hits = sum(1 for line in output_lines(output) if self._matches(line))
+        hits = sum(self._occurrences(line) for line in output_lines(output))
         found = hits >= self.min_count
         if found != self.negated:
             return None
         if self.negated:
             if self.min_count == 1:
                 return "found, but should not be"
-            return f"matches {_lines(hits)}, should match fewer than {self.min_count}"
+            return f"occurs {_times(hits)}, should occur fewer than {self.min_count} times"
         if self.min_count == 1:
             return ""  # "not found" is what a failed plain check means; say nothing
-        return f"matches {_lines(hits)}, should match at least {self.min_count}"
+        return f"occurs {_times(hits)}, should occur at least {self.min_count} times"
 
 
-def _lines(count: int) -> str:
-    return "1 line" if count == 1 else f"{count} lines"
+def _times(count: int) -> str:
+    return "once" if count == 1 else f"{count} times"
 
 
 class CheckSyntaxError(ValueError):

@@ -34,9 +34,9 @@ def judge(source: str, output: str = BELL, state=STATE) -> str | None:
     "!Traceback",
     "!/rope\\.\\s*Bong",     # never across a line break
     "!rope. Bong",
-    "{count=2} Bong",        # on at least two lines
+    "{count=3} Bong",        # three times over two lines, as regtest.py counts
     "{count=2} /^Bong",
-    "!{count=3} Bong",       # not on three lines
+    "!{count=4} Bong",       # not four times
 ])
 def test_text_checks_that_pass(source):
     assert judge(source) is None
@@ -48,9 +48,9 @@ def test_text_checks_that_pass(source):
     ("!Bong", "found, but should not be"),
     ("!/silent\\.$", "found, but should not be"),
     # "Bong! Bong!" is one line, so it counts once: regtest.py counts matching lines
-    ("{count=3} Bong", "matches 2 lines, should match at least 3"),
-    ("{count=2} rope", "matches 1 line, should match at least 2"),
-    ("!{count=2} Bong", "matches 2 lines, should match fewer than 2"),
+    ("{count=4} Bong", "occurs 3 times, should occur at least 4 times"),
+    ("{count=2} rope", "occurs once, should occur at least 2 times"),
+    ("!{count=2} Bong", "occurs 3 times, should occur fewer than 2 times"),
 ])
 def test_text_checks_that_fail(source, reason):
     assert judge(source) == reason

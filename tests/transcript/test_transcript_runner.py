@@ -77,7 +77,7 @@ def test_each_failing_check_is_reported_and_the_test_goes_on(write, run):
         * many
         Nowhere
         > ring bell
-        {count=3} Bong
+        {count=4} Bong
         !silent
         > look
         Gatehouse
@@ -88,8 +88,8 @@ def test_each_failing_check_is_reported_and_the_test_goes_on(write, run):
     assert "FAIL many.regtest:2 many: (opening)\n  check:  Nowhere\n  output:\n" in text
     assert (
         "FAIL many.regtest:4 many: > ring bell\n"
-        "  check:  {count=3} Bong\n"
-        "  reason: matches 2 lines, should match at least 3\n"
+        "  check:  {count=4} Bong\n"
+        "  reason: occurs 3 times, should occur at least 4 times\n"
         "  output:\n"
         "    You pull the rope.\n"
     ) in text
