@@ -135,10 +135,10 @@ class _Load:
             self.problems.append(Problem(
                 reference.mark, f"unknown {noun} {reference.id!r}{suggestion(reference.id, known)}"))
         if self.game and self.game.get("days") is not None:
-            days = set(self.game["days"])
+            days = {d.lower() for d in self.game["days"]}
             for class_id, (fields, mark) in self.entries["classes"].items():
                 for day in fields.get("days", ()):
-                    if day not in days:
+                    if day.lower() not in days:
                         self.problems.append(Problem(mark, f"class {class_id!r} meets on {day!r}, which is not "
                                                      f"one of the game's days{suggestion(day, days)}"))
 

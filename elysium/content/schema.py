@@ -58,7 +58,7 @@ MANIFEST_FIELDS = {"id": "*str", "name": "*str", "version": "*str", "game": "gam
                    "description": "str", "author": "str"}
 GAME_FIELDS = {
     "title": "*str", "intro": "*text", "start": "*ref:rooms", "start_day": "int",
-    "start_time": "time", "max_score": "int", "days": "words", "term_days": "int",
+    "start_time": "time", "max_score": "int", "days": "days", "term_days": "int",
 }
 
 # Conditions: key -> shape of its value. Comparison keys go with counter/skill/visits/score/...

@@ -124,7 +124,12 @@ class Checker:
         return (value[0], value[1])
 
     def shape_days(self, doc, path, value, what):
-        return self.shape_words(doc, path, value, what)
+        """Day names keep the author's capitals: they are shown to the player."""
+        days = [value] if isinstance(value, str) else value
+        if not isinstance(days, list) or not days or not all(isinstance(d, str) and d.strip() for d in days):
+            self.error(doc.mark(path), f"{what} must be a day name or a list of day names")
+            return INVALID
+        return tuple(d.strip() for d in days)
 
     def shape_place(self, doc, path, value, what):
         if isinstance(value, str):

@@ -22,7 +22,7 @@ class Classes(Service):
         for course in sorted(content.classes.values(), key=lambda c: (c.start, c.name)):
             teacher = content.npcs[course.instructor].name
             room = content.rooms[course.room].name
-            lines.append(f"  {course.name}: {', '.join(d.capitalize() for d in course.days)}, "
+            lines.append(f"  {course.name}: {', '.join(course.days)}, "
                          f"{calendar.clock_text(course.start)}-{calendar.clock_text(course.end)}, "
                          f"{room}, with {definite(teacher)}")
         return Narration("\n".join(lines))
@@ -54,7 +54,7 @@ def in_session(ctx: Context) -> SchoolClass | None:
     weekday = calendar.weekday_of(state["time"], content.game.days).lower()
     minute = calendar.minute_of_day(state["time"])
     for course in content.classes.values():
-        if (course.room == state["location"] and weekday in course.days
+        if (course.room == state["location"] and weekday in (d.lower() for d in course.days)
                 and course.start <= minute < course.end):
             return course
     return None

@@ -55,7 +55,7 @@ def room_text(ctx: Context) -> str:
     if listed_items:
         lines.append(f"You can also see {listed(listed_items)} here.")
     for item_id in places.contents(state, room.id):
-        if holding := holder_text(ctx, content.items[item_id]):
+        if holding := holder_text(ctx, content.items[item_id], with_scenery=False):
             lines.append(holding)
     for npc_id in places.npcs_in(state, room.id):
         npc = content.npcs[npc_id]
@@ -65,15 +65,20 @@ def room_text(ctx: Context) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def holder_text(ctx: Context, item: Item) -> str:
-    """'On the table you see a cup.' for a supporter or an open container with things in it."""
+def holder_text(ctx: Context, item: Item, with_scenery: bool = True) -> str:
+    """'On the table you see a cup.' for a supporter or an open container with things in it.
+    A room's description leaves out scenery, which its own prose already mentions."""
     state, content = ctx.state, ctx.content
+
+    def held_at(place: str) -> list[str]:
+        return [i for i in places.contents(state, place) if with_scenery or not content.items[i].scenery]
+
     if item.supporter:
-        held = places.contents(state, f"on:{item.id}")
+        held = held_at(f"on:{item.id}")
         if held:
             return f"On {definite(item.name)} you see {listed([a(content, i) for i in held])}."
     if item.container and state["items"][item.id].get("open", True):
-        held = places.contents(state, f"in:{item.id}")
+        held = held_at(f"in:{item.id}")
         if held:
             return f"In {definite(item.name)} you see {listed([a(content, i) for i in held])}."
     return ""
