@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from . import replies
-from .commands import read
+from .commands import GLUE_WORDS, is_command, parse, read
 from .matching import things_called
 from .model import Command, Failure, Question, Thing, Vocabulary
 from .questions import ask_which, read_pending
@@ -42,6 +42,14 @@ def resolve_answer(
     pronouns: Mapping[str, list[str]],
 ) -> Command | Question | Failure | None:
     """Finish the command a Question was about, or None if `answer` is a fresh command."""
+    if isinstance(pending.get("complete"), str):
+        words = tokenise(answer)
+        if not words or is_command(words, vocabulary):
+            return None
+        glue = pending.get("glue")
+        if glue and words[0] not in GLUE_WORDS:
+            answer = f"{glue} {answer}"
+        return parse(f"{pending['complete']} {answer}", scope, vocabulary, pronouns)
     parts = read_pending(pending)
     if parts is None:
         return None

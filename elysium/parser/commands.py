@@ -145,7 +145,7 @@ class _Sentence:
             return resolved
         objects, second = resolved
         if rule.action is None:
-            return Failure(rule.hint.format(verb=self._display(length), objects=self._name(objects, found)))
+            return completion(self.segment, rule.hint.format(verb=self._display(length), objects=self._name(objects, found)))
         for result in (objects, second):
             if result is not None and result.unsure is not None:
                 unsure = result.unsure
@@ -235,9 +235,9 @@ class _Sentence:
         element = found.parts[gap][0]
         said = self._said_before(found, gap, length, shown)
         if isinstance(element, Way):
-            return Failure(f"Which way do you want to {said}?")
+            return completion(self.segment, f"Which way do you want to {said}?")
         person = verb.who and isinstance(element, Slot) and element.name == "objects"
-        return Failure(f"{'Who' if person else 'What'} do you want to {said}?")
+        return completion(self.segment, f"{'Who' if person else 'What'} do you want to {said}?")
 
     # --- no shape fits ---------------------------------------------------------------------
 
@@ -267,8 +267,32 @@ class _Sentence:
             return None
         topic = as_text(self.words[comma + 1 :])
         if topic is None:
-            return Failure(f"What do you want to ask {replies.the(things[0])} about?")
+            return completion(self.segment, f"What do you want to ask {replies.the(things[0])} about?")
         return Command("ask", objects=(things[0].id,), text=topic)
+
+
+GLUE_WORDS = frozenset({"about", "in", "into", "inside", "on", "onto", "with", "to", "from", "at"})
+
+
+def completion(segment: str, prompt: str) -> Question:
+    """A prompt for a missing word, whose answer is read as the rest of the command
+    ("open" / "What do you want to open?" / "chest" is "open chest"; "ask maestra" / "What do you
+    want to ask her about?" / "bell" is "ask maestra about bell")."""
+    pending = {"complete": segment}
+    glue = prompt.rstrip("?").split()[-1:]
+    if glue and glue[0] in GLUE_WORDS and tokenise(segment)[-1:] != glue:
+        pending["glue"] = glue[0]
+    return Question(prompt, pending)
+
+
+def is_command(words: list[str], vocabulary: Vocabulary) -> bool:
+    """Whether words start like a command of their own rather than an answer to a prompt."""
+    if not words:
+        return False
+    first = words[0]
+    if len(words) == 1 and read_direction(words, 0) is not None:
+        return True  # "north" is a command; "in basket" answers "Where do you want to put it?"
+    return first in GRAMMAR or first in _custom_verbs(vocabulary)
 
 
 def _custom_verbs(vocabulary: Vocabulary) -> dict[str, str]:

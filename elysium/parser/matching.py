@@ -69,6 +69,10 @@ def _person(thing: Thing) -> bool:
     return thing.kind == "npc"
 
 
+def _holds_something(thing: Thing) -> bool:
+    return bool(thing.holds)
+
+
 def _door(thing: Thing) -> bool:
     return thing.kind == "door"
 
@@ -76,6 +80,7 @@ def _door(thing: Thing) -> bool:
 # Tried in order; each narrows the candidates unless it would rule them all out.
 _PREFERENCES: dict[tuple[str, str], tuple[Test, ...]] = {
     ("take", "objects"): (_not_carried,),
+    ("take", "second"): (_holds_something,),
     ("drop", "objects"): (_carried, _held_not_worn),
     ("put", "objects"): (_carried, _held_not_worn),
     ("wear", "objects"): (_carried, _wearable_unworn),

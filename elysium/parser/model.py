@@ -27,6 +27,7 @@ class Thing:
     wearable: bool = False
     plural: bool = False
     in_room: bool = True
+    holds: tuple[str, ...] = ()  # ids of the things directly in or on it
 
 
 @dataclass(frozen=True)

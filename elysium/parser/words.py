@@ -43,7 +43,10 @@ def tokenise(text: str) -> list[str]:
         if raw == COMMA:
             words.append(COMMA)
             continue
-        words.append(_trim(raw) or raw)
+        trimmed = _trim(raw)
+        # A word with symbols inside ("[bold]x[/]") is not a word of the game: keep it whole, so
+        # that it is quoted back exactly as typed.
+        words.append(trimmed if trimmed and all(_keeps(ch) for ch in trimmed) else raw)
     return words
 
 

@@ -78,7 +78,9 @@ def test_a_grammar_word_out_of_place(world) -> None:
     ],
 )
 def test_a_verb_without_its_object_asks_for_it(world, typed: str, reply: str) -> None:
-    assert world.parse(typed) == Failure(reply)
+    asked = world.parse(typed)
+    assert isinstance(asked, Question) and asked.text == reply
+    assert asked.pending["complete"] == typed
 
 
 def test_talking_with_nobody_here(world) -> None:
@@ -190,3 +192,17 @@ def test_a_very_long_line_is_quick(world) -> None:
     for line in lines:
         assert isinstance(world.parse(line), REPLIES)
     assert time.perf_counter() - started < 2
+
+
+def test_the_answer_to_a_prompt_finishes_the_command(world) -> None:
+    asked = world.parse("open")
+    assert world.answer("the chest", asked) == Command("open", objects=("chest",))
+    asked = world.parse("put lute")
+    assert world.answer("on the small hook", asked) == Command(
+        "put", objects=("lute",), second="brass_hook", preposition="on")
+
+
+def test_a_command_instead_of_an_answer_to_a_prompt_is_a_fresh_command(world) -> None:
+    asked = world.parse("open")
+    assert world.answer("north", asked) is None
+    assert world.answer("take lute", asked) is None
