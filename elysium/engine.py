@@ -6,6 +6,7 @@ runner). It owns the bus, the state and the undo history; the services it wires 
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,6 +27,18 @@ log = logging.getLogger(__name__)
 
 MAX_LINE = 2000  # characters of one input line that the parser looks at
 HELP_FILE = Path(__file__).with_name("help.md")
+
+
+def help_text(content: Content) -> str:
+    """The engine's help, then the pack's own words, as plain text (the file is light Markdown)."""
+    lines = []
+    for line in HELP_FILE.read_text(encoding="utf-8").strip().splitlines():
+        if line.startswith("#"):
+            line = line.lstrip("#").strip().upper()
+        lines.append(line.replace("`", ""))
+    text = "\n".join(lines)
+    extra = content.game.help
+    return f"{text}\n\nABOUT THIS GAME\n{extra.strip()}" if extra else text
 
 
 class Listener(Service):
@@ -86,14 +99,15 @@ class Game:
 
     def scope(self) -> list[parser.Thing]:
         reply = self.bus.ask(DescribeScope())
-        return [parser.Thing(**{**t, "nouns": tuple(t["nouns"]), "adjectives": tuple(t["adjectives"])})
+        return [parser.Thing(**{**t, "nouns": tuple(t["nouns"]), "adjectives": tuple(t["adjectives"]),
+                                 "holds": tuple(t.get("holds", ()))})
                 for t in reply.things]
 
     # -- the turn ------------------------------------------------------------------------------
     def opening(self) -> str:
         game = self.content.game
         intro = self.render(game.intro)
-        banner = f"{game.title.upper()}\nAn interactive term at a bard college. Type HELP for help."
+        banner = "\n".join(p for p in (game.title.upper(), game.subtitle, "Type HELP for help.") if p)
         return "\n\n".join(p for p in (banner, intro, self.bus.ask(Look()).text) if p)
 
     def turn(self, line: str) -> str:
@@ -126,26 +140,35 @@ class Game:
                 reply, did_act = self.perform(result, pending.get("segment", line))
                 return [reply], did_act
         for segment in parser.split_commands(line):
-            if segment.lower() in ("undo", "oops undo") or segment.lower().split()[:1] == ["undo"]:
+            if segment.lower().split()[:1] == ["undo"]:
                 replies.append(self.undo())
                 continue
-            if self.state["ending"] and segment.lower().split()[0] not in ("quit", "q", "help"):
+            result = parser.parse(segment, self.scope(), self.vocabulary, self.state["pronouns"])
+            if isinstance(result, parser.Command) and result.action == "again":
+                result = self.last_command()
+            if self.state["ending"] and not (isinstance(result, parser.Command) and result.action in META_ACTIONS):
                 replies.append(self.ended_text())
                 break
-            scope = self.scope()
-            result = parser.parse(segment, scope, self.vocabulary, self.state["pronouns"])
-            if isinstance(result, parser.Command) and result.action == "again":
-                segment = self.state["last_command"] or ""
-                if not segment:
-                    replies.append("There is nothing to do again yet.")
-                    continue
-                result = parser.parse(segment, scope, self.vocabulary, self.state["pronouns"])
             reply, did_act = self.perform(result, segment)
             replies.append(reply)
             acted = acted or did_act
             if not isinstance(result, parser.Command) or self.over or self.state["ending"]:
-                break  # a question or a misunderstanding stops the rest of the line
+                break  # a question, a misunderstanding or the end stops the rest of the line
         return replies, acted
+
+    def last_command(self) -> parser.Command | parser.Failure:
+        """The command AGAIN repeats, as long as what it named is still at hand."""
+        saved = self.state["last_command"]
+        if saved is None:
+            return parser.Failure("There is nothing to do again yet.")
+        command = parser.Command(**{**saved, "objects": tuple(saved["objects"])})
+        in_reach = {thing.id for thing in self.scope()}
+        for thing_id in (*command.objects, command.second):
+            if thing_id is not None and thing_id not in in_reach:
+                name = self.content.thing(thing_id).name
+                return parser.Failure(f"You can't see the {name} here any more." if name[:1].islower()
+                                      else f"You can't see {name} here any more.")
+        return command
 
     def perform(self, result: Any, segment: str) -> tuple[str, bool]:
         if isinstance(result, parser.Failure):
@@ -155,14 +178,21 @@ class Game:
             return result.text, False
         command: parser.Command = result
         self.state["pronouns"].update(parser.pronouns_after(command, self.scope()))
+        self.state["last_command"] = {**dataclasses.asdict(command), "objects": list(command.objects)}
         if command.action in META_ACTIONS:
             return self.meta(command), False
-        self.state["last_command"] = segment
         return self.act(command), True
 
     def act(self, command: parser.Command) -> str:
         self.heard.clear()
         texts: list[str] = []
+
+        def show(text: str) -> None:
+            # Whatever events said during that request follows it, before anything later.
+            texts.append(text)
+            texts.extend(self.heard)
+            self.heard.clear()
+
         minutes = 0
         targets = command.objects or (None,)
         for target in targets:
@@ -175,17 +205,17 @@ class Game:
             minutes += spent
             if len(targets) > 1:
                 text = f"{self.content.thing(target).name}: {text}"
-            texts.append(text)
+            show(text)
             if self.state["ending"]:
                 break
         if not self.state["ending"]:
-            texts.append(self.bus.ask(PassTime(minutes)).text)
+            show(self.bus.ask(PassTime(minutes)).text)
         self.state["turn"] += 1
         if not self.state["ending"]:
             self.bus.publish(TurnEnded(self.state["turn"]))
-        texts.extend(self.heard)
+            show("")
         if self.state["ending"]:
-            texts.append(self.ended_text())
+            texts.append(self.final_words())
         return "\n".join(t for t in texts if t)
 
     def meta(self, command: parser.Command) -> str:
@@ -194,7 +224,7 @@ class Game:
             self.over = True
             return "You close your journal for the night. Farewell, and may your strings stay true."
         if action == "help":
-            return HELP_FILE.read_text(encoding="utf-8").strip()
+            return help_text(self.content)
         if action in ("save", "restore", "saves", "delete", "restart"):
             return ("The college keeps no ledger of saved games yet: this term is played in one "
                     "sitting. UNDO can still take back a move.")
@@ -209,8 +239,20 @@ class Game:
         room = self.content.rooms[self.state["location"]].name
         return f"You take back your last move. ({room})"
 
+    def final_words(self) -> str:
+        """The score and the way on, once an ending has been reached."""
+        state, game = self.state, self.content.game
+        out_of = f" out of a possible {game.max_score}" if game.max_score else ""
+        turns = state["turn"]
+        ending = self.content.endings[state["ending"]]
+        verdict = ("You have reached a winning ending." if ending.win
+                   else "This is not the ending you hoped for.")
+        return (f"\nYou scored {state['score']}{out_of}, in {turns} turn{'s' * (turns != 1)}. {verdict}\n"
+                + self.ended_text())
+
     def ended_text(self) -> str:
-        return "The story of this term has ended. Type UNDO to take back your last move, or QUIT."
+        return ("The story has ended. Type UNDO to take back your last move, SCORE, STATUS or JOURNAL "
+                "to look back on it, or QUIT.")
 
     def render(self, text: Any) -> str:
         return render(text, self.state, self.content)

@@ -12,7 +12,7 @@ from typing import Any
 
 from elysium.content import model, schema
 from elysium.content.problems import ContentError, Problem, suggestion
-from elysium.content.validate import Checker, Reference
+from elysium.content.validate import Checker
 from elysium.content.yamlsafe import Document, Mark, YamlProblem, read_document
 
 MANIFEST = "pack.yaml"
@@ -134,6 +134,13 @@ class _Load:
             noun = {"things": "item or NPC", "lore": "lore entry"}.get(reference.kind, reference.kind[:-1])
             self.problems.append(Problem(
                 reference.mark, f"unknown {noun} {reference.id!r}{suggestion(reference.id, known)}"))
+        known_verbs = set(schema.BUILTIN_VERBS) | set(schema.MOMENTS) | set(self.entries["verbs"])
+        for rule_id, (fields, mark) in self.entries["rules"].items():
+            for verb in fields.get("on", ()):
+                if verb not in known_verbs:
+                    self.problems.append(Problem(mark, f"rule {rule_id!r} is for {verb!r}, which is neither a "
+                                                 f"built-in verb, a verb of this pack, arrive nor turn"
+                                                 f"{suggestion(verb, known_verbs)}"))
         if self.game and self.game.get("days") is not None:
             days = {d.lower() for d in self.game["days"]}
             for class_id, (fields, mark) in self.entries["classes"].items():

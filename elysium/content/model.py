@@ -196,6 +196,9 @@ class GameInfo:
     max_score: int = 0
     days: tuple[str, ...] = ("Moonday", "Tideday", "Quillday", "Harpday", "Fireday", "Starday", "Restday")
     term_days: int = 21
+    subtitle: str | None = None
+    help: str | None = None
+    term_end: tuple[Effect, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,7 +59,16 @@ MANIFEST_FIELDS = {"id": "*str", "name": "*str", "version": "*str", "game": "gam
 GAME_FIELDS = {
     "title": "*str", "intro": "*text", "start": "*ref:rooms", "start_day": "int",
     "start_time": "time", "max_score": "int", "days": "days", "term_days": "int",
+    "subtitle": "str", "help": "str", "term_end": "effects",
 }
+
+# What a rule's `on:` may name besides the pack's own verbs: the built-in verbs, and two moments.
+BUILTIN_VERBS = (
+    "look", "examine", "search", "take", "drop", "put", "open", "close", "lock", "unlock", "wear",
+    "remove", "read", "light", "douse", "go", "enter", "wait", "sleep", "ask", "talk", "attend",
+    "perform", "practice",
+)
+MOMENTS = ("arrive", "turn")
 
 # Conditions: key -> shape of its value. Comparison keys go with counter/skill/visits/score/...
 COMPARISONS = ("at_least", "at_most", "equals")

@@ -27,7 +27,9 @@ class Clock(Service):
         start = state["time"]
         end = start + max(0, msg.minutes)
         texts = []
-        for moment, timer in due_timers(ctx.content.timers.values(), start, end):
+        game = ctx.content.game
+        term_end = Timer("term_end", 0, day=game.term_days + 1, daily=False, effects=game.term_end)
+        for moment, timer in due_timers([*ctx.content.timers.values(), term_end], start, end):
             # Time reaches each timer in order, so its effects see the clock at its own moment.
             state["time"] = moment
             key = f"timer:{timer.id}"
@@ -66,7 +68,10 @@ class Clock(Service):
             return Narration("That time has only just arrived.", done=False)
         if minutes == DEFAULT_WAIT and not msg.how.strip():
             return Narration("Time passes.", minutes=minutes)
-        until = calendar.clock_text(ctx.state["time"] + minutes)
+        now = ctx.state["time"]
+        until = calendar.clock_text(now + minutes)
+        if calendar.day_of(now + minutes) != calendar.day_of(now):
+            until += f" on {calendar.weekday_of(now + minutes, ctx.content.game.days)}"
         return Narration(f"You let the time pass until {until}.", minutes=minutes)
 
 
@@ -96,17 +101,17 @@ def wait_minutes(how: str, now: int) -> int | None:
         if minute is None:
             return None
         return (minute - calendar.minute_of_day(now)) % calendar.MINUTES_PER_DAY
-    match = re.fullmatch(r"(\d{1,4})\s*(m|min|mins|minute|minutes|h|hr|hrs|hour|hours)?", " ".join(words))
+    match = re.fullmatch(r"(\d+)\s*(m|min|mins|minute|minutes|h|hr|hrs|hour|hours)?", " ".join(words))
     if not match:
         minute = _clock_minute(" ".join(words))
         return None if minute is None else (minute - calendar.minute_of_day(now)) % calendar.MINUTES_PER_DAY
-    amount = int(match[1]) * (60 if (match[2] or "m").startswith("h") else 1)
+    amount = int(match[1][:6]) * (60 if (match[2] or "m").startswith("h") else 1)
     return min(amount, LONGEST_WAIT) if amount else None
 
 
 def _clock_minute(text: str) -> int | None:
-    """'9:00', '09:00', '9', '9am', '9 pm', '21:30' as minutes of the day."""
-    match = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?\s*(am|pm)?", text.strip())
+    """'9:00', '09:00', '9.45', '9', '9am', '9 pm', '21:30' as minutes of the day."""
+    match = re.fullmatch(r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?", text.strip())
     if not match:
         return None
     hour, minute, half = int(match[1]), int(match[2] or 0), match[3]

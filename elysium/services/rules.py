@@ -19,6 +19,7 @@ from elysium.state.conditions import holds, render
 
 MAX_NESTING = 8  # effects that trigger effects (wait -> timers -> ...) stop this deep
 MAX_DISPATCH_DEPTH = 32
+RULE_MINUTES = 1  # a rule that replaces a built-in action takes a minute, like the action would
 
 
 class Rules(Service):
@@ -32,7 +33,9 @@ class Rules(Service):
                 continue
             texts.append(self.fire(rule, ctx))
             if not rule.proceed:
-                return RulesOutcome("\n".join(t for t in texts if t), handled=True, minutes=1)
+                verb = ctx.content.verbs.get(msg.verb)
+                minutes = verb.time if verb else RULE_MINUTES
+                return RulesOutcome("\n".join(t for t in texts if t), handled=True, minutes=minutes)
         verb = ctx.content.verbs.get(msg.verb)
         if verb is not None:  # a custom verb that no rule took up: its default reply
             texts.append(render(verb.default, ctx.state, ctx.content) or "Nothing comes of it.")
@@ -63,7 +66,7 @@ class Rules(Service):
     def on_arrival(self, msg: PlayerMoved, ctx: Context) -> None:
         room = ctx.content.rooms[msg.destination]
         texts = [self.apply(room.on_enter, ctx, 0)]
-        for rule in ctx.content.rules_by_verb.get("enter", ()):
+        for rule in ctx.content.rules_by_verb.get("arrive", ()):
             if (rule.where in (None, msg.destination) and not (rule.once and rule.id in ctx.state["fired"])
                     and holds(rule.condition, ctx.state, ctx.content)):
                 texts.append(self.fire(rule, ctx))

@@ -35,5 +35,6 @@ class World(ThingHandling, Movement, Service):
                 "kind": "door" if item.door else "item", "carried": carried,
                 "worn": bool(entry.get("worn")), "portable": item.portable, "wearable": item.wearable,
                 "plural": item.plural, "in_room": not carried,
+                "holds": places.contents(state, f"in:{item.id}") + places.contents(state, f"on:{item.id}"),
             })
         return ScopeReply(tuple(things))

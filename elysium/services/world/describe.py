@@ -31,6 +31,20 @@ def The(content: Content, thing_id: str) -> str:  # noqa: N802 - reads as the se
     return capitalised(the(content, thing_id))
 
 
+def be(content: Content, thing_id: str) -> str:
+    """'is', or 'are' for a plural item ("the glass beads are ...")."""
+    item = content.items.get(thing_id)
+    return "are" if item is not None and item.plural else "is"
+
+
+def verb_s(content: Content, thing_id: str, verb: str) -> str:
+    """'fits' or 'fit', 'has' or 'have', agreeing with the thing."""
+    item = content.items.get(thing_id)
+    if item is None or not item.plural:
+        return verb
+    return {"has": "have", "does": "do"}.get(verb, verb[:-1] if verb.endswith("s") else verb)
+
+
 def a(content: Content, item_id: str) -> str:
     item = content.items.get(item_id)
     return indefinite(item.name, item.plural) if item else name_of(content, item_id)

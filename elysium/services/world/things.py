@@ -8,7 +8,9 @@ from elysium.bus.protocol import (
     TakeOff, Unlock, Wear,
 )
 from elysium.state import places
-from elysium.services.world.describe import The, a, examine_text, holder_text, inventory_text, text, the
+from elysium.services.world.describe import (
+    The, a, be, examine_text, holder_text, inventory_text, room_text, text, the, verb_s,
+)
 
 ACT = 1  # minutes an ordinary action with things takes
 
@@ -34,7 +36,7 @@ class ThingHandling:
         if item is None or not (item.container or item.supporter):
             return did(f"You find nothing of interest in {the(ctx.content, msg.thing)}.")
         if item.container and not ctx.state["items"][item.id].get("open", True):
-            return did(f"{The(ctx.content, item.id)} {'are' if item.plural else 'is'} closed.")
+            return did(f"{The(ctx.content, item.id)} {be(ctx.content, item.id)} closed.")
         return did(holder_text(ctx, item) or f"There is nothing in {the(ctx.content, item.id)}.")
 
     @handles(Inventory)
@@ -50,11 +52,11 @@ class ThingHandling:
         if state["items"][item.id]["at"] == "player":
             return refuse(f"You already have {the(content, item.id)}.")
         if not item.portable:
-            return refuse(f"{The(content, item.id)} {'are' if item.plural else 'is'} not something you can carry off.")
+            return refuse(f"{The(content, item.id)} {be(content, item.id)} not something you can carry off.")
         if msg.source is not None:
             here = state["items"][item.id]["at"]
             if here not in (f"in:{msg.source}", f"on:{msg.source}"):
-                return refuse(f"{The(content, item.id)} {'are' if item.plural else 'is'} not "
+                return refuse(f"{The(content, item.id)} {be(content, item.id)} not "
                               f"{'in' if content.items.get(msg.source, item).container else 'on'} {the(content, msg.source)}.")
         state["items"][item.id]["at"] = "player"
         return did("Taken.")
@@ -84,12 +86,13 @@ class ThingHandling:
             where = "in" if msg.preposition == "in" else "on"
             return refuse(f"You can't put things {where} {the(content, msg.target)}.")
         if msg.preposition == "in" and not state["items"][target.id].get("open", True):
-            return refuse(f"{The(content, target.id)} {'are' if target.plural else 'is'} closed.")
+            return refuse(f"{The(content, target.id)} {be(content, target.id)} closed.")
         note = self.implicitly_take(ctx, msg.item)
         if note is None:
             return refuse(f"You need to be holding {the(content, msg.item)} first.")
         if state["items"][msg.item].get("worn"):
             state["items"][msg.item]["worn"] = False
+            note += f"(first taking off {the(content, msg.item)})\n"
         state["items"][msg.item]["at"] = f"{msg.preposition}:{target.id}"
         preposition = "into" if msg.preposition == "in" else "on"
         return did(f"{note}You put {the(content, msg.item)} {preposition} {the(content, target.id)}.")
@@ -99,12 +102,12 @@ class ThingHandling:
         state, content = ctx.state, ctx.content
         item = content.items.get(msg.thing)
         if item is None or not (item.openable or item.door):
-            return refuse(f"{The(content, msg.thing)} {'are' if item and item.plural else 'is'} not something you can open.")
+            return refuse(f"{The(content, msg.thing)} {be(content, msg.thing)} not something you can open.")
         entry = state["items"][item.id]
         if entry.get("open"):
-            return refuse(f"{The(content, item.id)} {'are' if item.plural else 'is'} already open.")
+            return refuse(f"{The(content, item.id)} {be(content, item.id)} already open.")
         if entry.get("locked"):
-            return refuse(f"{The(content, item.id)} {'are' if item.plural else 'is'} locked.")
+            return refuse(f"{The(content, item.id)} {be(content, item.id)} locked.")
         entry["open"] = True
         revealed = places.contents(state, f"in:{item.id}") if item.container else []
         if revealed:
@@ -118,7 +121,7 @@ class ThingHandling:
             return refuse(f"{The(ctx.content, msg.thing)} cannot be closed.")
         entry = ctx.state["items"][item.id]
         if not entry.get("open"):
-            return refuse(f"{The(ctx.content, item.id)} {'are' if item.plural else 'is'} already closed.")
+            return refuse(f"{The(ctx.content, item.id)} {be(ctx.content, item.id)} already closed.")
         entry["open"] = False
         return did(f"You close {the(ctx.content, item.id)}.")
 
@@ -135,10 +138,10 @@ class ThingHandling:
         item = content.items.get(thing)
         verb = "lock" if locking else "unlock"
         if item is None or not item.lockable:
-            return refuse(f"{The(content, thing)} has no lock.")
+            return refuse(f"{The(content, thing)} {verb_s(content, thing, 'has')} no lock.")
         entry = state["items"][item.id]
         if bool(entry.get("locked")) == locking:
-            return refuse(f"{The(content, item.id)} {'are' if item.plural else 'is'} already {verb}ed.")
+            return refuse(f"{The(content, item.id)} {be(content, item.id)} already {verb}ed.")
         if locking and entry.get("open"):
             return refuse(f"You will have to close {the(content, item.id)} first.")
         note = ""
@@ -150,7 +153,7 @@ class ThingHandling:
         if key not in content.items or not places.is_carried(state, key):
             return refuse(f"You aren't holding {the(content, key)}.")
         if key != item.key:
-            return refuse(f"{The(content, key)} does not fit {the(content, item.id)}.")
+            return refuse(f"{The(content, key)} {verb_s(content, key, 'does')} not fit {the(content, item.id)}.")
         entry["locked"] = locking
         return did(f"{note}You {verb} {the(content, item.id)} with {the(content, key)}.")
 
@@ -187,21 +190,28 @@ class ThingHandling:
     def light(self, msg: Light, ctx: Context) -> Narration:
         item = ctx.content.items.get(msg.item)
         if item is None or not item.light:
-            return refuse(f"{The(ctx.content, msg.item)} is not something you can light.")
+            return refuse(f"{The(ctx.content, msg.item)} {be(ctx.content, msg.item)} not something you can light.")
         entry = ctx.state["items"][item.id]
         if entry.get("lit"):
-            return refuse(f"{The(ctx.content, item.id)} is already alight.")
+            return refuse(f"{The(ctx.content, item.id)} {be(ctx.content, item.id)} already alight.")
+        was_lit = places.has_light(ctx.state, ctx.content, ctx.state["location"])
         entry["lit"] = True
-        return did(f"You light {the(ctx.content, item.id)}. Warm light spills around you.")
+        words = f"You light {the(ctx.content, item.id)}. Warm light spills around you."
+        if not was_lit and places.has_light(ctx.state, ctx.content, ctx.state["location"]):
+            words += "\n\n" + room_text(ctx)  # the room comes out of the dark
+        return did(words)
 
     @handles(Douse)
     def douse(self, msg: Douse, ctx: Context) -> Narration:
         item = ctx.content.items.get(msg.item)
         entry = ctx.state["items"].get(msg.item, {})
         if item is None or not item.light or not entry.get("lit"):
-            return refuse(f"{The(ctx.content, msg.item)} is not alight.")
+            return refuse(f"{The(ctx.content, msg.item)} {be(ctx.content, msg.item)} not alight.")
         entry["lit"] = False
-        return did(f"You put out {the(ctx.content, item.id)}.")
+        words = f"You put out {the(ctx.content, item.id)}."
+        if not places.has_light(ctx.state, ctx.content, ctx.state["location"]):
+            words += " Darkness closes in; it is too dark to see."
+        return did(words)
 
     # -- helpers -------------------------------------------------------------------------------
     def implicitly_take(self, ctx: Context, item_id: str) -> str | None:
