@@ -16,7 +16,7 @@ from typing import Any
 
 from elysium import parser
 from elysium.bus import Bus, Delivery, Service, subscribes
-from elysium.bus.protocol import DescribeScope, Look, Narrated, PassTime, TurnEnded
+from elysium.bus.protocol import DescribeScope, Look, Narrated, PassTime, RunRules, TurnEnded
 from elysium.content import Content, load_content
 from elysium.commands import META_ACTIONS, request_for, rules_verb
 from elysium.services import ALL_SERVICES
@@ -25,6 +25,7 @@ from elysium.state.store import History, copy_state, initial_state
 
 log = logging.getLogger(__name__)
 
+IMPLICIT_TAKE = frozenset({"put", "wear"})  # actions that pick their object up first
 MAX_LINE = 2000  # characters of one input line that the parser looks at
 HELP_FILE = Path(__file__).with_name("help.md")
 
@@ -63,6 +64,8 @@ class Game:
     over: bool = False
     errors: list[str] = field(default_factory=list)
     heard: list[str] = field(default_factory=list)
+    line_start: dict[str, Any] = field(default_factory=dict)
+    line_acted: bool = False
 
     @classmethod
     def new(cls, content: Path | None = None, seed: int = 0, mods: tuple[Path, ...] = (),
@@ -113,32 +116,36 @@ class Game:
     def turn(self, line: str) -> str:
         """The reply to one line the player typed. Never raises for anything a player can type."""
         line = _printable(line)[:MAX_LINE]
-        if not line.strip():
+        if not parser.split_commands(line) and self.state["pending"] is None:
             return "You pause, and the moment passes. (Type HELP if you are unsure what to do.)"
         before = copy_state(self.state)
+        history = self.history.snapshots()
         try:
-            replies, acted = self.play_line(line)
+            replies = self.play_line(line)
         except Exception as error:  # a fault in the engine must not end the player's evening
             log.exception("turn failed: %r", line)
             self.errors.append(f"{type(error).__name__}: {error}")
             self.state.clear()
             self.state.update(before)
+            self.history.replace(history)
             return "Something in the world falters, and the moment unravels. (That command caused an " \
                    "internal error; the game has been put back as it was.)"
-        if acted:
-            self.history.push(before)
-        return "\n\n".join(r for r in replies if r)
+        return "\n\n".join(r for r in replies if r) or "Nothing happens."
 
-    def play_line(self, line: str) -> tuple[list[str], bool]:
+    def play_line(self, line: str) -> list[str]:
+        """Replies to each command of the line. A line is one undo step, however many of its
+        commands change the game; an UNDO inside the line takes back what came before it there."""
         replies: list[str] = []
-        acted = False
+        self.line_start = copy_state(self.state)
+        self.line_acted = False
         pending = self.state["pending"]
         if pending is not None:
             self.state["pending"] = None
             result = parser.resolve_answer(line, pending, self.scope(), self.vocabulary, self.state["pronouns"])
             if result is not None:
-                reply, did_act = self.perform(result, pending.get("segment", line))
-                return [reply], did_act
+                replies.append(self.perform(result, pending.get("segment", line)))
+                self.close_line()
+                return replies
         for segment in parser.split_commands(line):
             if segment.lower().split()[:1] == ["undo"]:
                 replies.append(self.undo())
@@ -149,12 +156,16 @@ class Game:
             if self.state["ending"] and not (isinstance(result, parser.Command) and result.action in META_ACTIONS):
                 replies.append(self.ended_text())
                 break
-            reply, did_act = self.perform(result, segment)
-            replies.append(reply)
-            acted = acted or did_act
+            replies.append(self.perform(result, segment))
             if not isinstance(result, parser.Command) or self.over or self.state["ending"]:
                 break  # a question, a misunderstanding or the end stops the rest of the line
-        return replies, acted
+        self.close_line()
+        return replies
+
+    def close_line(self) -> None:
+        if self.line_acted:
+            self.history.push(self.line_start)
+            self.line_acted = False
 
     def last_command(self) -> parser.Command | parser.Failure:
         """The command AGAIN repeats, as long as what it named is still at hand."""
@@ -170,18 +181,20 @@ class Game:
                                       else f"You can't see {name} here any more.")
         return command
 
-    def perform(self, result: Any, segment: str) -> tuple[str, bool]:
+    def perform(self, result: Any, segment: str) -> str:
+        """Carry out what the parser made of a segment."""
         if isinstance(result, parser.Failure):
-            return result.text, False
+            return result.text
         if isinstance(result, parser.Question):
             self.state["pending"] = {**result.pending, "segment": segment}
-            return result.text, False
+            return result.text
         command: parser.Command = result
         self.state["pronouns"].update(parser.pronouns_after(command, self.scope()))
         self.state["last_command"] = {**dataclasses.asdict(command), "objects": list(command.objects)}
         if command.action in META_ACTIONS:
-            return self.meta(command), False
-        return self.act(command), True
+            return self.meta(command)
+        self.line_acted = True
+        return self.act(command)
 
     def act(self, command: parser.Command) -> str:
         self.heard.clear()
@@ -195,7 +208,15 @@ class Game:
 
         minutes = 0
         targets = command.objects or (None,)
+        carried = {thing.id for thing in self.scope() if thing.carried}
         for target in targets:
+            if command.action in IMPLICIT_TAKE and target is not None and target not in carried:
+                # Putting or wearing something picks it up first, and content may forbid that.
+                refusal = self.bus.ask(RunRules("take", target))
+                if refusal.handled:
+                    minutes += refusal.minutes
+                    show(refusal.text)
+                    continue
             outcome = self.bus.ask(rules_verb(command, target))
             text, spent = outcome.text, outcome.minutes
             if not outcome.handled:
@@ -203,7 +224,7 @@ class Game:
                 text = "\n".join(t for t in (outcome.text, reply.text) if t)
                 spent = reply.minutes
             minutes += spent
-            if len(targets) > 1:
+            if len(targets) > 1 or command.used_all:
                 text = f"{self.content.thing(target).name}: {text}"
             show(text)
             if self.state["ending"]:
@@ -231,11 +252,15 @@ class Game:
         return self.bus.ask(request_for(command, None)).text
 
     def undo(self) -> str:
-        previous = self.history.pop()
+        if self.line_acted:  # "open chest then undo": take back this line's own moves
+            previous, self.line_acted = self.line_start, False
+        else:
+            previous = self.history.pop()
         if previous is None:
             return "There is nothing to undo: this is as far back as your memory reaches."
         self.state.clear()
         self.state.update(previous)
+        self.line_start = copy_state(self.state)
         room = self.content.rooms[self.state["location"]].name
         return f"You take back your last move. ({room})"
 

@@ -83,3 +83,8 @@ class History:
 
     def snapshots(self) -> list[State]:
         return list(self._snapshots)
+
+    def replace(self, snapshots: list[State]) -> None:
+        """Put back a history saved with `snapshots()` (after a turn that failed half-way)."""
+        self._snapshots.clear()
+        self._snapshots.extend(snapshots)

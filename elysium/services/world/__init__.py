@@ -34,7 +34,7 @@ class World(ThingHandling, Movement, Service):
                 "id": item.id, "name": item.name, "nouns": list(item.nouns), "adjectives": list(item.adjectives),
                 "kind": "door" if item.door else "item", "carried": carried,
                 "worn": bool(entry.get("worn")), "portable": item.portable, "wearable": item.wearable,
-                "plural": item.plural, "in_room": not carried,
+                "plural": item.plural, "in_room": entry["at"] == state["location"] or bool(item.door),
                 "holds": places.contents(state, f"in:{item.id}") + places.contents(state, f"on:{item.id}"),
             })
         return ScopeReply(tuple(things))
