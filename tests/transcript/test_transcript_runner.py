@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-from elysium.transcript import default_game_factory, parse_transcript, run_test
+from elysium.transcript import parse_transcript, run_test
 from transcript_fakes import FakeGame
 
 PASSING = """
@@ -308,15 +305,6 @@ def test_importing_the_package_does_not_import_the_engine():
     )
     root = Path(__file__).resolve().parents[2]
     subprocess.run([sys.executable, "-c", code], cwd=root, check=True)
-
-
-@pytest.mark.skipif(importlib.util.find_spec("elysium.engine") is not None,
-                    reason="only meaningful while the engine does not exist yet")
-def test_without_the_engine_the_default_factory_fails_cleanly(write, run):
-    write("real.regtest", "* real\n> look\n")
-    code, text = run("real.regtest", game_factory=default_game_factory)
-    assert code == 1
-    assert "could not start the game\n  error:  ModuleNotFoundError: " in text
 
 
 def test_hidden_folders_are_not_searched(write, run):
