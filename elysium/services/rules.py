@@ -65,21 +65,20 @@ class Rules(Service):
     @subscribes(PlayerMoved)
     def on_arrival(self, msg: PlayerMoved, ctx: Context) -> None:
         room = ctx.content.rooms[msg.destination]
-        texts = [self.apply(room.on_enter, ctx, 0)]
-        for rule in ctx.content.rules_by_verb.get("arrive", ()):
-            if (rule.where in (None, msg.destination) and not (rule.once and rule.id in ctx.state["fired"])
-                    and holds(rule.condition, ctx.state, ctx.content)):
-                texts.append(self.fire(rule, ctx))
-        self.narrate(ctx, texts)
+        self.narrate(ctx, [self.apply(room.on_enter, ctx, 0), *self.moment(ctx, "arrive")])
 
     @subscribes(TurnEnded)
     def every_turn(self, msg: TurnEnded, ctx: Context) -> None:
+        self.narrate(ctx, self.moment(ctx, "turn"))
+
+    def moment(self, ctx: Context, moment: str) -> list[str]:
+        """Fire every rule for a moment (`arrive`, `turn`) that applies where the player is."""
         texts = []
-        for rule in ctx.content.rules_by_verb.get("turn", ()):
+        for rule in ctx.content.rules_by_verb.get(moment, ()):
             if (rule.where in (None, ctx.state["location"]) and not (rule.once and rule.id in ctx.state["fired"])
                     and holds(rule.condition, ctx.state, ctx.content)):
                 texts.append(self.fire(rule, ctx))
-        self.narrate(ctx, texts)
+        return texts
 
     @staticmethod
     def narrate(ctx: Context, texts: list[str]) -> None:
