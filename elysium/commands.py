@@ -14,7 +14,7 @@ from elysium.parser import Command
 
 # Actions that take no game time, make no undo point and never reach content rules.
 META_ACTIONS = frozenset({
-    "quit", "help", "score", "time", "inventory", "journal", "timetable", "status", "recitals",
+    "quit", "help", "score", "time", "inventory", "journal", "timetable", "status", "recitals", "repertoire",
     "save", "restore", "saves", "delete", "restart",
 })
 
@@ -49,6 +49,7 @@ REQUESTS: dict[str, Build] = {
     "journal": lambda c, o: p.ShowJournal(),
     "timetable": lambda c, o: p.ShowTimetable(),
     "recitals": lambda c, o: p.ShowRecitals(),
+    "repertoire": lambda c, o: p.ShowRepertoire(),
     "attend": lambda c, o: p.Attend(c.text or ""),
     "perform": lambda c, o: p.Perform(c.text or ""),
     "practice": lambda c, o: p.Practise(c.text or ""),

@@ -298,3 +298,13 @@ class Practise(Request[Narration]):
 @dataclass(frozen=True)
 class Sleep(Request[Narration]):
     pass
+
+
+@dataclass(frozen=True)
+class LearnPiece(Request[Narration]):
+    piece: str
+
+
+@dataclass(frozen=True)
+class ShowRepertoire(Request[Narration]):
+    pass

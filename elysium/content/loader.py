@@ -161,6 +161,7 @@ class _Load:
             items={i: _item(i, f) for i, f in e["items"].items()},
             npcs={i: _npc(i, f) for i, f in e["npcs"].items()},
             lore={i: model.Lore(i, **f) for i, f in e["lore"].items()},
+            pieces={i: model.Piece(i, **f) for i, f in e["pieces"].items()},
             classes={i: model.SchoolClass(i, **f) for i, f in e["classes"].items()},
             recitals={i: model.Recital(i, **f) for i, f in e["recitals"].items()},
             endings={i: model.Ending(i, **f) for i, f in e["endings"].items()},
@@ -178,7 +179,7 @@ def _room(room_id: str, f: dict[str, Any]) -> model.Room:
         for direction, x in f.get("exits", {}).items()
     }
     return model.Room(room_id, f["name"], f["description"], exits, f.get("dark", False),
-                      f.get("position"), f.get("on_enter", ()))
+                      f.get("position"), f.get("on_enter", ()), f.get("bed", False), f.get("practice", False))
 
 
 def _names(f: dict[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -62,6 +62,8 @@ class Room:
     dark: bool = False
     position: tuple[int, int] | None = None
     on_enter: tuple[Effect, ...] = ()
+    bed: bool = False
+    practice: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,7 @@ class Item:
     light: bool = False
     lit: bool = False
     door: tuple[str, str] | None = None
+    lore: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +126,18 @@ class Lore:
 
 
 @dataclass(frozen=True, slots=True)
+class Piece:
+    """A song, poem, tale or instrumental a student can learn, practise and perform."""
+
+    id: str
+    name: str
+    skill: str
+    description: Text
+    kind: str = "song"
+    difficulty: int = 30
+
+
+@dataclass(frozen=True, slots=True)
 class SchoolClass:
     id: str
     name: str
@@ -134,6 +149,9 @@ class SchoolClass:
     skill: str
     gain: int = 5
     text: Text | None = None
+    energy: int = 15
+    teaches: tuple[str, ...] = ()
+    missed: tuple[Effect, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +163,7 @@ class Recital:
     time: int
     skill: str = "performance"
     text: Text | None = None
+    missed: tuple[Effect, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +238,7 @@ class Content:
     items: dict[str, Item]
     npcs: dict[str, Npc]
     lore: dict[str, Lore]
+    pieces: dict[str, Piece]
     classes: dict[str, SchoolClass]
     recitals: dict[str, Recital]
     endings: dict[str, Ending]

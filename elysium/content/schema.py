@@ -8,13 +8,13 @@ Shapes are short names: `str`, `text` (a string or a list of {if, text} variants
 
 from __future__ import annotations
 
-KINDS = ("rooms", "items", "npcs", "lore", "classes", "recitals", "endings", "verbs", "rules", "timers")
+KINDS = ("rooms", "items", "npcs", "lore", "pieces", "classes", "recitals", "endings", "verbs", "rules", "timers")
 
 # kind -> field -> shape; a leading "*" marks a required field.
 FIELDS: dict[str, dict[str, str]] = {
     "rooms": {
         "name": "*str", "description": "*text", "exits": "exits", "dark": "bool",
-        "position": "position", "on_enter": "effects",
+        "position": "position", "on_enter": "effects", "bed": "bool", "practice": "bool",
     },
     "items": {
         "name": "*str", "nouns": "words", "adjectives": "words", "description": "*text",
@@ -22,6 +22,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "container": "bool", "supporter": "bool", "openable": "bool", "open": "bool",
         "lockable": "bool", "locked": "bool", "key": "ref:items", "wearable": "bool", "worn": "bool",
         "text": "text", "light": "bool", "lit": "bool", "door": "door", "rules": "item_rules",
+        "lore": "ref:lore",
     },
     "npcs": {
         "name": "*str", "nouns": "words", "adjectives": "words", "description": "*text",
@@ -29,13 +30,18 @@ FIELDS: dict[str, dict[str, str]] = {
         "default": "text", "topics": "topics",
     },
     "lore": {"title": "*str", "text": "*text"},
+    "pieces": {
+        "name": "*str", "kind": "piece_kind", "skill": "*str", "difficulty": "int",
+        "description": "*text",
+    },
     "classes": {
         "name": "*str", "instructor": "*ref:npcs", "room": "*ref:rooms", "days": "*days",
         "start": "*time", "end": "*time", "skill": "*str", "gain": "int", "text": "text",
+        "energy": "int", "teaches": "pieces", "missed": "effects",
     },
     "recitals": {
         "name": "*str", "stage": "*ref:rooms", "day": "*int", "time": "*time", "skill": "str",
-        "text": "text",
+        "text": "text", "missed": "effects",
     },
     "endings": {"title": "*str", "text": "*text", "win": "bool"},
     "verbs": {"words": "words", "default": "text", "time": "int"},
@@ -76,12 +82,14 @@ CONDITION_KEYS: dict[str, str] = {
     "flag": "str", "counter": "str", "has": "ref:items", "worn": "ref:items", "item": "ref:items",
     "at": "place", "here": "ref:things", "in": "rooms", "npc": "ref:npcs",
     "period": "period", "time": "span", "day": "int", "weekday": "str", "skill": "str",
-    "score": "compare", "reputation": "compare", "visited": "ref:rooms", "visits": "ref:rooms",
+    "score": "compare", "reputation": "compare", "standing": "compare", "energy": "compare",
+    "piece": "ref:pieces", "visited": "ref:rooms", "visits": "ref:rooms",
     "lore": "ref:lore", "open": "ref:items", "locked": "ref:items", "lit": "ref:items",
     "dark": "bool", "chance": "int", "not": "condition", "any": "conditions", "all": "conditions",
     "at_least": "int", "at_most": "int", "equals": "int",
 }
 PERIODS = ("morning", "afternoon", "evening", "night")
+PIECE_KINDS = ("song", "poem", "tale", "instrumental")
 
 # Effects: key -> shape; companions are further keys allowed beside it.
 EFFECT_KEYS: dict[str, str] = {
@@ -89,7 +97,8 @@ EFFECT_KEYS: dict[str, str] = {
     "move_npc": "ref:npcs", "go": "ref:rooms", "score": "int", "reputation": "int", "skill": "str",
     "learn": "ref:lore", "open": "ref:items", "close": "ref:items", "lock": "ref:items",
     "unlock": "ref:items", "light": "ref:items", "douse": "ref:items", "wait": "int",
-    "end": "ref:endings", "if": "condition",
+    "end": "ref:endings", "if": "condition", "learn_piece": "ref:pieces", "standing": "int",
+    "energy": "int",
 }
 EFFECT_COMPANIONS: dict[str, dict[str, str]] = {
     "counter": {"add": "int", "set": "int"},

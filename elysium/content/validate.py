@@ -249,6 +249,22 @@ class Checker:
         self.error(doc.mark(path), f"{what} must be a number or {{at_least: N}}, {{at_most: N}}, {{equals: N}}")
         return INVALID
 
+    def shape_piece_kind(self, doc, path, value, what):
+        if value not in schema.PIECE_KINDS:
+            self.error(doc.mark(path), f"{what} must be one of {', '.join(schema.PIECE_KINDS)}"
+                       f"{suggestion(str(value), schema.PIECE_KINDS)}")
+            return INVALID
+        return value
+
+    def shape_pieces(self, doc, path, value, what):
+        pieces = [value] if isinstance(value, str) else value
+        if not isinstance(pieces, list) or not all(isinstance(p, str) for p in pieces):
+            self.error(doc.mark(path), f"{what} must be a piece id or a list of piece ids")
+            return INVALID
+        for i, piece in enumerate(pieces):
+            self.references.append(Reference("pieces", piece, doc.mark(path + ((i,) if isinstance(value, list) else ()))))
+        return tuple(pieces)
+
     def shape_period(self, doc, path, value, what):
         if value not in schema.PERIODS:
             self.error(doc.mark(path), f"{what} must be one of {', '.join(schema.PERIODS)}")

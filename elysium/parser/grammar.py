@@ -163,6 +163,7 @@ VERBS: tuple[Verb, ...] = (
     _verb("sleep rest", *_with_text("sleep")),
     _verb("timetable schedule", *_just("timetable")),
     _verb("recitals concerts", *_just("recitals")),
+    _verb("repertoire pieces songs", *_just("repertoire")),
     _verb("attend", *_with_text("attend")),
     _verb("journal lore notes", *_with_text("journal")),
     _verb("status skills stats", *_just("status")),

@@ -9,6 +9,7 @@ from elysium.bus.protocol import Narration, PassTime, RunEffects, Sleep, TellTim
 from elysium.content.model import Timer, parse_time
 from elysium.state import calendar
 from elysium.state.conditions import holds
+from elysium.state.store import MAX_ENERGY
 
 DEFAULT_WAIT = 5
 WAKING = 6 * 60 + 30
@@ -52,11 +53,18 @@ class Clock(Service):
 
     @handles(Sleep)
     def sleep(self, msg: Sleep, ctx: Context) -> Narration:
-        now = calendar.minute_of_day(ctx.state["time"])
-        if calendar.period_of(ctx.state["time"]) in ("morning", "afternoon"):
+        state, content = ctx.state, ctx.content
+        beds = [room for room in content.rooms.values() if room.bed]
+        if beds and not content.rooms[state["location"]].bed:
+            return Narration("This is no place to sleep. Your bed is waiting for you in "
+                             f"{_the_room(beds[0].name)}.", done=False)
+        if calendar.period_of(state["time"]) in ("morning", "afternoon"):
             return Narration("You are too wide awake to sleep with the day still young.", done=False)
-        minutes = (WAKING - now) % calendar.MINUTES_PER_DAY
-        return Narration("You settle down and sleep until the bells ring for morning.", minutes=minutes)
+        minutes = (WAKING - calendar.minute_of_day(state["time"])) % calendar.MINUTES_PER_DAY
+        # Rested before the clock runs, so that anything the night brings finds you refreshed.
+        state["energy"] = MAX_ENERGY
+        return Narration("You settle down and sleep until the bells ring for morning. You wake "
+                         "rested, with the whole day ahead of you.", minutes=minutes)
 
     @handles(Wait)
     def wait(self, msg: Wait, ctx: Context) -> Narration:
@@ -73,6 +81,10 @@ class Clock(Service):
         if calendar.day_of(now + minutes) != calendar.day_of(now):
             until += f" on {calendar.weekday_of(now + minutes, ctx.content.game.days)}"
         return Narration(f"You let the time pass until {until}.", minutes=minutes)
+
+
+def _the_room(name: str) -> str:
+    return name if name[:1].isupper() else f"the {name}"
 
 
 def due_timers(timers, start: int, end: int) -> list[tuple[int, Timer]]:

@@ -1,20 +1,86 @@
-"""The recitals service: the recital calendar, and performing on a stage when a recital is on."""
+"""The recitals service: the repertoire, practice, the recital calendar, and performing on stage.
+
+A performance is judged from the recital's skill and the piece's, its mastery and difficulty, the
+performer's energy, whether they practised it lately, and one seeded roll: so a student can
+prepare for a good night, but never be sure of one.
+"""
 
 from __future__ import annotations
 
-from elysium.bus import Context, Service, handles
-from elysium.bus.protocol import Narration, Perform, Practise, ShowRecitals
-from elysium.content.model import Recital
+import re
+
+from elysium.bus import Context, Service, handles, subscribes
+from elysium.bus.protocol import (
+    LearnPiece, Narrated, Narration, Perform, Practise, RunEffects, ShowRecitals, ShowRepertoire, TimePassed,
+)
+from elysium.content.model import Piece, Recital
 from elysium.state import calendar, rng
 from elysium.state.conditions import render
 
 RECITAL_LENGTH = 120  # minutes a recital's stage stays open
-PERFORMANCE = 20
-PRACTICE = 30
+PERFORMANCE = 20      # minutes a performance takes
+PRACTICE = 30         # minutes a practice session takes
+PRACTICE_ENERGY = 10
+PERFORMANCE_ENERGY = 20
+PREPARED_WITHIN = 2 * calendar.MINUTES_PER_DAY
+MISSED_STANDING = -5
+
+# (lowest total, acclaim, reputation change, standing change, what the hall makes of it)
+VERDICTS = (
+    (60, 3, 3, 2, "The last note hangs in the air a heartbeat before the hall breaks into applause. "
+                  "Students stamp their feet; in the front row the masters nod to one another, and a "
+                  "critic from the town writes something long."),
+    (40, 2, 2, 1, "You finish to warm, honest applause. A few students call your name, and one of the "
+                  "masters makes a small, approving note."),
+    (20, 1, 0, 0, "You stumble once but recover, and the applause is polite. The critics' pens barely "
+                  "move."),
+    (-999, 0, -2, -1, "Your fingers and your memory betray you by turns. The applause that follows is "
+                      "the kind that stings more than silence would."),
+)
 
 
 class Recitals(Service):
     name = "recitals"
+
+    @handles(LearnPiece)
+    def learn_piece(self, msg: LearnPiece, ctx: Context) -> Narration:
+        repertoire = ctx.state["repertoire"]
+        if msg.piece in repertoire:
+            return Narration("")
+        repertoire[msg.piece] = {"mastery": 0, "practised": None}
+        return Narration(f"(You add \u201c{ctx.content.pieces[msg.piece].name}\u201d to your repertoire.)")
+
+    @handles(ShowRepertoire)
+    def show_repertoire(self, msg: ShowRepertoire, ctx: Context) -> Narration:
+        repertoire = ctx.state["repertoire"]
+        if not repertoire:
+            return Narration("Your repertoire is empty. Classes, books and other bards can teach you pieces.")
+        lines = ["Your repertoire:"]
+        for piece_id, entry in repertoire.items():
+            piece = ctx.content.pieces[piece_id]
+            lines.append(f"  {piece.name} ({piece.kind}, {piece.skill.replace('_', ' ')}, "
+                         f"difficulty {piece.difficulty}): mastery {entry['mastery']}")
+        return Narration("\n".join(lines))
+
+    @handles(Practise)
+    def practise(self, msg: Practise, ctx: Context) -> Narration:
+        state, content = ctx.state, ctx.content
+        if not content.rooms[state["location"]].practice and any(r.practice for r in content.rooms.values()):
+            return Narration("You need a quiet practice room for that; here you would only annoy people.",
+                             done=False)
+        piece = self.choose(msg.piece, ctx)
+        if isinstance(piece, str):
+            return Narration(piece, done=False)
+        if state["energy"] < PRACTICE_ENERGY:
+            return Narration("You are too tired to practise. Eat something, or get some sleep.", done=False)
+        entry = state["repertoire"][piece.id]
+        skill = state["skills"].get(piece.skill, 0)
+        gain = max(1, (8 + skill // 10) * (100 - entry["mastery"]) // 100)
+        entry["mastery"] = min(100, entry["mastery"] + gain)
+        entry["practised"] = state["time"]
+        state["energy"] -= PRACTICE_ENERGY
+        return Narration(f"You work at \u201c{piece.name}\u201d until the hard passages stop being hard "
+                         f"and start being yours. (Mastery {entry['mastery']}.)", minutes=PRACTICE)
 
     @handles(ShowRecitals)
     def show_recitals(self, msg: ShowRecitals, ctx: Context) -> Narration:
@@ -23,8 +89,11 @@ class Recitals(Service):
             return Narration("No recitals are announced this term.")
         lines = ["Recitals this term:"]
         for recital in sorted(content.recitals.values(), key=lambda r: (r.day, r.time)):
-            lines.append(f"  {recital.name}: day {recital.day}, {calendar.clock_text(recital.time)}, "
-                         f"{content.rooms[recital.stage].name}")
+            when = (recital.day - 1) * calendar.MINUTES_PER_DAY
+            done = " (you performed)" if recital.id in ctx.state["performed"] else ""
+            lines.append(f"  {recital.name}: {calendar.weekday_of(when, content.game.days)}, day "
+                         f"{recital.day}, {calendar.clock_text(recital.time)}, "
+                         f"{content.rooms[recital.stage].name}{done}")
         return Narration("\n".join(lines))
 
     @handles(Perform)
@@ -33,32 +102,73 @@ class Recitals(Service):
         recital = on_now(ctx)
         if recital is None:
             return Narration("You run through a few bars under your breath. It steadies you, but there "
-                             "is no audience here to judge it.", minutes=5)
+                             "is no audience here to judge it. (RECITALS lists when and where to perform.)",
+                             minutes=5)
         if recital.id in state["performed"]:
             return Narration("You have already taken your bow tonight.", done=False)
+        piece = self.choose(msg.piece, ctx)
+        if isinstance(piece, str):
+            return Narration(piece, done=False)
         state["performed"].append(recital.id)
-        skill = state["skills"].get(recital.skill, 0)
-        total = skill + rng.roll(state, 50)
+        total = judge(recital, piece, ctx)
+        _, acclaim, reputation, standing, verdict = next(v for v in VERDICTS if total >= v[0])
+        state["energy"] = max(0, state["energy"] - PERFORMANCE_ENERGY)
+        state["reputation"] += reputation
+        state["standing"] += standing
+        counters = state["counters"]
+        counters["recitals_performed"] = counters.get("recitals_performed", 0) + 1
+        counters["recital_acclaim"] = counters.get("recital_acclaim", 0) + acclaim
         opening = render(recital.text, state, content)
-        if total >= 60:
-            verdict, change = ("The last note hangs in the air before the hall breaks into applause; even "
-                               "the masters in the front row nod to one another."), 3
-        elif total >= 30:
-            verdict, change = ("You stumble once but recover, and the applause is warm if not thunderous."), 1
-        else:
-            verdict, change = ("Your fingers betray you, and the polite applause that follows stings more "
-                               "than silence would."), -1
-        state["reputation"] += change
-        return Narration("\n".join(t for t in (opening, verdict) if t), minutes=PERFORMANCE)
+        step_up = f"You step into the light and begin \u201c{piece.name}\u201d."
+        return Narration("\n".join(t for t in (opening, step_up, verdict) if t), minutes=PERFORMANCE)
+
+    @subscribes(TimePassed)
+    def recitals_missed(self, msg: TimePassed, ctx: Context) -> None:
+        state = ctx.state
+        for recital in ctx.content.recitals.values():
+            closes = (recital.day - 1) * calendar.MINUTES_PER_DAY + recital.time + RECITAL_LENGTH
+            if not (msg.start < closes <= msg.end) or recital.id in state["performed"]:
+                continue
+            state["counters"]["recitals_missed"] = state["counters"].get("recitals_missed", 0) + 1
+            if recital.missed is not None:
+                text = ctx.ask(RunEffects(recital.missed, source=f"missed:{recital.id}")).text
+            else:
+                state["standing"] += MISSED_STANDING
+                text = (f"{recital.name} has ended without you. Your name was called, and nobody "
+                        "stepped into the light.")
+            if text:
+                ctx.publish(Narrated(text))
+
+    @staticmethod
+    def choose(asked: str, ctx: Context) -> Piece | str:
+        """The piece the player means, or what to tell them when it is unclear."""
+        known = [ctx.content.pieces[p] for p in ctx.state["repertoire"]]
+        if not known:
+            return "You have no pieces to your name yet. Classes, books and other bards can teach you some."
+        words = set(re.findall(r"[\w']+", asked.lower())) - {"the", "a", "an", "of", "piece", "song"}
+        if not words:
+            if len(known) == 1:
+                return known[0]
+            return f"Which piece? You know {_titles(known)}."
+        scored = [(len(words & set(re.findall(r"[\w']+", p.name.lower()))), p) for p in known]
+        best = max(score for score, _ in scored)
+        matches = [p for score, p in scored if score == best and score > 0]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            return f"That is not a piece you know. You know {_titles(known)}."
+        return f"Which piece? {_titles(matches)} would all fit that."
 
 
-    @handles(Practise)
-    def practise(self, msg: Practise, ctx: Context) -> Narration:
-        skills = ctx.state["skills"]
-        skills["performance"] = min(100, skills.get("performance", 0) + 1)
-        return Narration("You work through scales and a half-remembered air until your fingers move "
-                         "without being told. (Your performance rises to "
-                         f"{skills['performance']}.)", minutes=PRACTICE)
+def judge(recital: Recital, piece: Piece, ctx: Context) -> int:
+    """The evening's total: preparation and skill, less the piece's difficulty, plus luck."""
+    state = ctx.state
+    entry = state["repertoire"][piece.id]
+    skills = state["skills"]
+    prepared = entry["practised"] is not None and state["time"] - entry["practised"] <= PREPARED_WITHIN
+    return (skills.get(recital.skill, 0) * 2 // 5 + skills.get(piece.skill, 0) * 3 // 10
+            + entry["mastery"] // 2 - piece.difficulty // 2
+            + state["energy"] // 10 - 5 + (10 if prepared else 0) + rng.roll(state, 30))
 
 
 def on_now(ctx: Context) -> Recital | None:
@@ -69,3 +179,8 @@ def on_now(ctx: Context) -> Recital | None:
                 and recital.time <= minute < recital.time + RECITAL_LENGTH):
             return recital
     return None
+
+
+def _titles(pieces: list[Piece]) -> str:
+    names = [f"\u201c{p.name}\u201d" for p in pieces]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"

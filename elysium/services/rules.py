@@ -10,12 +10,13 @@ from typing import Any
 
 from elysium.bus import Context, Service, handles, subscribes
 from elysium.bus.protocol import (
-    GameEnded, Learn, MovePlayer, Narrated, Narration, PassTime, PlayerMoved, RulesOutcome, RunEffects,
+    GameEnded, Learn, LearnPiece, MovePlayer, Narrated, Narration, PassTime, PlayerMoved, RulesOutcome, RunEffects,
     RunRules, ShowScore, ShowStatus, TurnEnded,
 )
 from elysium.content.model import Rule
 from elysium.state import places
 from elysium.state.conditions import holds, render
+from elysium.state.store import MAX_ENERGY
 
 MAX_NESTING = 8  # effects that trigger effects (wait -> timers -> ...) stop this deep
 MAX_DISPATCH_DEPTH = 32
@@ -96,12 +97,19 @@ class Rules(Service):
     @handles(ShowStatus)
     def show_status(self, msg: ShowStatus, ctx: Context) -> Narration:
         state = ctx.state
-        lines = [f"Score: {state['score']}    Reputation: {state['reputation']}"]
-        if state["skills"]:
+        lines = [f"Energy: {state['energy']}/{MAX_ENERGY}    Standing with the faculty: {state['standing']}    "
+                 f"Reputation: {state['reputation']}    Score: {state['score']}"]
+        skills = sorted({*state["skills"], *(c.skill for c in ctx.content.classes.values())})
+        if skills:
             lines.append("Skills:")
-            lines += [f"  {name.replace('_', ' ')}: {value}" for name, value in sorted(state["skills"].items())]
-        else:
-            lines.append("You have yet to learn anything the masters would call a skill.")
+            lines += [f"  {name.replace('_', ' ')}: {state['skills'].get(name, 0)}" for name in skills]
+        counters = state["counters"]
+        if ctx.content.classes:
+            lines.append(f"Classes attended: {counters.get('classes_attended', 0)}, "
+                         f"missed: {counters.get('classes_missed', 0)}.")
+        if ctx.content.recitals:
+            lines.append(f"Recitals performed: {counters.get('recitals_performed', 0)}, "
+                         f"missed: {counters.get('recitals_missed', 0)}.")
         return Narration("\n".join(lines))
 
     # -- effects -------------------------------------------------------------------------------
@@ -152,6 +160,12 @@ class Rules(Service):
                 state[key] += value
             case "learn":
                 return ctx.ask(Learn(value)).text
+            case "learn_piece":
+                return ctx.ask(LearnPiece(value)).text
+            case "standing":
+                state["standing"] += value
+            case "energy":
+                state["energy"] = max(0, min(MAX_ENERGY, state["energy"] + value))
             case "open" | "close":
                 state["items"][value]["open"] = key == "open"
             case "lock" | "unlock":

@@ -23,7 +23,8 @@ def holds(condition: dict[str, Any] | None, state: State, content: Content) -> b
             continue
         if not _holds_key(key, value, condition, subject_value, state, content):
             return False
-    if subject_value is not None and not _compare(subject_value, condition, default_at_least=1):
+    if subject_value is not None and not _compare(subject_value, condition,
+                                                  default_at_least=0 if "piece" in condition else 1):
         return False
     return True
 
@@ -36,7 +37,10 @@ def _subject(condition: dict[str, Any], state: State) -> int | None:
         return state["skills"].get(condition["skill"], 0)
     if "visits" in condition:
         return state["visits"].get(condition["visits"], 0)
-    for key in ("score", "reputation"):
+    if "piece" in condition:
+        entry = state["repertoire"].get(condition["piece"])
+        return None if entry is None else entry["mastery"]
+    for key in ("score", "reputation", "standing", "energy"):
         if condition.get(key) is True:
             return state[key]
     return None
@@ -83,7 +87,9 @@ def _holds_key(key: str, value: Any, condition: dict, subject: int | None, state
             return _compare(calendar.day_of(state["time"]), value)
         case "weekday":
             return calendar.weekday_of(state["time"], content.game.days).lower() == str(value).lower()
-        case "score" | "reputation":
+        case "piece":
+            return value in state["repertoire"]
+        case "score" | "reputation" | "standing" | "energy":
             if value is True:
                 return True  # compared through the sibling keys
             return _compare(state[key], value) if isinstance(value, dict) else state[key] >= value

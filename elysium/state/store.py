@@ -15,6 +15,7 @@ from elysium.state import calendar, rng
 State = dict[str, Any]
 FORMAT_VERSION = 1
 UNDO_DEPTH = 100
+MAX_ENERGY = 100
 
 
 def initial_state(content: Content, seed: int) -> State:
@@ -40,7 +41,10 @@ def initial_state(content: Content, seed: int) -> State:
         "location": game.start,
         "score": 0,
         "reputation": 0,
+        "standing": 0,
+        "energy": MAX_ENERGY,
         "skills": {},
+        "repertoire": {},
         "flags": {},
         "counters": {},
         "visits": {game.start: 1},

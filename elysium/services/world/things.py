@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from elysium.bus import Context, handles
 from elysium.bus.protocol import (
-    Close, Douse, Drop, Examine, Inventory, Light, Lock, Narration, Open, Put, Read, Search, Take,
+    Close, Douse, Drop, Examine, Inventory, Learn, Light, Lock, Narration, Open, Put, Read, Search, Take,
     TakeOff, Unlock, Wear,
 )
 from elysium.state import places
@@ -184,7 +184,10 @@ class ThingHandling:
         item = ctx.content.items.get(msg.thing)
         if item is None or item.text is None:
             return refuse(f"There is nothing written on {the(ctx.content, msg.thing)}.")
-        return Narration(text(ctx, item.text), minutes=2)
+        words = text(ctx, item.text)
+        if item.lore:
+            words = "\n".join(t for t in (words, ctx.ask(Learn(item.lore)).text) if t)
+        return Narration(words, minutes=2)
 
     @handles(Light)
     def light(self, msg: Light, ctx: Context) -> Narration:
