@@ -31,6 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help="write every message between the services to stderr")
     play.add_argument("--record", metavar="FILE", type=Path,
                       help="write the session as a transcript test (.regtest) to FILE")
+    play.add_argument("--saves", metavar="DIR", type=Path,
+                      help="the folder for saved games (default: saves/ in a checkout of the project, "
+                           "otherwise your user data folder, e.g. ~/.local/share/elysium/saves)")
 
     test = commands.add_parser("test", help="run playthrough transcripts (*.regtest)")
     test.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="transcript files or folders")
@@ -90,6 +93,9 @@ def play(args: argparse.Namespace) -> int:
         return EXIT_CONTENT
     trace = (lambda delivery: print(delivery.describe(), file=sys.stderr)) if args.trace else None
     game = Game.from_content(content, args.seed, trace)
+    from elysium.state.saves import SaveSlots, default_saves_folder
+
+    game.slots = SaveSlots(args.saves or default_saves_folder())
     if args.record:
         from elysium.transcript import TranscriptRecorder
 

@@ -15,7 +15,7 @@ from elysium.parser import Command
 # Actions that take no game time, make no undo point and never reach content rules.
 META_ACTIONS = frozenset({
     "quit", "help", "score", "time", "inventory", "journal", "timetable", "status", "recitals", "repertoire",
-    "save", "restore", "saves", "delete", "restart",
+    "save", "restore", "load", "saves", "delete", "restart",
 })
 
 Build = Callable[[Command, str | None], Request]

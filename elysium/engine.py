@@ -20,7 +20,9 @@ from elysium.bus.protocol import DescribeScope, Look, Narrated, PassTime, RunRul
 from elysium.content import Content, load_content
 from elysium.commands import META_ACTIONS, request_for, rules_verb
 from elysium.services import ALL_SERVICES
+from elysium.state import calendar
 from elysium.state.conditions import render
+from elysium.state.saves import SaveError, SaveInfo, SaveSlots, default_saves_folder
 from elysium.state.store import History, copy_state, initial_state
 
 log = logging.getLogger(__name__)
@@ -66,6 +68,7 @@ class Game:
     heard: list[str] = field(default_factory=list)
     line_start: dict[str, Any] = field(default_factory=dict)
     line_acted: bool = False
+    slots: SaveSlots | None = None
 
     @classmethod
     def new(cls, content: Path | None = None, seed: int = 0, mods: tuple[Path, ...] = (),
@@ -82,6 +85,29 @@ class Game:
         game.bus.tracer = trace
         game.rebuild_services()
         return game
+
+    def save(self, slots: SaveSlots, name: str) -> SaveInfo:
+        """Write the game to a slot (raises SaveError with a message for the player)."""
+        room = self.content.rooms[self.state["location"]].name
+        summary = {"day": calendar.day_of(self.state["time"]), "clock": calendar.clock_text(self.state["time"]),
+                   "location": room}
+        pack = {"id": self.content.pack.id, "version": self.content.pack.version}
+        return slots.write(name, self.state, self.history.snapshots(), pack, summary)
+
+    def restore(self, slots: SaveSlots, name: str) -> str:
+        """Replace this game with a saved one; raises SaveError and changes nothing if it can't."""
+        body = slots.read(name)
+        if body["pack"].get("id") != self.content.pack.id:
+            raise SaveError(f"That game was saved with another pack ({body['pack'].get('id')}).")
+        state = body["state"]
+        missing = [key for key in initial_state(self.content, 0) if key not in state]
+        if missing or state.get("location") not in self.content.rooms:
+            raise SaveError("That saved game does not fit this version of the game.")
+        self.state.clear()
+        self.state.update(state)
+        self.history.replace([h for h in body.get("history", []) if isinstance(h, dict)])
+        self.over = False
+        return self.bus.ask(Look()).text
 
     def rebuild_services(self) -> None:
         """Throw away every service instance and wire up new ones (they keep nothing between calls)."""
@@ -246,10 +272,28 @@ class Game:
             return "You close your journal for the night. Farewell, and may your strings stay true."
         if action == "help":
             return help_text(self.content)
-        if action in ("save", "restore", "saves", "delete", "restart"):
-            return ("The college keeps no ledger of saved games yet: this term is played in one "
-                    "sitting. UNDO can still take back a move.")
+        if action in ("save", "restore", "load", "saves"):
+            return self.saved_games(action, command.text or "")
+        if action in ("delete", "restart"):
+            return f"{action.upper()} is not something this version of the game can do; UNDO can take back moves."
         return self.bus.ask(request_for(command, None)).text
+
+    def saved_games(self, action: str, name: str) -> str:
+        slots = self.slots or SaveSlots(default_saves_folder())
+        try:
+            if action == "save":
+                info = self.save(slots, name or "quicksave")
+                return f"Saved as \u201c{info.name}\u201d ({info.location}, day {info.day}, {info.clock})."
+            if action in ("restore", "load"):
+                return f"Restored \u201c{name or 'quicksave'}\u201d.\n\n{self.restore(slots, name or 'quicksave')}"
+        except SaveError as error:
+            return str(error)
+        found = slots.list()
+        if not found:
+            return "You have no saved games yet. SAVE followed by a name makes one."
+        return "Saved games:\n" + "\n".join(
+            f"  {s.name}: day {s.day}, {s.clock}, {s.location} (saved {s.saved_at.replace('T', ' ')[:16]})"
+            for s in found)
 
     def undo(self) -> str:
         if self.line_acted:  # "open chest then undo": take back this line's own moves

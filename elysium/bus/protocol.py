@@ -308,3 +308,22 @@ class LearnPiece(Request[Narration]):
 @dataclass(frozen=True)
 class ShowRepertoire(Request[Narration]):
     pass
+
+
+@dataclass(frozen=True)
+class Upcoming(Reply):
+    """The next event of a kind: its name, when it starts (-1: none) and where."""
+
+    name: str = ""
+    when: int = -1
+    place: str = ""
+
+
+@dataclass(frozen=True)
+class NextClass(Request[Upcoming]):
+    pass
+
+
+@dataclass(frozen=True)
+class NextRecital(Request[Upcoming]):
+    pass

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from elysium.bus import Context, Service, handles, subscribes
-from elysium.bus.protocol import Attend, LearnPiece, Narrated, Narration, RunEffects, ShowTimetable, TimePassed
+from elysium.bus.protocol import (
+    Attend, LearnPiece, Narrated, Narration, NextClass, RunEffects, ShowTimetable, TimePassed, Upcoming,
+)
 from elysium.content.model import SchoolClass
 from elysium.content.words import definite
 from elysium.state import calendar
@@ -64,6 +66,14 @@ class Classes(Service):
             lines.append(ctx.ask(LearnPiece(piece)).text)
         remaining = course.end - calendar.minute_of_day(state["time"])
         return Narration("\n".join(line for line in lines if line), minutes=max(1, remaining))
+
+    @handles(NextClass)
+    def next_class(self, msg: NextClass, ctx: Context) -> Upcoming:
+        upcoming = next_session(ctx)
+        if upcoming is None:
+            return Upcoming()
+        course, when = upcoming
+        return Upcoming(course.name, when, ctx.content.rooms[course.room].name)
 
     @subscribes(TimePassed)
     def sessions_missed(self, msg: TimePassed, ctx: Context) -> None:

@@ -11,7 +11,8 @@ import re
 
 from elysium.bus import Context, Service, handles, subscribes
 from elysium.bus.protocol import (
-    LearnPiece, Narrated, Narration, Perform, Practise, RunEffects, ShowRecitals, ShowRepertoire, TimePassed,
+    LearnPiece, Narrated, Narration, NextRecital, Perform, Practise, RunEffects, ShowRecitals, ShowRepertoire,
+    TimePassed, Upcoming,
 )
 from elysium.content.model import Piece, Recital
 from elysium.state import calendar, rng
@@ -96,6 +97,16 @@ class Recitals(Service):
                          f"{content.rooms[recital.stage].name}{done}")
         return Narration("\n".join(lines))
 
+    @handles(NextRecital)
+    def next_recital(self, msg: NextRecital, ctx: Context) -> Upcoming:
+        now = ctx.state["time"]
+        coming = [(starts(r), r) for r in ctx.content.recitals.values()
+                  if starts(r) + RECITAL_LENGTH > now and r.id not in ctx.state["performed"]]
+        if not coming:
+            return Upcoming()
+        when, recital = min(coming, key=lambda pair: pair[0])
+        return Upcoming(recital.name, when, ctx.content.rooms[recital.stage].name)
+
     @handles(Perform)
     def perform(self, msg: Perform, ctx: Context) -> Narration:
         state, content = ctx.state, ctx.content
@@ -126,7 +137,7 @@ class Recitals(Service):
     def recitals_missed(self, msg: TimePassed, ctx: Context) -> None:
         state = ctx.state
         for recital in ctx.content.recitals.values():
-            closes = (recital.day - 1) * calendar.MINUTES_PER_DAY + recital.time + RECITAL_LENGTH
+            closes = starts(recital) + RECITAL_LENGTH
             if not (msg.start < closes <= msg.end) or recital.id in state["performed"]:
                 continue
             state["counters"]["recitals_missed"] = state["counters"].get("recitals_missed", 0) + 1
@@ -169,6 +180,10 @@ def judge(recital: Recital, piece: Piece, ctx: Context) -> int:
     return (skills.get(recital.skill, 0) * 2 // 5 + skills.get(piece.skill, 0) * 3 // 10
             + entry["mastery"] // 2 - piece.difficulty // 2
             + state["energy"] // 10 - 5 + (10 if prepared else 0) + rng.roll(state, 30))
+
+
+def starts(recital: Recital) -> int:
+    return (recital.day - 1) * calendar.MINUTES_PER_DAY + recital.time
 
 
 def on_now(ctx: Context) -> Recital | None:

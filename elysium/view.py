@@ -1,0 +1,104 @@
+"""What a front-end shows beside the story: the place, the clock, the student, the map.
+
+A `GameView` is plain, read-only data computed from the game after each turn, so the TUI (or any
+other front-end) draws it without knowing any rule of the game.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from elysium.bus.protocol import NextClass, NextRecital
+from elysium.content.words import indefinite
+from elysium.engine import Game
+from elysium.state import calendar, places
+from elysium.state.store import MAX_ENERGY
+
+
+@dataclass(frozen=True)
+class MapRoom:
+    id: str
+    name: str
+    position: tuple[int, int] | None
+    exits: dict[str, str]
+    visited: bool
+    here: bool
+
+
+@dataclass(frozen=True)
+class GameView:
+    title: str
+    room: str
+    exits: tuple[str, ...]
+    dark: bool
+    clock: str
+    day: int
+    weekday: str
+    period: str
+    next_event: str | None
+    energy: int
+    max_energy: int
+    standing: int
+    reputation: int
+    score: int
+    max_score: int
+    skills: dict[str, int]
+    inventory: tuple[str, ...]
+    rooms: tuple[MapRoom, ...] = field(default=())
+    ended: bool = False
+
+
+def view_of(game: Game) -> GameView:
+    state, content = game.state, game.content
+    here = state["location"]
+    lit = places.has_light(state, content, here)
+    room = content.rooms[here]
+    skills = {name: state["skills"].get(name, 0)
+              for name in sorted({*state["skills"], *(c.skill for c in content.classes.values())})}
+    inventory = []
+    for item_id in places.contents(state, "player"):
+        item = content.items[item_id]
+        worn = " (worn)" if state["items"][item_id].get("worn") else ""
+        inventory.append(indefinite(item.name, item.plural) + worn)
+    rooms = tuple(
+        MapRoom(r.id, r.name, r.position, {d: x.to for d, x in r.exits.items()},
+                state["visits"].get(r.id, 0) > 0, r.id == here)
+        for r in content.rooms.values()
+    )
+    return GameView(
+        title=content.game.title,
+        room=room.name if lit else "Darkness",
+        exits=tuple(room.exits) if lit else (),
+        dark=not lit,
+        clock=calendar.clock_text(state["time"]),
+        day=calendar.day_of(state["time"]),
+        weekday=calendar.weekday_of(state["time"], content.game.days),
+        period=calendar.period_of(state["time"]),
+        next_event=next_event(game),
+        energy=state["energy"],
+        max_energy=MAX_ENERGY,
+        standing=state["standing"],
+        reputation=state["reputation"],
+        score=state["score"],
+        max_score=content.game.max_score,
+        skills=skills,
+        inventory=tuple(inventory),
+        rooms=rooms,
+        ended=bool(state["ending"]),
+    )
+
+
+def next_event(game: Game) -> str | None:
+    """'Music Theory, today 09:00, the Hall of Voices': the sooner of the next class and recital."""
+    coming = [u for u in (game.bus.ask(NextClass()), game.bus.ask(NextRecital())) if u.when >= 0]
+    if not coming:
+        return None
+    soonest = min(coming, key=lambda u: u.when)
+    now = game.state["time"]
+    if calendar.day_of(soonest.when) == calendar.day_of(now):
+        day = "today"
+    elif calendar.day_of(soonest.when) == calendar.day_of(now) + 1:
+        day = "tomorrow"
+    else:
+        day = calendar.weekday_of(soonest.when, game.content.game.days)
+    return f"{soonest.name}, {day} {calendar.clock_text(soonest.when)}, {soonest.place}"
