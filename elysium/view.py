@@ -61,7 +61,7 @@ def view_of(game: Game) -> GameView:
         worn = " (worn)" if state["items"][item_id].get("worn") else ""
         inventory.append(indefinite(item.name, item.plural) + worn)
     rooms = tuple(
-        MapRoom(r.id, r.name, r.position, {d: x.to for d, x in r.exits.items()},
+        MapRoom(r.id, r.name, r.position, {d: x.to for d, x in r.exits.items() if x.to},
                 state["visits"].get(r.id, 0) > 0, r.id == here)
         for r in content.rooms.values()
     )

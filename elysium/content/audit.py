@@ -39,7 +39,7 @@ def reachable_rooms(content: Content) -> set[str]:
     while frontier:
         room = content.rooms[frontier.pop()]
         for way in room.exits.values():
-            if way.to not in seen:
+            if way.to is not None and way.to not in seen:
                 seen.add(way.to)
                 frontier.append(way.to)
     return seen

@@ -175,7 +175,7 @@ class _Load:
 
 def _room(room_id: str, f: dict[str, Any]) -> model.Room:
     exits = {
-        direction: model.Exit(direction, x["to"], x.get("door"), x.get("if"), x.get("else"))
+        direction: model.Exit(direction, x.get("to"), x.get("door"), x.get("if"), x.get("else"))
         for direction, x in f.get("exits", {}).items()
     }
     return model.Room(room_id, f["name"], f["description"], exits, f.get("dark", False),

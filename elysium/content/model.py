@@ -46,8 +46,10 @@ Text = str | tuple[Variant, ...]
 
 @dataclass(frozen=True, slots=True)
 class Exit:
+    """A way out of a room; one with no `to` only ever refuses, with its `refusal`."""
+
     direction: str
-    to: str
+    to: str | None
     door: str | None = None
     condition: Condition | None = None
     refusal: Text | None = None

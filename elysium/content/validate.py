@@ -160,7 +160,10 @@ class Checker:
                 exits[direction] = {"to": target}
             else:
                 fields = self.fields(doc, where, target, schema.EXIT_FIELDS, f"the {direction} exit")
-                if fields and "to" in fields:
+                if fields and "to" not in fields and "else" not in fields:
+                    self.error(doc.mark(where), f"the {direction} exit needs 'to' (where it leads) or "
+                               "'else' (why it leads nowhere)")
+                elif fields:
                     exits[direction] = fields
         return exits
 

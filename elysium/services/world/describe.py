@@ -107,9 +107,9 @@ def examine_text(ctx: Context, thing_id: str) -> str:
         entry = state["items"][thing_id]
         if item.openable or item.door:
             status = "open" if entry.get("open") else ("closed and locked" if entry.get("locked") else "closed")
-            lines.append(f"{The(content, thing_id)} {'are' if item.plural else 'is'} {status}.")
+            lines.append(f"{The(content, thing_id)} {be(content, thing_id)} {status}.")
         if item.light:
-            lines.append(f"{The(content, thing_id)} {'is alight' if entry.get('lit') else 'is not lit'}.")
+            lines.append(f"{The(content, thing_id)} {be(content, thing_id)} {'alight' if entry.get('lit') else 'not lit'}.")
         if entry.get("worn"):
             lines.append("You are wearing it.")
         if item.container and not entry.get("open", True):
@@ -117,7 +117,7 @@ def examine_text(ctx: Context, thing_id: str) -> str:
         elif holding := holder_text(ctx, item):
             lines.append(holding)
         elif item.container:
-            lines.append(f"{The(content, thing_id)} {'are' if item.plural else 'is'} empty.")
+            lines.append(f"{The(content, thing_id)} {be(content, thing_id)} empty.")
     return "\n".join(lines)
 
 

@@ -36,7 +36,7 @@ class Movement:
 
     def through(self, ctx: Context, way: Exit) -> Narration:
         state, content = ctx.state, ctx.content
-        if way.condition and not holds(way.condition, state, content):
+        if way.to is None or (way.condition and not holds(way.condition, state, content)):
             refusal = text(ctx, way.refusal) if way.refusal else "Something stops you going that way just now."
             return Narration(refusal, done=False)
         note = ""
