@@ -21,6 +21,7 @@ def all_effects(content: Content) -> Iterator[Effect]:
     sources += [timer.effects for timer in content.timers.values()]
     sources += [topic.effects for npc in content.npcs.values() for topic in npc.topics.values()]
     sources += [course.missed or () for course in content.classes.values()]
+    sources += [course.do for course in content.classes.values()]
     sources += [recital.missed or () for recital in content.recitals.values()]
     stack = [effect for effects in sources for effect in effects]
     while stack:

@@ -154,6 +154,7 @@ class SchoolClass:
     energy: int = 15
     teaches: tuple[str, ...] = ()
     missed: tuple[Effect, ...] | None = None
+    do: tuple[Effect, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +167,10 @@ class Recital:
     skill: str = "performance"
     text: Text | None = None
     missed: tuple[Effect, ...] | None = None
+    triumph: Text | None = None
+    good: Text | None = None
+    fair: Text | None = None
+    poor: Text | None = None
 
 
 @dataclass(frozen=True, slots=True)

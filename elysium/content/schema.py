@@ -37,11 +37,12 @@ FIELDS: dict[str, dict[str, str]] = {
     "classes": {
         "name": "*str", "instructor": "*ref:npcs", "room": "*ref:rooms", "days": "*days",
         "start": "*time", "end": "*time", "skill": "*str", "gain": "int", "text": "text",
-        "energy": "int", "teaches": "pieces", "missed": "effects",
+        "energy": "int", "teaches": "pieces", "missed": "effects", "do": "effects",
     },
     "recitals": {
         "name": "*str", "stage": "*ref:rooms", "day": "*int", "time": "*time", "skill": "str",
-        "text": "text", "missed": "effects",
+        "text": "text", "missed": "effects", "triumph": "text", "good": "text", "fair": "text",
+        "poor": "text",
     },
     "endings": {"title": "*str", "text": "*text", "win": "bool"},
     "verbs": {"words": "words", "default": "text", "time": "int"},
@@ -81,7 +82,7 @@ COMPARISONS = ("at_least", "at_most", "equals")
 CONDITION_KEYS: dict[str, str] = {
     "flag": "str", "counter": "str", "has": "ref:items", "worn": "ref:items", "item": "ref:items",
     "at": "place", "here": "ref:things", "in": "rooms", "npc": "ref:npcs",
-    "period": "period", "time": "span", "day": "int", "weekday": "str", "skill": "str",
+    "period": "period", "time": "span", "day": "compare", "weekday": "str", "skill": "str",
     "score": "compare", "reputation": "compare", "standing": "compare", "energy": "compare",
     "piece": "ref:pieces", "visited": "ref:rooms", "visits": "ref:rooms",
     "lore": "ref:lore", "open": "ref:items", "locked": "ref:items", "lit": "ref:items",

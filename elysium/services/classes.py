@@ -64,6 +64,8 @@ class Classes(Service):
         lines.append(f"(Your {course.skill.replace('_', ' ')} rises to {state['skills'][course.skill]}.)")
         for piece in course.teaches:
             lines.append(ctx.ask(LearnPiece(piece)).text)
+        if course.do:
+            lines.append(ctx.ask(RunEffects(course.do, source=f"class:{course.id}")).text)
         remaining = course.end - calendar.minute_of_day(state["time"])
         return Narration("\n".join(line for line in lines if line), minutes=max(1, remaining))
 

@@ -26,16 +26,17 @@ PERFORMANCE_ENERGY = 20
 PREPARED_WITHIN = 2 * calendar.MINUTES_PER_DAY
 MISSED_STANDING = -5
 
-# (lowest total, acclaim, reputation change, standing change, what the hall makes of it)
+# (lowest total, tier, acclaim, reputation change, standing change, what the hall makes of it
+# unless the recital says it in its own words)
 VERDICTS = (
-    (60, 3, 3, 2, "The last note hangs in the air a heartbeat before the hall breaks into applause. "
+    (60, "triumph", 3, 3, 2, "The last note hangs in the air a heartbeat before the hall breaks into applause. "
                   "Students stamp their feet; in the front row the masters nod to one another, and a "
                   "critic from the town writes something long."),
-    (40, 2, 2, 1, "You finish to warm, honest applause. A few students call your name, and one of the "
+    (40, "good", 2, 2, 1, "You finish to warm, honest applause. A few students call your name, and one of the "
                   "masters makes a small, approving note."),
-    (20, 1, 0, 0, "You stumble once but recover, and the applause is polite. The critics' pens barely "
+    (20, "fair", 1, 0, 0, "You stumble once but recover, and the applause is polite. The critics' pens barely "
                   "move."),
-    (-999, 0, -2, -1, "Your fingers and your memory betray you by turns. The applause that follows is "
+    (-999, "poor", 0, -2, -1, "Your fingers and your memory betray you by turns. The applause that follows is "
                       "the kind that stings more than silence would."),
 )
 
@@ -122,7 +123,8 @@ class Recitals(Service):
             return Narration(piece, done=False)
         state["performed"].append(recital.id)
         total = judge(recital, piece, ctx)
-        _, acclaim, reputation, standing, verdict = next(v for v in VERDICTS if total >= v[0])
+        _, tier, acclaim, reputation, standing, verdict = next(v for v in VERDICTS if total >= v[0])
+        verdict = render(getattr(recital, tier), state, content) or verdict
         state["energy"] = max(0, state["energy"] - PERFORMANCE_ENERGY)
         state["reputation"] += reputation
         state["standing"] += standing
@@ -172,13 +174,14 @@ class Recitals(Service):
 
 
 def judge(recital: Recital, piece: Piece, ctx: Context) -> int:
-    """The evening's total: preparation and skill, less the piece's difficulty, plus luck."""
+    """The evening's total: skill and preparation, a reward for ambition that is mastered and a
+    price for ambition that is not, plus luck."""
     state = ctx.state
     entry = state["repertoire"][piece.id]
     skills = state["skills"]
     prepared = entry["practised"] is not None and state["time"] - entry["practised"] <= PREPARED_WITHIN
     return (skills.get(recital.skill, 0) * 2 // 5 + skills.get(piece.skill, 0) * 3 // 10
-            + entry["mastery"] // 2 - piece.difficulty // 2
+            + entry["mastery"] // 2 + piece.difficulty // 4 - max(0, piece.difficulty - entry["mastery"]) // 2
             + state["energy"] // 10 - 5 + (10 if prepared else 0) + rng.roll(state, 30))
 
 
