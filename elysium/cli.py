@@ -1,8 +1,10 @@
-"""The `elysium` command: play, test, validate."""
+"""The `elysium` command: play, serve, test, validate."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import shlex
 import sys
 from pathlib import Path
 
@@ -25,7 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
                            "game this way)")
     _content_options(play)
     play.add_argument("--plain", action="store_true",
-                      help="plain line mode: text in, text out (screen readers, pipes, regtest.py)")
+                      help="plain line mode: text in, text out (screen readers, pipes, regtest.py); "
+                           "the default when input or output is not a terminal, and with --trace or --record")
     play.add_argument("--seed", type=int, default=0, help="seed for the game's dice (default 0)")
     play.add_argument("--trace", action="store_true",
                       help="write every message between the services to stderr")
@@ -34,6 +37,13 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--saves", metavar="DIR", type=Path,
                       help="the folder for saved games (default: saves/ in a checkout of the project, "
                            "otherwise your user data folder, e.g. ~/.local/share/elysium/saves)")
+
+    serve = commands.add_parser("serve", help="serve the game to web browsers (each tab is its own game)")
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="the port to listen on (default 8000)")
+    _content_options(serve)
+    serve.add_argument("--seed", type=int, default=0, help="seed for the game's dice (default 0)")
+    serve.add_argument("--saves", metavar="DIR", type=Path, help="the folder for saved games")
 
     test = commands.add_parser("test", help="run playthrough transcripts (*.regtest)")
     test.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="transcript files or folders")
@@ -49,7 +59,8 @@ def _content_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--content", metavar="DIR", type=Path,
                          help="the game's content pack (default: Starred Blocks)")
     command.add_argument("--mod", metavar="DIR", type=Path, action="append", default=[],
-                         help="a mod pack to load on top (repeatable)")
+                         help="a mod pack to load on top (repeatable); packs in the mods/ folder beside "
+                              "the saves folder are loaded too")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if command == "play":
             return play(args)
+        if command == "serve":
+            return serve(args)
         if command == "test":
             return run_tests(args)
         if command == "validate":
@@ -71,9 +84,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def _load(args: argparse.Namespace):
     from elysium.content import ContentError, load_content
+    from elysium.content.loader import mods_in
+    from elysium.state.saves import default_saves_folder
 
+    saves = getattr(args, "saves", None) or default_saves_folder()
+    installed = [m for m in mods_in(saves.parent / "mods") if m.resolve() not in {p.resolve() for p in args.mod}]
     try:
-        return load_content(args.content, tuple(args.mod))
+        return load_content(args.content, (*args.mod, *installed))
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -82,12 +99,26 @@ def _load(args: argparse.Namespace):
         return None
 
 
+def wants_tui(args: argparse.Namespace) -> bool:
+    """The TUI, unless plain mode was asked for or implied (a pipe, --trace, --record).
+    textual-serve runs the game with pipes and names its driver in TEXTUAL_DRIVER."""
+    if args.plain or args.trace or args.record:
+        return False
+    return bool(os.environ.get("TEXTUAL_DRIVER")) or (sys.stdin.isatty() and sys.stdout.isatty())
+
+
 def play(args: argparse.Namespace) -> int:
     from elysium.engine import Game
     from elysium.plain import run_plain
 
     if args.game is not None:
         args.content = args.game
+    if wants_tui(args):
+        from elysium.tui.app import ElysiumApp
+
+        app = ElysiumApp(args.content, args.seed, tuple(args.mod), args.saves)
+        app.run()
+        return app.return_code or 0
     content = _load(args)
     if content is None:
         return EXIT_CONTENT
@@ -104,6 +135,24 @@ def play(args: argparse.Namespace) -> int:
     return run_plain(game)
 
 
+def serve(args: argparse.Namespace) -> int:
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        print("elysium serve needs textual-serve: pip install textual-serve", file=sys.stderr)
+        return 1
+    command = [sys.executable, "-m", "elysium", "play", "--seed", str(args.seed)]
+    if args.content:
+        command += ["--content", str(args.content.resolve())]
+    for mod in args.mod:
+        command += ["--mod", str(mod.resolve())]
+    if args.saves:
+        command += ["--saves", str(args.saves.resolve())]
+    print(f"Serving Elysium on http://{args.host}:{args.port} (Ctrl+C stops it)", flush=True)
+    Server(shlex.join(command), host=args.host, port=args.port, title="Elysium").serve()
+    return 0
+
+
 def run_tests(args: argparse.Namespace) -> int:
     from elysium.transcript import run_paths
 
@@ -114,5 +163,7 @@ def validate(args: argparse.Namespace) -> int:
     content = _load(args)
     if content is None:
         return EXIT_CONTENT
+    for warning in content.warnings:
+        print(warning)
     print(f"content ok: {content.summary()}")
     return 0

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from elysium.content.model import Content, Effect
+from elysium.content.problems import Problem
 
 
 def all_effects(content: Content) -> Iterator[Effect]:
@@ -68,3 +69,51 @@ def reachable_endings(content: Content) -> set[str]:
 def learnable_pieces(content: Content) -> set[str]:
     taught = {effect["learn_piece"] for effect in all_effects(content) if "learn_piece" in effect}
     return taught | {piece for course in content.classes.values() for piece in course.teaches}
+
+
+def flags_set(content: Content) -> set[str]:
+    found: set[str] = set()
+    for effect in all_effects(content):
+        if "set" in effect and "counter" not in effect:
+            found.update([effect["set"]] if isinstance(effect["set"], str) else effect["set"])
+    return found
+
+
+def _flags_tested(condition: Any) -> Iterator[str]:
+    if isinstance(condition, dict):
+        if isinstance(condition.get("flag"), str):
+            yield condition["flag"]
+        for key in ("not",):
+            yield from _flags_tested(condition.get(key))
+        for key in ("any", "all"):
+            for part in condition.get(key) or ():
+                yield from _flags_tested(part)
+
+
+def warnings_for(content: Content, entries: dict[str, dict[str, tuple[Any, Any]]]) -> list[Problem]:
+    """Content that loads but can never be played: unreachable rooms, items never placed, lore
+    nothing teaches, and topics that wait on a flag nothing sets."""
+    def mark(kind: str, entry_id: str):
+        return entries[kind][entry_id][1]
+
+    found = []
+    reachable = reachable_rooms(content)
+    for room_id in content.rooms:
+        if room_id not in reachable:
+            found.append(Problem(mark("rooms", room_id), f"room {room_id!r} cannot be reached from the start", "warning"))
+    placed = placed_items(content)
+    for item_id in content.items:
+        if item_id not in placed:
+            found.append(Problem(mark("items", item_id), f"item {item_id!r} is never placed in the world", "warning"))
+    taught = obtainable_lore(content)
+    for lore_id in content.lore:
+        if lore_id not in taught:
+            found.append(Problem(mark("lore", lore_id), f"lore {lore_id!r} can never be found", "warning"))
+    settable = flags_set(content)
+    for npc in content.npcs.values():
+        for topic in npc.topics.values():
+            for flag in _flags_tested(topic.condition):
+                if flag not in settable:
+                    found.append(Problem(mark("npcs", npc.id), f"nobody can ever answer topic {topic.id!r} of "
+                                         f"{npc.id!r}: it needs the flag {flag!r}, which nothing sets", "warning"))
+    return found

@@ -7,10 +7,12 @@ only content with no errors at all becomes a game.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from elysium.content import model, schema
+from elysium.content import model, packs, schema
+from elysium.content.audit import warnings_for
 from elysium.content.problems import ContentError, Problem, suggestion
 from elysium.content.validate import Checker
 from elysium.content.yamlsafe import Document, Mark, YamlProblem, read_document
@@ -29,49 +31,102 @@ def default_content_dir() -> Path:
 
 
 def load_content(folder: Path | None = None, mods: tuple[Path, ...] = ()) -> model.Content:
-    """Read, check and build the game in `folder` plus `mods`; raises ContentError listing problems."""
+    """Read, check and build the game in `folder` plus `mods`; raises ContentError listing problems.
+    Warnings (content that can never be played) come back in `Content.warnings`."""
     return _Load().run(Path(folder) if folder else default_content_dir(), [Path(m) for m in mods])
+
+
+def mods_in(folder: Path) -> tuple[Path, ...]:
+    """Every pack in a mods folder: its sub-folders that have a manifest."""
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted(p.parent for p in folder.glob(f"*/{MANIFEST}")))
 
 
 class _Load:
     def __init__(self) -> None:
         self.checker = Checker()
-        # kind -> id -> (converted fields, mark of the id)
+        # kind -> id as the game knows it -> (converted fields, mark of the id)
         self.entries: dict[str, dict[str, tuple[dict[str, Any], Mark]]] = {k: {} for k in schema.KINDS}
         self.pack: model.PackInfo | None = None
         self.game: dict[str, Any] | None = None
+        self.game_id = ""
+        self.declared: dict[str, dict[str, set[str]]] = {}  # pack -> kind -> ids as written
+        self.patched: dict[tuple[str, ...], str] = {}  # (kind, id, field...) -> the pack that set it
+        self.warnings: list[Problem] = []
 
     @property
     def problems(self) -> list[Problem]:
         return self.checker.problems
 
     def run(self, folder: Path, mods: list[Path]) -> model.Content:
-        for index, pack_folder in enumerate([folder, *mods]):
-            self.read_pack(pack_folder, is_game=index == 0)
+        manifests = [m for m in (self.read_manifest(folder, True), *(self.read_manifest(m, False) for m in mods)) if m]
+        seen: dict[str, packs.Manifest] = {}
+        for manifest in manifests:
+            if manifest.id in seen:
+                self.problems.append(Problem(manifest.mark, f"two packs are called {manifest.id!r}: "
+                                                            f"{seen[manifest.id].folder} and {manifest.folder}"))
+            seen[manifest.id] = manifest
+        order, ordering_problems = packs.load_order(list(seen.values()))
+        self.problems.extend(Problem(mark, message) for mark, message in ordering_problems)
+        documents = {manifest.id: self.read_files(manifest) for manifest in order}
+        for manifest in order:
+            self.declared[manifest.id] = _declared_ids(documents[manifest.id])
+        for manifest in order:
+            self.checker.qualify = self.qualifier(manifest.id)
+            for document in documents[manifest.id]:
+                self.read_entries(document, manifest.id)
+        for manifest in order:
+            self.checker.qualify = self.qualifier(manifest.id)
+            for document in documents[manifest.id]:
+                self.read_patches(document, manifest.id)
+        self.checker.qualify = self.qualifier(self.game_id)
         self.resolve_references()
         if self.problems:
             raise ContentError(self.problems)
-        return self.build()
+        content = self.build()
+        return replace(content, warnings=tuple(sorted(self.warnings + warnings_for(content, self.entries),
+                                                      key=lambda p: (p.mark.file, p.mark.line))))
 
     # -- reading -------------------------------------------------------------------------------
-    def read_pack(self, folder: Path, is_game: bool) -> None:
+    def read_manifest(self, folder: Path, is_game: bool) -> packs.Manifest | None:
         label = _display(folder)
         manifest_path = folder / MANIFEST
         if not folder.is_dir():
             self.problems.append(Problem(Mark(label, 1, 1), "this content folder does not exist"))
-            return
+            return None
         if not manifest_path.is_file():
             self.problems.append(Problem(Mark(label, 1, 1), f"this folder has no {MANIFEST} manifest"))
-            return
-        manifest = self.read(manifest_path)
-        if manifest is not None:
-            fields = self.checker.fields(manifest, (), manifest.data, schema.MANIFEST_FIELDS, "the manifest")
-            if fields and {"id", "name", "version"} <= set(fields):
-                if is_game:
-                    self.pack = model.PackInfo(fields["id"], fields["name"], fields["version"], str(folder))
-                    if "game" not in fields:
-                        self.problems.append(Problem(manifest.mark(()), "the game's manifest needs a 'game' section"))
-                    self.game = fields.get("game")
+            return None
+        document = self.read(manifest_path)
+        if document is None:
+            return None
+        fields = self.checker.fields(document, (), document.data, schema.MANIFEST_FIELDS, "the manifest")
+        if not fields or not {"id", "name", "version"} <= set(fields):
+            return None
+        if not self.checker.check_id(document, ("id",), fields["id"], "a pack"):
+            return None
+        mark = document.mark(())
+        if is_game:
+            self.pack = model.PackInfo(fields["id"], fields["name"], fields["version"], str(folder))
+            self.game_id = fields["id"]
+            if "game" not in fields:
+                self.problems.append(Problem(mark, "the game's manifest needs a 'game' section"))
+            self.game = fields.get("game")
+        elif "game" in fields:
+            self.problems.append(Problem(document.key_mark(("game",)), "only the game's own pack has a 'game' "
+                                         "section; a mod changes the game with entries and patches"))
+        requires = fields.get("requires") or {}
+        for spec in requires.values():
+            if spec and not packs.valid_spec(spec):
+                self.problems.append(Problem(document.mark(("requires",)), f"{spec!r} is not a version range "
+                                             "like '>=0.1' or '>=0.1, <0.3'"))
+        return packs.Manifest(fields["id"], fields["name"], fields["version"], folder, mark,
+                              fields.get("engine", ""), dict(requires), tuple(fields.get("load_after", ())), is_game)
+
+    def read_files(self, manifest: packs.Manifest) -> list[Document]:
+        documents = []
+        folder = manifest.folder
         for path in sorted(folder.rglob("*.yaml")) + sorted(folder.rglob("*.yml")):
             if path.name == MANIFEST and path.parent == folder:
                 continue
@@ -80,7 +135,8 @@ class _Load:
                 continue
             document = self.read(path)
             if document is not None:
-                self.read_entries(document)
+                documents.append(document)
+        return documents
 
     def read(self, path: Path) -> Document | None:
         try:
@@ -89,40 +145,124 @@ class _Load:
             self.problems.append(Problem(problem.mark, problem.message))
             return None
 
-    def read_entries(self, doc: Document) -> None:
+    def qualifier(self, pack_id: str):
+        """How ids written in `pack_id` become the ids the game uses: the game pack's own ids are
+        bare, a mod's are `mod:id`; a bare id in a mod means the mod's own entry if it has one."""
+        def qualify(kind: str, written: str) -> str:
+            if ":" in written:
+                owner, _, bare = written.partition(":")
+                return bare if owner == self.game_id else written
+            if pack_id == self.game_id:
+                return written
+            kinds = ("items", "npcs") if kind == "things" else (
+                SHARED_NAMESPACE if kind in SHARED_NAMESPACE else (kind,))
+            declared = self.declared.get(pack_id, {})
+            if any(written in declared.get(k, ()) for k in kinds):
+                return f"{pack_id}:{written}"
+            return written
+        return qualify
+
+    def read_entries(self, doc: Document, pack_id: str) -> None:
         if doc.data is None:
             return
         if not isinstance(doc.data, dict):
             self.checker.error(doc.mark(()), "a content file must be a mapping of kinds (rooms:, items:, ...)")
             return
         for kind, entries in doc.data.items():
+            if kind == "patch":
+                continue
             if kind not in schema.KINDS:
-                self.checker.error(doc.key_mark((kind,)), f"unknown kind {kind!r}{suggestion(kind, schema.KINDS)}")
+                choices = (*schema.KINDS, "patch")
+                self.checker.error(doc.key_mark((kind,)), f"unknown kind {kind!r}{suggestion(kind, choices)}")
                 continue
             if not isinstance(entries, dict):
                 self.checker.error(doc.mark((kind,)), f"{kind} must be a mapping from ids to entries")
                 continue
             for entry_id, raw in entries.items():
-                self.read_entry(doc, kind, entry_id, raw)
+                self.read_entry(doc, kind, entry_id, raw, pack_id)
 
-    def read_entry(self, doc: Document, kind: str, entry_id: str, raw: Any) -> None:
+    def read_entry(self, doc: Document, kind: str, entry_id: str, raw: Any, pack_id: str) -> None:
         path = (kind, entry_id)
         mark = doc.key_mark(path)
         if not self.checker.check_id(doc, path, entry_id, kind):
             return
+        game_id = entry_id if pack_id == self.game_id else f"{pack_id}:{entry_id}"
         for other_kind in (SHARED_NAMESPACE if kind in SHARED_NAMESPACE else (kind,)):
-            if entry_id in self.entries[other_kind]:
-                first = self.entries[other_kind][entry_id][1]
+            if game_id in self.entries[other_kind]:
+                first = self.entries[other_kind][game_id][1]
                 self.checker.error(mark, f"the id {entry_id!r} is already used by {other_kind} at {first}")
                 return
         what = f"{kind[:-1] if kind.endswith('s') else kind} {entry_id!r}"
         fields = self.checker.fields(doc, path, raw, schema.FIELDS[kind], what)
         if fields is None:
             return
-        for index, rule in enumerate(fields.pop("rules", ())):
-            rule_id = f"{entry_id}__rule{index + 1}"
-            self.entries["rules"][rule_id] = ({**rule, "object": entry_id}, mark)
-        self.entries[kind][entry_id] = (fields, mark)
+        self.add_item_rules(game_id, fields.pop("rules", ()), mark)
+        self.entries[kind][game_id] = (fields, mark)
+
+    def add_item_rules(self, item_id: str, rules: Any, mark: Mark) -> None:
+        taken = sum(1 for rule_id in self.entries["rules"] if rule_id.startswith(f"{item_id}__rule"))
+        for index, rule in enumerate(rules or (), start=taken + 1):
+            self.entries["rules"][f"{item_id}__rule{index}"] = ({**rule, "object": item_id}, mark)
+
+    # -- patching ------------------------------------------------------------------------------
+    def read_patches(self, doc: Document, pack_id: str) -> None:
+        if not isinstance(doc.data, dict) or "patch" not in doc.data:
+            return
+        patches = doc.data["patch"]
+        if not isinstance(patches, dict):
+            self.checker.error(doc.mark(("patch",)), "patch must map kinds to the entries they change")
+            return
+        for kind, targets in patches.items():
+            if kind not in schema.KINDS:
+                self.checker.error(doc.key_mark(("patch", kind)), f"unknown kind {kind!r}{suggestion(kind, schema.KINDS)}")
+                continue
+            if not isinstance(targets, dict):
+                self.checker.error(doc.mark(("patch", kind)), f"patch.{kind} must map ids to the fields to change")
+                continue
+            for written, changes in targets.items():
+                self.apply_patch(doc, kind, str(written), changes, pack_id)
+
+    def apply_patch(self, doc: Document, kind: str, written: str, changes: Any, pack_id: str) -> None:
+        path = ("patch", kind, written)
+        target = self.checker.qualify(kind, written)
+        entries = self.entries[kind]
+        if target not in entries:
+            self.checker.error(doc.key_mark(path), f"this patch changes {kind[:-1]} {written!r}, which no "
+                               f"pack defines{suggestion(target, entries)}")
+            return
+        self.checker.allow_null = True
+        try:
+            fields = self.checker.fields(doc, path, changes, schema.FIELDS[kind], f"the patch of {written!r}")
+        finally:
+            self.checker.allow_null = False
+        if fields is None:
+            return
+        entry = entries[target][0]
+        self.add_item_rules(target, fields.pop("rules", None), doc.key_mark(path))
+        for field_name, value in fields.items():
+            if isinstance(value, dict) and field_name in ("exits", "topics"):
+                merged = dict(entry.get(field_name, {}))
+                for key, part in value.items():
+                    self.note_change(doc, (kind, target, field_name, key), pack_id, path + (field_name, key))
+                    if part is None:
+                        merged.pop(key, None)
+                    else:
+                        merged[key] = part
+                entry[field_name] = merged
+                continue
+            self.note_change(doc, (kind, target, field_name), pack_id, path + (field_name,))
+            if value is None:
+                entry.pop(field_name, None)
+            else:
+                entry[field_name] = value
+
+    def note_change(self, doc: Document, key: tuple[str, ...], pack_id: str, path: tuple) -> None:
+        earlier = self.patched.get(key)
+        if earlier is not None and earlier != pack_id:
+            self.warnings.append(Problem(doc.key_mark(path), f"{earlier} and {pack_id} both change "
+                                         f"{'.'.join(key)}; {pack_id} loads later, so its change wins",
+                                         "warning"))
+        self.patched[key] = pack_id
 
     # -- linking -------------------------------------------------------------------------------
     def resolve_references(self) -> None:
@@ -136,7 +276,10 @@ class _Load:
                 reference.mark, f"unknown {noun} {reference.id!r}{suggestion(reference.id, known)}"))
         known_verbs = set(schema.BUILTIN_VERBS) | set(schema.MOMENTS) | set(self.entries["verbs"])
         for rule_id, (fields, mark) in self.entries["rules"].items():
-            for verb in fields.get("on", ()):
+            owner = rule_id.partition(":")[0] if ":" in rule_id else self.game_id
+            qualify = self.qualifier(owner)
+            fields["on"] = tuple(verb if verb in known_verbs else qualify("verbs", verb) for verb in fields.get("on", ()))
+            for verb in fields["on"]:
                 if verb not in known_verbs:
                     self.problems.append(Problem(mark, f"rule {rule_id!r} is for {verb!r}, which is neither a "
                                                  f"built-in verb, a verb of this pack, arrive nor turn"
@@ -171,6 +314,17 @@ class _Load:
             timers={i: model.Timer(i, f["at"], f.get("day"), f.get("daily", True), f.get("if"),
                                    f.get("do", ())) for i, f in e["timers"].items()},
         )
+
+
+def _declared_ids(documents: list[Document]) -> dict[str, set[str]]:
+    """The ids each kind declares in a pack's files, as written (before any checking)."""
+    declared: dict[str, set[str]] = {}
+    for document in documents:
+        if isinstance(document.data, dict):
+            for kind, entries in document.data.items():
+                if kind in schema.KINDS and isinstance(entries, dict):
+                    declared.setdefault(kind, set()).update(str(key) for key in entries)
+    return declared
 
 
 def _room(room_id: str, f: dict[str, Any]) -> model.Room:

@@ -252,6 +252,7 @@ class Content:
     verbs: dict[str, Verb]
     rules: dict[str, Rule]
     timers: dict[str, Timer]
+    warnings: tuple[Any, ...] = ()  # problems that do not stop play (see content/audit.py)
     rules_by_verb: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
     doors_by_room: dict[str, tuple[str, ...]] = field(default_factory=dict)
 

@@ -7,6 +7,7 @@ at fault, and records references to other entries so they can be resolved once a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,10 +28,18 @@ class Reference:
     mark: Mark
 
 
+def _same(kind: str, value: str) -> str:
+    return value
+
+
 @dataclass
 class Checker:
     problems: list[Problem] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
+    # Turns an id as written in the current pack into the id the game uses (see loader.py).
+    qualify: Callable[[str, str], str] = _same
+    # In a patch, null means "remove this field or this exit/topic".
+    allow_null: bool = False
 
     def error(self, mark: Mark, message: str) -> None:
         self.problems.append(Problem(mark, message))
@@ -45,11 +54,17 @@ class Checker:
             if key not in table:
                 self.error(doc.key_mark(path + (key,)), f"unknown field {key!r} in {what}{suggestion(key, table)}")
                 continue
+            if item is None and self.allow_null:
+                if table[key].startswith("*"):
+                    self.error(doc.mark(path + (key,)), f"a patch cannot remove the required field {key!r}")
+                else:
+                    result[key] = None
+                continue
             converted = self.shape(doc, path + (key,), item, table[key].lstrip("*"), f"{key!r} in {what}")
             if converted is not INVALID:
                 result[key] = converted
         for key, shape in table.items():
-            if shape.startswith("*") and key not in value:
+            if shape.startswith("*") and key not in value and not self.allow_null:
                 self.error(doc.key_mark(path), f"{what} needs the field {key!r}")
         return result
 
@@ -59,6 +74,7 @@ class Checker:
             if not isinstance(value, str) or not value:
                 self.error(mark, f"{what} must be an id, not {_kind(value)}")
                 return INVALID
+            value = self.qualify(shape[4:], value)
             self.references.append(Reference(shape[4:], value, mark))
             return value
         checker = getattr(self, "shape_" + shape)
@@ -134,11 +150,13 @@ class Checker:
     def shape_place(self, doc, path, value, what):
         if isinstance(value, str):
             if value not in PLACE_WORDS:
+                value = self.qualify("rooms", value)
                 self.references.append(Reference("rooms", value, doc.mark(path)))
             return value
         if isinstance(value, dict) and len(value) == 1:
             (how, holder), = value.items()
             if how in ("in", "on") and isinstance(holder, str):
+                holder = self.qualify("items", holder)
                 self.references.append(Reference("items", holder, doc.mark(path + (how,))))
                 return f"{how}:{holder}"
         self.error(doc.mark(path), f"{what} must be a room id, player, nowhere, {{in: item}} or {{on: item}}")
@@ -155,7 +173,10 @@ class Checker:
             if direction not in DIRECTIONS:
                 self.error(doc.key_mark(where), f"{direction!r} is not a direction{suggestion(direction, DIRECTIONS)}")
                 continue
-            if isinstance(target, str):
+            if target is None and self.allow_null:
+                exits[direction] = None
+            elif isinstance(target, str):
+                target = self.qualify("rooms", target)
                 self.references.append(Reference("rooms", target, doc.mark(where)))
                 exits[direction] = {"to": target}
             else:
@@ -181,6 +202,7 @@ class Checker:
         if not isinstance(rooms, list) or not all(isinstance(r, str) for r in rooms):
             self.error(doc.mark(path), f"{what} must be a room id or a list of room ids")
             return INVALID
+        rooms = [self.qualify("rooms", room) for room in rooms]
         for i, room in enumerate(rooms):
             self.references.append(Reference("rooms", room, doc.mark(path + ((i,) if isinstance(value, list) else ()))))
         return tuple(rooms)
@@ -202,6 +224,9 @@ class Checker:
             return INVALID
         topics = {}
         for topic_id, entry in value.items():
+            if entry is None and self.allow_null:
+                topics[topic_id] = None
+                continue
             fields = self.fields(doc, path + (topic_id,), entry, schema.TOPIC_FIELDS, f"the topic {topic_id!r}")
             if fields and "text" in fields:
                 topics[topic_id] = fields
@@ -218,6 +243,17 @@ class Checker:
                 rules.append(fields)
         return rules
 
+    def shape_requires(self, doc, path, value, what):
+        """Packs needed first: a list of pack ids, or a mapping of pack id to a version range."""
+        if isinstance(value, str):
+            value = [value]
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return {v: "" for v in value}
+        if isinstance(value, dict) and all(isinstance(v, str) or v is None for v in value.values()):
+            return {str(k): v or "" for k, v in value.items()}
+        self.error(doc.mark(path), f"{what} must be a list of pack ids, or pack ids with version ranges")
+        return INVALID
+
     def shape_game(self, doc, path, value, what):
         return self.fields(doc, path, value, schema.GAME_FIELDS, "the game section") or INVALID
 
@@ -226,21 +262,21 @@ class Checker:
         if not isinstance(value, dict):
             self.error(doc.mark(path), f"{what} must be a condition (a mapping such as {{flag: x}})")
             return INVALID
+        converted = {}
         for key, item in value.items():
             where = path + (key,)
             if key not in schema.CONDITION_KEYS:
                 self.error(doc.key_mark(where), f"unknown condition {key!r}{suggestion(key, schema.CONDITION_KEYS)}")
                 continue
-            self.shape(doc, where, item, schema.CONDITION_KEYS[key], f"the condition {key!r}")
-        return value
+            result = self.shape(doc, where, item, schema.CONDITION_KEYS[key], f"the condition {key!r}")
+            converted[key] = item if result is INVALID else result
+        return converted
 
     def shape_conditions(self, doc, path, value, what):
         if not isinstance(value, list):
             self.error(doc.mark(path), f"{what} must be a list of conditions")
             return INVALID
-        for i, entry in enumerate(value):
-            self.shape_condition(doc, path + (i,), entry, "each condition")
-        return value
+        return [self.shape_condition(doc, path + (i,), entry, "each condition") for i, entry in enumerate(value)]
 
     def shape_compare(self, doc, path, value, what):
         if value is True or (isinstance(value, int) and not isinstance(value, bool)):
@@ -264,6 +300,7 @@ class Checker:
         if not isinstance(pieces, list) or not all(isinstance(p, str) for p in pieces):
             self.error(doc.mark(path), f"{what} must be a piece id or a list of piece ids")
             return INVALID
+        pieces = [self.qualify("pieces", piece) for piece in pieces]
         for i, piece in enumerate(pieces):
             self.references.append(Reference("pieces", piece, doc.mark(path + ((i,) if isinstance(value, list) else ()))))
         return tuple(pieces)
@@ -284,27 +321,31 @@ class Checker:
         if not isinstance(value, list):
             self.error(doc.mark(path), f"{what} must be a list of effects")
             return INVALID
-        for i, effect in enumerate(value):
-            self.effect(doc, path + (i,), effect)
-        return tuple(value)
+        return tuple(self.effect(doc, path + (i,), effect) for i, effect in enumerate(value))
 
-    def effect(self, doc: Document, path: Path_, effect: Any) -> None:
+    def effect(self, doc: Document, path: Path_, effect: Any) -> Any:
+        """The effect with its ids as the game knows them; texts stay plain data, since effects
+        travel inside messages."""
         if not isinstance(effect, dict) or not effect:
             self.error(doc.mark(path), "an effect must be a mapping such as {say: ...}")
-            return
+            return effect
         primary = next((k for k in schema.EFFECT_COMPANIONS if k in effect), None)
         if primary is None:
             if len(effect) != 1:
                 self.error(doc.mark(path), "each effect needs its own list entry (one key per effect)")
-                return
+                return effect
             primary = next(iter(effect))
         if primary not in schema.EFFECT_KEYS:
             self.error(doc.key_mark(path + (primary,)), f"unknown effect {primary!r}{suggestion(primary, schema.EFFECT_KEYS)}")
-            return
+            return effect
         table = {primary: "*" + schema.EFFECT_KEYS[primary], **schema.EFFECT_COMPANIONS.get(primary, {})}
-        self.fields(doc, path, effect, table, f"the {primary!r} effect")
+        converted = self.fields(doc, path, effect, table, f"the {primary!r} effect") or {}
         if primary == "counter" and ("add" in effect) == ("set" in effect):
             self.error(doc.mark(path), "a counter effect needs either add: N or set: N")
+        if isinstance(converted.get("say"), tuple):
+            converted["say"] = [{"if": v.condition, "text": v.text} if v.condition else {"text": v.text}
+                                for v in converted["say"]]
+        return {**effect, **converted}
 
     def check_id(self, doc: Document, path: Path_, entry_id: Any, kind: str) -> bool:
         if not isinstance(entry_id, str) or not ID_PATTERN.match(entry_id):

@@ -69,8 +69,10 @@ def test_the_readme_yaml_example_loads_as_a_mod_of_the_college(tmp_path):
     (mod / "pack.yaml").write_text("id: cloister\nname: The Cloister\nversion: 0.1.0\n")
     (mod / "cloister.yaml").write_text(readme_block("yaml"))
     content = load_content(None, (mod,))
-    assert "moonlit_cloister" in content.rooms
-    assert content.items["copper_coin"].location == "moonlit_cloister"
+    assert "cloister:moonlit_cloister" in content.rooms
+    assert content.items["cloister:copper_coin"].location == "cloister:moonlit_cloister"
+    assert content.rooms["fountain_court"].exits["northeast"].to == "cloister:moonlit_cloister"
+    assert content.warnings == ()
 
 
 def test_the_readme_transcript_example_passes(tmp_path):
