@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check content and mods for errors")
     _content_options(validate)
+
+    schema = commands.add_parser("schema", help="write the JSON Schema of content files (for editors)")
+    schema.add_argument("--out", metavar="FILE", type=Path, help="write to FILE instead of the screen")
     return parser
 
 
@@ -77,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_tests(args)
         if command == "validate":
             return validate(args)
+        if command == "schema":
+            return write_schema(args)
     except KeyboardInterrupt:
         return 130
     return 0
@@ -166,4 +171,22 @@ def validate(args: argparse.Namespace) -> int:
     for warning in content.warnings:
         print(warning)
     print(f"content ok: {content.summary()}")
+    return 0
+
+
+def write_schema(args: argparse.Namespace) -> int:
+    import json
+
+    from elysium.content.jsonschema import content_schema
+
+    text = json.dumps(content_schema(), indent=2) + "\n"
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        args.out.write_text(text, encoding="utf-8")
+    except OSError as error:
+        print(f"{args.out}: cannot write the schema ({error.strerror or error})", file=sys.stderr)
+        return 1
+    print(f"wrote {args.out}")
     return 0

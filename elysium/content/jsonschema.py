@@ -1,0 +1,100 @@
+"""A JSON Schema (draft 2020-12) for content files, made from the same tables that validate them,
+so that editors can autocomplete and check a pack as it is written."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from elysium.content import schema
+from elysium.content.model import DIRECTIONS
+
+SCHEMA_ID = "https://elysium.invalid/schema/content.schema.json"
+ID = {"type": "string", "pattern": r"^([a-z][a-z0-9_]*:)?[a-z][a-z0-9_]*$"}
+WORDS = {"oneOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}, "minItems": 1}]}
+
+
+def shape(name: str) -> dict[str, Any]:
+    """The JSON Schema of one value shape of the schema tables."""
+    name = name.lstrip("*")
+    if name.startswith("ref:"):
+        return {**ID, "description": f"the id of one of the {name[4:]}"}
+    simple: dict[str, Any] = {
+        "str": lambda: {"type": ["string", "number"]},
+        "text": lambda: {"$ref": "#/$defs/text"},
+        "bool": lambda: {"type": "boolean"},
+        "int": lambda: {"type": "integer"},
+        "time": lambda: {"type": "string", "pattern": r"^([01]?\d|2[0-3]):[0-5]\d$", "description": 'a time like "07:30"'},
+        "words": lambda: WORDS,
+        "days": lambda: WORDS,
+        "place": lambda: {"$ref": "#/$defs/place"},
+        "position": lambda: {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2},
+        "condition": lambda: {"$ref": "#/$defs/condition"},
+        "conditions": lambda: {"type": "array", "items": {"$ref": "#/$defs/condition"}},
+        "effects": lambda: {"oneOf": [{"type": "array", "items": {"$ref": "#/$defs/effect"}}, {"$ref": "#/$defs/effect"}]},
+        "compare": lambda: {"oneOf": [{"type": "integer"}, {"const": True}, _object(
+            {k: "int" for k in schema.COMPARISONS}, required=False)]},
+        "period": lambda: {"enum": list(schema.PERIODS)},
+        "piece_kind": lambda: {"enum": list(schema.PIECE_KINDS)},
+        "span": lambda: _object({"from": "*time", "to": "*time"}),
+        "rooms": lambda: {"oneOf": [ID, {"type": "array", "items": ID}]},
+        "pieces": lambda: {"oneOf": [ID, {"type": "array", "items": ID}]},
+        "exits": lambda: {"type": "object", "propertyNames": {"enum": list(DIRECTIONS)},
+                  "additionalProperties": {"oneOf": [ID, _object(schema.EXIT_FIELDS), {"type": "null"}]}},
+        "door": lambda: _object({"between": "*words"}),
+        "schedule": lambda: {"type": "array", "items": _object(schema.SCHEDULE_FIELDS)},
+        "topics": lambda: {"type": "object", "additionalProperties": _object(schema.TOPIC_FIELDS)},
+        "item_rules": lambda: {"type": "array", "items": _object(schema.ITEM_RULE_FIELDS)},
+        "requires": lambda: {"oneOf": [WORDS, {"type": "object", "additionalProperties": {"type": ["string", "null"]}}]},
+        "game": lambda: _object(schema.GAME_FIELDS),
+    }
+    return simple[name]()
+
+
+def _object(fields: dict[str, str], required: bool = True) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "type": "object",
+        "properties": {key: shape(value) for key, value in fields.items()},
+        "additionalProperties": False,
+    }
+    needed = [key for key, value in fields.items() if value.startswith("*")]
+    if needed and required:
+        result["required"] = needed
+    return result
+
+
+def content_schema() -> dict[str, Any]:
+    """One schema for every file of a pack: a content file (kinds and patches) or pack.yaml."""
+    kinds = {kind: {"type": "object", "propertyNames": {"pattern": ID["pattern"]},
+                    "additionalProperties": _object(schema.FIELDS[kind])} for kind in schema.KINDS}
+    patches = {kind: {"type": "object", "additionalProperties": _object(schema.FIELDS[kind], required=False)}
+               for kind in schema.KINDS}
+    manifest = {key: shape(value) for key, value in schema.MANIFEST_FIELDS.items()}
+    effect_fields = {key: shape(value) for key, value in schema.EFFECT_KEYS.items()}
+    for companions in schema.EFFECT_COMPANIONS.values():
+        for key, value in companions.items():
+            # 'set' names flags on its own and a number beside 'counter': either is allowed.
+            effect_fields[key] = {"anyOf": [effect_fields[key], shape(value)]} if key in effect_fields else shape(value)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "Elysium content pack file",
+        "description": "A content file of an Elysium pack (rooms, items, ...) or its pack.yaml manifest. "
+                       "See docs/content.md and docs/modding.md.",
+        "type": "object",
+        "properties": {**kinds, "patch": {"type": "object", "properties": patches,
+                                           "additionalProperties": False}, **manifest},
+        "additionalProperties": False,
+        "$defs": {
+            "text": {"oneOf": [{"type": "string", "minLength": 1}, {"type": "array", "items": {
+                "type": "object", "properties": {"if": {"$ref": "#/$defs/condition"},
+                                                 "text": {"$ref": "#/$defs/text"}},
+                "required": ["text"], "additionalProperties": False}}]},
+            "place": {"anyOf": [ID, {
+                "type": "object", "minProperties": 1, "maxProperties": 1,
+                "properties": {"in": ID, "on": ID}, "additionalProperties": False}]},
+            "condition": {"type": "object", "additionalProperties": False,
+                          "properties": {key: shape(value) for key, value in schema.CONDITION_KEYS.items()}},
+            "effect": {"type": "object", "minProperties": 1, "additionalProperties": False,
+                       "properties": effect_fields},
+        },
+    }
