@@ -16,7 +16,7 @@ from typing import Any
 
 from elysium import parser
 from elysium.bus import Bus, Delivery, Service, subscribes
-from elysium.bus.protocol import DescribeScope, Look, Narrated, PassTime, RunRules, TurnEnded
+from elysium.bus.protocol import AdvanceClock, DescribeScope, FireTimers, Look, Narrated, RunRules, TurnEnded
 from elysium.content import Content, load_content
 from elysium.commands import META_ACTIONS, request_for, rules_verb
 from elysium.services import ALL_SERVICES
@@ -256,13 +256,28 @@ class Game:
             if self.state["ending"]:
                 break
         if not self.state["ending"]:
-            show(self.bus.ask(PassTime(minutes)).text)
+            show(self.pass_time(minutes))
         self.state["turn"] += 1
         if not self.state["ending"]:
             self.bus.publish(TurnEnded(self.state["turn"]))
             show("")
         if self.state["ending"]:
             texts.append(self.final_words())
+        return "\n".join(t for t in texts if t)
+
+    def pass_time(self, minutes: int) -> str:
+        """Let time pass moment by moment: what is due between moments (people on their rounds,
+        missed classes) happens before the timers of the moment it leads to."""
+        texts: list[str] = []
+        target = self.state["time"] + minutes + self.state.pop("delay", 0)
+        while self.state["time"] < target and not self.state["ending"]:
+            self.bus.ask(AdvanceClock(target))
+            texts.extend(self.heard)
+            self.heard.clear()
+            texts.append(self.bus.ask(FireTimers()).text)
+            texts.extend(self.heard)
+            self.heard.clear()
+            target += self.state.pop("delay", 0)
         return "\n".join(t for t in texts if t)
 
     def meta(self, command: parser.Command) -> str:

@@ -199,8 +199,20 @@ class DescribeScope(Request[ScopeReply]):
 
 
 @dataclass(frozen=True)
-class PassTime(Request[Narration]):
-    minutes: int
+class ClockStep(Reply):
+    reached: int
+
+
+@dataclass(frozen=True)
+class AdvanceClock(Request[ClockStep]):
+    """Move the clock towards `until`, stopping at the next moment a timer is due."""
+
+    until: int
+
+
+@dataclass(frozen=True)
+class FireTimers(Request[Narration]):
+    """Run whatever timers are due at the clock's current moment."""
 
 
 @dataclass(frozen=True)

@@ -336,11 +336,18 @@ def _room(room_id: str, f: dict[str, Any]) -> model.Room:
                       f.get("position"), f.get("on_enter", ()), f.get("bed", False), f.get("practice", False))
 
 
+NAME_FILLERS = frozenset({"of", "the", "a", "an", "and"})
+
+
 def _names(f: dict[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    words = f["name"].lower().replace(",", " ").split()
-    nouns = f.get("nouns") or (words[-1],)
-    adjectives = f.get("adjectives") or tuple(w for w in words if w not in nouns and w not in ("of", "the", "a", "an"))
-    return tuple(nouns), tuple(adjectives)
+    """Nouns as given (or the name's last word); adjectives as given plus every other word of the
+    name, so that whatever the game calls a thing, the player can call it that too."""
+    words = [w.strip("'\".,;:!?()") for w in f["name"].lower().replace(",", " ").split()]
+    words = [w for w in words if w]
+    nouns = tuple(f.get("nouns") or (words[-1],))
+    named = tuple(w for w in words if w not in nouns and w not in NAME_FILLERS)
+    adjectives = tuple(dict.fromkeys((*f.get("adjectives", ()), *named)))
+    return nouns, adjectives
 
 
 def _item(item_id: str, f: dict[str, Any]) -> model.Item:

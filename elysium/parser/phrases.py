@@ -22,7 +22,7 @@ ALL_WORDS = frozenset({"all", "everything"})
 _BUT_WORDS = frozenset({"except", "but"})
 _JOINS = frozenset({"and", COMMA})
 # "drop my cloak" means the cloak; the preference for held things does the rest.
-_FILLERS = ARTICLES | {"my"}
+_FILLERS = ARTICLES | {"my", "of"}  # "of": "the book of tales" is the tales book
 _NOT_NOUNS = GRAMMAR_WORDS | PRONOUNS | ALL_WORDS | _BUT_WORDS | _FILLERS | _JOINS
 
 

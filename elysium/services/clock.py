@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from elysium.bus import Context, Service, handles
-from elysium.bus.protocol import Narration, PassTime, RunEffects, Sleep, TellTime, TimePassed, Wait
+from elysium.bus.protocol import (
+    AdvanceClock, ClockStep, FireTimers, Narration, RunEffects, Sleep, TellTime, TimePassed, Wait,
+)
 from elysium.content.model import Timer, parse_time
 from elysium.state import calendar
 from elysium.state.conditions import holds
@@ -22,17 +24,25 @@ NAMED_TIMES = {"dawn": 6 * 60, "morning": 6 * 60, "noon": 12 * 60, "midday": 12 
 class Clock(Service):
     name = "clock"
 
-    @handles(PassTime)
-    def pass_time(self, msg: PassTime, ctx: Context) -> Narration:
+    @handles(AdvanceClock)
+    def advance(self, msg: AdvanceClock, ctx: Context) -> ClockStep:
+        """Move the clock to the next moment something is due (a timer, the end of term), or to
+        `until`; whatever happens in between hears TimePassed before that moment's timers fire."""
         state = ctx.state
         start = state["time"]
-        end = start + max(0, msg.minutes)
+        due = due_timers(all_timers(ctx), start, msg.until)
+        reached = due[0][0] if due else max(start, msg.until)
+        state["time"] = reached
+        if reached > start:
+            ctx.publish(TimePassed(start, reached))
+        return ClockStep(reached)
+
+    @handles(FireTimers)
+    def fire_timers(self, msg: FireTimers, ctx: Context) -> Narration:
+        """Run the timers due exactly at the current moment, in order of their ids."""
+        state = ctx.state
         texts = []
-        game = ctx.content.game
-        term_end = Timer("term_end", 0, day=game.term_days + 1, daily=False, effects=game.term_end)
-        for moment, timer in due_timers([*ctx.content.timers.values(), term_end], start, end):
-            # Time reaches each timer in order, so its effects see the clock at its own moment.
-            state["time"] = moment
+        for moment, timer in due_timers(all_timers(ctx), state["time"] - 1, state["time"]):
             key = f"timer:{timer.id}"
             if not timer.daily and key in state["fired"]:
                 continue
@@ -42,9 +52,6 @@ class Clock(Service):
                 texts.append(ctx.ask(RunEffects(timer.effects, source=key)).text)
             if state["ending"]:
                 break
-        state["time"] = max(state["time"], end) if not state["ending"] else state["time"]
-        if state["time"] > start:
-            ctx.publish(TimePassed(start, state["time"]))
         return Narration("\n".join(t for t in texts if t))
 
     @handles(TellTime)
@@ -81,6 +88,13 @@ class Clock(Service):
         if calendar.day_of(now + minutes) != calendar.day_of(now):
             until += f" on {calendar.weekday_of(now + minutes, ctx.content.game.days)}"
         return Narration(f"You let the time pass until {until}.", minutes=minutes)
+
+
+def all_timers(ctx: Context) -> list[Timer]:
+    """The pack's timers, and the end of term as one more."""
+    game = ctx.content.game
+    term_end = Timer("term_end", 0, day=game.term_days + 1, daily=False, effects=game.term_end)
+    return [*ctx.content.timers.values(), term_end]
 
 
 def _the_room(name: str) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 
 from elysium.bus import Context, Service, handles, subscribes
 from elysium.bus.protocol import (
-    GameEnded, Learn, LearnPiece, MovePlayer, Narrated, Narration, PassTime, PlayerMoved, RulesOutcome, RunEffects,
+    GameEnded, Learn, LearnPiece, MovePlayer, Narrated, Narration, PlayerMoved, RulesOutcome, RunEffects,
     RunRules, ShowScore, ShowStatus, TurnEnded,
 )
 from elysium.content.model import Rule
@@ -173,7 +173,8 @@ class Rules(Service):
             case "light" | "douse":
                 state["items"][value]["lit"] = key == "light"
             case "wait":
-                return ctx.ask(PassTime(value)).text
+                # The engine lets this time pass once the turn's action is over, in order.
+                state["delay"] = state.get("delay", 0) + max(0, value)
             case "end":
                 return self.end(value, ctx)
         return ""

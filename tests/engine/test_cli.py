@@ -143,9 +143,9 @@ def test_trace_writes_every_delivery_to_stderr() -> None:
         assert match, f"not a trace line: {line!r}"
     parsed = [TRACE_LINE.match(line).groupdict() for line in lines]
     assert {"engine", "clock"} <= {p["sender"] for p in parsed}
-    assert {"world.look", "clock.pass_time", "rules.run_rules"} <= {p["handler"] for p in parsed}
+    assert {"world.look", "clock.advance", "rules.run_rules"} <= {p["handler"] for p in parsed}
     assert any(p["type"] == "Take" and "'item': 'candle'" in p["fields"] for p in parsed)
-    assert any(p["type"] == "PassTime" and "'minutes':" in p["fields"] for p in parsed)
+    assert any(p["type"] == "AdvanceClock" and "'until':" in p["fields"] for p in parsed)
     assert any(p["type"] == "TimePassed" for p in parsed)  # events are traced too
 
 
