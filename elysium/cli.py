@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="write every message between the services to stderr")
     play.add_argument("--record", metavar="FILE", type=Path,
                       help="write the session as a transcript test (.regtest) to FILE")
+    play.add_argument("--dev", action="store_true",
+                      help="watch the packs and reload them when a file changes, keeping your place")
     play.add_argument("--saves", metavar="DIR", type=Path,
                       help="the folder for saved games (default: saves/ in a checkout of the project, "
                            "otherwise your user data folder, e.g. ~/.local/share/elysium/saves)")
@@ -52,6 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check content and mods for errors")
     _content_options(validate)
+
+    new_mod = commands.add_parser("new-mod", help="create a working mod to start from")
+    new_mod.add_argument("name", help="the mod's name, e.g. 'Herb Garden'")
+    new_mod.add_argument("--dir", type=Path, metavar="DIR",
+                         help="where to create it (default: the mods/ folder beside the saves folder, "
+                              "so that the game loads it)")
 
     schema = commands.add_parser("schema", help="write the JSON Schema of content files (for editors)")
     schema.add_argument("--out", metavar="FILE", type=Path, help="write to FILE instead of the screen")
@@ -82,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
             return validate(args)
         if command == "schema":
             return write_schema(args)
+        if command == "new-mod":
+            return new_mod(args)
     except KeyboardInterrupt:
         return 130
     return 0
@@ -94,8 +104,9 @@ def _load(args: argparse.Namespace):
 
     saves = getattr(args, "saves", None) or default_saves_folder()
     installed = [m for m in mods_in(saves.parent / "mods") if m.resolve() not in {p.resolve() for p in args.mod}]
+    args.packs = (*args.mod, *installed)
     try:
-        return load_content(args.content, (*args.mod, *installed))
+        return load_content(args.content, args.packs)
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -132,12 +143,34 @@ def play(args: argparse.Namespace) -> int:
     from elysium.state.saves import SaveSlots, default_saves_folder
 
     game.slots = SaveSlots(args.saves or default_saves_folder())
+    reloader = dev_reloader(args) if args.dev else None
     if args.record:
         from elysium.transcript import TranscriptRecorder
 
         with TranscriptRecorder(args.record, args.content, args.seed, tuple(args.mod)) as recorder:
-            return run_plain(game, recorder=recorder)
-    return run_plain(game)
+            return run_plain(game, recorder=recorder, reloader=reloader)
+    return run_plain(game, reloader=reloader)
+
+
+def dev_reloader(args: argparse.Namespace):
+    """Before each command: if a pack's file changed, reload the packs and carry the game over;
+    broken content is reported and the game goes on as it was."""
+    from elysium.content import ContentError, default_content_dir, load_content
+    from elysium.content.watch import PackWatcher
+
+    watcher = PackWatcher([args.content or default_content_dir(), *args.packs])
+
+    def reload(game) -> str:
+        if not watcher.changed():
+            return ""
+        try:
+            content = load_content(args.content, args.packs)
+        except ContentError as error:
+            lines = [str(p) for p in error.problems]
+            return "(The packs changed, but they have errors; the game goes on as it was.)\n" + "\n".join(lines)
+        return game.reload(content)
+
+    return reload
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -189,4 +222,21 @@ def write_schema(args: argparse.Namespace) -> int:
         print(f"{args.out}: cannot write the schema ({error.strerror or error})", file=sys.stderr)
         return 1
     print(f"wrote {args.out}")
+    return 0
+
+
+def new_mod(args: argparse.Namespace) -> int:
+    from elysium.content.scaffold import create_mod
+    from elysium.state.saves import default_saves_folder
+
+    parent = args.dir or default_saves_folder().parent / "mods"
+    try:
+        folder = create_mod(args.name, parent)
+    except (OSError, FileExistsError) as error:
+        print(f"elysium new-mod: {error}", file=sys.stderr)
+        return 1
+    print(f"created {folder}")
+    print(f"  check it:  elysium validate --mod {folder}")
+    print(f"  play it:   elysium play --plain --mod {folder}")
+    print(f"  test it:   elysium test {folder / 'tests'}")
     return 0

@@ -109,6 +109,32 @@ class Game:
         self.over = False
         return self.bus.ask(Look()).text
 
+    def reload(self, content: Content) -> str:
+        """Carry on with new content, keeping the player's place, belongings, time and flags;
+        returns what changed, for the player."""
+        fresh = initial_state(content, self.state["seed"])
+        for key in ("items", "npcs"):
+            kept = {i: v for i, v in self.state[key].items() if i in fresh[key]}
+            self.state[key] = {**fresh[key], **kept}
+        for item_id, entry in self.state["items"].items():
+            if not _place_exists(entry["at"], content):
+                entry["at"] = content.items[item_id].location
+        for npc_id, entry in self.state["npcs"].items():
+            if entry["at"] not in content.rooms:
+                entry["at"] = content.npcs[npc_id].location
+        notes = [describe_changes(self.content, content)]
+        if self.state["location"] not in content.rooms:
+            self.state["location"] = content.game.start
+            notes.append("The place where you stood is gone; you find yourself back at the start.")
+        self.state["lore"] = [lore for lore in self.state["lore"] if lore in content.lore]
+        self.state["pending"] = None
+        self.content = content
+        self.bus.content = content
+        self.__dict__.pop("vocabulary", None)
+        self.history.replace([])
+        self.rebuild_services()
+        return "\n".join(notes)
+
     def rebuild_services(self) -> None:
         """Throw away every service instance and wire up new ones (they keep nothing between calls)."""
         self.bus.clear()
@@ -340,6 +366,27 @@ class Game:
 
     def render(self, text: Any) -> str:
         return render(text, self.state, self.content)
+
+
+def describe_changes(old: Content, new: Content) -> str:
+    """'(The content changed: 1 room added, 2 items changed.)' for a reload."""
+    parts = []
+    for kind in ("rooms", "items", "npcs", "lore", "pieces", "classes", "recitals", "endings", "rules", "timers"):
+        before, after = getattr(old, kind), getattr(new, kind)
+        added = len(after.keys() - before.keys())
+        removed = len(before.keys() - after.keys())
+        changed = sum(1 for key in before.keys() & after.keys() if before[key] != after[key])
+        noun = kind[:-1] if kind.endswith("s") else kind
+        for count, verb in ((added, "added"), (removed, "removed"), (changed, "changed")):
+            if count:
+                parts.append(f"{count} {noun if count == 1 else kind} {verb}")
+    return f"(The content was reloaded: {', '.join(parts) or 'nothing that the game uses changed'}.)"
+
+
+def _place_exists(place: str, content: Content) -> bool:
+    if place in ("player", "nowhere") or place in content.rooms:
+        return True
+    return place[3:] in content.items if place.startswith(("in:", "on:")) else False
 
 
 def _printable(line: str) -> str:

@@ -11,7 +11,8 @@ from elysium.engine import Game
 PROMPT = ">"
 
 
-def run_plain(game: Game, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout, recorder=None) -> int:
+def run_plain(game: Game, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout, recorder=None,
+              reloader=None) -> int:
     """Play until the input ends or the player quits; returns the exit status (0)."""
     for stream in (stdin, stdout):
         # Bytes that are not text in the locale's encoding become U+FFFD (in) or '?' (out) rather
@@ -30,6 +31,8 @@ def run_plain(game: Game, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout
             stdout.write("\n")
             break
         line = line.rstrip("\r\n")
+        if reloader is not None and (news := reloader(game)):
+            _show(stdout, news)
         reply = game.turn(line)
         _show(stdout, reply)
         if recorder is not None:
