@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     _content_options(play)
     play.add_argument("--plain", action="store_true",
                       help="plain line mode: text in, text out (screen readers, pipes, regtest.py); "
-                           "the default when input or output is not a terminal, and with --trace or --record")
+                           "the default when input or output is not a terminal, and with --trace, --record or --dev")
     play.add_argument("--seed", type=int, default=0, help="seed for the game's dice (default 0)")
     play.add_argument("--trace", action="store_true",
                       help="write every message between the services to stderr")
@@ -97,14 +97,20 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _load(args: argparse.Namespace):
-    from elysium.content import ContentError, load_content
+def _packs(args: argparse.Namespace) -> tuple[Path, ...]:
+    """The mods to load: those named with --mod, then those installed beside the saves folder."""
     from elysium.content.loader import mods_in
     from elysium.state.saves import default_saves_folder
 
     saves = getattr(args, "saves", None) or default_saves_folder()
     installed = [m for m in mods_in(saves.parent / "mods") if m.resolve() not in {p.resolve() for p in args.mod}]
-    args.packs = (*args.mod, *installed)
+    return (*args.mod, *installed)
+
+
+def _load(args: argparse.Namespace):
+    from elysium.content import ContentError, load_content
+
+    args.packs = _packs(args)
     try:
         return load_content(args.content, args.packs)
     except ContentError as error:
@@ -116,9 +122,9 @@ def _load(args: argparse.Namespace):
 
 
 def wants_tui(args: argparse.Namespace) -> bool:
-    """The TUI, unless plain mode was asked for or implied (a pipe, --trace, --record).
+    """The TUI, unless plain mode was asked for or implied (a pipe, --trace, --record, --dev).
     textual-serve runs the game with pipes and names its driver in TEXTUAL_DRIVER."""
-    if args.plain or args.trace or args.record:
+    if args.plain or args.trace or args.record or getattr(args, "dev", False):
         return False
     return bool(os.environ.get("TEXTUAL_DRIVER")) or (sys.stdin.isatty() and sys.stdout.isatty())
 
@@ -132,7 +138,7 @@ def play(args: argparse.Namespace) -> int:
     if wants_tui(args):
         from elysium.tui.app import ElysiumApp
 
-        app = ElysiumApp(args.content, args.seed, tuple(args.mod), args.saves)
+        app = ElysiumApp(args.content, args.seed, _packs(args), args.saves)
         app.run()
         return app.return_code or 0
     content = _load(args)

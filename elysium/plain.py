@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
+from elysium.content.styles import plain
 from elysium.engine import Game
 
 PROMPT = ">"
@@ -19,7 +20,7 @@ def run_plain(game: Game, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout
         # than ending the game with a traceback.
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    opening = game.opening()
+    opening = plain(game.opening())
     _show(stdout, opening)
     if recorder is not None:
         recorder.opening(opening)
@@ -33,7 +34,7 @@ def run_plain(game: Game, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout
         line = line.rstrip("\r\n")
         if reloader is not None and (news := reloader(game)):
             _show(stdout, news)
-        reply = game.turn(line)
+        reply = plain(game.turn(line))
         _show(stdout, reply)
         if recorder is not None:
             recorder.command(line, reply)

@@ -66,4 +66,5 @@ def quote(phrase: str) -> str:
     shown = "".join(ch if ch.isprintable() else "\ufffd" for ch in phrase[: _QUOTE_LIMIT + 1])
     if len(phrase) > _QUOTE_LIMIT:
         shown = shown[:_QUOTE_LIMIT] + "…"
-    return f'"{shown}"'
+    # The player's words shown inside the game's text are never read as a text style.
+    return '"' + shown.replace("[", "\\[") + '"'

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, TextIO
 
+from elysium.content.styles import plain
+
 from elysium.transcript.model import Transcript, TranscriptError, TranscriptTest
 from elysium.transcript.parser import parse_transcript
 from elysium.transcript.report import Failure, describe_exception, display_path
@@ -179,7 +181,8 @@ def _nothing_ran(files: list[Path], paths: list[Path], only: str | None) -> str:
 
 
 def _text(reply: Any) -> str:
-    return "" if reply is None else str(reply)
+    """The reply as plain mode shows it: text styles removed, as a player at a terminal sees it."""
+    return "" if reply is None else plain(str(reply))
 
 
 class _StateReader:

@@ -108,8 +108,9 @@ def test_markup_is_plain_text(world, markup: str) -> None:
 
 
 def test_a_word_of_symbols_is_quoted_exactly(world) -> None:
-    assert world.parse("[/]") == Failure('You don\'t know how to "[/]".' + HELP_TIP)
-    assert world.parse("take [/]") == Failure('You don\'t know the word "[/]".')
+    # A quoted bracket is escaped so that no front-end reads the player's words as a text style.
+    assert world.parse("[/]") == Failure('You don\'t know how to "\\[/]".' + HELP_TIP)
+    assert world.parse("take [/]") == Failure('You don\'t know the word "\\[/]".')
     assert world.parse("take [bold") == Failure('You don\'t know the word "bold".')
 
 

@@ -1,0 +1,80 @@
+"""The Elysium TUI: a title screen, then the game screen, with dialogs over it.
+
+`ElysiumApp(content=None, seed=0, mods=(), saves=None)` plays the pack at `content` (the default
+pack when None) with that seed; saves go to `saves` (default: `default_saves_folder()`).
+The app holds no rules of the game: it makes `Game`s and hands them to `GameScreen`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from elysium.content import Content, load_content
+from elysium.engine import Game
+from elysium.state.saves import SaveError, SaveSlots, default_saves_folder
+from elysium.tui.messages import ContentLoaded
+from elysium.tui.palette import GameCommands
+from elysium.tui.screens.game import GameScreen
+from elysium.tui.screens.title import TitleScreen
+from elysium.tui.styled import plain
+
+DEFAULT_THEME = "textual-dark"
+
+
+class ElysiumApp(App[int]):
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so subclasses elsewhere find it
+    TITLE = "Elysium"
+    COMMANDS = {GameCommands}  # the game's actions first, then Textual's own
+
+    def __init__(self, content: Path | None = None, seed: int = 0, mods: tuple[Path, ...] = (),
+                 saves: Path | None = None) -> None:
+        super().__init__()
+        self.content_path = content
+        self.mods = tuple(mods)
+        self.seed = seed
+        self.slots = SaveSlots(saves or default_saves_folder())
+        self.theme = DEFAULT_THEME
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands, but for its theme picker: the game's own Theme (F9) replaces it."""
+        return (command for command in super().get_system_commands(screen) if command.title != "Theme")
+
+    def on_mount(self) -> None:
+        self.push_screen(TitleScreen(self.read_content, self.slots))
+
+    def read_content(self) -> Content:
+        """Read the pack (called in a worker thread by the title screen)."""
+        return load_content(self.content_path, self.mods)
+
+    def on_content_loaded(self, message: ContentLoaded) -> None:
+        self.title = plain(message.content.game.title)
+
+    # -- starting and ending games -------------------------------------------------------------
+    def make_game(self, content: Content) -> Game:
+        game = Game.from_content(content, self.seed)
+        game.slots = self.slots
+        return game
+
+    def new_game(self, content: Content) -> None:
+        game = self.make_game(content)
+        self.push_screen(GameScreen(game, game.opening()))
+
+    def restore_game(self, content: Content, name: str) -> None:
+        game = self.make_game(content)
+        try:
+            text = game.restore(self.slots, name)
+        except SaveError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.push_screen(GameScreen(game, f"Restored \u201c{name}\u201d.\n\n{text}"))
+
+    def end_game(self, farewell: str | None) -> None:
+        """Back to the title screen (the player typed QUIT, or left from the palette)."""
+        while not isinstance(self.screen, TitleScreen) and len(self.screen_stack) > 1:
+            self.pop_screen()
+        if farewell:
+            self.notify(farewell, title="Farewell", markup=False)

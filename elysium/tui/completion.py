@@ -1,0 +1,53 @@
+"""Tab completion for the command line: verbs first, then the words of the things in reach.
+
+The words come from the engine (`game.vocabulary`, `game.scope()`) and the parser's grammar;
+`CommandSuggester.refresh(game)` is called after every turn, since what is in reach changes.
+"""
+
+from __future__ import annotations
+
+from textual.suggester import Suggester
+
+from elysium.engine import Game
+from elysium.parser.directions import DIRECTIONS
+from elysium.parser.grammar import GRAMMAR, GRAMMAR_WORDS
+
+MIN_LENGTH = 3  # "x", "ne" and "up" are not worth completing to
+
+
+def _words(words) -> tuple[str, ...]:
+    return tuple(sorted({w.lower() for w in words if len(w) >= MIN_LENGTH and w.isalpha()}))
+
+
+class CommandSuggester(Suggester):
+    """Suggests the rest of the last word typed: a verb or direction at the start of the line,
+    otherwise a noun or adjective of something in reach, then a direction or a word like "with"."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.verbs: tuple[str, ...] = _words([*GRAMMAR, *DIRECTIONS])
+        self.nouns: tuple[str, ...] = ()
+        # After the verb: the little words of sentences ("with", "about") and the compass.
+        self.grammar: tuple[str, ...] = _words((GRAMMAR_WORDS - set(GRAMMAR)) | set(DIRECTIONS))
+
+    def refresh(self, game: Game) -> None:
+        """Take the verbs of this game and the words of what is in reach now."""
+        self.verbs = _words([*GRAMMAR, *DIRECTIONS, *game.vocabulary.custom_verbs])
+        self.nouns = _words(word for thing in game.scope() for word in (*thing.nouns, *thing.adjectives))
+
+    def complete(self, value: str) -> str | None:
+        """`value` with its last word finished, or None when there is nothing to add."""
+        if not value or value[-1].isspace():
+            return None
+        head, _, last = value.rpartition(" ")
+        prefix = last.lower()
+        if not prefix.isalpha():
+            return None
+        choices = self.verbs if not head.strip() else (*self.nouns, *self.grammar)
+        for word in choices:
+            if word.startswith(prefix) and word != prefix:
+                return value + word[len(prefix):]
+        return None
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return self.complete(value)

@@ -1,0 +1,1 @@
+"""The screens of the TUI: the title, the game, and the dialogs over it."""

@@ -1,0 +1,143 @@
+"""The title screen: New game, Continue (the newest save), Load, Quit.
+
+The content pack is read in a worker thread while this screen shows a loading indicator, so a
+large pack never freezes the screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Label, LoadingIndicator, Static
+
+from elysium.content import Content, ContentError
+from elysium.state.saves import SaveInfo, SaveSlots
+from elysium.tui.messages import ContentFailed, ContentLoaded
+from elysium.tui.screens.load_dialog import LoadDialog
+from elysium.tui.styled import plain
+
+BANNER = "\u2726  E L Y S I U M  \u2726"
+
+
+class TitleScreen(Screen):
+    CSS_PATH = "title.tcss"
+    AUTO_FOCUS = "#new"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
+    BINDINGS = [
+        Binding("n", "new_game", "New game", id="new-game"),
+        Binding("c", "continue_game", "Continue", id="continue"),
+        Binding("l", "load_game", "Load", id="load"),
+        Binding("q", "app.quit", "Quit", id="quit"),
+        Binding("up", "app.focus_previous", "Up", show=False, id="menu-up"),
+        Binding("down", "app.focus_next", "Down", show=False, id="menu-down"),
+    ]
+    PALETTE = (
+        ("New game", "Begin the term", "new_game"),
+        ("Continue", "Carry on from the newest save", "continue_game"),
+        ("Load game", "Restore a saved game", "load_game"),
+    )
+
+    def __init__(self, read_content: Callable[[], Content], slots: SaveSlots) -> None:
+        super().__init__()
+        self.read_content = read_content
+        self.slots = slots
+        self.content: Content | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="title-box"):
+            yield Static(BANNER, id="banner")
+            yield Static("", id="pack-title")
+            yield Static("", id="subtitle")
+            with Vertical(id="loading"):
+                yield LoadingIndicator()
+                yield Label("Reading the campus\u2026", id="loading-label")
+            with Center(id="menu"):
+                yield Button("New game", id="new", variant="primary")
+                yield Button("Continue", id="continue")
+                yield Button("Load\u2026", id="load")
+                yield Button("Quit", id="quit", variant="error")
+            yield Static("", id="newest")
+            yield Static("", id="problems")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.set_class(True, "-loading")
+        self.load()
+
+    @work(thread=True, exclusive=True, group="content")
+    def load(self) -> None:
+        try:
+            content = self.read_content()
+        except ContentError as error:
+            self.post_message(ContentFailed([str(problem) for problem in error.problems]))
+            return
+        self.post_message(ContentLoaded(content))
+
+    @on(ContentLoaded)
+    def loaded(self, message: ContentLoaded) -> None:
+        self.content = message.content
+        game = message.content.game
+        self.query_one("#pack-title", Static).update(Text(plain(game.title)))
+        self.query_one("#subtitle", Static).update(Text(plain(game.subtitle or "")))
+        self.set_class(False, "-loading")
+        self.show_newest()
+        self.query_one("#new", Button).focus()
+
+    @on(ContentFailed)
+    def failed(self, message: ContentFailed) -> None:
+        self.set_class(False, "-loading")
+        self.set_class(True, "-failed")
+        count = len(message.problems)
+        text = Text.assemble((f"The content has {count} error{'s' * (count != 1)}; nothing can be played.\n\n",
+                              "bold"))
+        text.append("\n".join(message.problems))
+        self.query_one("#problems", Static).update(text)
+        self.query_one("#quit", Button).focus()
+
+    def on_screen_resume(self) -> None:
+        if self.content is not None:
+            self.show_newest()
+
+    def newest(self) -> SaveInfo | None:
+        saves = self.slots.list()
+        return saves[0] if saves else None
+
+    def show_newest(self) -> None:
+        newest = self.newest()
+        self.query_one("#continue", Button).disabled = newest is None
+        self.query_one("#load", Button).disabled = newest is None
+        summary = (f"Continue: \u201c{newest.name}\u201d, day {newest.day} {newest.clock}, {newest.location}"
+                   if newest else "No saved games yet.")
+        self.query_one("#newest", Static).update(Text(summary))
+
+    # -- the menu --------------------------------------------------------------------------------
+    @on(Button.Pressed, "#new")
+    def action_new_game(self) -> None:
+        if self.content is not None:
+            self.app.new_game(self.content)
+
+    @on(Button.Pressed, "#continue")
+    def action_continue_game(self) -> None:
+        newest = self.newest() if self.content is not None else None
+        if newest is not None:
+            self.app.restore_game(self.content, newest.name)
+
+    @on(Button.Pressed, "#load")
+    def action_load_game(self) -> None:
+        if self.content is not None:
+            self.app.push_screen(LoadDialog(self.slots), self.load_chosen)
+
+    def load_chosen(self, name: str | None) -> None:
+        if name and self.content is not None:
+            self.app.restore_game(self.content, name)
+
+    @on(Button.Pressed, "#quit")
+    def quit_pressed(self) -> None:
+        code = 2 if self.has_class("-failed") else 0  # 2: the content could not be read, as in plain mode
+        self.app.exit(code, return_code=code)

@@ -1,0 +1,166 @@
+"""The map of the campus explored so far, drawn from the rooms' positions.
+
+Shown: every room the player has visited and the rooms next to those (unvisited ones as `?`).
+A room without a `position` is placed beside a placed neighbour, by the compass direction of
+the exit between them, when that spot is free. North is up: positions count y southward, as
+docs/content.md says, unless the pack's own exits show that it counts y northward.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.widget import Widget
+
+from elysium.tui.messages import LISTENER, TurnPlayed
+from elysium.view import GameView, MapRoom
+
+STEP = {
+    "north": (0, 1), "south": (0, -1), "east": (1, 0), "west": (-1, 0),
+    "northeast": (1, 1), "northwest": (-1, 1), "southeast": (1, -1), "southwest": (-1, -1),
+}
+GAP = 3  # columns between two cells, where the east-west and diagonal links are drawn
+MIN_CELL, MAX_CELL = 3, 12
+
+
+def placed(rooms: tuple[MapRoom, ...]) -> dict[str, tuple[int, int]]:
+    """Each room's (x, y) with y growing north: its position, or one worked out from a neighbour."""
+    where = {room.id: room.position for room in rooms if room.position is not None}
+    if y_grows_south(rooms, where):
+        where = {room_id: (x, -y) for room_id, (x, y) in where.items()}
+    taken = set(where.values())
+    links = [(room.id, direction, to) for room in rooms for direction, to in room.exits.items()
+             if direction in STEP]
+    changed = True
+    while changed:
+        changed = False
+        for source, direction, target in links:
+            dx, dy = STEP[direction]
+            for known, unknown, sign in ((source, target, 1), (target, source, -1)):
+                if known in where and unknown not in where:
+                    x, y = where[known]
+                    spot = (x + sign * dx, y + sign * dy)
+                    if spot not in taken:
+                        where[unknown] = spot
+                        taken.add(spot)
+                        changed = True
+    return where
+
+
+def y_grows_south(rooms: tuple[MapRoom, ...], where: dict[str, tuple[int, int]]) -> bool:
+    """Whether the pack counts y southward (as docs/content.md says) rather than northward: the
+    exits between placed rooms decide, and the documented way wins a tie."""
+    votes = 0
+    for room in rooms:
+        for direction, to in room.exits.items():
+            if direction in STEP and STEP[direction][1] and room.id in where and to in where:
+                rise = where[to][1] - where[room.id][1]
+                votes += (rise > 0) - (rise < 0) if STEP[direction][1] > 0 else (rise < 0) - (rise > 0)
+    return votes <= 0
+
+
+def shown(rooms: tuple[MapRoom, ...]) -> set[str]:
+    """The visited rooms, the room the player is in, and their neighbours."""
+    known = {room.id for room in rooms if room.visited or room.here}
+    ids = {room.id for room in rooms}
+    near = {to for room in rooms if room.id in known for to in room.exits.values() if to in ids}
+    near |= {room.id for room in rooms for to in room.exits.values() if to in known}
+    return known | near
+
+
+SMALL_WORDS = frozenset({"of", "the", "and", "a", "an", "in", "on", "at", "to"})
+
+
+def label(name: str, width: int) -> str:
+    """The room's name in `width` cells: whole words from the start if they fit, else cut short."""
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    while len(" ".join(words)) > width and len(words) > 1:
+        words.pop()
+        while len(words) > 1 and words[-1].lower() in SMALL_WORDS:
+            words.pop()
+    short = " ".join(words)
+    return short if len(short) <= width else short[: max(width - 1, 1)] + "…"
+
+
+def draw_map(view: GameView, width: int, styles: dict[str, Style], max_cell: int = MAX_CELL) -> Text:
+    """The map as lines of text `width` cells wide, at most."""
+    rooms = {room.id: room for room in view.rooms}
+    where = placed(view.rooms)
+    visible = [rid for rid in shown(view.rooms) if rid in where]
+    if not visible:
+        return Text("No map of this place.", style=styles["unknown"])
+    xs = [where[r][0] for r in visible]
+    ys = [where[r][1] for r in visible]
+    left, top = min(xs), max(ys)
+    columns, rows = max(xs) - left + 1, top - min(ys) + 1
+    cell = min(max((width - GAP * (columns - 1)) // columns, MIN_CELL), max_cell)
+    canvas = [[(" ", styles["link"]) for _ in range(columns * (cell + GAP) - GAP)] for _ in range(rows * 2 - 1)]
+
+    def put(line: int, column: int, text: str, style: Style) -> None:
+        for offset, char in enumerate(text):
+            if 0 <= line < len(canvas) and 0 <= column + offset < len(canvas[line]):
+                canvas[line][column + offset] = (char, style)
+
+    def origin(room_id: str) -> tuple[int, int]:
+        x, y = where[room_id]
+        return (top - y) * 2, (x - left) * (cell + GAP)
+
+    for room_id in visible:  # the links first, centre to centre; the names go over them
+        line, column = origin(room_id)
+        for direction, target in rooms[room_id].exits.items():
+            if direction not in STEP or target not in visible:
+                continue
+            dx, dy = STEP[direction]
+            if (where[room_id][0] + dx, where[room_id][1] + dy) != where[target]:
+                continue  # not next door on the grid: no line to draw
+            to_line, to_column = origin(target)
+            middle = (line + to_line) // 2
+            if dy == 0:
+                put(line, min(column, to_column) + cell // 2, "─" * (cell + GAP), styles["link"])
+            elif dx == 0:
+                put(middle, column + cell // 2, "│", styles["link"])
+            else:
+                put(middle, min(column, to_column) + cell + GAP // 2, "╱" if dx == dy else "╲", styles["link"])
+    for room_id in visible:
+        room = rooms[room_id]
+        line, column = origin(room_id)
+        known = room.visited or room.here
+        name = label(room.name, cell) if known else "?"
+        style = styles["here"] if room.here else styles["room"] if known else styles["unknown"]
+        put(line, column + (cell - len(name)) // 2, name, style)
+    text = Text(end="")
+    for index, row in enumerate(canvas):
+        if index:
+            text.append("\n")
+        for style, run in groupby(row, key=lambda cell: cell[1]):
+            text.append("".join(char for char, _ in run), style)
+    return text
+
+
+class CampusMap(Widget):
+    """The map, redrawn after every turn; `here` is highlighted."""
+
+    COMPONENT_CLASSES = {"campus-map--here", "campus-map--room", "campus-map--unknown", "campus-map--link"}
+
+    def __init__(self, view: GameView | None = None, max_cell: int = MAX_CELL, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.view = view
+        self.max_cell = max_cell
+        self.add_class(LISTENER)
+
+    @on(TurnPlayed)
+    def played(self, message: TurnPlayed) -> None:
+        self.view = message.view
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        if self.view is None:
+            return Text("")
+        styles = {name: self.get_component_rich_style(f"campus-map--{name}")
+                  for name in ("here", "room", "unknown", "link")}
+        return draw_map(self.view, self.content_region.width or 30, styles, self.max_cell)

@@ -1,0 +1,118 @@
+"""Saving and loading through the dialogs, and continuing from the title screen."""
+
+from __future__ import annotations
+
+from textual.widgets import Button, DataTable, Input
+
+from elysium.state.saves import SaveSlots
+from elysium.tui.screens.game import GameScreen
+from elysium.tui.screens.load_dialog import LoadDialog
+from elysium.tui.screens.save_dialog import SaveDialog
+from elysium.tui.screens.title import TitleScreen
+from elysium.tui.widgets import NarrativeLog
+from tui_support import loaded, play, start, write_save
+
+
+async def test_save_then_load_through_the_dialogs(make_app, saves):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await play(pilot, "take lantern")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, SaveDialog)
+        dialog.query_one("#save-name", Input).value = "Before the Cellar!"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GameScreen)
+        assert [info.name for info in SaveSlots(saves).list()] == ["before-the-cellar"]
+        assert "Saved as \u201cbefore-the-cellar\u201d (Vestibule, day 1" in screen.query_one(NarrativeLog).text
+
+        await play(pilot, "n")
+        await play(pilot, "drop lantern")
+        assert screen.sub_title == "Practice Hall"
+
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, LoadDialog)
+        table = dialog.query_one(DataTable)
+        assert [str(cell) for cell in table.get_row_at(0)][:4] == ["before-the-cellar", "1", "09:31", "Vestibule"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GameScreen)
+        assert screen.sub_title == "Vestibule"
+        assert "Restored \u201cbefore-the-cellar\u201d." in screen.query_one(NarrativeLog).text
+        await play(pilot, "inventory")
+        assert "brass lantern" in screen.query_one(NarrativeLog).text.split("> inventory")[-1]
+
+
+async def test_the_save_dialog_offers_the_saves_there_are_and_can_be_cancelled(make_app, saves):
+    write_save(saves, "older")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.query_one("#save-name", Input).value == "older"
+        assert app.screen.query_one(DataTable).row_count == 1
+        await pilot.click("#cancel")
+        await pilot.pause()
+        assert isinstance(app.screen, GameScreen)
+        assert [info.name for info in SaveSlots(saves).list()] == ["older"]
+
+
+async def test_the_load_dialog_with_no_saves_says_so(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert app.screen.query_one("#no-saves")
+        assert app.screen.query_one("#load", Button).disabled
+
+
+async def test_typed_save_and_restore_use_the_same_folder(make_app, saves):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await play(pilot, "save typed")
+        assert [info.name for info in SaveSlots(saves).list()] == ["typed"]
+
+
+async def test_continue_and_load_from_the_title_screen(make_app, saves):
+    write_save(saves, "in-the-hall", ("n",))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        title = app.screen
+        assert not title.query_one("#continue", Button).disabled
+        assert "in-the-hall" in str(title.query_one("#newest").render())
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, GameScreen)
+        assert app.screen.sub_title == "Practice Hall"
+        await play(pilot, "quit")
+        assert isinstance(app.screen, TitleScreen)
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LoadDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GameScreen)
+        assert app.screen.sub_title == "Practice Hall"
+
+
+async def test_a_damaged_save_is_reported_and_changes_nothing(make_app, saves):
+    write_save(saves, "good")
+    (saves / "good.save.json").write_text("{not json", encoding="utf-8")
+    write_save(saves, "other")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await play(pilot, "n")
+        screen.load("good")
+        await pilot.pause()
+        assert screen.sub_title == "Practice Hall"
+        assert any("damaged" in str(n.message) for n in app._notifications)
