@@ -1,0 +1,158 @@
+"""The broken-mod corpus: every folder in tests/content/broken/ is a mod that `elysium validate`
+must reject, on top of the fixture world, with the lines in its expected.txt (see the README there).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from elysium import cli
+from elysium.content import ContentError, load_content
+from elysium.content.yamlsafe import MAX_FILE_BYTES
+from elysium.state import saves
+
+ROOT = Path(__file__).resolve().parents[2]
+BROKEN = Path(__file__).resolve().parent / "broken"
+FIXTURE = ROOT / "tests" / "fixtures" / "world"
+
+
+def _deep_flow_100000(folder: Path) -> None:
+    (folder / "deep.yaml").write_text("rooms: " + "[" * 100_000 + "]" * 100_000 + "\n")
+
+
+def _file_too_large(folder: Path) -> None:
+    line = b"# padding " + b"-" * 69 + b"\n"
+    blob = b"rooms: {}\n" + line * (MAX_FILE_BYTES // len(line) + 1)
+    (folder / "big.yaml").write_bytes(blob[: MAX_FILE_BYTES + 1])
+
+
+def _symlink_outside(folder: Path) -> None:
+    try:
+        (folder / "escape.yaml").symlink_to(FIXTURE / "rooms.yaml")
+    except OSError as error:  # e.g. Windows without the right to make links
+        pytest.skip(f"cannot make a symlink here: {error}")
+
+
+# Cases completed at test time in a copy of the folder (too big, or a symlink, to commit).
+GENERATED = {
+    "deep_flow_100000": _deep_flow_100000,
+    "file_too_large": _file_too_large,
+    "symlink_outside": _symlink_outside,
+}
+
+# Cases whose expected.txt holds the message the engine SHOULD give; what it gives now is quoted.
+XFAIL = {
+    "alias_bomb": "slow and points at an innocent value: it builds 500,000 values before giving up (~1.0-1.3 s "
+                  "for `elysium validate`, ~0.95 s in-process) and reports bomb.yaml:2:36 (a \"lol\" in the "
+                  "first anchor, line 2) instead of the anchored list `f: &f [...]` at 7:4, the first value "
+                  "that expands past the limit",
+    "deep_flow_1000": "libyaml's nesting limit (1000) fires before the engine's own (64): reports "
+                      "'deep.yaml:1:1007: error: YAML syntax: exceeded maximum nesting depth' (valid YAML called a "
+                      "syntax error, no limit named) instead of '1:72: values are nested more than 64 levels deep', "
+                      "which 65 to 999 levels get",
+    "deep_flow_100000": "as deep_flow_1000: reports 'deep.yaml:1:1007: error: YAML syntax: exceeded maximum "
+                        "nesting depth' instead of '1:72: values are nested more than 64 levels deep'",
+    "tab_indentation": "vague: 'rooms.yaml:3:1: error: YAML syntax: found character that cannot start any token' "
+                       "never says the character is a tab, or that YAML indents with spaces",
+    "not_utf8": "wrong position: reports rooms.yaml:1:1 (bad byte at offset 56) although the byte 0xe9 is at "
+                "line 4, column 21",
+    "recursive_alias": "wrong position: reports rooms.yaml:2:10, the anchor &annex, instead of the alias *annex "
+                       "at 6:14 that refers to the value containing it",
+    "bad_version_range": "a spurious second error and the wrong line: also reports 'mod/pack.yaml:1:1: error: pack "
+                         "'bad_version_range' requires lute_strings newer than 1.0, but lute_strings is version "
+                         "1.0.0' (the range cannot be read, so it cannot be unmet), and puts the real error at 5:3 "
+                         "(the first entry of requires, fixture_world) instead of 6:17",
+    "symlink_outside": "misleading: says '{case}/escape.yaml:1:1: error: this file lies outside its pack folder' "
+                       "about a path that is inside the pack folder; it should say the file is a link and where "
+                       "the link leads",
+    "item_rule_unknown_verb": "names an id the modder never wrote and the wrong line: 'items.yaml:2:3: error: rule "
+                              "'item_rule_unknown_verb:trowel__rule1' is for 'polsh', ...' points at the item (line "
+                              "2), not at its rule (line 7)",
+    "yaml_unclosed_bracket": "drops libyaml's context: 'rooms.yaml:6:1: error: YAML syntax: did not find expected "
+                             "',' or '}'' points past the last line and never says where the unclosed { is (5:12, "
+                             "which libyaml reports as 'while parsing a flow mapping')",
+}
+
+CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
+
+
+def _display(path: Path) -> str:
+    """A path as `elysium validate` prints it: relative to the working folder when under it."""
+    relative = os.path.relpath(path, ROOT)
+    return str(path) if relative.startswith("..") else relative
+
+
+def _param(name: str):
+    marks = [pytest.mark.xfail(strict=True, reason=XFAIL[name])] if name in XFAIL else []
+    return pytest.param(name, marks=marks, id=name)
+
+
+def test_the_corpus_has_every_case_with_an_expectation():
+    assert len(CASES) >= 25
+    assert [name for name in CASES if not (BROKEN / name / "expected.txt").is_file()] == []
+    assert set(XFAIL) <= set(CASES) and set(GENERATED) <= set(CASES)
+
+
+@pytest.mark.parametrize("name", [_param(name) for name in CASES])
+def test_a_broken_mod_is_rejected_with_a_clear_message(name, tmp_path, monkeypatch, capfd):
+    monkeypatch.chdir(ROOT)
+    # Mods installed beside the checkout's saves folder would be loaded too: point it elsewhere.
+    monkeypatch.setattr(saves, "default_saves_folder", lambda: tmp_path / "saves")
+    case = BROKEN / name
+    if name in GENERATED:
+        case = tmp_path / name
+        shutil.copytree(BROKEN / name, case)
+        GENERATED[name](case)
+    listed = case / "args.txt"
+    mods = [case / line.strip() for line in listed.read_text().splitlines() if line.strip()] if listed.is_file() else [case]
+    argv = ["validate", "--content", _display(FIXTURE)]
+    for folder in mods:
+        argv += ["--mod", _display(folder)]
+
+    try:
+        status = cli.main(argv)
+    except SystemExit as exit_:
+        status = exit_.code
+    out, err = capfd.readouterr()
+
+    expected = (BROKEN / name / "expected.txt").read_text(encoding="utf-8").replace("{case}", _display(case))
+    assert "Traceback" not in out + err
+    assert out == "", f"nothing belongs on stdout; stderr was:\n{err}"
+    assert status == 2, f"stderr was:\n{err}"
+    missing = [line for line in expected.splitlines() if line and line not in err.splitlines()]
+    assert missing == [], f"stderr was:\n{err}"
+
+
+def test_a_broken_mod_leaves_nothing_half_loaded(monkeypatch):
+    """One good room and one duplicate: the error is raised and no Content comes back at all."""
+    monkeypatch.chdir(ROOT)
+    mod = BROKEN / "duplicate_id_across_files"
+    returned = []
+    with pytest.raises(ContentError) as caught:
+        returned.append(load_content(FIXTURE, (mod,)))
+    assert returned == []
+    assert [p.message for p in caught.value.problems] == [
+        f"the id 'annex' is already used by rooms at {_display(mod / 'annex.yaml')}:2:3"]
+    content = load_content(FIXTURE)  # the game loads on its own, with no trace of the mod
+    assert not [room for room in content.rooms if room.startswith("duplicate_id_across_files:")]
+
+
+def test_an_empty_content_file_is_fine_but_an_empty_manifest_is_not(tmp_path, monkeypatch, capfd):
+    monkeypatch.setattr(saves, "default_saves_folder", lambda: tmp_path / "saves")
+    mod = tmp_path / "quiet"
+    mod.mkdir()
+    (mod / "pack.yaml").write_text("id: quiet\nname: Quiet\nversion: 1.0.0\n")
+    (mod / "empty.yaml").write_text("")
+    (mod / "comments.yaml").write_text("# nothing here yet\n")
+    assert cli.main(["validate", "--content", str(FIXTURE), "--mod", str(mod)]) == 0
+    out, err = capfd.readouterr()
+    assert out.startswith("content ok: ") and err == ""
+
+    (mod / "pack.yaml").write_text("")
+    assert cli.main(["validate", "--content", str(FIXTURE), "--mod", str(mod)]) == 2
+    out, err = capfd.readouterr()
+    assert out == "" and "pack.yaml:1:1: error: the manifest must be a mapping of fields, not nothing" in err
