@@ -54,6 +54,7 @@ class _Load:
         self.declared: dict[str, dict[str, set[str]]] = {}  # pack -> kind -> ids as written
         self.patched: dict[tuple[str, ...], str] = {}  # (kind, id, field...) -> the pack that set it
         self.warnings: list[Problem] = []
+        self.rule_places: dict[str, tuple[Mark, str]] = {}  # rule id -> where its 'on' is, its name
 
     @property
     def problems(self) -> list[Problem]:
@@ -116,13 +117,14 @@ class _Load:
         elif "game" in fields:
             self.problems.append(Problem(document.key_mark(("game",)), "only the game's own pack has a 'game' "
                                          "section; a mod changes the game with entries and patches"))
-        requires = fields.get("requires") or {}
-        for spec in requires.values():
+        requires = dict(fields.get("requires") or {})
+        for needed, spec in list(requires.items()):
             if spec and not packs.valid_spec(spec):
-                self.problems.append(Problem(document.mark(("requires",)), f"{spec!r} is not a version range "
-                                             "like '>=0.1' or '>=0.1, <0.3'"))
+                self.problems.append(Problem(document.mark(("requires", needed)), f"{spec!r} is not a version "
+                                             "range like '>=0.1' or '>=0.1, <0.3'"))
+                requires[needed] = ""  # judged once, here: not again as an unmet version
         return packs.Manifest(fields["id"], fields["name"], fields["version"], folder, mark,
-                              fields.get("engine", ""), dict(requires), tuple(fields.get("load_after", ())), is_game)
+                              fields.get("engine", ""), requires, tuple(fields.get("load_after", ())), is_game)
 
     def read_files(self, manifest: packs.Manifest) -> list[Document]:
         documents = []
@@ -131,7 +133,8 @@ class _Load:
             if path.name == MANIFEST and path.parent == folder:
                 continue
             if not _inside(path, folder):
-                self.problems.append(Problem(Mark(_display(path), 1, 1), "this file lies outside its pack folder"))
+                self.problems.append(Problem(Mark(_display(path), 1, 1), f"this file is a link to "
+                                             f"{_display(path.resolve())}, which lies outside its pack folder"))
                 continue
             document = self.read(path)
             if document is not None:
@@ -196,13 +199,18 @@ class _Load:
         fields = self.checker.fields(doc, path, raw, schema.FIELDS[kind], what)
         if fields is None:
             return
-        self.add_item_rules(game_id, fields.pop("rules", ()), mark)
+        self.add_item_rules(game_id, fields.pop("rules", ()), doc, path + ("rules",), entry_id)
         self.entries[kind][game_id] = (fields, mark)
+        if kind == "rules":
+            self.rule_places[game_id] = (doc.mark(path + ("on",)), f"rule {entry_id!r}")
 
-    def add_item_rules(self, item_id: str, rules: Any, mark: Mark) -> None:
+    def add_item_rules(self, item_id: str, rules: Any, doc: Document, path: tuple, written: str) -> None:
         taken = sum(1 for rule_id in self.entries["rules"] if rule_id.startswith(f"{item_id}__rule"))
-        for index, rule in enumerate(rules or (), start=taken + 1):
-            self.entries["rules"][f"{item_id}__rule{index}"] = ({**rule, "object": item_id}, mark)
+        for offset, rule in enumerate(rules or ()):
+            rule_id = f"{item_id}__rule{taken + offset + 1}"
+            self.entries["rules"][rule_id] = ({**rule, "object": item_id}, doc.key_mark(path + (offset,)))
+            self.rule_places[rule_id] = (doc.mark(path + (offset, "on")),
+                                         f"rule {taken + offset + 1} of item {written!r}")
 
     # -- patching ------------------------------------------------------------------------------
     def read_patches(self, doc: Document, pack_id: str) -> None:
@@ -238,7 +246,7 @@ class _Load:
         if fields is None:
             return
         entry = entries[target][0]
-        self.add_item_rules(target, fields.pop("rules", None), doc.key_mark(path))
+        self.add_item_rules(target, fields.pop("rules", None), doc, path + ("rules",), written)
         for field_name, value in fields.items():
             if isinstance(value, dict) and field_name in ("exits", "topics"):
                 merged = dict(entry.get(field_name, {}))
@@ -278,10 +286,12 @@ class _Load:
         for rule_id, (fields, mark) in self.entries["rules"].items():
             owner = rule_id.partition(":")[0] if ":" in rule_id else self.game_id
             qualify = self.qualifier(owner)
-            fields["on"] = tuple(verb if verb in known_verbs else qualify("verbs", verb) for verb in fields.get("on", ()))
-            for verb in fields["on"]:
+            written = fields.get("on", ())
+            fields["on"] = tuple(verb if verb in known_verbs else qualify("verbs", verb) for verb in written)
+            where, name = self.rule_places.get(rule_id, (mark, f"rule {rule_id!r}"))
+            for verb, as_written in zip(fields["on"], written):
                 if verb not in known_verbs:
-                    self.problems.append(Problem(mark, f"rule {rule_id!r} is for {verb!r}, which is neither a "
+                    self.problems.append(Problem(where, f"{name} is for {as_written!r}, which is neither a "
                                                  f"built-in verb, a verb of this pack, arrive nor turn"
                                                  f"{suggestion(verb, known_verbs)}"))
         if self.game and self.game.get("days") is not None:

@@ -82,7 +82,10 @@ def read_document(path: Path, display: str | None = None) -> Document:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise YamlProblem(start, f"the file is not UTF-8 text (bad byte at offset {error.start})") from None
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise YamlProblem(Mark(name, line, column),
+                          f"the file is not UTF-8 text (bad byte at offset {error.start})") from None
     return parse_document(text, name)
 
 
@@ -90,9 +93,7 @@ def parse_document(text: str, name: str) -> Document:
     try:
         node = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = Mark(name, mark.line + 1, mark.column + 1) if mark else Mark(name, 1, 1)
-        raise YamlProblem(where, f"YAML syntax: {error.problem or error.context}") from None
+        raise _syntax_problem(error, text, name) from None
     except yaml.YAMLError as error:
         raise YamlProblem(Mark(name, 1, 1), f"YAML syntax: {error}") from None
     except RecursionError:
@@ -100,14 +101,103 @@ def parse_document(text: str, name: str) -> Document:
     document = Document(name, None)
     if node is None:
         return document
-    builder = _Builder(document)
+    total, culprit = _subtree_sizes(node)
+    if total > MAX_NODES:
+        where = culprit or node
+        raise YamlProblem(Mark(name, where.start_mark.line + 1, where.start_mark.column + 1),
+                          "the file expands to too many values (an alias bomb?)")
+    builder = _Builder(document, text)
     document.data = builder.build(node, (), 0)
     return document
 
 
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, name: str) -> YamlProblem:
+    """A parser error in words a modder can act on, at the place that needs changing."""
+    mark = error.problem_mark or error.context_mark
+    where = Mark(name, mark.line + 1, mark.column + 1) if mark else Mark(name, 1, 1)
+    problem = str(error.problem or error.context)
+    if "maximum nesting depth" in problem:
+        line, column = _too_deep(text)
+        return YamlProblem(Mark(name, line, column), f"values are nested more than {MAX_DEPTH} levels deep")
+    if mark is not None and _character_at(text, mark.line, mark.column) == "\t":
+        return YamlProblem(where, "YAML syntax: a tab is used for indentation; indent with spaces")
+    message = f"YAML syntax: {problem}"
+    if error.context and error.context_mark is not None and error.problem:
+        start = error.context_mark
+        message += f" ({error.context} that starts at line {start.line + 1}, column {start.column + 1})"
+    return YamlProblem(where, message)
+
+
+def _character_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n")
+    return lines[line][column] if line < len(lines) and column < len(lines[line]) else ""
+
+
+def _too_deep(text: str) -> tuple[int, int]:
+    """Where flow brackets first open more than MAX_DEPTH levels deep (1-based line, column)."""
+    depth, line, column = 0, 1, 0
+    for ch in text:
+        column += 1
+        if ch == "\n":
+            line, column = line + 1, 0
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line, column
+        elif ch in "]}":
+            depth -= 1
+    return 1, 1
+
+
+def _subtree_sizes(root: yaml.Node) -> tuple[int, yaml.Node | None]:
+    """How many values the document expands to, and the smallest value that alone expands past
+    MAX_NODES (None if none does). Shared (aliased) nodes are counted once per use, cheaply."""
+    sizes: dict[int, int] = {}
+    culprit: list[yaml.Node] = []
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    visiting: set[int] = set()
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if key in sizes:
+            continue
+        children = [] if isinstance(node, yaml.ScalarNode) else (
+            node.value if isinstance(node, yaml.SequenceNode) else [v for pair in node.value for v in pair])
+        if not done:
+            if key in visiting:  # a recursive alias: the builder reports it where it is used
+                sizes[key] = 1
+                continue
+            visiting.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+            continue
+        total = 1 + sum(sizes.get(id(child), 1) for child in children)
+        sizes[key] = min(total, MAX_NODES * 10)
+        if total > MAX_NODES and not culprit and all(sizes.get(id(c), 1) <= MAX_NODES for c in children):
+            culprit.append(node)
+    return sizes.get(id(root), 1), (culprit[0] if culprit else None)
+
+
+def _recursive_alias_mark(text: str, name: str) -> Mark | None:
+    """Where an alias names an anchor whose value is still open around it."""
+    open_anchors: list[str | None] = []
+    try:
+        for event in yaml.parse(text, Loader=Loader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                open_anchors.append(event.anchor)
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                open_anchors.pop()
+            elif isinstance(event, yaml.AliasEvent) and event.anchor in open_anchors:
+                return Mark(name, event.start_mark.line + 1, event.start_mark.column + 1)
+    except yaml.YAMLError:
+        return None
+    return None
+
+
 class _Builder:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, text: str) -> None:
         self.document = document
+        self.text = text
         self.count = 0
         self.active: set[int] = set()
         self.scalars = yaml.constructor.SafeConstructor()
@@ -128,7 +218,8 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
         if id(node) in self.active:
-            raise YamlProblem(self.mark(node), "an alias refers to the value that contains it")
+            where = _recursive_alias_mark(self.text, self.document.file) or self.mark(node)
+            raise YamlProblem(where, "an alias refers to the value that contains it")
         self.active.add(id(node))
         try:
             if isinstance(node, yaml.SequenceNode):

@@ -45,37 +45,7 @@ GENERATED = {
 }
 
 # Cases whose expected.txt holds the message the engine SHOULD give; what it gives now is quoted.
-XFAIL = {
-    "alias_bomb": "slow and points at an innocent value: it builds 500,000 values before giving up (~1.0-1.3 s "
-                  "for `elysium validate`, ~0.95 s in-process) and reports bomb.yaml:2:36 (a \"lol\" in the "
-                  "first anchor, line 2) instead of the anchored list `f: &f [...]` at 7:4, the first value "
-                  "that expands past the limit",
-    "deep_flow_1000": "libyaml's nesting limit (1000) fires before the engine's own (64): reports "
-                      "'deep.yaml:1:1007: error: YAML syntax: exceeded maximum nesting depth' (valid YAML called a "
-                      "syntax error, no limit named) instead of '1:72: values are nested more than 64 levels deep', "
-                      "which 65 to 999 levels get",
-    "deep_flow_100000": "as deep_flow_1000: reports 'deep.yaml:1:1007: error: YAML syntax: exceeded maximum "
-                        "nesting depth' instead of '1:72: values are nested more than 64 levels deep'",
-    "tab_indentation": "vague: 'rooms.yaml:3:1: error: YAML syntax: found character that cannot start any token' "
-                       "never says the character is a tab, or that YAML indents with spaces",
-    "not_utf8": "wrong position: reports rooms.yaml:1:1 (bad byte at offset 56) although the byte 0xe9 is at "
-                "line 4, column 21",
-    "recursive_alias": "wrong position: reports rooms.yaml:2:10, the anchor &annex, instead of the alias *annex "
-                       "at 6:14 that refers to the value containing it",
-    "bad_version_range": "a spurious second error and the wrong line: also reports 'mod/pack.yaml:1:1: error: pack "
-                         "'bad_version_range' requires lute_strings newer than 1.0, but lute_strings is version "
-                         "1.0.0' (the range cannot be read, so it cannot be unmet), and puts the real error at 5:3 "
-                         "(the first entry of requires, fixture_world) instead of 6:17",
-    "symlink_outside": "misleading: says '{case}/escape.yaml:1:1: error: this file lies outside its pack folder' "
-                       "about a path that is inside the pack folder; it should say the file is a link and where "
-                       "the link leads",
-    "item_rule_unknown_verb": "names an id the modder never wrote and the wrong line: 'items.yaml:2:3: error: rule "
-                              "'item_rule_unknown_verb:trowel__rule1' is for 'polsh', ...' points at the item (line "
-                              "2), not at its rule (line 7)",
-    "yaml_unclosed_bracket": "drops libyaml's context: 'rooms.yaml:6:1: error: YAML syntax: did not find expected "
-                             "',' or '}'' points past the last line and never says where the unclosed { is (5:12, "
-                             "which libyaml reports as 'while parsing a flow mapping')",
-}
+XFAIL: dict[str, str] = {}  # every case gives the message it should; add one here with its reason if not
 
 CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
 
