@@ -34,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help="write every message between the services to stderr")
     play.add_argument("--record", metavar="FILE", type=Path,
                       help="write the session as a transcript test (.regtest) to FILE")
+    play.add_argument("--continue", dest="resume", action="store_true",
+                      help="carry on from the newest saved game")
+    play.add_argument("--load", metavar="NAME", help="start from the saved game NAME")
     play.add_argument("--dev", action="store_true",
                       help="watch the packs and reload them when a file changes, keeping your place")
     play.add_argument("--saves", metavar="DIR", type=Path,
@@ -94,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
             return new_mod(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`elysium play --plain | head`): nothing left to say, and no traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     return 0
 
 
@@ -149,13 +156,26 @@ def play(args: argparse.Namespace) -> int:
     from elysium.state.saves import SaveSlots, default_saves_folder
 
     game.slots = SaveSlots(args.saves or default_saves_folder())
+    game.slots.clean_temporaries()
+    if args.resume or args.load:
+        newest = game.slots.newest() if args.resume else None
+        name = args.load or (newest.name if newest else None)
+        if name is None:
+            print("There is no saved game to continue yet; starting a new one.", file=sys.stderr)
+        else:
+            from elysium.state.saves import SaveError
+
+            try:
+                args.opening = f"Restored \u201c{name}\u201d.\n\n{game.restore(game.slots, name)}"
+            except SaveError as error:
+                print(f"{error} Starting a new game instead.", file=sys.stderr)
     reloader = dev_reloader(args) if args.dev else None
     if args.record:
         from elysium.transcript import TranscriptRecorder
 
-        with TranscriptRecorder(args.record, args.content, args.seed, tuple(args.mod)) as recorder:
-            return run_plain(game, recorder=recorder, reloader=reloader)
-    return run_plain(game, reloader=reloader)
+        with TranscriptRecorder(args.record, args.content, args.seed, tuple(args.packs)) as recorder:
+            return run_plain(game, recorder=recorder, reloader=reloader, opening=getattr(args, "opening", None))
+    return run_plain(game, reloader=reloader, opening=getattr(args, "opening", None))
 
 
 def dev_reloader(args: argparse.Namespace):

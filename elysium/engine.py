@@ -22,11 +22,14 @@ from elysium.commands import META_ACTIONS, request_for, rules_verb
 from elysium.services import ALL_SERVICES
 from elysium.state import calendar
 from elysium.state.conditions import render
-from elysium.state.saves import SaveError, SaveInfo, SaveSlots, default_saves_folder
+from elysium import __version__
+from elysium.state.reconcile import reconcile
+from elysium.state.saves import SaveError, SaveInfo, SaveSlots, default_saves_folder, slot_name
 from elysium.state.store import History, copy_state, initial_state
 
 log = logging.getLogger(__name__)
 
+AUTOSAVE = "autosave"
 IMPLICIT_TAKE = frozenset({"put", "wear"})  # actions that pick their object up first
 MAX_LINE = 2000  # characters of one input line that the parser looks at
 HELP_FILE = Path(__file__).with_name("help.md")
@@ -69,6 +72,8 @@ class Game:
     line_start: dict[str, Any] = field(default_factory=dict)
     line_acted: bool = False
     slots: SaveSlots | None = None
+    confirming: tuple[str, str] | None = None
+    seed: int = 0
 
     @classmethod
     def new(cls, content: Path | None = None, seed: int = 0, mods: tuple[Path, ...] = (),
@@ -81,7 +86,7 @@ class Game:
     def from_content(cls, content: Content, seed: int = 0,
                      trace: Callable[[Delivery], None] | None = None) -> Game:
         state = initial_state(content, seed)
-        game = cls(content, state, Bus(state, content))
+        game = cls(content, state, Bus(state, content), seed=seed)
         game.bus.tracer = trace
         game.rebuild_services()
         return game
@@ -91,43 +96,35 @@ class Game:
         room = self.content.rooms[self.state["location"]].name
         summary = {"day": calendar.day_of(self.state["time"]), "clock": calendar.clock_text(self.state["time"]),
                    "location": room}
-        pack = {"id": self.content.pack.id, "version": self.content.pack.version}
-        return slots.write(name, self.state, self.history.snapshots(), pack, summary)
+        return slots.write(name, {"game_version": __version__, "packs": list(self.content.packs),
+                                  "summary": summary, "state": self.state,
+                                  "history": self.history.snapshots()})
 
     def restore(self, slots: SaveSlots, name: str) -> str:
-        """Replace this game with a saved one; raises SaveError and changes nothing if it can't."""
+        """Replace this game with a saved one. Raises SaveError, changing nothing, when the save is
+        damaged or was made with packs that are not loaded; when packs changed, says how."""
         body = slots.read(name)
-        if body["pack"].get("id") != self.content.pack.id:
-            raise SaveError(f"That game was saved with another pack ({body['pack'].get('id')}).")
-        state = body["state"]
-        missing = [key for key in initial_state(self.content, 0) if key not in state]
-        if missing or state.get("location") not in self.content.rooms:
-            raise SaveError("That saved game does not fit this version of the game.")
+        notes = compare_packs(body.get("packs", []), self.content)
+        state = copy_state(body["state"])
+        if not isinstance(state.get("items"), dict) or not isinstance(state.get("time"), int):
+            raise SaveError("That saved game is not a game of Elysium that this version understands.")
+        try:
+            notes += reconcile(state, self.content)
+            history = [h for h in body.get("history", []) if isinstance(h, dict)]
+            for snapshot in history:
+                reconcile(snapshot, self.content)
+        except (KeyError, TypeError, AttributeError, ValueError):
+            raise SaveError("That saved game is damaged: its state does not hold together.") from None
         self.state.clear()
         self.state.update(state)
-        self.history.replace([h for h in body.get("history", []) if isinstance(h, dict)])
+        self.history.replace(history)
         self.over = False
-        return self.bus.ask(Look()).text
+        return "\n".join([*notes, self.bus.ask(Look()).text])
 
     def reload(self, content: Content) -> str:
         """Carry on with new content, keeping the player's place, belongings, time and flags;
         returns what changed, for the player."""
-        fresh = initial_state(content, self.state["seed"])
-        for key in ("items", "npcs"):
-            kept = {i: v for i, v in self.state[key].items() if i in fresh[key]}
-            self.state[key] = {**fresh[key], **kept}
-        for item_id, entry in self.state["items"].items():
-            if not _place_exists(entry["at"], content):
-                entry["at"] = content.items[item_id].location
-        for npc_id, entry in self.state["npcs"].items():
-            if entry["at"] not in content.rooms:
-                entry["at"] = content.npcs[npc_id].location
-        notes = [describe_changes(self.content, content)]
-        if self.state["location"] not in content.rooms:
-            self.state["location"] = content.game.start
-            notes.append("The place where you stood is gone; you find yourself back at the start.")
-        self.state["lore"] = [lore for lore in self.state["lore"] if lore in content.lore]
-        self.state["pending"] = None
+        notes = [describe_changes(self.content, content), *reconcile(self.state, content)]
         self.content = content
         self.bus.content = content
         self.__dict__.pop("vocabulary", None)
@@ -168,6 +165,10 @@ class Game:
     def turn(self, line: str) -> str:
         """The reply to one line the player typed. Never raises for anything a player can type."""
         line = _printable(line)[:MAX_LINE]
+        if self.confirming is not None:
+            answer = self.confirm(line)
+            if answer is not None:
+                return answer
         if not parser.split_commands(line) and self.state["pending"] is None:
             return "You pause, and the moment passes. (Type HELP if you are unsure what to do.)"
         before = copy_state(self.state)
@@ -259,6 +260,7 @@ class Game:
             self.heard.clear()
 
         minutes = 0
+        started = self.state["time"]
         targets = command.objects or (None,)
         carried = {thing.id for thing in self.scope() if thing.carried}
         for target in targets:
@@ -287,6 +289,8 @@ class Game:
         if not self.state["ending"]:
             self.bus.publish(TurnEnded(self.state["turn"]))
             show("")
+        if calendar.day_of(self.state["time"]) > calendar.day_of(started) and not self.state["ending"]:
+            show(self.autosave())  # a new day in the game is a new autosave
         if self.state["ending"]:
             texts.append(self.final_words())
         return "\n".join(t for t in texts if t)
@@ -310,13 +314,22 @@ class Game:
         action = command.action
         if action == "quit":
             self.over = True
-            return "You close your journal for the night. Farewell, and may your strings stay true."
+            return "\n".join(t for t in (self.autosave(), "You close your journal for the night. "
+                                          "Farewell, and may your strings stay true.") if t)
         if action == "help":
             return help_text(self.content)
         if action in ("save", "restore", "load", "saves"):
             return self.saved_games(action, command.text or "")
-        if action in ("delete", "restart"):
-            return f"{action.upper()} is not something this version of the game can do; UNDO can take back moves."
+        if action == "delete":
+            if not command.text:
+                return "Which saved game do you want to delete? (SAVES lists them.)"
+            self.confirming = ("delete", command.text)
+            return (f"Delete the saved game \u201c{slot_name(command.text)}\u201d for good? "
+                    "(Type YES to delete it, anything else to keep it.)")
+        if action == "restart":
+            self.confirming = ("restart", "")
+            return ("Start the term again from the very beginning? Anything you have not saved will be "
+                    "lost. (Type YES to start again, anything else to carry on.)")
         return self.bus.ask(request_for(command, None)).text
 
     def saved_games(self, action: str, name: str) -> str:
@@ -335,6 +348,32 @@ class Game:
         return "Saved games:\n" + "\n".join(
             f"  {s.name}: day {s.day}, {s.clock}, {s.location} (saved {s.saved_at.replace('T', ' ')[:16]})"
             for s in found)
+
+    def confirm(self, line: str) -> str | None:
+        """The answer to DELETE's or RESTART's question; None if the line is not an answer."""
+        (action, name), self.confirming = self.confirming, None
+        answer = line.strip().lower().rstrip(".!")
+        if answer not in ("yes", "y"):
+            return "Nothing is changed." if answer in ("no", "n", "") else None
+        if action == "delete":
+            try:
+                return f"The saved game \u201c{(self.slots or SaveSlots(default_saves_folder())).delete(name)}\u201d is gone."
+            except SaveError as error:
+                return str(error)
+        self.state.clear()
+        self.state.update(initial_state(self.content, self.state.get("seed", 0) or self.seed))
+        self.history.replace([])
+        return self.opening()
+
+    def autosave(self) -> str:
+        """Save to the 'autosave' slot when the front-end gave the game a saves folder."""
+        if self.slots is None:
+            return ""
+        try:
+            self.save(self.slots, AUTOSAVE)
+        except SaveError as error:
+            return f"(The autosave failed: {error})"
+        return ""
 
     def undo(self) -> str:
         if self.line_acted:  # "open chest then undo": take back this line's own moves
@@ -383,10 +422,27 @@ def describe_changes(old: Content, new: Content) -> str:
     return f"(The content was reloaded: {', '.join(parts) or 'nothing that the game uses changed'}.)"
 
 
-def _place_exists(place: str, content: Content) -> bool:
-    if place in ("player", "nowhere") or place in content.rooms:
-        return True
-    return place[3:] in content.items if place.startswith(("in:", "on:")) else False
+def compare_packs(saved: list[dict[str, str]], content: Content) -> list[str]:
+    """Notes on how the packs of a save differ from those loaded; SaveError when it can't load."""
+    loaded = {pack["id"]: pack for pack in content.packs}
+    notes = []
+    if saved and saved[0].get("id") != content.pack.id:
+        raise SaveError(f"That game was saved with the pack \u201c{saved[0].get('id')}\u201d, "
+                        f"not \u201c{content.pack.id}\u201d.")
+    for pack in saved:
+        here = loaded.get(pack.get("id"))
+        if here is None:
+            raise SaveError(f"That game was saved with the mod \u201c{pack.get('id')}\u201d, which is not "
+                            "loaded now. Load it with --mod (or put it in the mods folder) to restore this game.")
+        if pack.get("hash") and here["hash"] != pack["hash"]:
+            change = (f"version {pack.get('version')} then, {here['version']} now"
+                      if pack.get("version") != here["version"] else "its files have changed")
+            notes.append(f"(This game was saved with a different {pack['id']} ({change}); "
+                         "what no longer exists has been left out.)")
+    new = [pack_id for pack_id in loaded if pack_id not in {p.get("id") for p in saved}]
+    if saved and new:
+        notes.append(f"(Loaded now but not when this game was saved: {', '.join(new)}.)")
+    return notes
 
 
 def _printable(line: str) -> str:

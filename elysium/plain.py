@@ -13,14 +13,14 @@ PROMPT = ">"
 
 
 def run_plain(game: Game, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout, recorder=None,
-              reloader=None) -> int:
+              reloader=None, opening: str | None = None) -> int:
     """Play until the input ends or the player quits; returns the exit status (0)."""
     for stream in (stdin, stdout):
         # Bytes that are not text in the locale's encoding become U+FFFD (in) or '?' (out) rather
         # than ending the game with a traceback.
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    opening = plain(game.opening())
+    opening = plain(opening if opening is not None else game.opening())
     _show(stdout, opening)
     if recorder is not None:
         recorder.opening(opening)

@@ -6,6 +6,7 @@ only content with no errors at all becomes a game.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -19,6 +20,8 @@ from elysium.content.yamlsafe import Document, Mark, YamlProblem, read_document
 
 MANIFEST = "pack.yaml"
 SHARED_NAMESPACE = ("rooms", "items", "npcs")
+SINGULAR = {"things": "item or NPC", "lore": "lore entry", "classes": "class", "pieces": "piece",
+            "npcs": "NPC"}
 
 
 def default_content_dir() -> Path:
@@ -54,6 +57,7 @@ class _Load:
         self.declared: dict[str, dict[str, set[str]]] = {}  # pack -> kind -> ids as written
         self.patched: dict[tuple[str, ...], str] = {}  # (kind, id, field...) -> the pack that set it
         self.warnings: list[Problem] = []
+        self.unreadable = False
         self.rule_places: dict[str, tuple[Mark, str]] = {}  # rule id -> where its 'on' is, its name
 
     @property
@@ -71,6 +75,7 @@ class _Load:
         order, ordering_problems = packs.load_order(list(seen.values()))
         self.problems.extend(Problem(mark, message) for mark, message in ordering_problems)
         documents = {manifest.id: self.read_files(manifest) for manifest in order}
+        fingerprints = tuple({"id": m.id, "version": m.version, "hash": _fingerprint(m.folder)} for m in order)
         for manifest in order:
             self.declared[manifest.id] = _declared_ids(documents[manifest.id])
         for manifest in order:
@@ -86,8 +91,8 @@ class _Load:
         if self.problems:
             raise ContentError(self.problems)
         content = self.build()
-        return replace(content, warnings=tuple(sorted(self.warnings + warnings_for(content, self.entries),
-                                                      key=lambda p: (p.mark.file, p.mark.line))))
+        warnings = sorted(self.warnings + warnings_for(content, self.entries), key=lambda p: (p.mark.file, p.mark.line))
+        return replace(content, warnings=tuple(warnings), packs=fingerprints)
 
     # -- reading -------------------------------------------------------------------------------
     def read_manifest(self, folder: Path, is_game: bool) -> packs.Manifest | None:
@@ -146,6 +151,7 @@ class _Load:
             return read_document(path, _display(path))
         except YamlProblem as problem:
             self.problems.append(Problem(problem.mark, problem.message))
+            self.unreadable = True
             return None
 
     def qualifier(self, pack_id: str):
@@ -235,7 +241,7 @@ class _Load:
         target = self.checker.qualify(kind, written)
         entries = self.entries[kind]
         if target not in entries:
-            self.checker.error(doc.key_mark(path), f"this patch changes {kind[:-1]} {written!r}, which no "
+            self.checker.error(doc.key_mark(path), f"this patch changes {SINGULAR.get(kind, kind[:-1])} {written!r}, which no "
                                f"pack defines{suggestion(target, entries)}")
             return
         self.checker.allow_null = True
@@ -274,12 +280,21 @@ class _Load:
 
     # -- linking -------------------------------------------------------------------------------
     def resolve_references(self) -> None:
+        if self.unreadable:
+            return  # ids in a file that could not be read would only show up here as false alarms
         for reference in self.checker.references:
             kinds = ("items", "npcs") if reference.kind == "things" else (reference.kind,)
             if any(reference.id in self.entries[k] for k in kinds):
                 continue
             known = [i for k in kinds for i in self.entries[k]]
-            noun = {"things": "item or NPC", "lore": "lore entry"}.get(reference.kind, reference.kind[:-1])
+            bare = {i.partition(":")[2] or i: i for i in known}
+            written = reference.id.partition(":")[2] or reference.id
+            close = suggestion(written, bare)
+            if close:
+                self.problems.append(Problem(reference.mark, f"unknown {SINGULAR.get(reference.kind, reference.kind[:-1])} "
+                                             f"{written!r}{close}"))
+                continue
+            noun = SINGULAR.get(reference.kind, reference.kind[:-1])
             self.problems.append(Problem(
                 reference.mark, f"unknown {noun} {reference.id!r}{suggestion(reference.id, known)}"))
         known_verbs = set(schema.BUILTIN_VERBS) | set(schema.MOMENTS) | set(self.entries["verbs"])
@@ -326,6 +341,17 @@ class _Load:
         )
 
 
+def _fingerprint(folder: Path) -> str:
+    """A hash of a pack's YAML files, names and bytes, so a save knows the pack changed."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*.y*ml")):
+        try:
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        except OSError:
+            continue
+    return digest.hexdigest()[:16]
+
+
 def _declared_ids(documents: list[Document]) -> dict[str, set[str]]:
     """The ids each kind declares in a pack's files, as written (before any checking)."""
     declared: dict[str, set[str]] = {}
@@ -365,8 +391,8 @@ def _item(item_id: str, f: dict[str, Any]) -> model.Item:
     fixed = f.get("scenery", False) or "door" in f
     values = {k: v for k, v in f.items() if k not in ("nouns", "adjectives", "location")}
     values.setdefault("portable", not fixed)
-    if f.get("openable") and "open" not in f:
-        values["open"] = False
+    if (f.get("openable") or f.get("locked")) and "open" not in f:
+        values["open"] = False  # a locked thing starts shut, whatever else it is
     location = f.get("location", "nowhere")
     if "door" in f and "location" not in f:
         location = f["door"][0]

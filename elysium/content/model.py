@@ -253,6 +253,7 @@ class Content:
     rules: dict[str, Rule]
     timers: dict[str, Timer]
     warnings: tuple[Any, ...] = ()  # problems that do not stop play (see content/audit.py)
+    packs: tuple[dict[str, str], ...] = ()  # each pack's id, version and hash, in load order
     rules_by_verb: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
     doors_by_room: dict[str, tuple[str, ...]] = field(default_factory=dict)
 

@@ -34,7 +34,6 @@ CONTENT = """\
 rooms:
   herb_garden:
     name: The Herb Garden
-    position: [1, 0]
     description:
       - if: {{period: night}}
         text: >-

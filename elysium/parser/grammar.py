@@ -191,7 +191,7 @@ def custom_rules(action: str) -> tuple[Rule, ...]:
     return (
         rule("", action),
         rule("on|at|to|in|with|for {object}", action),
-        rule("{object} with|using|on|to {second}", action),
+        rule("{object} with|using|on|to|at {second}", action),
         rule("{object}", action),
     )
 

@@ -1,12 +1,15 @@
-"""Saved games: one JSON file per slot in a saves folder, written so that a crash never leaves a
-half-written file behind.
+"""Saved games: one JSON file per slot in a saves folder, that a crash can never leave half-written.
 
-A save holds the whole state and the undo history, and names the pack it was made with, so a
-game restored later behaves exactly as it would have gone on.
+A save is readable JSON: its format version, the game's version, the packs it was made with (id,
+version and a hash of their files), a summary for listings, the whole state including the dice,
+a bounded undo history, and a checksum of all of that. It is written to a temporary file in the
+same folder, flushed and fsynced, renamed over the old one, and the folder is fsynced, so a save is
+always either the old one or the new one.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -16,9 +19,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-SAVE_FORMAT = 1
+from elysium.state.migrations import CURRENT_FORMAT, migrate
+
 SUFFIX = ".save.json"
+TEMPORARY = ".tmp"
 SLOT_PATTERN = re.compile(r"[^a-z0-9_-]+")
+HISTORY_KEPT = 30  # undo steps a save carries: enough to take back a mistake, small on disk
+MAX_SAVE_BYTES = 64 * 1024 * 1024
 
 
 class SaveError(Exception):
@@ -35,9 +42,16 @@ class SaveInfo:
 
 
 def slot_name(name: str) -> str:
-    """A safe file name for what the player typed: letters, digits, - and _ only."""
+    """A safe file name for what the player typed: letters, digits, - and _ only, never a path."""
     slot = SLOT_PATTERN.sub("-", name.strip().lower()).strip("-")[:40]
-    return slot or "autosave"
+    return slot or "quicksave"
+
+
+def checksum(body: dict[str, Any]) -> str:
+    """sha256 of the body's canonical JSON, leaving out the checksum itself."""
+    canonical = json.dumps({k: v for k, v in body.items() if k != "checksum"}, sort_keys=True,
+                           separators=(",", ":"), ensure_ascii=False)
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 class SaveSlots:
@@ -49,54 +63,129 @@ class SaveSlots:
     def path(self, name: str) -> Path:
         return self.folder / f"{slot_name(name)}{SUFFIX}"
 
-    def write(self, name: str, state: dict[str, Any], history: list[dict[str, Any]], pack: dict[str, str],
-              summary: dict[str, Any]) -> SaveInfo:
+    def write(self, name: str, body: dict[str, Any]) -> SaveInfo:
+        """Write a save atomically; raises SaveError (and leaves every other save alone) on failure."""
         slot = slot_name(name)
-        body = {"format": SAVE_FORMAT, "pack": pack, "summary": summary,
-                "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                "state": state, "history": history}
+        body = {"format": CURRENT_FORMAT, **body,
+                "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+        body["history"] = body.get("history", [])[-HISTORY_KEPT:]
+        body["checksum"] = checksum(body)
+        text = json.dumps(body, ensure_ascii=False, indent=1)
+        temporary = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=f".{slot}.", suffix=".tmp", dir=self.folder)
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                    json.dump(body, stream, ensure_ascii=False)
-                    stream.flush()
-                    os.fsync(stream.fileno())
-                os.replace(temporary, self.path(slot))
-            finally:
-                if os.path.exists(temporary):
-                    os.unlink(temporary)
+            handle, temporary = tempfile.mkstemp(prefix=f".{slot}.", suffix=TEMPORARY, dir=self.folder)
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(text)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.replace(temporary, self.path(slot))
+            temporary = None
+            _fsync_folder(self.folder)
         except OSError as error:
-            raise SaveError(f"The game could not be saved: {error.strerror or error}.") from None
+            raise SaveError(f"The game could not be saved: {error.strerror or error}. "
+                            "Your other saved games are untouched.") from None
+        finally:
+            if temporary is not None:
+                try:
+                    os.unlink(temporary)
+                except OSError:
+                    pass
         return self.info(slot, body)
 
     def read(self, name: str) -> dict[str, Any]:
-        path = self.path(name)
+        """The body of a save, checked and brought up to the current format; SaveError if not."""
+        slot = slot_name(name)
+        path = self.path(slot)
+        quoted = f"\u201c{slot}\u201d"
         try:
-            body = json.loads(path.read_text(encoding="utf-8"))
+            if path.is_dir():
+                raise SaveError(f"The saved game {quoted} is a folder, not a file.")
+            if path.stat().st_size > MAX_SAVE_BYTES:
+                raise SaveError(f"The saved game {quoted} is far too large to be a saved game.")
+            raw = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise SaveError(f"There is no saved game called \u201c{slot_name(name)}\u201d.") from None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-            raise SaveError(f"The saved game \u201c{slot_name(name)}\u201d is damaged and cannot be read.") from None
-        if not isinstance(body, dict) or body.get("format") != SAVE_FORMAT or not isinstance(body.get("state"), dict):
-            raise SaveError(f"The saved game \u201c{slot_name(name)}\u201d is not in a form this version can read.")
+            raise SaveError(f"There is no saved game called {quoted}. (SAVES lists them.)") from None
+        except UnicodeDecodeError:
+            raise SaveError(f"The saved game {quoted} is damaged: it is not text.") from None
+        except OSError as error:
+            raise SaveError(f"The saved game {quoted} cannot be read: {error.strerror or error}.") from None
+        if not raw.strip():
+            raise SaveError(f"The saved game {quoted} is empty.")
+        try:
+            body = json.loads(raw)
+        except json.JSONDecodeError:
+            raise SaveError(f"The saved game {quoted} is damaged: it was cut short or changed by hand.") from None
+        if not isinstance(body, dict) or not isinstance(body.get("format"), int):
+            raise SaveError(f"The saved game {quoted} is not an Elysium saved game.")
+        if body["format"] > CURRENT_FORMAT:
+            raise SaveError(f"The saved game {quoted} was made by a newer version of Elysium "
+                            f"(format {body['format']}); this version reads up to format {CURRENT_FORMAT}.")
+        if "checksum" in body and body["checksum"] != checksum(body):
+            raise SaveError(f"The saved game {quoted} is damaged: its contents do not match its checksum.")
+        try:
+            body = migrate(body)
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise SaveError(f"The saved game {quoted} is in a form this version cannot read.") from None
+        if not isinstance(body.get("state"), dict) or not isinstance(body.get("history", []), list):
+            raise SaveError(f"The saved game {quoted} is not an Elysium saved game.")
         return body
 
+    def delete(self, name: str) -> str:
+        slot = slot_name(name)
+        try:
+            self.path(slot).unlink()
+        except FileNotFoundError:
+            raise SaveError(f"There is no saved game called \u201c{slot}\u201d.") from None
+        except OSError as error:
+            raise SaveError(f"The saved game \u201c{slot}\u201d could not be deleted: {error.strerror or error}.") from None
+        return slot
+
     def list(self) -> list[SaveInfo]:
+        """Every readable save, newest first (a damaged one is reported when it is loaded)."""
         found = []
-        for path in sorted(self.folder.glob(f"*{SUFFIX}")):
+        for path in self.folder.glob(f"*{SUFFIX}"):
             try:
                 body = json.loads(path.read_text(encoding="utf-8"))
                 found.append(self.info(path.name[: -len(SUFFIX)], body))
             except (OSError, ValueError, KeyError, TypeError, AttributeError):
-                continue  # a damaged file is reported when it is loaded, not listed
-        return sorted(found, key=lambda info: info.saved_at, reverse=True)
+                continue
+        found.sort(key=lambda info: info.name)
+        return sorted(found, key=lambda info: info.saved_at, reverse=True)  # ties stay in name order
+
+    def newest(self) -> SaveInfo | None:
+        saves = self.list()
+        return saves[0] if saves else None
+
+    def clean_temporaries(self) -> int:
+        """Remove temporary files that an interrupted save left behind."""
+        removed = 0
+        for path in self.folder.glob(f".*{TEMPORARY}"):
+            try:
+                path.unlink()
+                removed += 1
+            except OSError:
+                pass
+        return removed
 
     @staticmethod
     def info(slot: str, body: dict[str, Any]) -> SaveInfo:
         summary = body["summary"]
         return SaveInfo(slot, summary["day"], summary["clock"], summary["location"], body["saved_at"])
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (a no-op where folders cannot be opened, as on Windows)."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
 
 
 def default_saves_folder() -> Path:

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from elysium.engine import Game
-from elysium.state.saves import SaveSlots
+from elysium.state.saves import SaveSlots, checksum
 from elysium.tui.screens.game import GameScreen
 from elysium.tui.widgets import CommandLine
 
@@ -26,6 +26,7 @@ def write_save(folder: Path, name: str, commands: tuple[str, ...] = ()) -> None:
     path = slots.path(name)
     body = json.loads(path.read_text(encoding="utf-8"))
     body["saved_at"] = SAVED_AT
+    body["checksum"] = checksum(body)  # a fixed date for stable snapshots, and a checksum to match
     path.write_text(json.dumps(body), encoding="utf-8")
 
 

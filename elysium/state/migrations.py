@@ -1,0 +1,39 @@
+"""Saves written by older versions, brought up to date one small step at a time.
+
+Each migration takes the body of a save at one format version and returns it at the next. A save
+is read by running every step from its version to the current one, so an old save never needs a
+reader of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+CURRENT_FORMAT = 2
+
+Body = dict[str, Any]
+
+
+def _1_to_2(body: Body) -> Body:
+    """Format 1 named only the game pack and had no checksum; format 2 lists every pack."""
+    pack = body.pop("pack", {}) or {}
+    body["packs"] = [{"id": pack.get("id", ""), "version": pack.get("version", ""), "hash": ""}]
+    body.setdefault("game_version", "0.1.0")
+    body["format"] = 2
+    return body
+
+
+MIGRATIONS: dict[int, Callable[[Body], Body]] = {1: _1_to_2}
+
+
+def migrate(body: Body) -> Body:
+    """The body brought from its format up to CURRENT_FORMAT."""
+    version = body.get("format")
+    while version != CURRENT_FORMAT:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise ValueError(f"no way to read format {version!r}")
+        body = step(body)
+        version = body["format"]
+    return body
