@@ -6,6 +6,7 @@ only content with no errors at all becomes a game.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from dataclasses import replace
@@ -36,7 +37,14 @@ def default_content_dir() -> Path:
 def load_content(folder: Path | None = None, mods: tuple[Path, ...] = ()) -> model.Content:
     """Read, check and build the game in `folder` plus `mods`; raises ContentError listing problems.
     Warnings (content that can never be played) come back in `Content.warnings`."""
-    return _Load().run(Path(folder) if folder else default_content_dir(), [Path(m) for m in mods])
+    # Loading makes many small objects and frees none: the cyclic collector would only rescan them.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _Load().run(Path(folder) if folder else default_content_dir(), [Path(m) for m in mods])
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def mods_in(folder: Path) -> tuple[Path, ...]:

@@ -25,7 +25,13 @@ INVALID = object()
 class Reference:
     kind: str  # rooms, items, npcs, lore, endings, things (an item or an NPC)
     id: str
-    mark: Mark
+    doc: Document
+    path: Path_
+
+    @property
+    def mark(self) -> Mark:
+        """Where the reference is written (worked out only when a message needs it)."""
+        return self.doc.mark(self.path)
 
 
 def _same(kind: str, value: str) -> str:
@@ -69,13 +75,12 @@ class Checker:
         return result
 
     def shape(self, doc: Document, path: Path_, value: Any, shape: str, what: str) -> Any:
-        mark = doc.mark(path)
         if shape.startswith("ref:"):
             if not isinstance(value, str) or not value:
-                self.error(mark, f"{what} must be an id, not {_kind(value)}")
+                self.error(doc.mark(path), f"{what} must be an id, not {_kind(value)}")
                 return INVALID
             value = self.qualify(shape[4:], value)
-            self.references.append(Reference(shape[4:], value, mark))
+            self.references.append(Reference(shape[4:], value, doc, path))
             return value
         checker = getattr(self, "shape_" + shape)
         return checker(doc, path, value, what)
@@ -151,13 +156,13 @@ class Checker:
         if isinstance(value, str):
             if value not in PLACE_WORDS:
                 value = self.qualify("rooms", value)
-                self.references.append(Reference("rooms", value, doc.mark(path)))
+                self.references.append(Reference("rooms", value, doc, path))
             return value
         if isinstance(value, dict) and len(value) == 1:
             (how, holder), = value.items()
             if how in ("in", "on") and isinstance(holder, str):
                 holder = self.qualify("items", holder)
-                self.references.append(Reference("items", holder, doc.mark(path + (how,))))
+                self.references.append(Reference("items", holder, doc, path + (how,)))
                 return f"{how}:{holder}"
         self.error(doc.mark(path), f"{what} must be a room id, player, nowhere, {{in: item}} or {{on: item}}")
         return INVALID
@@ -177,7 +182,7 @@ class Checker:
                 exits[direction] = None
             elif isinstance(target, str):
                 target = self.qualify("rooms", target)
-                self.references.append(Reference("rooms", target, doc.mark(where)))
+                self.references.append(Reference("rooms", target, doc, where))
                 exits[direction] = {"to": target}
             else:
                 fields = self.fields(doc, where, target, schema.EXIT_FIELDS, f"the {direction} exit")
@@ -204,7 +209,7 @@ class Checker:
             return INVALID
         rooms = [self.qualify("rooms", room) for room in rooms]
         for i, room in enumerate(rooms):
-            self.references.append(Reference("rooms", room, doc.mark(path + ((i,) if isinstance(value, list) else ()))))
+            self.references.append(Reference("rooms", room, doc, path + ((i,) if isinstance(value, list) else ())))
         return tuple(rooms)
 
     def shape_schedule(self, doc, path, value, what):
@@ -302,7 +307,7 @@ class Checker:
             return INVALID
         pieces = [self.qualify("pieces", piece) for piece in pieces]
         for i, piece in enumerate(pieces):
-            self.references.append(Reference("pieces", piece, doc.mark(path + ((i,) if isinstance(value, list) else ()))))
+            self.references.append(Reference("pieces", piece, doc, path + ((i,) if isinstance(value, list) else ())))
         return tuple(pieces)
 
     def shape_period(self, doc, path, value, what):

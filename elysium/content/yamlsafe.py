@@ -55,18 +55,25 @@ class Document:
 
     file: str
     data: Any
-    marks: dict[Path_, Mark] = field(default_factory=dict)
-    key_marks: dict[Path_, Mark] = field(default_factory=dict)
+    # The parser's own marks (0-based), kept as they come: most are never needed, so they are only
+    # turned into a `Mark` when a message asks for one.
+    marks: dict[Path_, Any] = field(default_factory=dict)
+    key_marks: dict[Path_, Any] = field(default_factory=dict)
+
+    def _mark(self, raw: Any) -> Mark:
+        return raw if isinstance(raw, Mark) else Mark(self.file, raw.line + 1, raw.column + 1)
 
     def mark(self, path: Path_) -> Mark:
         """Where the value at `path` starts, or its nearest ancestor when it has no mark."""
         while path not in self.marks and path:
             path = path[:-1]
-        return self.marks.get(path, Mark(self.file, 1, 1))
+        raw = self.marks.get(path)
+        return self._mark(raw) if raw is not None else Mark(self.file, 1, 1)
 
     def key_mark(self, path: Path_) -> Mark:
         """Where the key that names `path` stands (for unknown fields and duplicate ids)."""
-        return self.key_marks.get(path) or self.mark(path)
+        raw = self.key_marks.get(path)
+        return self._mark(raw) if raw is not None else self.mark(path)
 
 
 def read_document(path: Path, display: str | None = None) -> Document:
@@ -101,7 +108,8 @@ def parse_document(text: str, name: str) -> Document:
     document = Document(name, None)
     if node is None:
         return document
-    total, culprit = _subtree_sizes(node)
+    # Only aliases can make a small file expand; a file without any cannot be a bomb.
+    total, culprit = _subtree_sizes(node) if "*" in text else (0, None)
     if total > MAX_NODES:
         where = culprit or node
         raise YamlProblem(Mark(name, where.start_mark.line + 1, where.start_mark.column + 1),
@@ -214,7 +222,7 @@ class _Builder:
         if node.tag not in STANDARD_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             raise YamlProblem(self.mark(node), f"the tag {tag} is not allowed in content")
-        self.document.marks.setdefault(path, self.mark(node))
+        self.document.marks.setdefault(path, node.start_mark)
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
         if id(node) in self.active:
@@ -237,19 +245,28 @@ class _Builder:
                 raise YamlProblem(self.mark(key_node), "a key must be a plain word, not a list or mapping")
             key = str(key_node.value)
             if key in result:
-                first = self.document.key_marks.get(path + (key,))
+                first = self.document.key_mark(path + (key,))
                 raise YamlProblem(self.mark(key_node), f"the key {key!r} appears twice in this mapping"
                                   + (f" (first at line {first.line})" if first else ""))
-            self.document.key_marks[path + (key,)] = self.mark(key_node)
+            self.document.key_marks[path + (key,)] = key_node.start_mark
             result[key] = self.build(value_node, path + (key,), depth + 1)
         return result
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
-        tag = node.tag.rpartition(":")[2]
-        if tag in ("str", "timestamp", "binary") or (tag in ("int", "float") and ":" in node.value):
+        value = node.value
+        kind = node.tag.rpartition(":")[2]
+        if kind in ("str", "timestamp", "binary") or (kind in ("int", "float") and ":" in value):
             # YAML 1.1 reads 07:30 as a base-60 number; for content it is always a time of day.
-            return str(node.value)
+            return str(value)
         try:
-            return self.scalars.construct_object(node)
+            if kind == "bool":
+                return value.lower() in ("yes", "true", "on")
+            if kind == "null":
+                return None
+            if kind == "int":
+                return self.scalars.construct_yaml_int(node)
+            if kind == "float":
+                return self.scalars.construct_yaml_float(node)
         except (ValueError, yaml.YAMLError):
-            raise YamlProblem(self.mark(node), f"cannot read the value {node.value!r}") from None
+            pass
+        raise YamlProblem(self.mark(node), f"cannot read the value {value!r}")
