@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from elysium.content import model, packs, schema
+from elysium.content import cache, model, packs, schema
 from elysium.content.audit import warnings_for
 from elysium.content.problems import ContentError, Problem, suggestion
 from elysium.content.validate import Checker
@@ -38,10 +38,17 @@ def load_content(folder: Path | None = None, mods: tuple[Path, ...] = ()) -> mod
     """Read, check and build the game in `folder` plus `mods`; raises ContentError listing problems.
     Warnings (content that can never be played) come back in `Content.warnings`."""
     # Loading makes many small objects and frees none: the cyclic collector would only rescan them.
+    game_folder = Path(folder) if folder else default_content_dir()
+    mod_folders = [Path(m) for m in mods]
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _Load().run(Path(folder) if folder else default_content_dir(), [Path(m) for m in mods])
+        cached, key = cache.read([game_folder, *mod_folders]) if game_folder.is_dir() else (None, None)
+        if cached is not None:
+            return cached
+        content = _Load().run(game_folder, mod_folders)
+        cache.write(key, content)
+        return content
     finally:
         if collecting:
             gc.enable()

@@ -1,0 +1,89 @@
+"""A compiled cache of loaded content, so that a pack read once starts at once the next time.
+
+The cache is keyed by everything that could change the result: the engine's version and its
+content model, and every pack's files (names, sizes, modification times and a hash of their
+bytes). It lives outside the packs, in the user's cache folder, is safe to delete, and is never
+used when stale. Only content that loaded without errors is cached. It is read with an unpickler
+that accepts nothing but the content model's own classes, so a cache file cannot run code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from elysium import __version__
+from elysium.content import model
+
+MODEL_SOURCE = Path(model.__file__)
+SAFE_BUILTINS = {"tuple", "list", "dict", "set", "frozenset", "str", "int", "float", "bool"}
+
+
+def cache_folder() -> Path | None:
+    """Where caches go; None when caching is switched off (ELYSIUM_CACHE=off)."""
+    chosen = os.environ.get("ELYSIUM_CACHE")
+    if chosen == "off":
+        return None
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or (
+        os.environ.get("LOCALAPPDATA") if os.name == "nt" else None) or Path.home() / ".cache"
+    return Path(base) / "elysium" / "content"
+
+
+def cache_key(folders: list[Path]) -> str:
+    digest = hashlib.sha256()
+    digest.update(__version__.encode())
+    digest.update(MODEL_SOURCE.read_bytes())
+    for folder in folders:
+        digest.update(str(folder.resolve()).encode() + b"\0")
+        for path in sorted(folder.rglob("*.y*ml")):
+            stat = path.stat()
+            digest.update(f"{path.relative_to(folder).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+class _ModelOnly(pickle.Unpickler):
+    def find_class(self, module: str, name: str):
+        if module == model.__name__ and isinstance(getattr(model, name, None), type):
+            return getattr(model, name)
+        if module == "builtins" and name in SAFE_BUILTINS:
+            return getattr(__import__("builtins"), name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of the content model")
+
+
+def read(folders: list[Path]) -> tuple[model.Content | None, str | None]:
+    """(content, key): the cached content if fresh, else None and the key to store under."""
+    where = cache_folder()
+    if where is None:
+        return None, None
+    try:
+        key = cache_key(folders)
+        data = (where / f"{key}.pickle").read_bytes()
+    except OSError:
+        return None, locals().get("key")
+    try:
+        content = _ModelOnly(io.BytesIO(data)).load()
+    except Exception:  # a damaged or foreign cache file is simply not used
+        return None, key
+    return (content, key) if isinstance(content, model.Content) else (None, key)
+
+
+def write(key: str | None, content: model.Content) -> None:
+    """Store content under its key; a cache that cannot be written is no reason to fail."""
+    where = cache_folder()
+    if where is None or key is None:
+        return
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=where, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(content, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, where / f"{key}.pickle")
+    except OSError:
+        pass

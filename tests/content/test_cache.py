@@ -1,0 +1,55 @@
+"""The compiled content cache: used when fresh, never when stale, harmless when damaged."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from elysium.content import cache, load_content
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "world"
+
+
+@pytest.fixture
+def pack(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("ELYSIUM_CACHE", str(tmp_path / "cache"))
+    return Path(shutil.copytree(FIXTURE, tmp_path / "world"))
+
+
+def test_a_second_load_comes_from_the_cache_and_equals_the_first(pack):
+    first = load_content(pack)
+    assert list((pack.parent / "cache").glob("*.pickle"))
+    content, key = cache.read([pack])
+    assert content == first and key
+
+
+def test_a_changed_file_is_never_served_stale(pack):
+    load_content(pack)
+    rooms = pack / "rooms.yaml"
+    rooms.write_text(rooms.read_text().replace("name: Cloakroom", "name: The Cloak Room"))
+    assert load_content(pack).rooms["cloakroom"].name == "The Cloak Room"
+
+
+def test_a_damaged_cache_file_is_ignored(pack):
+    load_content(pack)
+    for path in (pack.parent / "cache").glob("*.pickle"):
+        path.write_bytes(b"not a pickle")
+    assert load_content(pack).rooms["vestibule"].name
+
+
+def test_a_cache_file_cannot_run_code(pack):
+    _, key = cache.read([pack])
+    (pack.parent / "cache").mkdir(exist_ok=True)
+    (pack.parent / "cache" / f"{key}.pickle").write_bytes(pickle.dumps(print))
+    assert cache.read([pack])[0] is None
+    with pytest.raises(pickle.UnpicklingError):
+        cache._ModelOnly(__import__("io").BytesIO(pickle.dumps(print))).load()
+
+
+def test_the_cache_can_be_switched_off(pack, monkeypatch):
+    monkeypatch.setenv("ELYSIUM_CACHE", "off")
+    load_content(pack)
+    assert not (pack.parent / "cache").exists()
