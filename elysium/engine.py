@@ -104,17 +104,22 @@ class Game:
         """Replace this game with a saved one. Raises SaveError, changing nothing, when the save is
         damaged or was made with packs that are not loaded; when packs changed, says how."""
         body = slots.read(name)
-        notes = compare_packs(body.get("packs", []), self.content)
+        packs = body.get("packs", [])
+        if not isinstance(packs, list) or not all(isinstance(p, dict) for p in packs):
+            raise SaveError(f"The saved game \u201c{slot_name(name)}\u201d is damaged: its list of packs is unreadable.")
+        notes = compare_packs(packs, self.content)
         state = copy_state(body["state"])
-        if not isinstance(state.get("items"), dict) or not isinstance(state.get("time"), int):
-            raise SaveError("That saved game is not a game of Elysium that this version understands.")
+        if not fits(state, initial_state(self.content, 0)):
+            raise SaveError(f"The saved game \u201c{slot_name(name)}\u201d is damaged: its state is not "
+                            "the shape of a game of Elysium.")
         try:
             notes += reconcile(state, self.content)
             history = [h for h in body.get("history", []) if isinstance(h, dict)]
             for snapshot in history:
                 reconcile(snapshot, self.content)
-        except (KeyError, TypeError, AttributeError, ValueError):
-            raise SaveError("That saved game is damaged: its state does not hold together.") from None
+        except (KeyError, TypeError, AttributeError, ValueError, OverflowError):
+            raise SaveError(f"The saved game \u201c{slot_name(name)}\u201d is damaged: its state is not "
+                            "the shape of a game of Elysium.") from None
         self.state.clear()
         self.state.update(state)
         self.history.replace(history)
@@ -245,6 +250,10 @@ class Game:
         self.state["pronouns"].update(parser.pronouns_after(command, self.scope()))
         self.state["last_command"] = {**dataclasses.asdict(command), "objects": list(command.objects)}
         if command.action in META_ACTIONS:
+            if command.action in ("save", "restore", "load", "delete"):
+                # A save's name is whatever follows the verb, articles and all.
+                typed = segment.split(None, 1)[1].strip() if len(segment.split(None, 1)) > 1 else ""
+                command = dataclasses.replace(command, text=typed or None)
             return self.meta(command)
         self.line_acted = True
         return self.act(command)
@@ -360,8 +369,9 @@ class Game:
                 return f"The saved game \u201c{(self.slots or SaveSlots(default_saves_folder())).delete(name)}\u201d is gone."
             except SaveError as error:
                 return str(error)
+        seed = self.state.get("seed", self.seed)
         self.state.clear()
-        self.state.update(initial_state(self.content, self.state.get("seed", 0) or self.seed))
+        self.state.update(initial_state(self.content, seed if isinstance(seed, int) else self.seed))
         self.history.replace([])
         return self.opening()
 
@@ -420,6 +430,25 @@ def describe_changes(old: Content, new: Content) -> str:
             if count:
                 parts.append(f"{count} {noun if count == 1 else kind} {verb}")
     return f"(The content was reloaded: {', '.join(parts) or 'nothing that the game uses changed'}.)"
+
+
+def fits(state: dict[str, Any], fresh: dict[str, Any]) -> bool:
+    """Whether a saved state has every part a new game has, each of the same kind."""
+    for key, value in fresh.items():
+        if key not in state:
+            return False
+        if value is None or key in ("pending", "last_command", "ending"):
+            continue
+        have = state[key]
+        if isinstance(value, bool) or isinstance(have, bool):
+            if type(have) is not type(value):
+                return False
+        elif isinstance(value, int):
+            if not isinstance(have, int):
+                return False
+        elif not isinstance(have, type(value)):
+            return False
+    return True
 
 
 def compare_packs(saved: list[dict[str, str]], content: Content) -> list[str]:

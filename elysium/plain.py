@@ -29,6 +29,9 @@ def run_plain(game: Game, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout
         stdout.flush()
         line = stdin.readline()
         if not line:
+            # The end of input is leaving the game: keep the place, as QUIT does.
+            if note := game.autosave():
+                _show(stdout, note)
             stdout.write("\n")
             break
         line = line.rstrip("\r\n")

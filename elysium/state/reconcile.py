@@ -17,12 +17,19 @@ def reconcile(state: dict[str, Any], content: Content) -> list[str]:
     """Change `state` in place to fit `content`; returns notes for the player."""
     notes: list[str] = []
     fresh = initial_state(content, state.get("seed", 0))
+    lost_places = [r for r in state.get("visits", {}) if r not in content.rooms and r != state.get("location")]
+    lost_things = [i for i, e in state.get("items", {}).items() if i not in content.items and e.get("at") != "player"]
+    if lost_places or lost_things:
+        parts = ([f"places you had been: {_names(lost_places)}"] if lost_places else []) + (
+            [f"things: {_names(lost_things)}"] if lost_things else [])
+        notes.append(f"No longer in the game: {'; '.join(parts)}.")
     for key in fresh:
         state.setdefault(key, fresh[key])
     for key in ("items", "npcs"):
         gone = [i for i in state[key] if i not in fresh[key]]
-        if gone and key == "items" and any(state["items"][i]["at"] == "player" for i in gone):
-            notes.append("Some of what you carried no longer exists, and is gone from your hands.")
+        carried = [i for i in gone if key == "items" and state["items"][i].get("at") == "player"]
+        if carried:
+            notes.append(f"No longer in the game, and gone from your hands: {_names(carried)}.")
         kept = {i: v for i, v in state[key].items() if i in fresh[key]}
         state[key] = {**fresh[key], **kept}
     for item_id, entry in state["items"].items():
@@ -32,15 +39,20 @@ def reconcile(state: dict[str, Any], content: Content) -> list[str]:
         if entry["at"] not in content.rooms:
             entry["at"] = content.npcs[npc_id].location
     if state["location"] not in content.rooms:
+        gone = state["location"]
         state["location"] = content.game.start
-        notes.append(f"The place where you stood is gone; you find yourself at "
-                     f"{_room_name(content, content.game.start)}.")
+        notes.append(f"The place where you stood ({_names([gone])}) is no longer in the game; you find "
+                     f"yourself at {_room_name(content, content.game.start)}.")
     state["lore"] = [lore for lore in state["lore"] if lore in content.lore]
     state["repertoire"] = {p: v for p, v in state["repertoire"].items() if p in content.pieces}
     if state.get("ending") and state["ending"] not in content.endings:
         state["ending"] = None
     state["pending"] = None
     return notes
+
+
+def _names(ids: list[str]) -> str:
+    return ", ".join(i.rpartition(":")[2].replace("_", " ") for i in ids)
 
 
 def _place_exists(place: str, content: Content) -> bool:

@@ -67,7 +67,7 @@ class SaveSlots:
         """Write a save atomically; raises SaveError (and leaves every other save alone) on failure."""
         slot = slot_name(name)
         body = {"format": CURRENT_FORMAT, **body,
-                "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+                "saved_at": datetime.now(timezone.utc).isoformat(timespec="microseconds")}
         body["history"] = body.get("history", [])[-HISTORY_KEPT:]
         body["checksum"] = checksum(body)
         text = json.dumps(body, ensure_ascii=False, indent=1)
@@ -171,7 +171,11 @@ class SaveSlots:
     @staticmethod
     def info(slot: str, body: dict[str, Any]) -> SaveInfo:
         summary = body["summary"]
-        return SaveInfo(slot, summary["day"], summary["clock"], summary["location"], body["saved_at"])
+        info = SaveInfo(slot, summary["day"], summary["clock"], summary["location"], body["saved_at"])
+        if not (isinstance(info.day, int) and isinstance(info.clock, str) and isinstance(info.location, str)
+                and isinstance(info.saved_at, str)):
+            raise ValueError("a save summary of the wrong shape")
+        return info
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -75,5 +75,5 @@ def test_a_room_that_disappears_sends_the_player_back_to_the_start(pack):
     without = replace(content, rooms={k: v for k, v in content.rooms.items() if k != "cloakroom"})
     message = game.reload(without)
     assert "1 room removed" in message
-    assert "The place where you stood is gone" in message
+    assert "The place where you stood (cloakroom) is no longer in the game" in message
     assert game.state["location"] == content.game.start
