@@ -83,9 +83,8 @@ def _flags_tested(condition: Any) -> Iterator[str]:
     if isinstance(condition, dict):
         if isinstance(condition.get("flag"), str):
             yield condition["flag"]
-        for key in ("not",):
-            yield from _flags_tested(condition.get(key))
-        for key in ("any", "all"):
+        # Not into "not": a topic waiting on a flag never being set can always be answered.
+        for key in ("all",):
             for part in condition.get(key) or ():
                 yield from _flags_tested(part)
 

@@ -73,6 +73,7 @@ class _Load:
         self.patched: dict[tuple[str, ...], str] = {}  # (kind, id, field...) -> the pack that set it
         self.warnings: list[Problem] = []
         self.unreadable = False
+        self.item_rule_counts: dict[str, int] = {}  # rules attached to each item so far
         self.rule_places: dict[str, tuple[Mark, str]] = {}  # rule id -> where its 'on' is, its name
 
     @property
@@ -226,7 +227,8 @@ class _Load:
             self.rule_places[game_id] = (doc.mark(path + ("on",)), f"rule {entry_id!r}")
 
     def add_item_rules(self, item_id: str, rules: Any, doc: Document, path: tuple, written: str) -> None:
-        taken = sum(1 for rule_id in self.entries["rules"] if rule_id.startswith(f"{item_id}__rule"))
+        taken = self.item_rule_counts.get(item_id, 0)
+        self.item_rule_counts[item_id] = taken + len(rules or ())
         for offset, rule in enumerate(rules or ()):
             rule_id = f"{item_id}__rule{taken + offset + 1}"
             self.entries["rules"][rule_id] = ({**rule, "object": item_id}, doc.key_mark(path + (offset,)))

@@ -70,7 +70,8 @@ class SaveSlots:
                 "saved_at": datetime.now(timezone.utc).isoformat(timespec="microseconds")}
         body["history"] = body.get("history", [])[-HISTORY_KEPT:]
         body["checksum"] = checksum(body)
-        text = json.dumps(body, ensure_ascii=False, indent=1)
+        # One line: json's fast C encoder only runs without indentation, and any JSON tool reads it.
+        text = json.dumps(body, ensure_ascii=False)
         temporary = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
