@@ -113,10 +113,11 @@ class Game:
             raise SaveError(f"The saved game \u201c{slot_name(name)}\u201d is damaged: its state is not "
                             "the shape of a game of Elysium.")
         try:
-            notes += reconcile(state, self.content)
+            fresh = initial_state(self.content, state.get("seed", 0))
+            notes += reconcile(state, self.content, fresh)
             history = [h for h in body.get("history", []) if isinstance(h, dict)]
-            for snapshot in history:
-                reconcile(snapshot, self.content)
+            for snapshot in history:  # one new game's state serves every snapshot
+                reconcile(snapshot, self.content, fresh)
         except (KeyError, TypeError, AttributeError, ValueError, OverflowError):
             raise SaveError(f"The saved game \u201c{slot_name(name)}\u201d is damaged: its state is not "
                             "the shape of a game of Elysium.") from None

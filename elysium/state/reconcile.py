@@ -10,13 +10,15 @@ from __future__ import annotations
 from typing import Any
 
 from elysium.content.model import Content
-from elysium.state.store import initial_state
+from elysium.state.store import copy_state, initial_state
 
 
-def reconcile(state: dict[str, Any], content: Content) -> list[str]:
-    """Change `state` in place to fit `content`; returns notes for the player."""
+def reconcile(state: dict[str, Any], content: Content, fresh: dict[str, Any] | None = None) -> list[str]:
+    """Change `state` in place to fit `content`; returns notes for the player. `fresh` is a new
+    game's state for this content, when the caller already has one (it is only read)."""
     notes: list[str] = []
-    fresh = initial_state(content, state.get("seed", 0))
+    if fresh is None:
+        fresh = initial_state(content, state.get("seed", 0))
     lost_places = [r for r in state.get("visits", {}) if r not in content.rooms and r != state.get("location")]
     lost_things = [i for i, e in state.get("items", {}).items() if i not in content.items and e.get("at") != "player"]
     if lost_places or lost_things:
@@ -24,14 +26,15 @@ def reconcile(state: dict[str, Any], content: Content) -> list[str]:
             [f"things: {_names(lost_things)}"] if lost_things else [])
         notes.append(f"No longer in the game: {'; '.join(parts)}.")
     for key in fresh:
-        state.setdefault(key, fresh[key])
+        if key not in state:
+            state[key] = copy_state(fresh[key])
     for key in ("items", "npcs"):
         gone = [i for i in state[key] if i not in fresh[key]]
         carried = [i for i in gone if key == "items" and state["items"][i].get("at") == "player"]
         if carried:
             notes.append(f"No longer in the game, and gone from your hands: {_names(carried)}.")
         kept = {i: v for i, v in state[key].items() if i in fresh[key]}
-        state[key] = {**fresh[key], **kept}
+        state[key] = {**copy_state({i: v for i, v in fresh[key].items() if i not in kept}), **kept}
     for item_id, entry in state["items"].items():
         if not _place_exists(entry["at"], content):
             entry["at"] = content.items[item_id].location
