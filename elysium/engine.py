@@ -23,9 +23,9 @@ from elysium.services import ALL_SERVICES
 from elysium.state import calendar
 from elysium.state.conditions import render
 from elysium import __version__
-from elysium.state.reconcile import reconcile
+from elysium.state.reconcile import reconcile, reconcile_checkpoint
 from elysium.state.saves import SaveError, SaveInfo, SaveSlots, default_saves_folder, slot_name
-from elysium.state.store import History, copy_state, initial_state
+from elysium.state.store import Checkpoint, History, Store, copy_state, initial_state
 
 log = logging.getLogger(__name__)
 
@@ -63,13 +63,13 @@ class Listener(Service):
 @dataclass
 class Game:
     content: Content
-    state: dict[str, Any]
+    state: Store
     bus: Bus
     history: History = field(default_factory=History)
     over: bool = False
     errors: list[str] = field(default_factory=list)
     heard: list[str] = field(default_factory=list)
-    line_start: dict[str, Any] = field(default_factory=dict)
+    line_start: Checkpoint | None = None
     line_acted: bool = False
     slots: SaveSlots | None = None
     confirming: tuple[str, str] | None = None
@@ -85,7 +85,7 @@ class Game:
     @classmethod
     def from_content(cls, content: Content, seed: int = 0,
                      trace: Callable[[Delivery], None] | None = None) -> Game:
-        state = initial_state(content, seed)
+        state = Store(initial_state(content, seed))
         game = cls(content, state, Bus(state, content), seed=seed)
         game.bus.tracer = trace
         game.rebuild_services()
@@ -108,21 +108,18 @@ class Game:
         if not isinstance(packs, list) or not all(isinstance(p, dict) for p in packs):
             raise SaveError(f"The saved game \u201c{slot_name(name)}\u201d is damaged: its list of packs is unreadable.")
         notes = compare_packs(packs, self.content)
-        state = copy_state(body["state"])
-        if not fits(state, initial_state(self.content, 0)):
+        state = body["state"]  # read just now: this game's own to change
+        fresh = initial_state(self.content, 0)  # read only: its seed and dice are never used
+        if not fits(state, fresh):
             raise SaveError(f"The saved game \u201c{slot_name(name)}\u201d is damaged: its state is not "
                             "the shape of a game of Elysium.")
         try:
-            fresh = initial_state(self.content, state.get("seed", 0))
             notes += reconcile(state, self.content, fresh)
-            history = [h for h in body.get("history", []) if isinstance(h, dict)]
-            for snapshot in history:  # one new game's state serves every snapshot
-                reconcile(snapshot, self.content, fresh)
+            history = fitting_history(body.get("history", []), self.content, fresh)
         except (KeyError, TypeError, AttributeError, ValueError, OverflowError):
             raise SaveError(f"The saved game \u201c{slot_name(name)}\u201d is damaged: its state is not "
                             "the shape of a game of Elysium.") from None
-        self.state.clear()
-        self.state.update(state)
+        self.state.replace(state)
         self.history.replace(history)
         self.over = False
         return "\n".join([*notes, self.bus.ask(Look()).text])
@@ -131,6 +128,7 @@ class Game:
         """Carry on with new content, keeping the player's place, belongings, time and flags;
         returns what changed, for the player."""
         notes = [describe_changes(self.content, content), *reconcile(self.state, content)]
+        self.state.reindex()
         self.content = content
         self.bus.content = content
         self.__dict__.pop("vocabulary", None)
@@ -177,25 +175,28 @@ class Game:
                 return answer
         if not parser.split_commands(line) and self.state["pending"] is None:
             return "You pause, and the moment passes. (Type HELP if you are unsure what to do.)"
-        before = copy_state(self.state)
+        before = self.state.begin()
         history = self.history.snapshots()
         try:
             replies = self.play_line(line)
         except Exception as error:  # a fault in the engine must not end the player's evening
             log.exception("turn failed: %r", line)
             self.errors.append(f"{type(error).__name__}: {error}")
-            self.state.clear()
-            self.state.update(before)
+            self.state.rewind(before)
             self.history.replace(history)
             return "Something in the world falters, and the moment unravels. (That command caused an " \
                    "internal error; the game has been put back as it was.)"
+        finally:
+            self.state.end(before)
+            if self.line_start is not None:
+                self.state.end(self.line_start)
         return "\n\n".join(r for r in replies if r) or "Nothing happens."
 
     def play_line(self, line: str) -> list[str]:
         """Replies to each command of the line. A line is one undo step, however many of its
         commands change the game; an UNDO inside the line takes back what came before it there."""
         replies: list[str] = []
-        self.line_start = copy_state(self.state)
+        self.line_start = self.state.begin()
         self.line_acted = False
         pending = self.state["pending"]
         if pending is not None:
@@ -222,6 +223,7 @@ class Game:
         return replies
 
     def close_line(self) -> None:
+        self.state.end(self.line_start)
         if self.line_acted:
             self.history.push(self.line_start)
             self.line_acted = False
@@ -371,8 +373,7 @@ class Game:
             except SaveError as error:
                 return str(error)
         seed = self.state.get("seed", self.seed)
-        self.state.clear()
-        self.state.update(initial_state(self.content, seed if isinstance(seed, int) else self.seed))
+        self.state.replace(initial_state(self.content, seed if isinstance(seed, int) else self.seed))
         self.history.replace([])
         return self.opening()
 
@@ -393,9 +394,9 @@ class Game:
             previous = self.history.pop()
         if previous is None:
             return "There is nothing to undo: this is as far back as your memory reaches."
-        self.state.clear()
-        self.state.update(previous)
-        self.line_start = copy_state(self.state)
+        self.state.end(self.line_start)
+        self.state.rewind(previous)
+        self.line_start = self.state.begin()
         room = self.content.rooms[self.state["location"]].name
         return f"You take back your last move. ({room})"
 
@@ -450,6 +451,17 @@ def fits(state: dict[str, Any], fresh: dict[str, Any]) -> bool:
         elif not isinstance(have, type(value)):
             return False
     return True
+
+
+def fitting_history(saved: Any, content: Content, fresh: dict[str, Any]) -> list[Checkpoint]:
+    """The saved undo checkpoints fitted to the content, newest last. Each rewinds to the one
+    before it, so a damaged one ends the history there: it and everything older are left out."""
+    history: list[Checkpoint] = []
+    for checkpoint in reversed(saved if isinstance(saved, list) else []):
+        if not reconcile_checkpoint(checkpoint, content, fresh):
+            break
+        history.append(checkpoint)
+    return history[::-1]
 
 
 def compare_packs(saved: list[dict[str, str]], content: Content) -> list[str]:

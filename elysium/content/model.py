@@ -255,7 +255,12 @@ class Content:
     warnings: tuple[Any, ...] = ()  # problems that do not stop play (see content/audit.py)
     packs: tuple[dict[str, str], ...] = ()  # each pack's id, version and hash, in load order
     rules_by_verb: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
+    # The same rules split by the thing they are about (None: any thing), each with its place in
+    # rules_by_verb, so that a verb's rules for one thing are found without reading every rule.
+    rules_by_target: dict[tuple[str, str | None], tuple[tuple[int, Rule], ...]] = field(default_factory=dict)
     doors_by_room: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Every NPC's scheduled minutes of the day, sorted: (minute, the NPC's place in content order, id).
+    schedule_times: list[tuple[int, int, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         by_verb: dict[str, list[Rule]] = {}
@@ -263,11 +268,26 @@ class Content:
             for verb in rule.on:
                 by_verb.setdefault(verb, []).append(rule)
         self.rules_by_verb.update({verb: tuple(rules) for verb, rules in by_verb.items()})
+        by_target: dict[tuple[str, str | None], list[tuple[int, Rule]]] = {}
+        for verb, rules in by_verb.items():
+            for n, rule in enumerate(rules):
+                by_target.setdefault((verb, rule.object), []).append((n, rule))
+        self.rules_by_target.update({key: tuple(rules) for key, rules in by_target.items()})
         doors: dict[str, list[str]] = {}
         for item in self.items.values():
             for room in item.door or ():
                 doors.setdefault(room, []).append(item.id)
         self.doors_by_room.update({room: tuple(ids) for room, ids in doors.items()})
+        self.schedule_times.extend(sorted({(at, n, npc.id) for n, npc in enumerate(self.npcs.values())
+                                           for at, _ in npc.schedule}))
+
+    def rules_for(self, verb: str, thing: str | None) -> list[Rule]:
+        """The rules for `verb` that could apply to `thing`, in content order."""
+        general = self.rules_by_target.get((verb, None), ())
+        specific = self.rules_by_target.get((verb, thing), ()) if thing is not None else ()
+        if not specific:
+            return [rule for _, rule in general]
+        return [rule for _, rule in sorted((*general, *specific), key=lambda pair: pair[0])]
 
     def thing(self, thing_id: str) -> Item | Npc | None:
         return self.items.get(thing_id) or self.npcs.get(thing_id)

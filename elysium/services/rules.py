@@ -29,7 +29,7 @@ class Rules(Service):
     @handles(RunRules)
     def run_rules(self, msg: RunRules, ctx: Context) -> RulesOutcome:
         texts: list[str] = []
-        for rule in ctx.content.rules_by_verb.get(msg.verb, ()):
+        for rule in ctx.content.rules_for(msg.verb, msg.thing):
             if not self.applies(rule, msg, ctx):
                 continue
             texts.append(self.fire(rule, ctx))
@@ -133,12 +133,12 @@ class Rules(Service):
             state["counters"][name] = e["set"] if "set" in e else state["counters"].get(name, 0) + e["add"]
             return ""
         if "move" in e:
-            state["items"][e["move"]]["at"] = places.place_string(e["to"])
+            places.change_item(state, e["move"], at=places.place_string(e["to"]))
             if e["to"] != "player" and state["items"][e["move"]].get("worn"):
-                state["items"][e["move"]]["worn"] = False
+                places.change_item(state, e["move"], worn=False)
             return ""
         if "move_npc" in e:
-            state["npcs"][e["move_npc"]]["at"] = e["to"]
+            places.move_npc(state, e["move_npc"], e["to"])
             return ""
         if "skill" in e:
             name = e["skill"]
@@ -167,11 +167,11 @@ class Rules(Service):
             case "energy":
                 state["energy"] = max(0, min(MAX_ENERGY, state["energy"] + value))
             case "open" | "close":
-                state["items"][value]["open"] = key == "open"
+                places.change_item(state, value, open=key == "open")
             case "lock" | "unlock":
-                state["items"][value]["locked"] = key == "lock"
+                places.change_item(state, value, locked=key == "lock")
             case "light" | "douse":
-                state["items"][value]["lit"] = key == "light"
+                places.change_item(state, value, lit=key == "light")
             case "wait":
                 # The engine lets this time pass once the turn's action is over, in order.
                 state["delay"] = state.get("delay", 0) + max(0, value)

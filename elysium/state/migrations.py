@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-CURRENT_FORMAT = 2
+CURRENT_FORMAT = 3
+WORLD = ("items", "npcs")  # as in store.py; a migration stays as it was written
 
 Body = dict[str, Any]
 
@@ -24,7 +25,25 @@ def _1_to_2(body: Body) -> Body:
     return body
 
 
-MIGRATIONS: dict[int, Callable[[Body], Body]] = {1: _1_to_2}
+def _2_to_3(body: Body) -> Body:
+    """Format 2 kept each undo step as a whole state; format 3 keeps, for each, the small part of
+    the state whole and only the items and NPCs that its step changed (see Store.begin)."""
+    states = [h for h in body.get("history", []) if isinstance(h, dict)]
+    states.append(body.get("state") if isinstance(body.get("state"), dict) else {})
+    checkpoints = []
+    for older, newer in zip(states, states[1:]):
+        checkpoint = {"rest": {k: v for k, v in older.items() if k not in WORLD}}
+        for kind in WORLD:
+            now = newer.get(kind, {}) if isinstance(newer.get(kind), dict) else {}
+            was = older.get(kind, {}) if isinstance(older.get(kind), dict) else {}
+            checkpoint[kind] = {key: entry for key, entry in was.items() if now.get(key) != entry}
+        checkpoints.append(checkpoint)
+    body["history"] = checkpoints
+    body["format"] = 3
+    return body
+
+
+MIGRATIONS: dict[int, Callable[[Body], Body]] = {1: _1_to_2, 2: _2_to_3}
 
 
 def migrate(body: Body) -> Body:

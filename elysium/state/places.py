@@ -1,7 +1,9 @@
 """Where things are: queries over the plain game state that several services need alike.
 
 An item's place is a string: a room id, `player`, `nowhere`, `in:<item>` or `on:<item>`.
-These functions only read the state; changing it is the business of the services.
+The services decide what changes; `change_item` and `move_npc` are how they make the change, so
+that the store's index of who and what is where, and its undo journal, stay true. Queries go
+through that index when the state is a Store, and scan a plain state otherwise.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from elysium.content.model import Content
+from elysium.state.store import Store
 
 State = dict[str, Any]
 
@@ -25,8 +28,25 @@ def place_of(state: State, item_id: str) -> str:
     return state["items"][item_id]["at"]
 
 
+def change_item(state: State, item_id: str, **fields: Any) -> None:
+    """Set fields of an item's entry: `at` (a place string), `open`, `locked`, `worn`, `lit`."""
+    if isinstance(state, Store):
+        state.change("items", item_id, **fields)
+    else:
+        state["items"][item_id].update(fields)
+
+
+def move_npc(state: State, npc_id: str, room: str) -> None:
+    if isinstance(state, Store):
+        state.change("npcs", npc_id, at=room)
+    else:
+        state["npcs"][npc_id]["at"] = room
+
+
 def contents(state: State, place: str) -> list[str]:
     """Ids of the items directly at `place`, in content order."""
+    if isinstance(state, Store):
+        return state.at("items", place)
     return [item_id for item_id, item in state["items"].items() if item["at"] == place]
 
 
@@ -56,6 +76,8 @@ def is_worn(state: State, item_id: str) -> bool:
 
 
 def npcs_in(state: State, room: str) -> list[str]:
+    if isinstance(state, Store):
+        return state.at("npcs", room)
     return [npc_id for npc_id, npc in state["npcs"].items() if npc["at"] == room]
 
 
@@ -63,8 +85,9 @@ def has_light(state: State, content: Content, room: str) -> bool:
     """A room is lit unless it is dark and no lit light source is here or carried, in reach."""
     if not content.rooms[room].dark:
         return True
-    for item_id, item in state["items"].items():
-        if item.get("lit") and content.items[item_id].light:
+    alight = state.lit() if isinstance(state, Store) else state["items"]
+    for item_id in alight:
+        if state["items"][item_id].get("lit") and content.items[item_id].light:
             where, reachable = outermost(state, item_id)
             if reachable and where in (room, "player"):
                 return True
@@ -75,16 +98,30 @@ def things_in_reach(state: State, content: Content, room: str) -> list[str]:
     """Items and NPCs the player can see and touch in `room`: what they carry, what lies here,
     the doors of the room, and the people present. In the dark, only what they carry."""
     lit = has_light(state, content, room)
-    found = []
-    for item_id in state["items"]:
-        where, reachable = outermost(state, item_id)
-        if not reachable:
-            continue
-        if where == "player" or (lit and where == room):
-            found.append(item_id)
+    found = _reachable(state, ("player", room) if lit else ("player",))
     if lit:
         for door in content.doors_by_room.get(room, ()):
             if door not in found:
                 found.append(door)
         found.extend(npcs_in(state, room))
     return found
+
+
+def _reachable(state: State, roots: tuple[str, ...]) -> list[str]:
+    """Items at any of `roots`, or on or in (when open) such items, however deep, in content order."""
+    if not isinstance(state, Store):
+        found = []
+        for item_id in state["items"]:
+            where, reachable = outermost(state, item_id)
+            if reachable and where in roots:
+                found.append(item_id)
+        return found
+    found, waiting = [], list(roots)
+    while waiting:
+        for item_id in state.at("items", waiting.pop()):
+            found.append(item_id)
+            waiting.append(f"on:{item_id}")
+            if state["items"][item_id].get("open", True):
+                waiting.append(f"in:{item_id}")
+    order = state.order("items")
+    return sorted(found, key=order.__getitem__)

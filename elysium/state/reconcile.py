@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from elysium.content.model import Content
-from elysium.state.store import copy_state, initial_state
+from elysium.state.store import WORLD, copy_state, initial_state
 
 
 def reconcile(state: dict[str, Any], content: Content, fresh: dict[str, Any] | None = None) -> list[str]:
@@ -28,30 +28,66 @@ def reconcile(state: dict[str, Any], content: Content, fresh: dict[str, Any] | N
     for key in fresh:
         if key not in state:
             state[key] = copy_state(fresh[key])
-    for key in ("items", "npcs"):
+    for key in WORLD:
         gone = [i for i in state[key] if i not in fresh[key]]
         carried = [i for i in gone if key == "items" and state["items"][i].get("at") == "player"]
         if carried:
             notes.append(f"No longer in the game, and gone from your hands: {_names(carried)}.")
         kept = {i: v for i, v in state[key].items() if i in fresh[key]}
         state[key] = {**copy_state({i: v for i, v in fresh[key].items() if i not in kept}), **kept}
+    _fit_places(state, content)
+    if state["location"] not in content.rooms:
+        gone = state["location"]
+        notes.append(f"The place where you stood ({_names([gone])}) is no longer in the game; you find "
+                     f"yourself at {_room_name(content, content.game.start)}.")
+    _fit_the_rest(state, content)
+    return notes
+
+
+def reconcile_checkpoint(checkpoint: Any, content: Content, fresh: dict[str, Any]) -> bool:
+    """Fit an undo checkpoint (see Store.begin) to `content` in place; False when it is not the
+    shape of one, and so cannot be trusted to rewind."""
+    if not isinstance(checkpoint, dict):
+        return False
+    if "whole" in checkpoint:
+        if not isinstance(checkpoint["whole"], dict):
+            return False
+        reconcile(checkpoint["whole"], content, fresh)
+        return True
+    rest = checkpoint.get("rest")
+    if not isinstance(rest, dict) or not all(isinstance(checkpoint.get(key), dict) for key in WORLD):
+        return False
+    for key in WORLD:
+        changed = checkpoint[key]
+        for i in [i for i, entry in changed.items() if i not in fresh[key] or not isinstance(entry, dict)]:
+            del changed[i]
+    for key in fresh:
+        if key not in rest and key not in WORLD:
+            rest[key] = copy_state(fresh[key])
+    _fit_places(checkpoint, content)
+    _fit_the_rest(rest, content)
+    return True
+
+
+def _fit_places(state: dict[str, Any], content: Content) -> None:
+    """Put back where content starts them the items and NPCs whose place no longer exists."""
     for item_id, entry in state["items"].items():
         if not _place_exists(entry["at"], content):
             entry["at"] = content.items[item_id].location
     for npc_id, entry in state["npcs"].items():
         if entry["at"] not in content.rooms:
             entry["at"] = content.npcs[npc_id].location
+
+
+def _fit_the_rest(state: dict[str, Any], content: Content) -> None:
+    """What is not items or NPCs: where the player stands, what they know, how the story ended."""
     if state["location"] not in content.rooms:
-        gone = state["location"]
         state["location"] = content.game.start
-        notes.append(f"The place where you stood ({_names([gone])}) is no longer in the game; you find "
-                     f"yourself at {_room_name(content, content.game.start)}.")
     state["lore"] = [lore for lore in state["lore"] if lore in content.lore]
     state["repertoire"] = {p: v for p, v in state["repertoire"].items() if p in content.pieces}
     if state.get("ending") and state["ending"] not in content.endings:
         state["ending"] = None
     state["pending"] = None
-    return notes
 
 
 def _names(ids: list[str]) -> str:

@@ -114,8 +114,8 @@ def test_undo_with_no_history_is_polite(name: str) -> None:
 def test_a_failed_parse_makes_no_undo_point(line: str) -> None:
     game = fixture_game()
     game.opening()
+    before_take = copy_state(game.state)
     game.turn("take lantern")
-    before_take = copy_state(game.history.snapshots()[-1])
     after_take = copy_state(game.state)
     depth = len(game.history)
 

@@ -4,6 +4,7 @@ a time; a format no step knows is refused."""
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 from pathlib import Path
 
@@ -19,7 +20,16 @@ from saves_support import new_game, play, quoted, state_of, write_body
 WALK = ("take lantern", "open chest", "n")
 
 
-def format_1_body(game: Game, pack_id: str = "fixture_world") -> dict:
+def play_keeping_whole_states(game: Game, *lines: str) -> list[dict]:
+    """Play `lines`; the whole state before each, as formats 1 and 2 kept their undo history."""
+    states = []
+    for line in lines:
+        states.append(state_of(game))
+        play(game, line)
+    return states
+
+
+def format_1_body(game: Game, pack_id: str = "fixture_world", history: list[dict] | None = None) -> dict:
     """A save as format 1 wrote it: one pack, named without a hash, and no checksum."""
     return {
         "format": 1,
@@ -27,14 +37,14 @@ def format_1_body(game: Game, pack_id: str = "fixture_world") -> dict:
         "summary": {"day": 1, "clock": "09:33", "location": "Practice Hall"},
         "saved_at": "2024-05-01T18:30:00+00:00",
         "state": state_of(game),
-        "history": copy.deepcopy(game.history.snapshots()),
+        "history": copy.deepcopy(history or []),
     }
 
 
 @pytest.fixture
 def old_save(game: Game, saves: Path) -> dict:
-    play(game, *WALK)
-    body = format_1_body(game)
+    history = play_keeping_whole_states(game, *WALK)
+    body = format_1_body(game, history=history)
     write_body(saves, "old", body, sign=False)
     return body
 
@@ -52,7 +62,7 @@ def test_each_step_goes_up_exactly_one_format(version: int) -> None:
 
 
 def test_format_1_to_2_lists_the_pack_and_the_game_version() -> None:
-    body = migrate({"format": 1, "pack": {"id": "fixture_world", "version": "0.1.0"}, "state": {"turn": 3}})
+    body = MIGRATIONS[1]({"format": 1, "pack": {"id": "fixture_world", "version": "0.1.0"}, "state": {"turn": 3}})
     assert body["format"] == 2
     assert body["packs"] == [{"id": "fixture_world", "version": "0.1.0", "hash": ""}]
     assert "pack" not in body
@@ -65,7 +75,7 @@ def test_a_format_1_save_is_read_as_the_current_format(old_save: dict, saves: Pa
     assert body["format"] == CURRENT_FORMAT
     assert body["packs"][0]["id"] == "fixture_world"
     assert body["state"] == old_save["state"]
-    assert body["history"] == old_save["history"]
+    assert len(body["history"]) == len(old_save["history"])
     assert [info.name for info in SaveSlots(saves).list()] == ["old"]
 
 
@@ -99,6 +109,36 @@ def test_a_format_1_save_of_another_game_is_refused(game: Game, saves: Path) -> 
     reply = game.turn("restore other")
     assert quoted("starred_blocks") in reply and quoted("fixture_world") in reply
     assert game.errors == [] and game.state["time"] == before["time"]
+
+
+def test_format_2_to_3_keeps_of_each_undo_step_only_the_things_it_changed(game: Game) -> None:
+    whole = play_keeping_whole_states(game, *WALK)
+    body = migrate({"format": 2, "packs": [], "state": state_of(game), "history": copy.deepcopy(whole)})
+    assert body["format"] == 3
+    take, open_chest, north = body["history"]
+    assert take["items"] == {"lantern": whole[0]["items"]["lantern"]} and take["npcs"] == {}
+    assert list(open_chest["items"]) == ["oak_chest"] and not open_chest["items"]["oak_chest"]["open"]
+    assert north["items"] == {} and north["rest"]["location"] == "vestibule"
+    assert all("items" not in step["rest"] and "npcs" not in step["rest"] for step in body["history"])
+    assert take["rest"] == {k: v for k, v in whole[0].items() if k not in ("items", "npcs")}
+
+
+def test_a_format_2_save_checked_as_format_2_checked_it_restores_with_its_undo_history(
+        game: Game, saves: Path) -> None:
+    history = play_keeping_whole_states(game, *WALK)
+    body = {**format_1_body(game, history=history), "format": 2, "game_version": "0.1.0",
+            "packs": [{"id": "fixture_world", "version": "0.1.0", "hash": ""}]}
+    del body["pack"]
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    body["checksum"] = "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    write_body(saves, "two", body, sign=False)
+    later = new_game(saves)
+    [reply] = play(later, "restore two")
+    assert reply.startswith(f"Restored {quoted('two')}.")
+    assert later.state == body["state"]
+    for _ in WALK:
+        play(later, "undo")
+    assert later.state == history[0]
 
 
 def test_migrate_walks_the_whole_chain_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -135,7 +175,7 @@ def test_migrate_refuses_a_format_it_has_no_step_for(version: object) -> None:
 
 
 def test_a_step_that_leads_nowhere_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(migrations, "CURRENT_FORMAT", 3)  # but no step from 2 to 3
+    monkeypatch.setattr(migrations, "CURRENT_FORMAT", CURRENT_FORMAT + 1)  # but no step to it
     with pytest.raises(ValueError):
         migrate({"format": 1, "pack": {"id": "p", "version": "1"}, "state": {}})
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from elysium.bus import Context, handles, subscribes
 from elysium.bus.protocol import Enter, Go, MovePlayer, Narrated, Narration, NpcMoved, PlayerMoved, TimePassed
 from elysium.content.model import Exit
@@ -45,7 +47,7 @@ class Movement:
             if not door.get("open"):
                 if door.get("locked"):
                     return Narration(f"{The(content, way.door)} is locked.", done=False)
-                door["open"] = True
+                places.change_item(state, way.door, open=True)
                 note = f"(first opening {the(content, way.door)})\n"
         return Narration(note + self.arrive(ctx, way.to), minutes=WALK)
 
@@ -64,14 +66,13 @@ class Movement:
     @subscribes(TimePassed)
     def npcs_keep_their_schedules(self, msg: TimePassed, ctx: Context) -> None:
         state, content = ctx.state, ctx.content
-        for npc in content.npcs.values():
-            if not npc.schedule or not _crossed_any(npc.schedule, msg.start, msg.end):
-                continue
+        for npc_id in _due(content.schedule_times, msg.start, msg.end):
+            npc = content.npcs[npc_id]
             target = _scheduled_room(npc.schedule, calendar.minute_of_day(msg.end))
             origin = state["npcs"][npc.id]["at"]
             if target == origin:
                 continue
-            state["npcs"][npc.id]["at"] = target
+            places.move_npc(state, npc.id, target)
             ctx.publish(NpcMoved(npc.id, origin, target))
             here = state["location"]
             if here in (origin, target) and places.has_light(state, content, here):
@@ -79,12 +80,16 @@ class Movement:
                 ctx.publish(Narrated(f"{capitalised(definite(npc.name))} {verb}."))
 
 
-def _crossed_any(schedule: tuple[tuple[int, str], ...], start: int, end: int) -> bool:
-    """Whether any scheduled minute of the day falls in (start, end]."""
+def _due(times: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
+    """Ids, in content order, of the NPCs with a scheduled minute of the day in (start, end]."""
     if end - start >= calendar.MINUTES_PER_DAY:
-        return True
-    first, last = calendar.minute_of_day(start), calendar.minute_of_day(end)
-    return any(calendar.in_span(at, first + 1, last + 1) for at, _ in schedule)
+        spans = [(0, calendar.MINUTES_PER_DAY)]
+    else:
+        first, last = calendar.minute_of_day(start) + 1, calendar.minute_of_day(end) + 1
+        spans = [(first, last)] if first <= last else [(first, calendar.MINUTES_PER_DAY), (0, last)]
+    due = {entry for low, high in spans
+           for entry in times[bisect_left(times, (low,)):bisect_left(times, (high,))]}
+    return [npc_id for _, npc_id in sorted({(n, npc_id) for _, n, npc_id in due})]
 
 
 def _scheduled_room(schedule: tuple[tuple[int, str], ...], minute: int) -> str:

@@ -58,7 +58,7 @@ class ThingHandling:
             if here not in (f"in:{msg.source}", f"on:{msg.source}"):
                 return refuse(f"{The(content, item.id)} {be(content, item.id)} not "
                               f"{'in' if content.items.get(msg.source, item).container else 'on'} {the(content, msg.source)}.")
-        state["items"][item.id]["at"] = "player"
+        places.change_item(state, item.id, at="player")
         return did("Taken.")
 
     @handles(Drop)
@@ -69,9 +69,9 @@ class ThingHandling:
         entry = state["items"][msg.item]
         note = ""
         if entry.get("worn"):
-            entry["worn"] = False
+            places.change_item(state, msg.item, worn=False)
             note = f"(first taking off {the(content, msg.item)})\n"
-        entry["at"] = state["location"]
+        places.change_item(state, msg.item, at=state["location"])
         return did(note + "Dropped.")
 
     @handles(Put)
@@ -91,9 +91,9 @@ class ThingHandling:
         if note is None:
             return refuse(f"You need to be holding {the(content, msg.item)} first.")
         if state["items"][msg.item].get("worn"):
-            state["items"][msg.item]["worn"] = False
+            places.change_item(state, msg.item, worn=False)
             note += f"(first taking off {the(content, msg.item)})\n"
-        state["items"][msg.item]["at"] = f"{msg.preposition}:{target.id}"
+        places.change_item(state, msg.item, at=f"{msg.preposition}:{target.id}")
         preposition = "into" if msg.preposition == "in" else "on"
         return did(f"{note}You put {the(content, msg.item)} {preposition} {the(content, target.id)}.")
 
@@ -108,7 +108,7 @@ class ThingHandling:
             return refuse(f"{The(content, item.id)} {be(content, item.id)} already open.")
         if entry.get("locked"):
             return refuse(f"{The(content, item.id)} {be(content, item.id)} locked.")
-        entry["open"] = True
+        places.change_item(state, item.id, open=True)
         revealed = places.contents(state, f"in:{item.id}") if item.container else []
         if revealed:
             return did(f"You open {the(content, item.id)}, revealing {', '.join(a(content, i) for i in revealed)}.")
@@ -122,7 +122,7 @@ class ThingHandling:
         entry = ctx.state["items"][item.id]
         if not entry.get("open"):
             return refuse(f"{The(ctx.content, item.id)} {be(ctx.content, item.id)} already closed.")
-        entry["open"] = False
+        places.change_item(ctx.state, item.id, open=False)
         return did(f"You close {the(ctx.content, item.id)}.")
 
     @handles(Lock)
@@ -154,7 +154,7 @@ class ThingHandling:
             return refuse(f"You aren't holding {the(content, key)}.")
         if key != item.key:
             return refuse(f"{The(content, key)} {verb_s(content, key, 'does')} not fit {the(content, item.id)}.")
-        entry["locked"] = locking
+        places.change_item(state, item.id, locked=locking)
         return did(f"{note}You {verb} {the(content, item.id)} with {the(content, key)}.")
 
     @handles(Wear)
@@ -168,7 +168,7 @@ class ThingHandling:
         note = self.implicitly_take(ctx, item.id)
         if note is None:
             return refuse(f"You need to be holding {the(content, item.id)} first.")
-        state["items"][item.id].update(at="player", worn=True)
+        places.change_item(state, item.id, at="player", worn=True)
         return did(f"{note}You put on {the(content, item.id)}.")
 
     @handles(TakeOff)
@@ -176,7 +176,7 @@ class ThingHandling:
         entry = ctx.state["items"].get(msg.item, {})
         if not entry.get("worn"):
             return refuse(f"You aren't wearing {the(ctx.content, msg.item)}.")
-        entry["worn"] = False
+        places.change_item(ctx.state, msg.item, worn=False)
         return did(f"You take off {the(ctx.content, msg.item)}.")
 
     @handles(Read)
@@ -198,7 +198,7 @@ class ThingHandling:
         if entry.get("lit"):
             return refuse(f"{The(ctx.content, item.id)} {be(ctx.content, item.id)} already alight.")
         was_lit = places.has_light(ctx.state, ctx.content, ctx.state["location"])
-        entry["lit"] = True
+        places.change_item(ctx.state, item.id, lit=True)
         words = f"You light {the(ctx.content, item.id)}. Warm light spills around you."
         if not was_lit and places.has_light(ctx.state, ctx.content, ctx.state["location"]):
             words += "\n\n" + room_text(ctx)  # the room comes out of the dark
@@ -210,7 +210,7 @@ class ThingHandling:
         entry = ctx.state["items"].get(msg.item, {})
         if item is None or not item.light or not entry.get("lit"):
             return refuse(f"{The(ctx.content, msg.item)} {be(ctx.content, msg.item)} not alight.")
-        entry["lit"] = False
+        places.change_item(ctx.state, msg.item, lit=False)
         words = f"You put out {the(ctx.content, item.id)}."
         if not places.has_light(ctx.state, ctx.content, ctx.state["location"]):
             words += " Darkness closes in; it is too dark to see."
@@ -224,7 +224,7 @@ class ThingHandling:
             return ""
         if not content.items[item_id].portable:
             return None
-        state["items"][item_id]["at"] = "player"
+        places.change_item(state, item_id, at="player")
         return f"(first taking {the(content, item_id)})\n"
 
     @staticmethod

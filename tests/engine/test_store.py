@@ -1,0 +1,122 @@
+"""The store's index and undo journal: every query through the index agrees with a scan of the
+plain state, and checkpoints rewind exactly, across every playthrough the project has."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from elysium.engine import Game
+from elysium.state import places
+from elysium.state.store import Store, copy_state
+from elysium.transcript.parser import parse_transcript
+
+PLAYTHROUGHS = sorted((Path(__file__).parents[1] / "playthroughs").rglob("*.regtest"))
+
+
+def small_state() -> Store:
+    return Store({
+        "location": "hall", "flags": {"bell": True}, "visits": {"hall": 1},
+        "items": {"box": {"at": "hall", "open": False}, "coin": {"at": "in:box"},
+                  "lamp": {"at": "player", "lit": False}, "cup": {"at": "hall"}},
+        "npcs": {"warden": {"at": "hall"}, "singer": {"at": "yard"}},
+    })
+
+
+def agrees_with_a_scan(store: Store) -> None:
+    """Whatever the index answers, a plain copy of the same state answers alike by scanning."""
+    plain = copy_state(store)
+    known = {entry["at"] for entry in plain["items"].values()} | {"player", "nowhere", plain["location"]}
+    for place in known:
+        assert places.contents(store, place) == places.contents(plain, place), place
+    for room in {entry["at"] for entry in plain["npcs"].values()} | {plain["location"]}:
+        assert places.npcs_in(store, room) == places.npcs_in(plain, room), room
+    assert sorted(store.lit()) == sorted(i for i, e in plain["items"].items() if e.get("lit"))
+
+
+def test_the_index_answers_in_content_order_and_follows_every_change() -> None:
+    store = small_state()
+    assert places.contents(store, "hall") == ["box", "cup"]
+    places.change_item(store, "box", at="player")
+    places.change_item(store, "box", at="hall")
+    assert places.contents(store, "hall") == ["box", "cup"]  # content order, not arrival order
+    places.change_item(store, "lamp", lit=True)
+    places.move_npc(store, "singer", "hall")
+    assert store.lit() == ["lamp"]
+    assert places.npcs_in(store, "hall") == ["warden", "singer"]
+    agrees_with_a_scan(store)
+
+
+def test_a_checkpoint_rewinds_exactly_what_changed_since_it_began() -> None:
+    store = small_state()
+    before = copy_state(store)
+    checkpoint = store.begin()
+    places.change_item(store, "coin", at="player")
+    places.change_item(store, "box", open=True)
+    store["flags"]["gate"] = True
+    store["location"] = "yard"
+    store.end(checkpoint)
+    assert checkpoint["items"] == {"coin": {"at": "in:box"}, "box": {"at": "hall", "open": False}}
+    assert checkpoint["npcs"] == {}
+    places.change_item(store, "cup", at="player")  # after the checkpoint ended: not its business
+    store.rewind(checkpoint)
+    assert store == {**before, "items": {**before["items"], "cup": {"at": "player"}}}
+    agrees_with_a_scan(store)
+
+
+def test_checkpoints_rewind_newest_first_back_to_the_start() -> None:
+    store = small_state()
+    before = copy_state(store)
+    first = store.begin()
+    places.change_item(store, "coin", at="player")
+    store.end(first)
+    second = store.begin()
+    places.change_item(store, "coin", at="hall")
+    places.move_npc(store, "warden", "yard")
+    store.end(second)
+    store.rewind(second)
+    store.rewind(first)
+    assert store == before
+    agrees_with_a_scan(store)
+
+
+def test_a_checkpoint_open_while_the_whole_state_is_replaced_still_rewinds() -> None:
+    store = small_state()
+    before = copy_state(store)
+    checkpoint = store.begin()
+    places.change_item(store, "coin", at="player")
+    store.replace({**copy_state(before), "location": "yard", "items": {"pin": {"at": "yard"}}})
+    assert places.contents(store, "yard") == ["pin"]
+    store.rewind(checkpoint)
+    assert store == before
+    agrees_with_a_scan(store)
+
+
+def test_an_outer_checkpoint_sees_what_an_inner_rewind_put_back() -> None:
+    store = small_state()
+    before = copy_state(store)
+    outer = store.begin()
+    inner = store.begin()
+    places.change_item(store, "cup", at="player")
+    store.rewind(inner)
+    places.change_item(store, "coin", at="hall")
+    store.rewind(outer)
+    assert store == before
+
+
+@pytest.mark.parametrize("path", PLAYTHROUGHS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_the_index_stays_true_through_every_playthrough(path: Path) -> None:
+    transcript = parse_transcript(path)
+    for test in transcript.tests:
+        game = Game.new(content=transcript.content, seed=transcript.seed, mods=transcript.mods)
+        game.opening()
+        for step in test.steps:
+            if step.command is not None:
+                game.turn(step.command)
+            agrees_with_a_scan(game.state)
+            here, plain = game.state["location"], copy_state(game.state)
+            assert (places.things_in_reach(game.state, game.content, here)
+                    == places.things_in_reach(plain, game.content, here)), step.label
+            assert places.has_light(game.state, game.content, here) == places.has_light(plain, game.content, here)
+        assert game.errors == []
