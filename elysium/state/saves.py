@@ -26,6 +26,7 @@ TEMPORARY = ".tmp"
 SLOT_PATTERN = re.compile(r"[^a-z0-9_-]+")
 HISTORY_KEPT = 30  # undo steps a save carries: enough to take back a mistake, small on disk
 MAX_SAVE_BYTES = 64 * 1024 * 1024
+CHECKSUM_KEY = ', "checksum": "'
 
 
 class SaveError(Exception):
@@ -48,10 +49,32 @@ def slot_name(name: str) -> str:
 
 
 def checksum(body: dict[str, Any]) -> str:
-    """sha256 of the body's canonical JSON, leaving out the checksum itself."""
+    """sha256 of the body as a save writes it (json.dumps, keys in their order), leaving out the
+    checksum itself. Parsing and dumping again gives the same text, so a save that a JSON tool has
+    reformatted still checks."""
+    return _digest(json.dumps({k: v for k, v in body.items() if k != "checksum"}, ensure_ascii=False))
+
+
+def _digest(text: str) -> str:
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _checksum_of_format_2(body: dict[str, Any]) -> str:
+    """Format 2 hashed the body with its keys sorted, at the cost of a second encoding."""
     canonical = json.dumps({k: v for k, v in body.items() if k != "checksum"}, sort_keys=True,
                            separators=(",", ":"), ensure_ascii=False)
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _checksum_matches(raw: str, body: dict[str, Any]) -> bool:
+    expected = body["checksum"]
+    if body["format"] == 2:
+        return expected == _checksum_of_format_2(body)
+    # As written: the checksum is the last key, and covers every character before it.
+    head, marker, tail = raw.rpartition(CHECKSUM_KEY)
+    if marker and tail.rstrip() == f'{expected}"}}' and _digest(head + "}") == expected:
+        return True
+    return expected == checksum(body)
 
 
 class SaveSlots:
@@ -69,9 +92,11 @@ class SaveSlots:
         body = {"format": CURRENT_FORMAT, **body,
                 "saved_at": datetime.now(timezone.utc).isoformat(timespec="microseconds")}
         body["history"] = body.get("history", [])[-HISTORY_KEPT:]
-        body["checksum"] = checksum(body)
-        # One line: json's fast C encoder only runs without indentation, and any JSON tool reads it.
+        # One line, encoded once: json's fast C encoder only runs without indentation, and the
+        # checksum of that text goes last, so that reading can check it without encoding again.
         text = json.dumps(body, ensure_ascii=False)
+        body["checksum"] = _digest(text)
+        text = f'{text[:-1]}{CHECKSUM_KEY}{body["checksum"]}"}}'
         temporary = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -122,7 +147,7 @@ class SaveSlots:
         if body["format"] > CURRENT_FORMAT:
             raise SaveError(f"The saved game {quoted} was made by a newer version of Elysium "
                             f"(format {body['format']}); this version reads up to format {CURRENT_FORMAT}.")
-        if "checksum" in body and body["checksum"] != checksum(body):
+        if "checksum" in body and not _checksum_matches(raw, body):
             raise SaveError(f"The saved game {quoted} is damaged: its contents do not match its checksum.")
         try:
             body = migrate(body)

@@ -3,6 +3,7 @@ ask first), UNDO after a restore, the autosaves, and `elysium play --continue / 
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime
 from pathlib import Path
@@ -36,6 +37,31 @@ def test_save_with_a_name_says_where_and_when(game: Game, saves: Path) -> None:
     assert body["state"] == game.state
     assert body["summary"] == {"day": 1, "clock": clock, "location": "Practice Hall"}
     assert body["checksum"] == checksum(body)
+
+
+def test_a_save_that_a_json_tool_has_reformatted_still_restores(game: Game, saves: Path) -> None:
+    """The checksum covers the text as written, and, failing that, the body dumped again as the
+    writer dumps it: whitespace from a pretty-printer changes nothing, a changed value does."""
+    play(game, "take lantern", "save pretty")
+    path = saves / f"pretty{SUFFIX}"
+    body = read_body(saves, "pretty")
+    path.write_text(json.dumps(body, indent=4, ensure_ascii=False), encoding="utf-8")
+    later = new_game(saves)
+    [reply] = play(later, "restore pretty")
+    assert reply.startswith(f"Restored {quoted('pretty')}.") and later.state == game.state
+    path.write_text(json.dumps({**body, "saved_at": "2030-01-01"}, indent=4), encoding="utf-8")
+    [reply] = play(later, "restore pretty")
+    assert "do not match its checksum" in reply
+
+
+def test_nothing_may_follow_the_checksum_in_a_save(game: Game, saves: Path) -> None:
+    play(game, "save tail")
+    path = saves / f"tail{SUFFIX}"
+    raw = path.read_text(encoding="utf-8")
+    assert raw.endswith(f'"checksum": "{read_body(saves, "tail")["checksum"]}"}}')
+    path.write_text(raw[:-1] + ', "checksum": "sha256:0"}', encoding="utf-8")
+    [reply] = play(game, "restore tail")
+    assert "do not match its checksum" in reply
 
 
 def test_the_words_of_a_typed_name_are_all_kept(game: Game, saves: Path) -> None:
