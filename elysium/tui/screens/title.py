@@ -7,6 +7,7 @@ large pack never freezes the screen.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -16,11 +17,11 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, LoadingIndicator, Static
 
-from elysium.content import Content, ContentError
-from elysium.state.saves import SaveInfo, SaveSlots
 from elysium.tui.messages import ContentFailed, ContentLoaded
-from elysium.tui.screens.load_dialog import LoadDialog
-from elysium.tui.styled import plain
+
+if TYPE_CHECKING:  # the content package is imported by the worker, off the way to the first frame
+    from elysium.content import Content
+    from elysium.state.saves import SaveInfo, SaveSlots
 
 BANNER = "\u2726  E L Y S I U M  \u2726"
 
@@ -72,6 +73,8 @@ class TitleScreen(Screen):
 
     @work(thread=True, exclusive=True, group="content")
     def load(self) -> None:
+        from elysium.content import ContentError
+
         try:
             content = self.read_content()
         except ContentError as error:
@@ -81,6 +84,8 @@ class TitleScreen(Screen):
 
     @on(ContentLoaded)
     def loaded(self, message: ContentLoaded) -> None:
+        from elysium.tui.styled import plain
+
         self.content = message.content
         game = message.content.game
         self.query_one("#pack-title", Static).update(Text(plain(game.title)))
@@ -131,6 +136,8 @@ class TitleScreen(Screen):
     @on(Button.Pressed, "#load")
     def action_load_game(self) -> None:
         if self.content is not None:
+            from elysium.tui.screens.load_dialog import LoadDialog
+
             self.app.push_screen(LoadDialog(self.slots), self.load_chosen)
 
     def load_chosen(self, name: str | None) -> None:
