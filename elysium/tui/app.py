@@ -52,7 +52,7 @@ class ElysiumApp(App[int]):
         self.push_screen(TitleScreen(self.read_content, self.slots))
 
     def read_content(self) -> Content:
-        """Read the pack (called in a worker thread by the title screen)."""
+        """Read the pack (called in a thread of its own by the title screen)."""
         from elysium.content import load_content
 
         return load_content(self.content_path, self.mods)
