@@ -137,9 +137,6 @@ def wants_tui(args: argparse.Namespace) -> bool:
 
 
 def play(args: argparse.Namespace) -> int:
-    from elysium.engine import Game
-    from elysium.plain import run_plain
-
     if args.game is not None:
         args.content = args.game
     if wants_tui(args):
@@ -148,6 +145,10 @@ def play(args: argparse.Namespace) -> int:
         app = ElysiumApp(args.content, args.seed, _packs(args), args.saves)
         app.run()
         return app.return_code or 0
+    # Imported here, not at the top: the TUI starts faster without them and imports the engine itself.
+    from elysium.engine import Game
+    from elysium.plain import run_plain
+
     content = _load(args)
     if content is None:
         return EXIT_CONTENT

@@ -3,24 +3,29 @@
 `ElysiumApp(content=None, seed=0, mods=(), saves=None)` plays the pack at `content` (the default
 pack when None) with that seed; saves go to `saves` (default: `default_saves_folder()`).
 The app holds no rules of the game: it makes `Game`s and hands them to `GameScreen`.
+
+Only what the title screen shows is imported up front. The engine, the content loader and the
+game screen are imported when first used (the content by the thread that reads it), so
+the title screen is up sooner.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from elysium.content import Content, load_content
-from elysium.engine import Game
 from elysium.state.saves import SaveError, SaveSlots, default_saves_folder
 from elysium.tui.messages import ContentLoaded
 from elysium.tui.palette import GameCommands
-from elysium.tui.screens.game import GameScreen
 from elysium.tui.screens.title import TitleScreen
-from elysium.tui.styled import plain
+
+if TYPE_CHECKING:
+    from elysium.content import Content
+    from elysium.engine import Game
 
 DEFAULT_THEME = "textual-dark"
 
@@ -47,23 +52,33 @@ class ElysiumApp(App[int]):
         self.push_screen(TitleScreen(self.read_content, self.slots))
 
     def read_content(self) -> Content:
-        """Read the pack (called in a worker thread by the title screen)."""
+        """Read the pack (called in a thread of its own by the title screen)."""
+        from elysium.content import load_content
+
         return load_content(self.content_path, self.mods)
 
     def on_content_loaded(self, message: ContentLoaded) -> None:
+        from elysium.tui.styled import plain
+
         self.title = plain(message.content.game.title)
 
     # -- starting and ending games -------------------------------------------------------------
     def make_game(self, content: Content) -> Game:
+        from elysium.engine import Game
+
         game = Game.from_content(content, self.seed)
         game.slots = self.slots
         return game
 
     def new_game(self, content: Content) -> None:
+        from elysium.tui.screens.game import GameScreen
+
         game = self.make_game(content)
         self.push_screen(GameScreen(game, game.opening()))
 
     def restore_game(self, content: Content, name: str) -> None:
+        from elysium.tui.screens.game import GameScreen
+
         game = self.make_game(content)
         try:
             text = game.restore(self.slots, name)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from elysium.content import Content
-from elysium.view import GameView
+if TYPE_CHECKING:  # the title screen posts these before the content or the engine is imported
+    from elysium.content import Content
+    from elysium.view import GameView
 
 LISTENER = "turn-listener"  # the CSS class of every widget that is sent TurnPlayed
 

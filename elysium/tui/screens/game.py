@@ -1,7 +1,9 @@
 """The game: the story and the command line, with the sidebar beside them (or a status line).
 
 Every line typed goes to `game.turn(line)`; this screen only shows what comes back. After each
-turn it posts `TurnPlayed` to every widget that draws the game.
+turn it posts `TurnPlayed` to every widget that draws the game. Each dialog's module is imported
+when the dialog is first opened: they bring in heavy widgets (Markdown, DataTable) that a game may
+never need.
 """
 
 from __future__ import annotations
@@ -18,13 +20,6 @@ from textual.widgets import Footer, Header, Input
 from elysium.engine import Game
 from elysium.state.saves import SaveError, SaveSlots, default_saves_folder
 from elysium.tui.messages import LISTENER, TurnPlayed
-from elysium.tui.screens.help import HelpScreen
-from elysium.tui.screens.journal import JournalScreen
-from elysium.tui.screens.load_dialog import LoadDialog
-from elysium.tui.screens.map import MapScreen
-from elysium.tui.screens.save_dialog import SaveDialog
-from elysium.tui.screens.settings import SettingsScreen
-from elysium.tui.screens.timetable import TimetableScreen
 from elysium.tui.styled import plain
 from elysium.tui.widgets import CommandLine, NarrativeLog, Sidebar, StatusLine
 from elysium.view import view_of
@@ -116,24 +111,36 @@ class GameScreen(Screen):
         self.play("undo")
 
     def action_help(self) -> None:
+        from elysium.tui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen(self.game.content.game.help))
 
     def action_journal(self) -> None:
+        from elysium.tui.screens.journal import JournalScreen
+
         self.app.push_screen(JournalScreen(self.game))
 
     def action_timetable(self) -> None:
+        from elysium.tui.screens.timetable import TimetableScreen
+
         self.app.push_screen(TimetableScreen(self.game))
 
     def action_map(self) -> None:
+        from elysium.tui.screens.map import MapScreen
+
         self.app.push_screen(MapScreen(view_of(self.game)))
 
     def action_settings(self) -> None:
+        from elysium.tui.screens.settings import SettingsScreen
+
         self.app.push_screen(SettingsScreen())
 
     def action_leave(self) -> None:
         self.app.end_game(None)
 
     def action_save(self) -> None:
+        from elysium.tui.screens.save_dialog import SaveDialog
+
         self.app.push_screen(SaveDialog(self.slots), self.save)
 
     def save(self, name: str | None) -> None:
@@ -148,6 +155,8 @@ class GameScreen(Screen):
             f"Saved as \u201c{info.name}\u201d ({info.location}, day {info.day}, {info.clock}).")
 
     def action_load(self) -> None:
+        from elysium.tui.screens.load_dialog import LoadDialog
+
         self.app.push_screen(LoadDialog(self.slots), self.load)
 
     def load(self, name: str | None) -> None:

@@ -1,12 +1,16 @@
 """The title screen: New game, Continue (the newest save), Load, Quit.
 
-The content pack is read in a worker thread while this screen shows a loading indicator, so a
-large pack never freezes the screen.
+The content pack is read in a thread from the moment the screen is made. A pack that is read
+quickly (from its compiled cache) is shown in the screen's first frame; a slower one is waited for
+in a worker while the screen shows a loading indicator, so a large pack never freezes the screen.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from concurrent.futures import Future
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -16,13 +20,28 @@ from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, LoadingIndicator, Static
 
-from elysium.content import Content, ContentError
-from elysium.state.saves import SaveInfo, SaveSlots
 from elysium.tui.messages import ContentFailed, ContentLoaded
-from elysium.tui.screens.load_dialog import LoadDialog
-from elysium.tui.styled import plain
+
+if TYPE_CHECKING:  # the content package is imported by the worker, off the way to the first frame
+    from elysium.content import Content
+    from elysium.state.saves import SaveInfo, SaveSlots
 
 BANNER = "\u2726  E L Y S I U M  \u2726"
+QUICK_READ_S = 0.1  # a pack read within this is shown at once, without a flash of the loading indicator
+
+
+def read_in_background(read: Callable[[], Content]) -> Future[Content]:
+    """`read()` run in a thread of its own; a daemon, so that a pack being read never delays quitting."""
+    future: Future[Content] = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(read())
+        except Exception as error:
+            future.set_exception(error)
+
+    threading.Thread(target=run, name="read-content", daemon=True).start()
+    return future
 
 
 class TitleScreen(Screen):
@@ -45,7 +64,7 @@ class TitleScreen(Screen):
 
     def __init__(self, read_content: Callable[[], Content], slots: SaveSlots) -> None:
         super().__init__()
-        self.read_content = read_content
+        self.reading = read_in_background(read_content)
         self.slots = slots
         self.content: Content | None = None
 
@@ -67,13 +86,24 @@ class TitleScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.set_class(True, "-loading")
-        self.load()
+        try:
+            self.reading.exception(timeout=QUICK_READ_S)
+        except TimeoutError:
+            self.set_class(True, "-loading")
+            self.load()
+        else:
+            self.report_content()
 
     @work(thread=True, exclusive=True, group="content")
     def load(self) -> None:
+        self.report_content()
+
+    def report_content(self) -> None:
+        """Post what the reading gave: ContentLoaded, or ContentFailed. Blocks until it is done."""
+        from elysium.content import ContentError
+
         try:
-            content = self.read_content()
+            content = self.reading.result()
         except ContentError as error:
             self.post_message(ContentFailed([str(problem) for problem in error.problems]))
             return
@@ -81,6 +111,8 @@ class TitleScreen(Screen):
 
     @on(ContentLoaded)
     def loaded(self, message: ContentLoaded) -> None:
+        from elysium.tui.styled import plain
+
         self.content = message.content
         game = message.content.game
         self.query_one("#pack-title", Static).update(Text(plain(game.title)))
@@ -131,6 +163,8 @@ class TitleScreen(Screen):
     @on(Button.Pressed, "#load")
     def action_load_game(self) -> None:
         if self.content is not None:
+            from elysium.tui.screens.load_dialog import LoadDialog
+
             self.app.push_screen(LoadDialog(self.slots), self.load_chosen)
 
     def load_chosen(self, name: str | None) -> None:

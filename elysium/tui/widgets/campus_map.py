@@ -87,6 +87,16 @@ def label(name: str, width: int) -> str:
     return short if len(short) <= width else short[: max(width - 1, 1)] + "…"
 
 
+def extent(view: GameView) -> tuple[int, int]:
+    """The columns and rows of rooms that `draw_map` draws: at a given width, the map's size."""
+    where = placed(view.rooms)
+    spots = [where[r] for r in shown(view.rooms) if r in where]
+    if not spots:
+        return 0, 0
+    xs, ys = {x for x, _ in spots}, {y for _, y in spots}
+    return max(xs) - min(xs) + 1, max(ys) - min(ys) + 1
+
+
 def draw_map(view: GameView, width: int, styles: dict[str, Style], max_cell: int = MAX_CELL) -> Text:
     """The map as lines of text `width` cells wide, at most."""
     rooms = {room.id: room for room in view.rooms}
@@ -155,8 +165,11 @@ class CampusMap(Widget):
 
     @on(TurnPlayed)
     def played(self, message: TurnPlayed) -> None:
-        self.view = message.view
-        self.refresh(layout=True)
+        before, self.view = self.view, message.view
+        if before is not None and before.rooms == message.view.rooms:
+            return  # the map only shows rooms: no move, nothing new seen, nothing to draw
+        # A layout (the costly part of a frame) only when the map may have changed its height.
+        self.refresh(layout=before is None or extent(before) != extent(message.view))
 
     def render(self) -> Text:
         if self.view is None:

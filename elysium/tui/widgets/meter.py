@@ -27,6 +27,14 @@ class Meter(Widget):
         self.shown = shown
         self.set_reactive(Meter.value, value)
 
+    def set(self, value: int, low: int, high: int, shown: str | None) -> None:
+        """Show new figures: a repaint when they differ, never a layout (a meter is one line)."""
+        if (value, low, high, shown) == (self.value, self.low, self.high, self.shown):
+            return
+        self.low, self.high, self.shown = low, high, shown
+        self.set_reactive(Meter.value, value)
+        self.refresh()
+
     def render(self) -> Text:
         number = self.shown if self.shown is not None else str(self.value)
         width = max(self.size.width - LABEL_WIDTH - NUMBER_WIDTH - 1, 4)

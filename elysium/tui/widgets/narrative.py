@@ -45,18 +45,25 @@ class NarrativeLog(RichLog, can_focus=False):
         self.entries.append((kind, text))
         del self.entries[:-MAX_ENTRIES]
         self.draw(kind, text, first=len(self.entries) == 1)
+        if self._size_known:
+            # RichLog scrolls after the next frame: scrolled now, a reply shows one frame sooner.
+            self.scroll_end(animate=False, immediate=True, x_axis=False)
 
     def draw(self, kind: str, text: str, first: bool = False) -> None:
         if kind == "echo":
             if not first:
-                self.write(Text(""))
-            self.write(Text(f"> {text}", style=self.get_component_rich_style("narrative--echo")))
+                self.put(Text(""))
+            self.put(Text(f"> {text}", style=self.get_component_rich_style("narrative--echo")))
         elif kind == "notice":
             if not first:
-                self.write(Text(""))
-            self.write(Text(text, style=self.get_component_rich_style("narrative--notice")))
+                self.put(Text(""))
+            self.put(Text(text, style=self.get_component_rich_style("narrative--notice")))
         else:
-            self.write(styled(text))
+            self.put(styled(text))
+
+    def put(self, line: Text) -> None:
+        """Write `line`, leaving the scrolling to `add` and `redraw` once the size is known."""
+        self.write(line, scroll_end=False if self._size_known else None)
 
     def redraw(self) -> None:
         self.clear()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.reactive import reactive
 
 from elysium.tui.messages import LISTENER, TurnPlayed
 from elysium.tui.widgets.meter import Meter
@@ -18,28 +17,42 @@ def skill_label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
-class StudentPanel(Vertical):
+def meters(view: GameView) -> list[tuple[str, int, int, int, str | None, str]]:
+    """(label, value, low, high, shown, classes) of each bar the view calls for, top to bottom."""
+    bars = [
+        ("Energy", view.energy, 0, view.max_energy, f"{view.energy}/{view.max_energy}", ""),
+        ("Standing", view.standing, -SIGNED_RANGE, SIGNED_RANGE, f"{view.standing:+d}", ""),
+        ("Reputation", view.reputation, -SIGNED_RANGE, SIGNED_RANGE, f"{view.reputation:+d}", ""),
+    ]
+    if view.max_score:
+        bars.append(("Score", view.score, 0, view.max_score, f"{view.score}/{view.max_score}", ""))
+    bars += [(skill_label(name), level, 0, 100, None, "skill") for name, level in view.skills.items()]
+    return bars
 
-    view: reactive[GameView | None] = reactive(None, recompose=True)
+
+class StudentPanel(Vertical):
+    """Composed once; after a turn its meters are set in place, and only when the bars called
+    for change (a skill first learnt) is it composed again."""
 
     def __init__(self, view: GameView | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
         self.border_title = "Student"
         self.add_class(LISTENER, "panel")
-        self.set_reactive(StudentPanel.view, view)
+        self.view = view
 
     @on(TurnPlayed)
     def played(self, message: TurnPlayed) -> None:
         self.view = message.view
+        bars = meters(message.view)
+        shown = list(self.query_children(Meter))
+        if [bar[0] for bar in bars] != [meter.label for meter in shown]:
+            self.refresh(recompose=True)
+            return
+        for meter, (_, value, low, high, number, _) in zip(shown, bars):
+            meter.set(value, low, high, number)
 
     def compose(self) -> ComposeResult:
-        view = self.view
-        if view is None:
+        if self.view is None:
             return
-        yield Meter("Energy", view.energy, 0, view.max_energy, shown=f"{view.energy}/{view.max_energy}")
-        yield Meter("Standing", view.standing, -SIGNED_RANGE, SIGNED_RANGE, shown=f"{view.standing:+d}")
-        yield Meter("Reputation", view.reputation, -SIGNED_RANGE, SIGNED_RANGE, shown=f"{view.reputation:+d}")
-        if view.max_score:
-            yield Meter("Score", view.score, 0, view.max_score, shown=f"{view.score}/{view.max_score}")
-        for name, level in view.skills.items():
-            yield Meter(skill_label(name), level, 0, 100, classes="skill")
+        for label, value, low, high, shown, classes in meters(self.view):
+            yield Meter(label, value, low, high, shown=shown, classes=classes)
