@@ -11,6 +11,7 @@ import hashlib
 import os
 from dataclasses import replace
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 from elysium.content import cache, model, packs, schema
@@ -394,7 +395,7 @@ NAME_FILLERS = frozenset({"of", "the", "a", "an", "and"})
 def _names(f: dict[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Nouns as given (or the name's last word); adjectives as given plus every other word of the
     name, so that whatever the game calls a thing, the player can call it that too."""
-    words = [w.strip("'\".,;:!?()") for w in f["name"].lower().replace(",", " ").split()]
+    words = [intern(w.strip("'\".,;:!?()")) for w in f["name"].lower().replace(",", " ").split()]
     words = [w for w in words if w]
     nouns = tuple(f.get("nouns") or (words[-1],))
     named = tuple(w for w in words if w not in nouns and w not in NAME_FILLERS)

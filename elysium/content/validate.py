@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from sys import intern
 from typing import Any
 
 from elysium.content import schema
@@ -119,7 +120,7 @@ class Checker:
         if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
             self.error(doc.mark(path), f"{what} must be a word or a list of words")
             return INVALID
-        return tuple(w.strip().lower() for w in words)
+        return tuple(intern(w.strip().lower()) for w in words)  # shared, like the YAML's own words
 
     def shape_text(self, doc, path, value, what):
         if isinstance(value, str):
