@@ -27,18 +27,29 @@ _Model = TypeVar("_Model")
 
 
 def _pickled_by_fields(cls: type[_Model]) -> type[_Model]:
-    """Pickle a frozen, slotted model as a call of its class with its fields in order.
+    """Pickle a frozen, slotted model as a call of `cls._from_fields` with its field values.
 
-    The default for such a dataclass stores a state that `_dataclass_setstate` puts back one field
-    at a time through `fields()`: that made reading the compiled content cache several times
-    slower than building the same objects anew.
+    Such a dataclass pickles by default through `_dataclass_getstate`/`_dataclass_setstate`,
+    which call `fields()` and `object.__setattr__` once per field; its `__init__` is quicker but
+    still looks each field up by name. Reading the compiled content cache means building tens of
+    thousands of models, so `_from_fields` is generated (as dataclasses generate `__init__`) to
+    set each slot straight through its descriptor.
     """
-    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
     values = attrgetter(*names) if len(names) > 1 else (lambda model: (getattr(model, names[0]),))
+    setters = {f"_set_{name}": getattr(cls, name).__set__ for name in names}
+    scope = {"_new": object.__new__, "_cls": cls, **setters}
+    exec(f"def _from_fields({', '.join(names)}):\n"
+         "    self = _new(_cls)\n"
+         + "".join(f"    _set_{name}(self, {name})\n" for name in names)
+         + "    return self\n", scope)
+    from_fields = scope["_from_fields"]
+    from_fields.__module__, from_fields.__qualname__ = cls.__module__, f"{cls.__qualname__}._from_fields"
 
-    def __reduce__(self: Any) -> tuple[type, tuple[Any, ...]]:
-        return cls, values(self)
+    def __reduce__(self: Any) -> tuple[Any, ...]:
+        return from_fields, values(self)
 
+    cls._from_fields = staticmethod(from_fields)  # type: ignore[attr-defined]
     cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
     return cls
 
