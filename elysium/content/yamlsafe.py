@@ -19,7 +19,36 @@ from typing import Any, NamedTuple
 
 import yaml
 
-Loader = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+_Parser = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+
+
+class Loader(_Parser):  # type: ignore[valid-type,misc]
+    """The safe loader, resolving tags as it does but without its per-node Python overheads.
+
+    For each node the composer asks for a tag, and for a path resolver to descend and ascend;
+    there are no path resolvers here, so a plain scalar's tag depends on its text alone and is
+    looked up at most once per distinct text in a file.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        super().__init__(stream)
+        self.tags: dict[str, str] = {}
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is not yaml.ScalarNode:
+            return super().resolve(kind, value, implicit)
+        if not implicit[0]:
+            return STR_TAG  # quoted or block text: never anything else
+        tag = self.tags.get(value)
+        if tag is None:
+            tag = self.tags[value] = super().resolve(kind, value, implicit)
+        return tag
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_NODES = 500_000
@@ -31,6 +60,7 @@ STANDARD_TAGS = {
 }
 
 Path_ = tuple[str | int, ...]
+STR_TAG, MERGE_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:merge"
 
 
 @dataclass(frozen=True)
@@ -239,7 +269,6 @@ class _Unsafe(Exception):
     """Something in a file that `_Builder` will find again and report with its position."""
 
 
-STR_TAG, MERGE_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:merge"
 SHORT = 40  # longer texts are prose, and prose rarely repeats
 
 
@@ -250,43 +279,54 @@ def _plain(root: yaml.Node, aliases: bool) -> Any:
     Keys and short texts (ids, directions, flags) are interned: the same few thousand words recur
     hundreds of thousands of times in a big pack, and one object each makes the loaded content
     smaller and its compiled cache much quicker to write and read."""
-    count = 0
+    # Values are counted by their parents, so that a plain text can be read without a call.
+    # Checking the total only at the end is enough: with aliases, parse_document has already
+    # refused a tree that expands too far, and without them the tree is as big as the file.
+    count = 1
     active: set[int] = set()
 
-    def build(node: Any, depth: int) -> Any:
+    def value(node: Any, depth: int) -> Any:
+        if node.__class__ is not yaml.ScalarNode:
+            return collection(node, depth)
+        if node.tag != STR_TAG:
+            return _scalar(node)
+        text = node.value
+        return intern(text) if len(text) <= SHORT else text
+
+    def collection(node: Any, depth: int) -> Any:
         nonlocal count
-        count += 1
-        if count > MAX_NODES or depth > MAX_DEPTH:
-            raise _Unsafe
-        kind = node.__class__
-        if kind is yaml.ScalarNode:
-            if node.tag != STR_TAG:
-                return _scalar(node)
-            value = node.value
-            return intern(value) if len(value) <= SHORT else value
-        if node.tag not in STANDARD_TAGS:
+        children = node.value
+        count += len(children)
+        if node.tag not in STANDARD_TAGS or (depth >= MAX_DEPTH and children):
             raise _Unsafe
         if aliases:
             if id(node) in active:
                 raise _Unsafe
             active.add(id(node))
         depth += 1
-        if kind is yaml.SequenceNode:
-            result: Any = [build(item, depth) for item in node.value]
+        if node.__class__ is yaml.SequenceNode:
+            result: Any = [value(item, depth) for item in children]
         else:
             result = {}
-            for key_node, value_node in node.value:
+            for key_node, value_node in children:
                 if key_node.__class__ is not yaml.ScalarNode or key_node.tag == MERGE_TAG:
                     raise _Unsafe
                 key = intern(key_node.value)
                 if key in result:
                     raise _Unsafe
-                result[key] = build(value_node, depth)
+                if value_node.__class__ is yaml.ScalarNode and value_node.tag == STR_TAG:
+                    text = value_node.value
+                    result[key] = intern(text) if len(text) <= SHORT else text
+                else:
+                    result[key] = value(value_node, depth)
         if aliases:
             active.discard(id(node))
         return result
 
-    return build(root, 0)
+    data = value(root, 0)
+    if count > MAX_NODES:
+        raise _Unsafe
+    return data
 
 
 _SCALARS = yaml.constructor.SafeConstructor()
