@@ -91,9 +91,10 @@ def _flags_tested(condition: Any) -> Iterator[str]:
 
 def warnings_for(content: Content, entries: dict[str, dict[str, tuple[Any, Any]]]) -> list[Problem]:
     """Content that loads but can never be played: unreachable rooms, items never placed, lore
-    nothing teaches, and topics that wait on a flag nothing sets."""
+    nothing teaches, and topics that wait on a flag nothing sets. `entries` holds, by kind and id,
+    the entry's fields and its place (whose `.mark` is worked out only for a warning)."""
     def mark(kind: str, entry_id: str):
-        return entries[kind][entry_id][1]
+        return entries[kind][entry_id][1].mark
 
     found = []
     reachable = reachable_rooms(content)

@@ -50,8 +50,10 @@ def cache_key(folders: list[Path]) -> str:
 
 class _ModelOnly(pickle.Unpickler):
     def find_class(self, module: str, name: str):
-        if module == model.__name__ and isinstance(getattr(model, name, None), type):
-            return getattr(model, name)
+        owner, _, method = name.partition(".")
+        found = getattr(model, owner, None) if module == model.__name__ else None
+        if isinstance(found, type) and method in ("", "_from_fields"):
+            return getattr(found, method) if method else found
         if module == "builtins" and name in SAFE_BUILTINS:
             return getattr(__import__("builtins"), name)
         raise pickle.UnpicklingError(f"{module}.{name} is not part of the content model")

@@ -11,13 +11,14 @@ import hashlib
 import os
 from dataclasses import replace
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 from elysium.content import cache, model, packs, schema
 from elysium.content.audit import warnings_for
 from elysium.content.problems import ContentError, Problem, suggestion
 from elysium.content.validate import Checker
-from elysium.content.yamlsafe import Document, Mark, YamlProblem, read_document
+from elysium.content.yamlsafe import Document, Mark, Place, YamlProblem, read_document
 
 MANIFEST = "pack.yaml"
 SHARED_NAMESPACE = ("rooms", "items", "npcs")
@@ -64,8 +65,8 @@ def mods_in(folder: Path) -> tuple[Path, ...]:
 class _Load:
     def __init__(self) -> None:
         self.checker = Checker()
-        # kind -> id as the game knows it -> (converted fields, mark of the id)
-        self.entries: dict[str, dict[str, tuple[dict[str, Any], Mark]]] = {k: {} for k in schema.KINDS}
+        # kind -> id as the game knows it -> (converted fields, where the id is written)
+        self.entries: dict[str, dict[str, tuple[dict[str, Any], Place]]] = {k: {} for k in schema.KINDS}
         self.pack: model.PackInfo | None = None
         self.game: dict[str, Any] | None = None
         self.game_id = ""
@@ -74,7 +75,7 @@ class _Load:
         self.warnings: list[Problem] = []
         self.unreadable = False
         self.item_rule_counts: dict[str, int] = {}  # rules attached to each item so far
-        self.rule_places: dict[str, tuple[Mark, str]] = {}  # rule id -> where its 'on' is, its name
+        self.rule_places: dict[str, tuple[Place, str]] = {}  # rule id -> where its 'on' is, its name
 
     @property
     def problems(self) -> list[Problem]:
@@ -208,31 +209,30 @@ class _Load:
 
     def read_entry(self, doc: Document, kind: str, entry_id: str, raw: Any, pack_id: str) -> None:
         path = (kind, entry_id)
-        mark = doc.key_mark(path)
         if not self.checker.check_id(doc, path, entry_id, kind):
             return
         game_id = entry_id if pack_id == self.game_id else f"{pack_id}:{entry_id}"
         for other_kind in (SHARED_NAMESPACE if kind in SHARED_NAMESPACE else (kind,)):
             if game_id in self.entries[other_kind]:
-                first = self.entries[other_kind][game_id][1]
-                self.checker.error(mark, f"the id {entry_id!r} is already used by {other_kind} at {first}")
+                first = self.entries[other_kind][game_id][1].mark
+                self.checker.error(doc.key_mark(path), f"the id {entry_id!r} is already used by {other_kind} at {first}")
                 return
         what = f"{kind[:-1] if kind.endswith('s') else kind} {entry_id!r}"
         fields = self.checker.fields(doc, path, raw, schema.FIELDS[kind], what)
         if fields is None:
             return
         self.add_item_rules(game_id, fields.pop("rules", ()), doc, path + ("rules",), entry_id)
-        self.entries[kind][game_id] = (fields, mark)
+        self.entries[kind][game_id] = (fields, Place(doc, path))
         if kind == "rules":
-            self.rule_places[game_id] = (doc.mark(path + ("on",)), f"rule {entry_id!r}")
+            self.rule_places[game_id] = (Place(doc, path + ("on",), of_key=False), f"rule {entry_id!r}")
 
     def add_item_rules(self, item_id: str, rules: Any, doc: Document, path: tuple, written: str) -> None:
         taken = self.item_rule_counts.get(item_id, 0)
         self.item_rule_counts[item_id] = taken + len(rules or ())
         for offset, rule in enumerate(rules or ()):
             rule_id = f"{item_id}__rule{taken + offset + 1}"
-            self.entries["rules"][rule_id] = ({**rule, "object": item_id}, doc.key_mark(path + (offset,)))
-            self.rule_places[rule_id] = (doc.mark(path + (offset, "on")),
+            self.entries["rules"][rule_id] = ({**rule, "object": item_id}, Place(doc, path + (offset,)))
+            self.rule_places[rule_id] = (Place(doc, path + (offset, "on"), of_key=False),
                                          f"rule {taken + offset + 1} of item {written!r}")
 
     # -- patching ------------------------------------------------------------------------------
@@ -315,23 +315,23 @@ class _Load:
             self.problems.append(Problem(
                 reference.mark, f"unknown {noun} {reference.id!r}{suggestion(reference.id, known)}"))
         known_verbs = set(schema.BUILTIN_VERBS) | set(schema.MOMENTS) | set(self.entries["verbs"])
-        for rule_id, (fields, mark) in self.entries["rules"].items():
+        for rule_id, (fields, place) in self.entries["rules"].items():
             owner = rule_id.partition(":")[0] if ":" in rule_id else self.game_id
             qualify = self.qualifier(owner)
             written = fields.get("on", ())
             fields["on"] = tuple(verb if verb in known_verbs else qualify("verbs", verb) for verb in written)
-            where, name = self.rule_places.get(rule_id, (mark, f"rule {rule_id!r}"))
+            where, name = self.rule_places.get(rule_id, (place, f"rule {rule_id!r}"))
             for verb, as_written in zip(fields["on"], written):
                 if verb not in known_verbs:
-                    self.problems.append(Problem(where, f"{name} is for {as_written!r}, which is neither a "
+                    self.problems.append(Problem(where.mark, f"{name} is for {as_written!r}, which is neither a "
                                                  f"built-in verb, a verb of this pack, arrive nor turn"
                                                  f"{suggestion(verb, known_verbs)}"))
         if self.game and self.game.get("days") is not None:
             days = {d.lower() for d in self.game["days"]}
-            for class_id, (fields, mark) in self.entries["classes"].items():
+            for class_id, (fields, place) in self.entries["classes"].items():
                 for day in fields.get("days", ()):
                     if day.lower() not in days:
-                        self.problems.append(Problem(mark, f"class {class_id!r} meets on {day!r}, which is not "
+                        self.problems.append(Problem(place.mark, f"class {class_id!r} meets on {day!r}, which is not "
                                                      f"one of the game's days{suggestion(day, days)}"))
 
     # -- building ------------------------------------------------------------------------------
@@ -395,7 +395,7 @@ NAME_FILLERS = frozenset({"of", "the", "a", "an", "and"})
 def _names(f: dict[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Nouns as given (or the name's last word); adjectives as given plus every other word of the
     name, so that whatever the game calls a thing, the player can call it that too."""
-    words = [w.strip("'\".,;:!?()") for w in f["name"].lower().replace(",", " ").split()]
+    words = [intern(w.strip("'\".,;:!?()")) for w in f["name"].lower().replace(",", " ").split()]
     words = [w for w in words if w]
     nouns = tuple(f.get("nouns") or (words[-1],))
     named = tuple(w for w in words if w not in nouns and w not in NAME_FILLERS)

@@ -7,8 +7,9 @@ are interpreted by the rules service; everything else is a frozen dataclass.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
+from typing import Any, TypeVar
 
 TIME_PATTERN = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
@@ -22,6 +23,37 @@ OPPOSITE = {
     "southeast": "northwest", "up": "down", "down": "up", "in": "out", "out": "in",
 }
 
+_Model = TypeVar("_Model")
+
+
+def _pickled_by_fields(cls: type[_Model]) -> type[_Model]:
+    """Pickle a frozen, slotted model as a call of `cls._from_fields` with its field values.
+
+    Such a dataclass pickles by default through `_dataclass_getstate`/`_dataclass_setstate`,
+    which call `fields()` and `object.__setattr__` once per field; its `__init__` is quicker but
+    still looks each field up by name. Reading the compiled content cache means building tens of
+    thousands of models, so `_from_fields` is generated (as dataclasses generate `__init__`) to
+    set each slot straight through its descriptor.
+    """
+    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+    values = attrgetter(*names) if len(names) > 1 else (lambda model: (getattr(model, names[0]),))
+    setters = {f"_set_{name}": getattr(cls, name).__set__ for name in names}
+    scope = {"_new": object.__new__, "_cls": cls, **setters}
+    exec(f"def _from_fields({', '.join(names)}):\n"
+         "    self = _new(_cls)\n"
+         + "".join(f"    _set_{name}(self, {name})\n" for name in names)
+         + "    return self\n", scope)
+    from_fields = scope["_from_fields"]
+    from_fields.__module__, from_fields.__qualname__ = cls.__module__, f"{cls.__qualname__}._from_fields"
+
+    def __reduce__(self: Any) -> tuple[Any, ...]:
+        return from_fields, values(self)
+
+    cls._from_fields = staticmethod(from_fields)  # type: ignore[attr-defined]
+    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+    return cls
+
+
 def parse_time(text: str) -> int | None:
     """Minutes after midnight for "HH:MM", or None when it is not a time of day."""
     match = TIME_PATTERN.match(text.strip())
@@ -32,6 +64,7 @@ Condition = dict[str, Any]
 Effect = dict[str, Any]
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Variant:
     """One version of a text, used when its condition holds (None: always)."""
@@ -44,6 +77,7 @@ class Variant:
 Text = str | tuple[Variant, ...]
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Exit:
     """A way out of a room; one with no `to` only ever refuses, with its `refusal`."""
@@ -55,6 +89,7 @@ class Exit:
     refusal: Text | None = None
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Room:
     id: str
@@ -68,6 +103,7 @@ class Room:
     practice: bool = False
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Item:
     id: str
@@ -96,6 +132,7 @@ class Item:
     lore: str | None = None
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Topic:
     id: str
@@ -105,6 +142,7 @@ class Topic:
     effects: tuple[Effect, ...] = ()
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Npc:
     id: str
@@ -120,6 +158,7 @@ class Npc:
     topics: dict[str, Topic] = field(default_factory=dict)
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Lore:
     id: str
@@ -127,6 +166,7 @@ class Lore:
     text: Text
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Piece:
     """A song, poem, tale or instrumental a student can learn, practise and perform."""
@@ -139,6 +179,7 @@ class Piece:
     difficulty: int = 30
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class SchoolClass:
     id: str
@@ -157,6 +198,7 @@ class SchoolClass:
     do: tuple[Effect, ...] = ()
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Recital:
     id: str
@@ -173,6 +215,7 @@ class Recital:
     poor: Text | None = None
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Ending:
     id: str
@@ -181,6 +224,7 @@ class Ending:
     win: bool = False
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Verb:
     id: str
@@ -189,6 +233,7 @@ class Verb:
     time: int = 1
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
@@ -202,6 +247,7 @@ class Rule:
     proceed: bool = False
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Timer:
     id: str
@@ -212,6 +258,7 @@ class Timer:
     effects: tuple[Effect, ...] = ()
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class GameInfo:
     title: str
@@ -227,6 +274,7 @@ class GameInfo:
     term_end: tuple[Effect, ...] = ()
 
 
+@_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class PackInfo:
     id: str

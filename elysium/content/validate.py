@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from sys import intern
 from typing import Any
 
 from elysium.content import schema
@@ -19,6 +20,11 @@ from elysium.content.yamlsafe import Document, Mark, Path_
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 PLACE_WORDS = ("player", "nowhere")
 INVALID = object()
+VARIANT_FIELDS = {"if": "condition", "text": "*text"}
+DOOR_FIELDS = {"between": "*rooms"}
+SPAN_FIELDS = {"from": "*time", "to": "*time"}
+EFFECT_FIELDS = {primary: {primary: "*" + shape, **schema.EFFECT_COMPANIONS.get(primary, {})}
+                 for primary, shape in schema.EFFECT_KEYS.items()}
 
 
 @dataclass(frozen=True)
@@ -51,39 +57,43 @@ class Checker:
         self.problems.append(Problem(mark, message))
 
     def fields(self, doc: Document, path: Path_, value: Any, table: dict[str, str], what: str) -> dict | None:
-        """Check a mapping against a field table; returns converted fields (absent ones left out)."""
+        """Check a mapping against a field table (a module-level constant: see `_compiled`);
+        returns converted fields (absent ones left out)."""
         if not isinstance(value, dict):
             self.error(doc.mark(path), f"{what} must be a mapping of fields, not {_kind(value)}")
             return None
+        _, checkers, required = _compiled(table)
         result: dict[str, Any] = {}
         for key, item in value.items():
-            if key not in table:
+            checker = checkers.get(key)
+            if checker is None:
                 self.error(doc.key_mark(path + (key,)), f"unknown field {key!r} in {what}{suggestion(key, table)}")
                 continue
             if item is None and self.allow_null:
-                if table[key].startswith("*"):
+                if key in required:
                     self.error(doc.mark(path + (key,)), f"a patch cannot remove the required field {key!r}")
                 else:
                     result[key] = None
                 continue
-            converted = self.shape(doc, path + (key,), item, table[key].lstrip("*"), f"{key!r} in {what}")
+            converted = checker(self, doc, path + (key,), item, f"{key!r} in {what}")
             if converted is not INVALID:
                 result[key] = converted
-        for key, shape in table.items():
-            if shape.startswith("*") and key not in value and not self.allow_null:
-                self.error(doc.key_mark(path), f"{what} needs the field {key!r}")
+        if not self.allow_null:
+            for key in required:
+                if key not in value:
+                    self.error(doc.key_mark(path), f"{what} needs the field {key!r}")
         return result
 
     def shape(self, doc: Document, path: Path_, value: Any, shape: str, what: str) -> Any:
-        if shape.startswith("ref:"):
-            if not isinstance(value, str) or not value:
-                self.error(doc.mark(path), f"{what} must be an id, not {_kind(value)}")
-                return INVALID
-            value = self.qualify(shape[4:], value)
-            self.references.append(Reference(shape[4:], value, doc, path))
-            return value
-        checker = getattr(self, "shape_" + shape)
-        return checker(doc, path, value, what)
+        return _checker(shape)(self, doc, path, value, what)
+
+    def reference(self, kind: str, doc: Document, path: Path_, value: Any, what: str) -> Any:
+        if not isinstance(value, str) or not value:
+            self.error(doc.mark(path), f"{what} must be an id, not {_kind(value)}")
+            return INVALID
+        value = self.qualify(kind, value)
+        self.references.append(Reference(kind, value, doc, path))
+        return value
 
     # -- simple shapes -------------------------------------------------------------------------
     def shape_str(self, doc, path, value, what):
@@ -119,7 +129,7 @@ class Checker:
         if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
             self.error(doc.mark(path), f"{what} must be a word or a list of words")
             return INVALID
-        return tuple(w.strip().lower() for w in words)
+        return tuple(intern(w.strip().lower()) for w in words)  # shared, like the YAML's own words
 
     def shape_text(self, doc, path, value, what):
         if isinstance(value, str):
@@ -130,7 +140,7 @@ class Checker:
         if isinstance(value, list) and value:
             variants = []
             for i, entry in enumerate(value):
-                fields = self.fields(doc, path + (i,), entry, {"if": "condition", "text": "*text"}, f"a variant of {what}")
+                fields = self.fields(doc, path + (i,), entry, VARIANT_FIELDS, f"a variant of {what}")
                 if fields and isinstance(fields.get("text"), str):
                     variants.append(Variant(fields.get("if"), fields["text"]))
             return tuple(variants)
@@ -194,7 +204,7 @@ class Checker:
         return exits
 
     def shape_door(self, doc, path, value, what):
-        fields = self.fields(doc, path, value, {"between": "*rooms"}, what)
+        fields = self.fields(doc, path, value, DOOR_FIELDS, what)
         if not fields or "between" not in fields:
             return INVALID
         if len(fields["between"]) != 2:
@@ -317,7 +327,7 @@ class Checker:
         return value
 
     def shape_span(self, doc, path, value, what):
-        fields = self.fields(doc, path, value, {"from": "*time", "to": "*time"}, what)
+        fields = self.fields(doc, path, value, SPAN_FIELDS, what)
         return value if fields else INVALID
 
     def shape_effects(self, doc, path, value, what):
@@ -343,8 +353,7 @@ class Checker:
         if primary not in schema.EFFECT_KEYS:
             self.error(doc.key_mark(path + (primary,)), f"unknown effect {primary!r}{suggestion(primary, schema.EFFECT_KEYS)}")
             return effect
-        table = {primary: "*" + schema.EFFECT_KEYS[primary], **schema.EFFECT_COMPANIONS.get(primary, {})}
-        converted = self.fields(doc, path, effect, table, f"the {primary!r} effect") or {}
+        converted = self.fields(doc, path, effect, EFFECT_FIELDS[primary], f"the {primary!r} effect") or {}
         if primary == "counter" and ("add" in effect) == ("set" in effect):
             self.error(doc.mark(path), "a counter effect needs either add: N or set: N")
         if isinstance(converted.get("say"), tuple):
@@ -358,6 +367,38 @@ class Checker:
                        "(use lower-case letters, digits and _ , starting with a letter)")
             return False
         return True
+
+
+Check = Callable[[Checker, Document, Path_, Any, str], Any]
+_CHECKERS: dict[str, Check] = {
+    name[len("shape_"):]: method for name, method in vars(Checker).items() if name.startswith("shape_")}
+_COMPILED: dict[int, tuple[dict[str, str], dict[str, Check], tuple[str, ...]]] = {}
+
+
+def _checker(shape: str) -> Check:
+    """The function that checks a shape named in the schema ("text", "ref:rooms", ...)."""
+    checker = _CHECKERS.get(shape)
+    if checker is None:
+        if not shape.startswith("ref:"):
+            raise KeyError(f"no shape {shape!r} in the schema")
+        kind = shape[len("ref:"):]
+
+        def checker(self: Checker, doc: Document, path: Path_, value: Any, what: str) -> Any:
+            return self.reference(kind, doc, path, value, what)
+        _CHECKERS[shape] = checker
+    return checker
+
+
+def _compiled(table: dict[str, str]) -> tuple[dict[str, str], dict[str, Check], tuple[str, ...]]:
+    """(table, each field's checker, the required fields in order), worked out once per table
+    rather than once per entry. Keyed by identity, and holding the table so that its id is never
+    reused: so tables are the schema's constants, never built per call."""
+    compiled = _COMPILED.get(id(table))
+    if compiled is None or compiled[0] is not table:
+        checkers = {key: _checker(shape.lstrip("*")) for key, shape in table.items()}
+        required = tuple(key for key, shape in table.items() if shape.startswith("*"))
+        compiled = _COMPILED[id(table)] = (table, checkers, required)
+    return compiled
 
 
 def _tidy(text: str) -> str:

@@ -4,17 +4,51 @@ Only the standard YAML tags are accepted; anything like `!!python/object` is an 
 The node tree is composed (with libyaml's C parser when present) and turned into dicts, lists and
 scalars by hand, so that duplicate keys, alias bombs and recursive aliases become clear errors with
 a `line:col` instead of a hang or a silent overwrite.
+
+Almost every file is fine, and almost no position is ever shown: so a file is first turned into
+data without noting where anything is, and only a file with something to report (here, or later
+when its content is checked) is walked again, noting every position, to say exactly where.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from sys import intern
+from typing import Any, NamedTuple
 
 import yaml
 
-Loader = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+_Parser = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+
+
+class Loader(_Parser):  # type: ignore[valid-type,misc]
+    """The safe loader, resolving tags as it does but without its per-node Python overheads.
+
+    For each node the composer asks for a tag, and for a path resolver to descend and ascend;
+    there are no path resolvers here, so a plain scalar's tag depends on its text alone and is
+    looked up at most once per distinct text in a file.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        super().__init__(stream)
+        self.tags: dict[str, str] = {}
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is not yaml.ScalarNode:
+            return super().resolve(kind, value, implicit)
+        if not implicit[0]:
+            return STR_TAG  # quoted or block text: never anything else
+        tag = self.tags.get(value)
+        if tag is None:
+            tag = self.tags[value] = super().resolve(kind, value, implicit)
+        return tag
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_NODES = 500_000
@@ -26,6 +60,7 @@ STANDARD_TAGS = {
 }
 
 Path_ = tuple[str | int, ...]
+STR_TAG, MERGE_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:merge"
 
 
 @dataclass(frozen=True)
@@ -49,31 +84,53 @@ class YamlProblem(ValueError):
         self.message = message
 
 
-@dataclass
 class Document:
-    """Plain data from one file, and the mark of each value by its path from the root."""
+    """Plain data from one file, and where each value is, by its path from the root.
 
-    file: str
-    data: Any
-    # The parser's own marks (0-based), kept as they come: most are never needed, so they are only
-    # turned into a `Mark` when a message asks for one.
-    marks: dict[Path_, Any] = field(default_factory=dict)
-    key_marks: dict[Path_, Any] = field(default_factory=dict)
+    Positions are worked out the first time one is asked for, by composing the file's text again.
+    """
+
+    def __init__(self, file: str, data: Any = None, text: str = "") -> None:
+        self.file = file
+        self.data = data
+        self.text = text
+        self._positions: _Builder | None = None
+
+    def _raw(self) -> _Builder:
+        if self._positions is None:
+            self._positions = _Builder(self.file, self.text)
+            node = yaml.compose(self.text, Loader=Loader) if self.text else None
+            if node is not None:
+                self._positions.build(node, (), 0)
+        return self._positions
 
     def _mark(self, raw: Any) -> Mark:
-        return raw if isinstance(raw, Mark) else Mark(self.file, raw.line + 1, raw.column + 1)
+        return Mark(self.file, raw.line + 1, raw.column + 1)
 
     def mark(self, path: Path_) -> Mark:
         """Where the value at `path` starts, or its nearest ancestor when it has no mark."""
-        while path not in self.marks and path:
+        marks = self._raw().marks
+        while path not in marks and path:
             path = path[:-1]
-        raw = self.marks.get(path)
+        raw = marks.get(path)
         return self._mark(raw) if raw is not None else Mark(self.file, 1, 1)
 
     def key_mark(self, path: Path_) -> Mark:
         """Where the key that names `path` stands (for unknown fields and duplicate ids)."""
-        raw = self.key_marks.get(path)
+        raw = self._raw().key_marks.get(path)
         return self._mark(raw) if raw is not None else self.mark(path)
+
+
+class Place(NamedTuple):
+    """A value's place in a document, kept instead of its Mark until a message needs one."""
+
+    doc: Document
+    path: Path_
+    of_key: bool = True  # the key that names the value, rather than the value itself
+
+    @property
+    def mark(self) -> Mark:
+        return self.doc.key_mark(self.path) if self.of_key else self.doc.mark(self.path)
 
 
 def read_document(path: Path, display: str | None = None) -> Document:
@@ -105,17 +162,23 @@ def parse_document(text: str, name: str) -> Document:
         raise YamlProblem(Mark(name, 1, 1), f"YAML syntax: {error}") from None
     except RecursionError:
         raise YamlProblem(Mark(name, 1, 1), "the YAML is nested too deeply") from None
-    document = Document(name, None)
+    document = Document(name, None, text)
     if node is None:
         return document
     # Only aliases can make a small file expand; a file without any cannot be a bomb.
-    total, culprit = _subtree_sizes(node) if "*" in text else (0, None)
+    aliases = "*" in text
+    total, culprit = _subtree_sizes(node) if aliases else (0, None)
     if total > MAX_NODES:
         where = culprit or node
         raise YamlProblem(Mark(name, where.start_mark.line + 1, where.start_mark.column + 1),
                           "the file expands to too many values (an alias bomb?)")
-    builder = _Builder(document, text)
-    document.data = builder.build(node, (), 0)
+    try:
+        document.data = _plain(node, aliases)
+    except _Unsafe:
+        # The builder that notes positions finds the same problem and says where it is.
+        builder = _Builder(name, text)
+        document.data = builder.build(node, (), 0)
+        document._positions = builder
     return document
 
 
@@ -202,16 +265,111 @@ def _recursive_alias_mark(text: str, name: str) -> Mark | None:
     return None
 
 
+class _Unsafe(Exception):
+    """Something in a file that `_Builder` will find again and report with its position."""
+
+
+SHORT = 40  # longer texts are prose, and prose rarely repeats
+
+
+def _plain(root: yaml.Node, aliases: bool) -> Any:
+    """The data of a node tree, refusing all that `_Builder` refuses (and raising `_Unsafe` for it),
+    without noting any position. Without aliases no node is shared, so none can contain itself.
+
+    Keys and short texts (ids, directions, flags) are interned: the same few thousand words recur
+    hundreds of thousands of times in a big pack, and one object each makes the loaded content
+    smaller and its compiled cache much quicker to write and read."""
+    # Values are counted by their parents, so that a plain text can be read without a call.
+    # Checking the total only at the end is enough: with aliases, parse_document has already
+    # refused a tree that expands too far, and without them the tree is as big as the file.
+    count = 1
+    active: set[int] = set()
+
+    def value(node: Any, depth: int) -> Any:
+        if node.__class__ is not yaml.ScalarNode:
+            return collection(node, depth)
+        if node.tag != STR_TAG:
+            return _scalar(node)
+        text = node.value
+        return intern(text) if len(text) <= SHORT else text
+
+    def collection(node: Any, depth: int) -> Any:
+        nonlocal count
+        children = node.value
+        count += len(children)
+        if node.tag not in STANDARD_TAGS or (depth >= MAX_DEPTH and children):
+            raise _Unsafe
+        if aliases:
+            if id(node) in active:
+                raise _Unsafe
+            active.add(id(node))
+        depth += 1
+        if node.__class__ is yaml.SequenceNode:
+            result: Any = [value(item, depth) for item in children]
+        else:
+            result = {}
+            for key_node, value_node in children:
+                if key_node.__class__ is not yaml.ScalarNode or key_node.tag == MERGE_TAG:
+                    raise _Unsafe
+                key = intern(key_node.value)
+                if key in result:
+                    raise _Unsafe
+                if value_node.__class__ is yaml.ScalarNode and value_node.tag == STR_TAG:
+                    text = value_node.value
+                    result[key] = intern(text) if len(text) <= SHORT else text
+                else:
+                    result[key] = value(value_node, depth)
+        if aliases:
+            active.discard(id(node))
+        return result
+
+    data = value(root, 0)
+    if count > MAX_NODES:
+        raise _Unsafe
+    return data
+
+
+_SCALARS = yaml.constructor.SafeConstructor()
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    """A scalar's value by its tag, as YAML 1.1 reads it; `_Unsafe` if it cannot be read."""
+    if node.tag not in STANDARD_TAGS:
+        raise _Unsafe
+    value = node.value
+    kind = node.tag.rpartition(":")[2]
+    if kind in ("str", "timestamp", "binary") or (kind in ("int", "float") and ":" in value):
+        # YAML 1.1 reads 07:30 as a base-60 number; for content it is always a time of day.
+        return str(value)
+    try:
+        if kind == "bool":
+            return value.lower() in ("yes", "true", "on")
+        if kind == "null":
+            return None
+        if kind == "int":
+            return _SCALARS.construct_yaml_int(node)
+        if kind == "float":
+            return _SCALARS.construct_yaml_float(node)
+    except (ValueError, yaml.YAMLError):
+        pass
+    raise _Unsafe
+
+
 class _Builder:
-    def __init__(self, document: Document, text: str) -> None:
-        self.document = document
+    """Turns a node tree into data as `_plain` does, noting where each value and key stands, and
+    reporting the first problem at its place."""
+
+    def __init__(self, file: str, text: str) -> None:
+        self.file = file
         self.text = text
         self.count = 0
         self.active: set[int] = set()
-        self.scalars = yaml.constructor.SafeConstructor()
+        # The parser's own marks (0-based), kept as they come: few are ever turned into a `Mark`.
+        self.marks: dict[Path_, Any] = {}
+        self.key_marks: dict[Path_, Any] = {}
 
     def mark(self, node: yaml.Node) -> Mark:
-        return Mark(self.document.file, node.start_mark.line + 1, node.start_mark.column + 1)
+        return Mark(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         self.count += 1
@@ -222,11 +380,11 @@ class _Builder:
         if node.tag not in STANDARD_TAGS:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             raise YamlProblem(self.mark(node), f"the tag {tag} is not allowed in content")
-        self.document.marks.setdefault(path, node.start_mark)
+        self.marks.setdefault(path, node.start_mark)
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
         if id(node) in self.active:
-            where = _recursive_alias_mark(self.text, self.document.file) or self.mark(node)
+            where = _recursive_alias_mark(self.text, self.file) or self.mark(node)
             raise YamlProblem(where, "an alias refers to the value that contains it")
         self.active.add(id(node))
         try:
@@ -245,28 +403,15 @@ class _Builder:
                 raise YamlProblem(self.mark(key_node), "a key must be a plain word, not a list or mapping")
             key = str(key_node.value)
             if key in result:
-                first = self.document.key_mark(path + (key,))
+                first = self.key_marks[path + (key,)]
                 raise YamlProblem(self.mark(key_node), f"the key {key!r} appears twice in this mapping"
-                                  + (f" (first at line {first.line})" if first else ""))
-            self.document.key_marks[path + (key,)] = key_node.start_mark
+                                  f" (first at line {first.line + 1})")
+            self.key_marks[path + (key,)] = key_node.start_mark
             result[key] = self.build(value_node, path + (key,), depth + 1)
         return result
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
-        value = node.value
-        kind = node.tag.rpartition(":")[2]
-        if kind in ("str", "timestamp", "binary") or (kind in ("int", "float") and ":" in value):
-            # YAML 1.1 reads 07:30 as a base-60 number; for content it is always a time of day.
-            return str(value)
         try:
-            if kind == "bool":
-                return value.lower() in ("yes", "true", "on")
-            if kind == "null":
-                return None
-            if kind == "int":
-                return self.scalars.construct_yaml_int(node)
-            if kind == "float":
-                return self.scalars.construct_yaml_float(node)
-        except (ValueError, yaml.YAMLError):
-            pass
-        raise YamlProblem(self.mark(node), f"cannot read the value {value!r}")
+            return _scalar(node)
+        except _Unsafe:
+            raise YamlProblem(self.mark(node), f"cannot read the value {node.value!r}") from None
