@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from elysium.content.yamlsafe import Mark
+if TYPE_CHECKING:  # a loaded game needs ContentError's name, not the YAML reader
+    from elysium.content.yamlsafe import Mark
 
 
 @dataclass(frozen=True)
@@ -33,5 +34,7 @@ def _order(problem: Problem) -> tuple[str, int, int]:
 
 def suggestion(word: str, choices: Iterable[str]) -> str:
     """' (did you mean 'x'?)' when a close match exists, else ''."""
+    import difflib
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""

@@ -1,0 +1,414 @@
+"""Read a pack and its mods from their files, check every entry with positions, and link them
+into a `Content` (see loader.load_content, which asks for this only when its cache misses).
+
+Every file is read and checked before anything is built, so a modder sees every problem at once;
+only content with no errors at all becomes a game.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import replace
+from pathlib import Path
+from sys import intern
+from typing import Any
+
+from elysium.content import model, packs, schema
+from elysium.content.audit import warnings_for
+from elysium.content.loader import MANIFEST
+from elysium.content.problems import ContentError, Problem, suggestion
+from elysium.content.validate import Checker
+from elysium.content.yamlsafe import Document, Mark, Place, YamlProblem, read_document
+
+SHARED_NAMESPACE = ("rooms", "items", "npcs")
+SINGULAR = {"things": "item or NPC", "lore": "lore entry", "classes": "class", "pieces": "piece",
+            "npcs": "NPC"}
+
+
+class Assembly:
+    """One load: the packs read, their entries checked and merged, then built into the model."""
+
+    def __init__(self) -> None:
+        self.checker = Checker()
+        # kind -> id as the game knows it -> (converted fields, where the id is written)
+        self.entries: dict[str, dict[str, tuple[dict[str, Any], Place]]] = {k: {} for k in schema.KINDS}
+        self.pack: model.PackInfo | None = None
+        self.game: dict[str, Any] | None = None
+        self.game_id = ""
+        self.declared: dict[str, dict[str, set[str]]] = {}  # pack -> kind -> ids as written
+        self.patched: dict[tuple[str, ...], str] = {}  # (kind, id, field...) -> the pack that set it
+        self.warnings: list[Problem] = []
+        self.unreadable = False
+        self.item_rule_counts: dict[str, int] = {}  # rules attached to each item so far
+        self.rule_places: dict[str, tuple[Place, str]] = {}  # rule id -> where its 'on' is, its name
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.checker.problems
+
+    def run(self, folder: Path, mods: list[Path]) -> model.Content:
+        manifests = [m for m in (self.read_manifest(folder, True), *(self.read_manifest(m, False) for m in mods)) if m]
+        seen: dict[str, packs.Manifest] = {}
+        for manifest in manifests:
+            if manifest.id in seen:
+                self.problems.append(Problem(manifest.mark, f"two packs are called {manifest.id!r}: "
+                                                            f"{seen[manifest.id].folder} and {manifest.folder}"))
+            seen[manifest.id] = manifest
+        order, ordering_problems = packs.load_order(list(seen.values()))
+        self.problems.extend(Problem(mark, message) for mark, message in ordering_problems)
+        documents = {manifest.id: self.read_files(manifest) for manifest in order}
+        fingerprints = tuple({"id": m.id, "version": m.version, "hash": _fingerprint(m.folder)} for m in order)
+        for manifest in order:
+            self.declared[manifest.id] = _declared_ids(documents[manifest.id])
+        for manifest in order:
+            self.checker.qualify = self.qualifier(manifest.id)
+            for document in documents[manifest.id]:
+                self.read_entries(document, manifest.id)
+        for manifest in order:
+            self.checker.qualify = self.qualifier(manifest.id)
+            for document in documents[manifest.id]:
+                self.read_patches(document, manifest.id)
+        self.checker.qualify = self.qualifier(self.game_id)
+        self.resolve_references()
+        if self.problems:
+            raise ContentError(self.problems)
+        content = self.build()
+        warnings = sorted(self.warnings + warnings_for(content, self.entries), key=lambda p: (p.mark.file, p.mark.line))
+        return replace(content, warnings=tuple(warnings), packs=fingerprints)
+
+    # -- reading -------------------------------------------------------------------------------
+    def read_manifest(self, folder: Path, is_game: bool) -> packs.Manifest | None:
+        label = _display(folder)
+        manifest_path = folder / MANIFEST
+        if not folder.is_dir():
+            self.problems.append(Problem(Mark(label, 1, 1), "this content folder does not exist"))
+            return None
+        if not manifest_path.is_file():
+            self.problems.append(Problem(Mark(label, 1, 1), f"this folder has no {MANIFEST} manifest"))
+            return None
+        document = self.read(manifest_path)
+        if document is None:
+            return None
+        fields = self.checker.fields(document, (), document.data, schema.MANIFEST_FIELDS, "the manifest")
+        if not fields or not {"id", "name", "version"} <= set(fields):
+            return None
+        if not self.checker.check_id(document, ("id",), fields["id"], "a pack"):
+            return None
+        mark = document.mark(())
+        if is_game:
+            self.pack = model.PackInfo(fields["id"], fields["name"], fields["version"], str(folder))
+            self.game_id = fields["id"]
+            if "game" not in fields:
+                self.problems.append(Problem(mark, "the game's manifest needs a 'game' section"))
+            self.game = fields.get("game")
+        elif "game" in fields:
+            self.problems.append(Problem(document.key_mark(("game",)), "only the game's own pack has a 'game' "
+                                         "section; a mod changes the game with entries and patches"))
+        requires = dict(fields.get("requires") or {})
+        for needed, spec in list(requires.items()):
+            if spec and not packs.valid_spec(spec):
+                self.problems.append(Problem(document.mark(("requires", needed)), f"{spec!r} is not a version "
+                                             "range like '>=0.1' or '>=0.1, <0.3'"))
+                requires[needed] = ""  # judged once, here: not again as an unmet version
+        return packs.Manifest(fields["id"], fields["name"], fields["version"], folder, mark,
+                              fields.get("engine", ""), requires, tuple(fields.get("load_after", ())), is_game)
+
+    def read_files(self, manifest: packs.Manifest) -> list[Document]:
+        documents = []
+        folder = manifest.folder
+        for path in sorted(folder.rglob("*.yaml")) + sorted(folder.rglob("*.yml")):
+            if path.name == MANIFEST and path.parent == folder:
+                continue
+            if not _inside(path, folder):
+                self.problems.append(Problem(Mark(_display(path), 1, 1), f"this file is a link to "
+                                             f"{_display(path.resolve())}, which lies outside its pack folder"))
+                continue
+            document = self.read(path)
+            if document is not None:
+                documents.append(document)
+        return documents
+
+    def read(self, path: Path) -> Document | None:
+        try:
+            return read_document(path, _display(path))
+        except YamlProblem as problem:
+            self.problems.append(Problem(problem.mark, problem.message))
+            self.unreadable = True
+            return None
+
+    def qualifier(self, pack_id: str):
+        """How ids written in `pack_id` become the ids the game uses: the game pack's own ids are
+        bare, a mod's are `mod:id`; a bare id in a mod means the mod's own entry if it has one."""
+        def qualify(kind: str, written: str) -> str:
+            if ":" in written:
+                owner, _, bare = written.partition(":")
+                return bare if owner == self.game_id else written
+            if pack_id == self.game_id:
+                return written
+            kinds = ("items", "npcs") if kind == "things" else (
+                SHARED_NAMESPACE if kind in SHARED_NAMESPACE else (kind,))
+            declared = self.declared.get(pack_id, {})
+            if any(written in declared.get(k, ()) for k in kinds):
+                return f"{pack_id}:{written}"
+            return written
+        return qualify
+
+    def read_entries(self, doc: Document, pack_id: str) -> None:
+        if doc.data is None:
+            return
+        if not isinstance(doc.data, dict):
+            self.checker.error(doc.mark(()), "a content file must be a mapping of kinds (rooms:, items:, ...)")
+            return
+        for kind, entries in doc.data.items():
+            if kind == "patch":
+                continue
+            if kind not in schema.KINDS:
+                choices = (*schema.KINDS, "patch")
+                self.checker.error(doc.key_mark((kind,)), f"unknown kind {kind!r}{suggestion(kind, choices)}")
+                continue
+            if not isinstance(entries, dict):
+                self.checker.error(doc.mark((kind,)), f"{kind} must be a mapping from ids to entries")
+                continue
+            for entry_id, raw in entries.items():
+                self.read_entry(doc, kind, entry_id, raw, pack_id)
+
+    def read_entry(self, doc: Document, kind: str, entry_id: str, raw: Any, pack_id: str) -> None:
+        path = (kind, entry_id)
+        if not self.checker.check_id(doc, path, entry_id, kind):
+            return
+        game_id = entry_id if pack_id == self.game_id else f"{pack_id}:{entry_id}"
+        for other_kind in (SHARED_NAMESPACE if kind in SHARED_NAMESPACE else (kind,)):
+            if game_id in self.entries[other_kind]:
+                first = self.entries[other_kind][game_id][1].mark
+                self.checker.error(doc.key_mark(path), f"the id {entry_id!r} is already used by {other_kind} at {first}")
+                return
+        what = f"{kind[:-1] if kind.endswith('s') else kind} {entry_id!r}"
+        fields = self.checker.fields(doc, path, raw, schema.FIELDS[kind], what)
+        if fields is None:
+            return
+        self.add_item_rules(game_id, fields.pop("rules", ()), doc, path + ("rules",), entry_id)
+        self.entries[kind][game_id] = (fields, Place(doc, path))
+        if kind == "rules":
+            self.rule_places[game_id] = (Place(doc, path + ("on",), of_key=False), f"rule {entry_id!r}")
+
+    def add_item_rules(self, item_id: str, rules: Any, doc: Document, path: tuple, written: str) -> None:
+        taken = self.item_rule_counts.get(item_id, 0)
+        self.item_rule_counts[item_id] = taken + len(rules or ())
+        for offset, rule in enumerate(rules or ()):
+            rule_id = f"{item_id}__rule{taken + offset + 1}"
+            self.entries["rules"][rule_id] = ({**rule, "object": item_id}, Place(doc, path + (offset,)))
+            self.rule_places[rule_id] = (Place(doc, path + (offset, "on"), of_key=False),
+                                         f"rule {taken + offset + 1} of item {written!r}")
+
+    # -- patching ------------------------------------------------------------------------------
+    def read_patches(self, doc: Document, pack_id: str) -> None:
+        if not isinstance(doc.data, dict) or "patch" not in doc.data:
+            return
+        patches = doc.data["patch"]
+        if not isinstance(patches, dict):
+            self.checker.error(doc.mark(("patch",)), "patch must map kinds to the entries they change")
+            return
+        for kind, targets in patches.items():
+            if kind not in schema.KINDS:
+                self.checker.error(doc.key_mark(("patch", kind)), f"unknown kind {kind!r}{suggestion(kind, schema.KINDS)}")
+                continue
+            if not isinstance(targets, dict):
+                self.checker.error(doc.mark(("patch", kind)), f"patch.{kind} must map ids to the fields to change")
+                continue
+            for written, changes in targets.items():
+                self.apply_patch(doc, kind, str(written), changes, pack_id)
+
+    def apply_patch(self, doc: Document, kind: str, written: str, changes: Any, pack_id: str) -> None:
+        path = ("patch", kind, written)
+        target = self.checker.qualify(kind, written)
+        entries = self.entries[kind]
+        if target not in entries:
+            self.checker.error(doc.key_mark(path), f"this patch changes {SINGULAR.get(kind, kind[:-1])} {written!r}, which no "
+                               f"pack defines{suggestion(target, entries)}")
+            return
+        self.checker.allow_null = True
+        try:
+            fields = self.checker.fields(doc, path, changes, schema.FIELDS[kind], f"the patch of {written!r}")
+        finally:
+            self.checker.allow_null = False
+        if fields is None:
+            return
+        entry = entries[target][0]
+        self.add_item_rules(target, fields.pop("rules", None), doc, path + ("rules",), written)
+        for field_name, value in fields.items():
+            if isinstance(value, dict) and field_name in ("exits", "topics"):
+                merged = dict(entry.get(field_name, {}))
+                for key, part in value.items():
+                    self.note_change(doc, (kind, target, field_name, key), pack_id, path + (field_name, key))
+                    if part is None:
+                        merged.pop(key, None)
+                    else:
+                        merged[key] = part
+                entry[field_name] = merged
+                continue
+            self.note_change(doc, (kind, target, field_name), pack_id, path + (field_name,))
+            if value is None:
+                entry.pop(field_name, None)
+            else:
+                entry[field_name] = value
+
+    def note_change(self, doc: Document, key: tuple[str, ...], pack_id: str, path: tuple) -> None:
+        earlier = self.patched.get(key)
+        if earlier is not None and earlier != pack_id:
+            self.warnings.append(Problem(doc.key_mark(path), f"{earlier} and {pack_id} both change "
+                                         f"{'.'.join(key)}; {pack_id} loads later, so its change wins",
+                                         "warning"))
+        self.patched[key] = pack_id
+
+    # -- linking -------------------------------------------------------------------------------
+    def resolve_references(self) -> None:
+        if self.unreadable:
+            return  # ids in a file that could not be read would only show up here as false alarms
+        for reference in self.checker.references:
+            kinds = ("items", "npcs") if reference.kind == "things" else (reference.kind,)
+            if any(reference.id in self.entries[k] for k in kinds):
+                continue
+            known = [i for k in kinds for i in self.entries[k]]
+            bare = {i.partition(":")[2] or i: i for i in known}
+            written = reference.id.partition(":")[2] or reference.id
+            close = suggestion(written, bare)
+            if close:
+                self.problems.append(Problem(reference.mark, f"unknown {SINGULAR.get(reference.kind, reference.kind[:-1])} "
+                                             f"{written!r}{close}"))
+                continue
+            noun = SINGULAR.get(reference.kind, reference.kind[:-1])
+            self.problems.append(Problem(
+                reference.mark, f"unknown {noun} {reference.id!r}{suggestion(reference.id, known)}"))
+        known_verbs = set(schema.BUILTIN_VERBS) | set(schema.MOMENTS) | set(self.entries["verbs"])
+        for rule_id, (fields, place) in self.entries["rules"].items():
+            owner = rule_id.partition(":")[0] if ":" in rule_id else self.game_id
+            qualify = self.qualifier(owner)
+            written = fields.get("on", ())
+            fields["on"] = tuple(verb if verb in known_verbs else qualify("verbs", verb) for verb in written)
+            where, name = self.rule_places.get(rule_id, (place, f"rule {rule_id!r}"))
+            for verb, as_written in zip(fields["on"], written):
+                if verb not in known_verbs:
+                    self.problems.append(Problem(where.mark, f"{name} is for {as_written!r}, which is neither a "
+                                                 f"built-in verb, a verb of this pack, arrive nor turn"
+                                                 f"{suggestion(verb, known_verbs)}"))
+        if self.game and self.game.get("days") is not None:
+            days = {d.lower() for d in self.game["days"]}
+            for class_id, (fields, place) in self.entries["classes"].items():
+                for day in fields.get("days", ()):
+                    if day.lower() not in days:
+                        self.problems.append(Problem(place.mark, f"class {class_id!r} meets on {day!r}, which is not "
+                                                     f"one of the game's days{suggestion(day, days)}"))
+
+    # -- building ------------------------------------------------------------------------------
+    def build(self) -> model.Content:
+        assert self.pack is not None and self.game is not None
+        e = {kind: {i: f for i, (f, _) in entries.items()} for kind, entries in self.entries.items()}
+        game = model.GameInfo(**{k: v for k, v in self.game.items()})
+        return model.Content(
+            pack=self.pack,
+            game=game,
+            rooms={i: _room(i, f) for i, f in e["rooms"].items()},
+            items={i: _item(i, f) for i, f in e["items"].items()},
+            npcs={i: _npc(i, f) for i, f in e["npcs"].items()},
+            lore={i: model.Lore(i, **f) for i, f in e["lore"].items()},
+            pieces={i: model.Piece(i, **f) for i, f in e["pieces"].items()},
+            classes={i: model.SchoolClass(i, **f) for i, f in e["classes"].items()},
+            recitals={i: model.Recital(i, **f) for i, f in e["recitals"].items()},
+            endings={i: model.Ending(i, **f) for i, f in e["endings"].items()},
+            verbs={i: model.Verb(i, f.get("words", (i,)), f.get("default"), f.get("time", 1))
+                   for i, f in e["verbs"].items()},
+            rules={i: _rule(i, f) for i, f in e["rules"].items()},
+            timers={i: model.Timer(i, f["at"], f.get("day"), f.get("daily", True), f.get("if"),
+                                   f.get("do", ())) for i, f in e["timers"].items()},
+        )
+
+
+def _fingerprint(folder: Path) -> str:
+    """A hash of a pack's YAML files, names and bytes, so a save knows the pack changed."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*.y*ml")):
+        try:
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        except OSError:
+            continue
+    return digest.hexdigest()[:16]
+
+
+def _declared_ids(documents: list[Document]) -> dict[str, set[str]]:
+    """The ids each kind declares in a pack's files, as written (before any checking)."""
+    declared: dict[str, set[str]] = {}
+    for document in documents:
+        if isinstance(document.data, dict):
+            for kind, entries in document.data.items():
+                if kind in schema.KINDS and isinstance(entries, dict):
+                    declared.setdefault(kind, set()).update(str(key) for key in entries)
+    return declared
+
+
+def _room(room_id: str, f: dict[str, Any]) -> model.Room:
+    exits = {
+        direction: model.Exit(direction, x.get("to"), x.get("door"), x.get("if"), x.get("else"))
+        for direction, x in f.get("exits", {}).items()
+    }
+    return model.Room(room_id, f["name"], f["description"], exits, f.get("dark", False),
+                      f.get("position"), f.get("on_enter", ()), f.get("bed", False), f.get("practice", False))
+
+
+NAME_FILLERS = frozenset({"of", "the", "a", "an", "and"})
+
+
+def _names(f: dict[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Nouns as given (or the name's last word); adjectives as given plus every other word of the
+    name, so that whatever the game calls a thing, the player can call it that too."""
+    words = [intern(w.strip("'\".,;:!?()")) for w in f["name"].lower().replace(",", " ").split()]
+    words = [w for w in words if w]
+    nouns = tuple(f.get("nouns") or (words[-1],))
+    named = tuple(w for w in words if w not in nouns and w not in NAME_FILLERS)
+    adjectives = tuple(dict.fromkeys((*f.get("adjectives", ()), *named)))
+    return nouns, adjectives
+
+
+def _item(item_id: str, f: dict[str, Any]) -> model.Item:
+    nouns, adjectives = _names(f)
+    fixed = f.get("scenery", False) or "door" in f
+    values = {k: v for k, v in f.items() if k not in ("nouns", "adjectives", "location")}
+    values.setdefault("portable", not fixed)
+    if (f.get("openable") or f.get("locked")) and "open" not in f:
+        values["open"] = False  # a locked thing starts shut, whatever else it is
+    location = f.get("location", "nowhere")
+    if "door" in f and "location" not in f:
+        location = f["door"][0]
+    return model.Item(item_id, nouns=nouns, adjectives=adjectives, location=location, **values)
+
+
+def _npc(npc_id: str, f: dict[str, Any]) -> model.Npc:
+    nouns, adjectives = _names(f)
+    topics = {
+        t: model.Topic(t, x.get("keywords", (t.replace("_", " "),)), x["text"], x.get("if"), x.get("do", ()))
+        for t, x in f.get("topics", {}).items()
+    }
+    values = {k: v for k, v in f.items() if k not in ("nouns", "adjectives", "topics")}
+    return model.Npc(npc_id, nouns=nouns, adjectives=adjectives, topics=topics, **values)
+
+
+def _rule(rule_id: str, f: dict[str, Any]) -> model.Rule:
+    return model.Rule(rule_id, f["on"], f.get("object"), f.get("with"), f.get("where"), f.get("if"),
+                      f.get("do", ()), f.get("once", False), f.get("continue", False))
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def _display(path: Path) -> str:
+    """A path as a modder would type it: relative to the working folder when under it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
