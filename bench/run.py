@@ -9,6 +9,7 @@ when a measurement broke (its row then says ERROR, with the traceback in the JSO
 from __future__ import annotations
 
 import argparse
+import compileall
 import importlib
 import json
 import os
@@ -114,6 +115,12 @@ def main(argv: list[str] | None = None) -> int:
     # The engine's compiled content cache: the suite's own folder (children inherit it), never the
     # user's; load.py and the probes point it elsewhere (or off) where a measurement needs that.
     os.environ["ELYSIUM_CACHE"] = str(ROOT / "bench" / ".cache" / "content-cache" / "shared")
+    # Fresh processes (start-up, the big worlds) should import the project as an installed copy
+    # does, from bytecode. Python writes it on a first import by itself, unless
+    # PYTHONDONTWRITEBYTECODE is set; then every child would compile every module from source,
+    # a cost Textual's own modules, compiled when installed, never pay.
+    compileall.compile_dir(ROOT / "elysium", quiet=1)
+    compileall.compile_dir(ROOT / "bench", quiet=1)
     started = time.perf_counter()
     info = machine()
     print(f"Elysium benchmarks ({'quick' if args.quick else 'full'}): {info['nproc']} CPUs, {info['cpu']}, "
