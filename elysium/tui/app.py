@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from elysium.engine import Game
 
 DEFAULT_THEME = "textual-dark"
+WARM_UP_DELAY = 0.2  # seconds after the menu shows
 
 
 class ElysiumApp(App[int]):
@@ -61,6 +63,14 @@ class ElysiumApp(App[int]):
         from elysium.tui.styled import plain
 
         self.title = plain(message.content.game.title)
+        # The menu is up; the engine and the game screen can load behind it, so that "New game"
+        # does not wait for their imports.
+        self.set_timer(WARM_UP_DELAY, self.warm_up)
+
+    @work(thread=True, exclusive=True, group="warm-up")
+    def warm_up(self) -> None:
+        import elysium.engine  # noqa: F401
+        import elysium.tui.screens.game  # noqa: F401
 
     # -- starting and ending games -------------------------------------------------------------
     def make_game(self, content: Content) -> Game:
