@@ -109,7 +109,7 @@ class Game:
             raise SaveError(f"The saved game \u201c{slot_name(name)}\u201d is damaged: its list of packs is unreadable.")
         notes = compare_packs(packs, self.content)
         state = body["state"]  # read just now: this game's own to change
-        fresh = initial_state(self.content, 0)  # read only: its seed and dice are never used
+        fresh = self.fresh_state
         if not fits(state, fresh):
             raise SaveError(f"The saved game \u201c{slot_name(name)}\u201d is damaged: its state is not "
                             "the shape of a game of Elysium.")
@@ -132,6 +132,7 @@ class Game:
         self.content = content
         self.bus.content = content
         self.__dict__.pop("vocabulary", None)
+        self.__dict__.pop("fresh_state", None)
         self.history.replace([])
         self.rebuild_services()
         return "\n".join(notes)
@@ -142,6 +143,12 @@ class Game:
         for service in ALL_SERVICES:
             self.bus.register(service())
         self.bus.register(Listener(self.heard))
+
+    @cached_property
+    def fresh_state(self) -> dict[str, Any]:
+        """A new game's state for this content, which restoring a save measures the save against
+        (read only: its seed and dice are never used)."""
+        return initial_state(self.content, 0)
 
     # -- vocabulary and scope ------------------------------------------------------------------
     @cached_property

@@ -29,6 +29,8 @@ def reconcile(state: dict[str, Any], content: Content, fresh: dict[str, Any] | N
         if key not in state:
             state[key] = copy_state(fresh[key])
     for key in WORLD:
+        if state[key].keys() == fresh[key].keys():
+            continue  # the same things as the content has: nothing gone, nothing new
         gone = [i for i in state[key] if i not in fresh[key]]
         carried = [i for i in gone if key == "items" and state["items"][i].get("at") == "player"]
         if carried:
@@ -54,16 +56,14 @@ def reconcile_checkpoint(checkpoint: Any, content: Content, fresh: dict[str, Any
             return False
         reconcile(checkpoint["whole"], content, fresh)
         return True
-    rest = checkpoint.get("rest")
-    if not isinstance(rest, dict) or not all(isinstance(checkpoint.get(key), dict) for key in WORLD):
+    rest, items, npcs = checkpoint.get("rest"), checkpoint.get("items"), checkpoint.get("npcs")
+    if not (isinstance(rest, dict) and isinstance(items, dict) and isinstance(npcs, dict)):
         return False
-    for key in WORLD:
-        changed = checkpoint[key]
-        for i in [i for i, entry in changed.items() if i not in fresh[key] or not isinstance(entry, dict)]:
+    for changed, known in ((items, fresh["items"]), (npcs, fresh["npcs"])):
+        for i in [i for i, entry in changed.items() if i not in known or not isinstance(entry, dict)]:
             del changed[i]
-    for key in fresh:
-        if key not in rest and key not in WORLD:
-            rest[key] = copy_state(fresh[key])
+    for key in fresh.keys() - rest.keys() - set(WORLD):
+        rest[key] = copy_state(fresh[key])
     _fit_places(checkpoint, content)
     _fit_the_rest(rest, content)
     return True
