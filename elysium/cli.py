@@ -140,9 +140,10 @@ def play(args: argparse.Namespace) -> int:
     if args.game is not None:
         args.content = args.game
     if wants_tui(args):
-        from elysium.tui.app import ElysiumApp
+        from elysium.tui.app import CONTINUE, ElysiumApp
 
-        app = ElysiumApp(args.content, args.seed, _packs(args), args.saves)
+        resume = args.load if args.load else (CONTINUE if args.resume else None)
+        app = ElysiumApp(args.content, args.seed, _packs(args), args.saves, resume)
         app.run()
         return app.return_code or 0
     # Imported here, not at the top: the TUI starts faster without them and imports the engine itself.

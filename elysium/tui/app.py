@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 DEFAULT_THEME = "textual-dark"
 WARM_UP_DELAY = 0.2  # seconds after the menu shows
+CONTINUE = ""  # as `resume`: the newest saved game
 
 
 class ElysiumApp(App[int]):
@@ -38,12 +39,15 @@ class ElysiumApp(App[int]):
     COMMANDS = {GameCommands}  # the game's actions first, then Textual's own
 
     def __init__(self, content: Path | None = None, seed: int = 0, mods: tuple[Path, ...] = (),
-                 saves: Path | None = None) -> None:
+                 saves: Path | None = None, resume: str | None = None) -> None:
+        """`resume`: the saved game to go straight into once the pack is read (`--load NAME`),
+        or CONTINUE for the newest one (`--continue`)."""
         super().__init__()
         self.content_path = content
         self.mods = tuple(mods)
         self.seed = seed
         self.slots = SaveSlots(saves or default_saves_folder())
+        self.resume = resume
         self.theme = DEFAULT_THEME
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -63,6 +67,8 @@ class ElysiumApp(App[int]):
         from elysium.tui.styled import plain
 
         self.title = plain(message.content.game.title)
+        if self.resume is not None:
+            self.resume_game(message.content)
         # The menu is up; the engine and the game screen can load behind it, so that "New game"
         # does not wait for their imports.
         self.set_timer(WARM_UP_DELAY, self.warm_up)
@@ -96,6 +102,18 @@ class ElysiumApp(App[int]):
             self.notify(str(error), severity="error", markup=False)
             return
         self.push_screen(GameScreen(game, f"Restored \u201c{name}\u201d.\n\n{text}"))
+
+    def resume_game(self, content: Content) -> None:
+        """Go into the game named on the command line; the title screen stays beneath, and is
+        where the player is left, told why, when there is none."""
+        wanted, self.resume = self.resume, None
+        if wanted == CONTINUE:
+            newest = self.slots.newest()
+            if newest is None:
+                self.notify("There is no saved game to continue yet.", markup=False)
+                return
+            wanted = newest.name
+        self.restore_game(content, wanted)
 
     def end_game(self, farewell: str | None) -> None:
         """Back to the title screen (the player typed QUIT, or left from the palette)."""

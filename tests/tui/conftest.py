@@ -39,7 +39,7 @@ def saves(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def make_app(saves: Path):
-    def make(content: Path = FIXTURE_WORLD, seed: int = 0) -> ElysiumApp:
-        return ElysiumApp(content, seed, (), saves)
+    def make(content: Path = FIXTURE_WORLD, seed: int = 0, resume: str | None = None) -> ElysiumApp:
+        return ElysiumApp(content, seed, (), saves, resume)
 
     return make

@@ -39,3 +39,23 @@ def test_textual_serve_children_get_the_tui(monkeypatch):
 def test_serve_has_host_and_port():
     args = cli.build_parser().parse_args(["serve", "--port", "8123"])
     assert (args.command, args.host, args.port) == ("serve", "127.0.0.1", 8123)
+
+
+@pytest.mark.parametrize(("argv", "resume"), [
+    (["play"], None), (["play", "--continue"], ""), (["play", "--load", "Before the Recital"], "Before the Recital"),
+    (["play", "--continue", "--load", "named"], "named"),
+])
+def test_continue_and_load_reach_the_tui(monkeypatch, argv, resume):
+    """What `play` hands the app: the save to go into once the pack is read, if any."""
+    import elysium.tui.app as tui_app
+
+    made = []
+
+    class Recorded(tui_app.ElysiumApp):
+        def run(self, *args, **kwargs):
+            made.append(self)
+
+    monkeypatch.setattr(tui_app, "ElysiumApp", Recorded)
+    monkeypatch.setattr(cli, "wants_tui", lambda args: True)
+    assert cli.main([*argv, "--content", str(FIXTURE_WORLD)]) == 0
+    assert made[0].resume == resume

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import Button, DataTable, Input
 
 from elysium.state.saves import SaveSlots
+from elysium.tui.app import CONTINUE
 from elysium.tui.screens.game import GameScreen
 from elysium.tui.screens.load_dialog import LoadDialog
 from elysium.tui.screens.save_dialog import SaveDialog
@@ -102,6 +103,44 @@ async def test_continue_and_load_from_the_title_screen(make_app, saves):
         await pilot.pause()
         assert isinstance(app.screen, GameScreen)
         assert app.screen.sub_title == "Practice Hall"
+
+
+async def test_continue_on_the_command_line_goes_straight_into_the_newest_save(make_app, saves):
+    write_save(saves, "in-the-hall", ("n",))
+    app = make_app(resume=CONTINUE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert isinstance(app.screen, GameScreen)
+        assert app.screen.sub_title == "Practice Hall"
+        assert "Restored \u201cin-the-hall\u201d." in "\n".join(text for _, text in app.screen.query_one(NarrativeLog).entries)
+        await play(pilot, "quit")
+        assert isinstance(app.screen, TitleScreen)  # the title screen was beneath all along
+
+
+async def test_load_on_the_command_line_goes_into_the_save_it_names(make_app, saves):
+    write_save(saves, "at-the-door")
+    write_save(saves, "in-the-hall", ("n",))
+    app = make_app(resume="at-the-door")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert isinstance(app.screen, GameScreen)
+        assert app.screen.sub_title == "Vestibule"
+
+
+async def test_continue_with_no_saves_leaves_the_player_at_the_title_and_says_why(make_app, saves):
+    app = make_app(resume=CONTINUE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert isinstance(app.screen, TitleScreen)
+        assert any("no saved game to continue" in str(n.message) for n in app._notifications)
+
+
+async def test_load_of_a_missing_save_leaves_the_player_at_the_title_and_says_why(make_app, saves):
+    app = make_app(resume="nowhere")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert isinstance(app.screen, TitleScreen)
+        assert any("no saved game called" in str(n.message) for n in app._notifications)
 
 
 async def test_a_damaged_save_is_reported_and_changes_nothing(make_app, saves):
