@@ -22,6 +22,7 @@ from textual.screen import Screen
 from elysium.state.saves import SaveError, SaveSlots, default_saves_folder
 from elysium.tui.messages import ContentLoaded
 from elysium.tui.palette import GameCommands
+from elysium.tui.preferences import read_preferences, write_preferences
 from elysium.tui.screens.title import TitleScreen
 
 if TYPE_CHECKING:
@@ -48,11 +49,20 @@ class ElysiumApp(App[int]):
         self.seed = seed
         self.slots = SaveSlots(saves or default_saves_folder())
         self.resume = resume
-        self.theme = DEFAULT_THEME
+        chosen = read_preferences(self.slots.folder).get("theme")
+        self.theme = chosen if isinstance(chosen, str) and chosen in self.available_themes else DEFAULT_THEME
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands, but for its theme picker: the game's own Theme (F9) replaces it."""
         return (command for command in super().get_system_commands(screen) if command.title != "Theme")
+
+    def remember_theme(self) -> None:
+        """Keep the theme now showing for the next time the game starts."""
+        preferences = {**read_preferences(self.slots.folder), "theme": self.theme}
+        problem = write_preferences(self.slots.folder, preferences)
+        if problem:
+            self.notify(f"The theme is yours for now, but it could not be kept for next time: {problem}.",
+                        severity="warning", markup=False)
 
     def on_mount(self) -> None:
         self.push_screen(TitleScreen(self.read_content, self.slots))

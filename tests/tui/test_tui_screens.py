@@ -6,6 +6,7 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Markdown, OptionList, Static
 
+from elysium.tui.app import DEFAULT_THEME
 from elysium.tui.screens.game import GameScreen
 from elysium.tui.screens.help import HelpScreen, help_markdown
 from elysium.tui.screens.journal import JournalScreen
@@ -118,6 +119,37 @@ async def test_the_theme_can_be_chosen_and_escape_puts_the_old_one_back(make_app
         await pilot.pause()
         assert isinstance(app.screen, GameScreen)
         assert app.theme == tried
+
+
+async def test_a_chosen_theme_is_kept_for_the_next_session(make_app, saves):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+        tried = app.theme
+        await pilot.press("escape")  # tried, not kept
+        await pilot.pause()
+    assert make_app().theme == DEFAULT_THEME
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+    assert app.theme == tried != DEFAULT_THEME
+    assert make_app().theme == tried
+    assert not list(saves.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("written", ["{not json", '["a list"]', '{"theme": 7}', '{"theme": "no-such-theme"}'])
+def test_a_damaged_or_strange_preferences_file_means_the_default_theme(make_app, saves, written):
+    saves.mkdir(parents=True)
+    (saves / "preferences.json").write_text(written, encoding="utf-8")
+    assert make_app().theme == DEFAULT_THEME
 
 
 async def choose_in_palette(pilot) -> None:

@@ -1,5 +1,5 @@
 """Settings: the colours, from Textual's built-in themes. Moving through the list tries each one;
-Enter keeps it, Escape goes back to the theme you had."""
+Enter keeps it, for this session and the next ones, Escape goes back to the theme you had."""
 
 from __future__ import annotations
 
@@ -45,9 +45,13 @@ class SettingsScreen(ModalScreen[None]):
     def choose(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             self.app.theme = event.option.id
-        self.dismiss(None)
+        self.keep()
 
     def action_keep(self) -> None:
+        self.keep()
+
+    def keep(self) -> None:
+        self.app.remember_theme()
         self.dismiss(None)
 
     def action_cancel(self) -> None:
