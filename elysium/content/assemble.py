@@ -42,6 +42,7 @@ class Assembly:
         self.unreadable = False
         self.item_rule_counts: dict[str, int] = {}  # rules attached to each item so far
         self.rule_places: dict[str, tuple[Place, str]] = {}  # rule id -> where its 'on' is, its name
+        self.score_added: list[tuple[int, Mark]] = []  # each mod's adds_score, and where it says so
 
     @property
     def problems(self) -> list[Problem]:
@@ -71,6 +72,7 @@ class Assembly:
                 self.read_patches(document, manifest.id)
         self.checker.qualify = self.qualifier(self.game_id)
         self.resolve_references()
+        self.add_score()
         if self.problems:
             raise ContentError(self.problems)
         content = self.build()
@@ -105,6 +107,12 @@ class Assembly:
         elif "game" in fields:
             self.problems.append(Problem(document.key_mark(("game",)), "only the game's own pack has a 'game' "
                                          "section; a mod changes the game with entries and patches"))
+        if "adds_score" in fields:
+            if is_game:
+                self.problems.append(Problem(document.key_mark(("adds_score",)), "the game's own pack sets its "
+                                             "score in game: max_score; adds_score is for mods"))
+            else:
+                self.score_added.append((fields["adds_score"], document.mark(("adds_score",))))
         requires = dict(fields.get("requires") or {})
         for needed, spec in list(requires.items()):
             if spec and not packs.valid_spec(spec):
@@ -299,6 +307,19 @@ class Assembly:
                     if day.lower() not in days:
                         self.problems.append(Problem(place.mark, f"class {class_id!r} meets on {day!r}, which is not "
                                                      f"one of the game's days{suggestion(day, days)}"))
+
+    def add_score(self) -> None:
+        """Mods that give points say how many with adds_score, so that "out of a possible" stays
+        true; a mod that takes scored content away may give a negative number."""
+        if not self.game or not self.score_added:
+            return
+        total = self.game.get("max_score", 0) + sum(points for points, _ in self.score_added)
+        if total < 0:
+            _, mark = self.score_added[-1]
+            self.problems.append(Problem(mark, f"with this, the game's possible score would be {total}, "
+                                         "less than nothing"))
+        elif self.game.get("max_score"):
+            self.game = {**self.game, "max_score": total}
 
     # -- building ------------------------------------------------------------------------------
     def build(self) -> model.Content:

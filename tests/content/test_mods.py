@@ -113,3 +113,42 @@ def test_version_ranges():
     assert not satisfies("0.2.0", ">=0.1, <0.2")
     assert satisfies("1.4.2", "~=1.4")
     assert not satisfies("2.0", "~=1.4")
+
+
+SCORING = """\
+    rules:
+      ring_for_points:
+        "on": ring
+        do: [{score: 3}]
+    verbs:
+      ring:
+        words: [ring]
+        default: You ring the air.
+"""
+
+
+def test_a_mod_that_gives_points_raises_the_possible_score(tmp_path):
+    plain = load_content(FIXTURE)
+    scoring = mod(tmp_path, "bells", "adds_score: 3\n", bells=SCORING)
+    assert load_content(FIXTURE, (scoring,)).game.max_score == plain.game.max_score + 3
+    assert load_content(FIXTURE, (scoring, mod(tmp_path, "more", "adds_score: 2\n"))).game.max_score \
+        == plain.game.max_score + 5
+
+
+def test_the_possible_score_cannot_fall_below_nothing(tmp_path):
+    plain = load_content(FIXTURE)
+    taking = mod(tmp_path, "taking", f"adds_score: -{plain.game.max_score + 1}\n")
+    assert "taking/pack.yaml:4:13: error: with this, the game's possible score would be -1, less than nothing" \
+        in errors(taking)
+
+
+def test_the_game_sets_its_score_in_its_own_game_section(tmp_path):
+    game = tmp_path / "game"
+    game.mkdir()
+    for path in FIXTURE.iterdir():
+        (game / path.name).write_text(path.read_text()) if path.is_file() else None
+    manifest = game / "pack.yaml"
+    manifest.write_text(manifest.read_text() + "adds_score: 4\n")
+    with pytest.raises(ContentError) as caught:
+        load_content(game)
+    assert "adds_score is for mods" in str(caught.value)
