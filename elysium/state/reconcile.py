@@ -2,7 +2,8 @@
 
 Everything the player has that still exists is kept: place, belongings, time, flags, skills.
 What no longer exists is dropped or put back where the content now starts it, and each such
-change is said in words the player can follow.
+change is said in words the player can follow. Before that, a save is measured against the
+packs loaded now and the shape of a new game's state.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from elysium.content.model import Content
-from elysium.state.store import WORLD, copy_state, initial_state
+from elysium.state.saves import SaveError
+from elysium.state.store import WORLD, Checkpoint, copy_state, initial_state
 
 
 def reconcile(state: dict[str, Any], content: Content, fresh: dict[str, Any] | None = None) -> list[str]:
@@ -103,3 +105,71 @@ def _place_exists(place: str, content: Content) -> bool:
 def _room_name(content: Content, room_id: str) -> str:
     name = content.rooms[room_id].name
     return name if name[:1].isupper() else f"the {name}"
+
+
+def describe_changes(old: Content, new: Content) -> str:
+    """'(The content changed: 1 room added, 2 items changed.)' for a reload."""
+    parts = []
+    for kind in ("rooms", "items", "npcs", "lore", "pieces", "classes", "recitals", "endings", "rules", "timers"):
+        before, after = getattr(old, kind), getattr(new, kind)
+        added = len(after.keys() - before.keys())
+        removed = len(before.keys() - after.keys())
+        changed = sum(1 for key in before.keys() & after.keys() if before[key] != after[key])
+        noun = kind[:-1] if kind.endswith("s") else kind
+        for count, verb in ((added, "added"), (removed, "removed"), (changed, "changed")):
+            if count:
+                parts.append(f"{count} {noun if count == 1 else kind} {verb}")
+    return f"(The content was reloaded: {', '.join(parts) or 'nothing that the game uses changed'}.)"
+
+
+def fits(state: dict[str, Any], fresh: dict[str, Any]) -> bool:
+    """Whether a saved state has every part a new game has, each of the same kind."""
+    for key, value in fresh.items():
+        if key not in state:
+            return False
+        if value is None or key in ("pending", "last_command", "ending"):
+            continue
+        have = state[key]
+        if isinstance(value, bool) or isinstance(have, bool):
+            if type(have) is not type(value):
+                return False
+        elif isinstance(value, int):
+            if not isinstance(have, int):
+                return False
+        elif not isinstance(have, type(value)):
+            return False
+    return True
+
+
+def fitting_history(saved: Any, content: Content, fresh: dict[str, Any]) -> list[Checkpoint]:
+    """The saved undo checkpoints fitted to the content, newest last. Each rewinds to the one
+    before it, so a damaged one ends the history there: it and everything older are left out."""
+    history: list[Checkpoint] = []
+    for checkpoint in reversed(saved if isinstance(saved, list) else []):
+        if not reconcile_checkpoint(checkpoint, content, fresh):
+            break
+        history.append(checkpoint)
+    return history[::-1]
+
+
+def compare_packs(saved: list[dict[str, str]], content: Content) -> list[str]:
+    """Notes on how the packs of a save differ from those loaded; SaveError when it can't load."""
+    loaded = {pack["id"]: pack for pack in content.packs}
+    notes = []
+    if saved and saved[0].get("id") != content.pack.id:
+        raise SaveError(f"That game was saved with the pack \u201c{saved[0].get('id')}\u201d, "
+                        f"not \u201c{content.pack.id}\u201d.")
+    for pack in saved:
+        here = loaded.get(pack.get("id"))
+        if here is None:
+            raise SaveError(f"That game was saved with the mod \u201c{pack.get('id')}\u201d, which is not "
+                            "loaded now. Load it with --mod (or put it in the mods folder) to restore this game.")
+        if pack.get("hash") and here["hash"] != pack["hash"]:
+            change = (f"version {pack.get('version')} then, {here['version']} now"
+                      if pack.get("version") != here["version"] else "its files have changed")
+            notes.append(f"(This game was saved with a different {pack['id']} ({change}); "
+                         "what no longer exists has been left out.)")
+    new = [pack_id for pack_id in loaded if pack_id not in {p.get("id") for p in saved}]
+    if saved and new:
+        notes.append(f"(Loaded now but not when this game was saved: {', '.join(new)}.)")
+    return notes

@@ -12,6 +12,7 @@ the title screen is up sooner.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -85,8 +86,8 @@ class ElysiumApp(App[int]):
 
     @work(thread=True, exclusive=True, group="warm-up")
     def warm_up(self) -> None:
-        import elysium.engine  # noqa: F401
-        import elysium.tui.screens.game  # noqa: F401
+        for module in ("elysium.engine", "elysium.tui.screens.game"):
+            import_module(module)
 
     # -- starting and ending games -------------------------------------------------------------
     def make_game(self, content: Content) -> Game:
