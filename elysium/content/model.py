@@ -23,6 +23,8 @@ OPPOSITE = {
     "southeast": "northwest", "up": "down", "down": "up", "in": "out", "out": "in",
 }
 
+WEEK = ("Moonday", "Tideday", "Quillday", "Harpday", "Fireday", "Starday", "Restday")  # unless a game names its own
+
 _Model = TypeVar("_Model")
 
 
@@ -152,7 +154,7 @@ class Npc:
     description: Text
     location: str
     here: Text | None = None
-    schedule: tuple[tuple[int, str], ...] = ()
+    schedule: tuple[tuple[int, str, tuple[str, ...]], ...] = ()  # (minute, room, weekdays; () for every day)
     greeting: Text | None = None
     default: Text | None = None
     topics: dict[str, Topic] = field(default_factory=dict)
@@ -267,7 +269,7 @@ class GameInfo:
     start_day: int = 1
     start_time: int = 8 * 60
     max_score: int = 0
-    days: tuple[str, ...] = ("Moonday", "Tideday", "Quillday", "Harpday", "Fireday", "Starday", "Restday")
+    days: tuple[str, ...] = WEEK
     term_days: int = 21
     subtitle: str | None = None
     help: str | None = None
@@ -327,7 +329,7 @@ class Content:
                 doors.setdefault(room, []).append(item.id)
         self.doors_by_room.update({room: tuple(ids) for room, ids in doors.items()})
         self.schedule_times.extend(sorted({(at, n, npc.id) for n, npc in enumerate(self.npcs.values())
-                                           for at, _ in npc.schedule}))
+                                           for at, *_ in npc.schedule}))
 
     def rules_for(self, verb: str, thing: str | None) -> list[Rule]:
         """The rules for `verb` that could apply to `thing`, in content order."""

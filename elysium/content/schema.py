@@ -59,7 +59,7 @@ ITEM_RULE_FIELDS = {k: v for k, v in FIELDS["rules"].items() if k != "object"}
 
 TOPIC_FIELDS = {"keywords": "words", "text": "*text", "if": "condition", "do": "effects"}
 EXIT_FIELDS = {"to": "ref:rooms", "door": "ref:items", "if": "condition", "else": "text"}
-SCHEDULE_FIELDS = {"at": "*time", "room": "*ref:rooms"}
+SCHEDULE_FIELDS = {"at": "*time", "room": "*ref:rooms", "days": "days"}
 
 MANIFEST_FIELDS = {"id": "*str", "name": "*str", "version": "*str", "game": "game",
                    "description": "str", "author": "str", "engine": "str", "requires": "requires",

@@ -224,13 +224,13 @@ class Checker:
 
     def shape_schedule(self, doc, path, value, what):
         if not isinstance(value, list):
-            self.error(doc.mark(path), f"{what} must be a list of {{at, room}} entries")
+            self.error(doc.mark(path), f"{what} must be a list of {{at, room}} entries (and days, if not daily)")
             return INVALID
         entries = []
         for i, entry in enumerate(value):
             fields = self.fields(doc, path + (i,), entry, schema.SCHEDULE_FIELDS, "a schedule entry")
             if fields and "at" in fields and "room" in fields:
-                entries.append((fields["at"], fields["room"]))
+                entries.append((fields["at"], fields["room"], fields.get("days", ())))
         return tuple(sorted(entries))
 
     def shape_topics(self, doc, path, value, what):

@@ -68,9 +68,11 @@ class Movement:
         state, content = ctx.state, ctx.content
         for npc_id in _due(content.schedule_times, msg.start, msg.end):
             npc = content.npcs[npc_id]
-            target = _scheduled_room(npc.schedule, calendar.minute_of_day(msg.end))
+            if not _counts_between(npc.schedule, msg.start, msg.end, content.game.days):
+                continue  # what was passed is an entry for another day of the week
+            target = _scheduled_room(npc.schedule, msg.end, content.game.days)
             origin = state["npcs"][npc.id]["at"]
-            if target == origin:
+            if target is None or target == origin:
                 continue
             places.move_npc(state, npc.id, target)
             ctx.publish(NpcMoved(npc.id, origin, target))
@@ -92,10 +94,33 @@ def _due(times: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
     return [npc_id for _, npc_id in sorted({(n, npc_id) for _, n, npc_id in due})]
 
 
-def _scheduled_room(schedule: tuple[tuple[int, str], ...], minute: int) -> str:
-    """The room of the latest entry at or before `minute`, wrapping to yesterday's last."""
-    room = schedule[-1][1]
-    for at, where in schedule:
-        if at <= minute:
-            room = where
-    return room
+def _counts_between(schedule: tuple[tuple[int, str, tuple[str, ...]], ...], start: int, end: int,
+                    days: tuple[str, ...]) -> bool:
+    """Whether an entry falls in (start, end] on a day it is for."""
+    if end - start >= calendar.MINUTES_PER_DAY:
+        return True
+    midnight = start - calendar.minute_of_day(start)
+    for at, _, on in schedule:
+        for moment in (midnight + at, midnight + calendar.MINUTES_PER_DAY + at):
+            if start < moment <= end and (not on or _weekday(moment, days) in (d.lower() for d in on)):
+                return True
+    return False
+
+
+def _weekday(time: int, days: tuple[str, ...]) -> str:
+    return calendar.weekday_of(time, days).lower()
+
+
+def _scheduled_room(schedule: tuple[tuple[int, str, tuple[str, ...]], ...], time: int,
+                    days: tuple[str, ...]) -> str | None:
+    """Where a schedule puts someone at `time`: the latest of today's entries at or before it, else
+    the last entry of the latest day before that has one (a week back at most). Entries with
+    weekdays count only on those days; None when no entry counts on any day."""
+    minute = calendar.minute_of_day(time)
+    for back in range(len(days) + 1):
+        day = _weekday(time - back * calendar.MINUTES_PER_DAY, days)
+        rooms = [room for at, room, on in schedule
+                 if (not on or day in (d.lower() for d in on)) and (back or at <= minute)]
+        if rooms:
+            return rooms[-1]
+    return None
