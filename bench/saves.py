@@ -45,7 +45,7 @@ def measure(settings: Settings) -> list[Row]:
     restored.restore(slots, "bench")
     if restored.state != game.state:
         raise RuntimeError("a restored game differs from the saved one")
-    payload = {"state": game.state, "history": game.history.snapshots()[-HISTORY_KEPT:]}
+    payload = {"state": game.state, "history": game.history.checkpoints()[-HISTORY_KEPT:]}
     text = json.dumps(payload)
 
     reps = settings.reps(15, 5)
@@ -66,6 +66,6 @@ def measure(settings: Settings) -> list[Row]:
         ratio_row("saves.restore", "(6)   restore alone vs json.loads", restore * 1e3, loads * 1e3, "ms", None),
         ratio_row("saves.size", f"(6) save size after {turns_large:,} vs {turns_small:,} turns",
                   sizes[turns_large] / 1e3, sizes[turns_small] / 1e3, "kB", SIZE_TARGET,
-                  f"history capped at {HISTORY_KEPT} snapshots", sizes_bytes=sizes),
+                  f"history capped at {HISTORY_KEPT} checkpoints", sizes_bytes=sizes),
     ]
     return rows

@@ -98,7 +98,7 @@ class Game:
                    "location": room}
         return slots.write(name, {"game_version": __version__, "packs": list(self.content.packs),
                                   "summary": summary, "state": self.state,
-                                  "history": self.history.snapshots()})
+                                  "history": self.history.checkpoints()})
 
     def restore(self, slots: SaveSlots, name: str) -> str:
         """Replace this game with a saved one. Raises SaveError, changing nothing, when the save is
@@ -183,7 +183,7 @@ class Game:
         if not parser.split_commands(line) and self.state["pending"] is None:
             return "You pause, and the moment passes. (Type HELP if you are unsure what to do.)"
         before = self.state.begin()
-        history = self.history.snapshots()
+        history = self.history.checkpoints()
         try:
             replies = self.play_line(line)
         except Exception as error:  # a fault in the engine must not end the player's evening

@@ -201,10 +201,10 @@ class History:
     def pop(self) -> Checkpoint | None:
         return self._checkpoints.pop() if self._checkpoints else None
 
-    def snapshots(self) -> list[Checkpoint]:
+    def checkpoints(self) -> list[Checkpoint]:
         return list(self._checkpoints)
 
     def replace(self, checkpoints: list[Checkpoint]) -> None:
-        """Put back a history saved with `snapshots()` (after a turn that failed half-way)."""
+        """Put back a history taken with `checkpoints()` (after a turn that failed half-way)."""
         self._checkpoints.clear()
         self._checkpoints.extend(checkpoints)

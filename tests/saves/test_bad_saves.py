@@ -133,13 +133,13 @@ def test_a_bad_save_is_refused_with_a_message_that_names_it(corpus: Path, name: 
 @pytest.mark.parametrize("name", CORPUS)
 def test_restoring_a_bad_save_leaves_the_game_and_every_save_as_they_were(
         played: Game, corpus: Path, name: str) -> None:
-    state, history = state_of(played), copy_state(played.history.snapshots())
+    state, history = state_of(played), copy_state(played.history.checkpoints())
     before = folder_snapshot(corpus)
     with pytest.raises(SaveError) as raised:
         played.restore(played.slots, name)
     assert str(raised.value) == message(name, CORPUS[name][1])
     assert played.state == state
-    assert played.history.snapshots() == history
+    assert played.history.checkpoints() == history
     assert folder_snapshot(corpus) == before
     assert SaveSlots(corpus).read("good")["state"]["location"] == "practice_hall"
 
