@@ -85,8 +85,10 @@ def _fit_the_rest(state: dict[str, Any], content: Content) -> None:
     """What is not items or NPCs: where the player stands, what they know, how the story ended."""
     if state["location"] not in content.rooms:
         state["location"] = content.game.start
-    state["lore"] = [lore for lore in state["lore"] if lore in content.lore]
-    state["repertoire"] = {p: v for p, v in state["repertoire"].items() if p in content.pieces}
+    if not set(state["lore"]) <= content.lore.keys():
+        state["lore"] = [lore for lore in state["lore"] if lore in content.lore]
+    if not state["repertoire"].keys() <= content.pieces.keys():
+        state["repertoire"] = {p: v for p, v in state["repertoire"].items() if p in content.pieces}
     if state.get("ending") and state["ending"] not in content.endings:
         state["ending"] = None
     state["pending"] = None
