@@ -11,7 +11,8 @@ round trip   per command, in one process per kind driven with App.run_test: set 
              more lines than before and is scrolled to its end). Between commands the app is left
              to settle (untimed). elysium plays the first commands of the campus walk on the
              default campus; the minimal app writes each line back to its log, which starts with
-             the same opening text as elysium's, so both logs scroll from the first command.
+             the campus's opening text (written again until the log is full), so both logs
+             scroll from the first command.
              Target: <= 1.2x.
 long log     elysium's round trip with 10,000 lines already in its story log vs the plain run
              above (the log holding only the opening). Target: <= 1.1x.
@@ -231,8 +232,12 @@ async def _round_trips(kind: str, commands: int, prefill: int, saves: str) -> di
             from elysium.content import load_content
             from elysium.engine import Game
 
-            log.write(Game.from_content(load_content(), 1).opening())
+            opening = Game.from_content(load_content(), 1).opening()
+            log.write(opening)
             await pilot.pause()
+            while log.max_scroll_y == 0:  # at 120 columns the opening alone may not fill the screen
+                log.write(opening)
+                await pilot.pause()
         lines_before = len(log.lines)
         times = []
         for line in lines:
