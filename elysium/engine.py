@@ -208,22 +208,24 @@ class Game:
         pending = self.state["pending"]
         if pending is not None:
             self.state["pending"] = None
-            result = parser.resolve_answer(line, pending, self.scope(), self.vocabulary, self.state["pronouns"])
+            scope = self.scope()
+            result = parser.resolve_answer(line, pending, scope, self.vocabulary, self.state["pronouns"])
             if result is not None:
-                replies.append(self.perform(result, pending.get("segment", line)))
+                replies.append(self.perform(result, pending.get("segment", line), scope))
                 self.close_line()
                 return replies
         for segment in parser.split_commands(line):
             if segment.lower().split()[:1] == ["undo"]:
                 replies.append(self.undo())
                 continue
-            result = parser.parse(segment, self.scope(), self.vocabulary, self.state["pronouns"])
+            scope = self.scope()  # what is at hand until this segment acts: parsing, AGAIN, IT, PUT
+            result = parser.parse(segment, scope, self.vocabulary, self.state["pronouns"])
             if isinstance(result, parser.Command) and result.action == "again":
-                result = self.last_command()
+                result = self.last_command(scope)
             if self.state["ending"] and not (isinstance(result, parser.Command) and result.action in META_ACTIONS):
                 replies.append(self.ended_text())
                 break
-            replies.append(self.perform(result, segment))
+            replies.append(self.perform(result, segment, scope))
             if not isinstance(result, parser.Command) or self.over or self.state["ending"]:
                 break  # a question, a misunderstanding or the end stops the rest of the line
         self.close_line()
@@ -235,13 +237,13 @@ class Game:
             self.history.push(self.line_start)
             self.line_acted = False
 
-    def last_command(self) -> parser.Command | parser.Failure:
+    def last_command(self, scope: list[parser.Thing]) -> parser.Command | parser.Failure:
         """The command AGAIN repeats, as long as what it named is still at hand."""
         saved = self.state["last_command"]
         if saved is None:
             return parser.Failure("There is nothing to do again yet.")
         command = parser.Command(**{**saved, "objects": tuple(saved["objects"])})
-        in_reach = {thing.id for thing in self.scope()}
+        in_reach = {thing.id for thing in scope}
         for thing_id in (*command.objects, command.second):
             if thing_id is not None and thing_id not in in_reach:
                 name = self.content.thing(thing_id).name
@@ -249,15 +251,15 @@ class Game:
                                       else f"You can't see {name} here any more.")
         return command
 
-    def perform(self, result: Any, segment: str) -> str:
-        """Carry out what the parser made of a segment."""
+    def perform(self, result: Any, segment: str, scope: list[parser.Thing]) -> str:
+        """Carry out what the parser made of a segment, in the scope it was parsed in."""
         if isinstance(result, parser.Failure):
             return result.text
         if isinstance(result, parser.Question):
             self.state["pending"] = {**result.pending, "segment": segment}
             return result.text
         command: parser.Command = result
-        self.state["pronouns"].update(parser.pronouns_after(command, self.scope()))
+        self.state["pronouns"].update(parser.pronouns_after(command, scope))
         self.state["last_command"] = {**dataclasses.asdict(command), "objects": list(command.objects)}
         if command.action in META_ACTIONS:
             if command.action in ("save", "restore", "load", "delete"):
@@ -266,9 +268,9 @@ class Game:
                 command = dataclasses.replace(command, text=typed or None)
             return self.meta(command)
         self.line_acted = True
-        return self.act(command)
+        return self.act(command, scope)
 
-    def act(self, command: parser.Command) -> str:
+    def act(self, command: parser.Command, scope: list[parser.Thing]) -> str:
         self.heard.clear()
         texts: list[str] = []
 
@@ -281,7 +283,7 @@ class Game:
         minutes = 0
         started = self.state["time"]
         targets = command.objects or (None,)
-        carried = {thing.id for thing in self.scope() if thing.carried}
+        carried = {thing.id for thing in scope if thing.carried}
         for target in targets:
             if command.action in IMPLICIT_TAKE and target is not None and target not in carried:
                 # Putting or wearing something picks it up first, and content may forbid that.
