@@ -185,7 +185,7 @@ class Game:
         before = self.state.begin()
         history = self.history.checkpoints()
         try:
-            replies = self.play_line(line)
+            replies = self.play_line(line, before)
         except Exception as error:  # a fault in the engine must not end the player's evening
             log.exception("turn failed: %r", line)
             self.errors.append(f"{type(error).__name__}: {error}")
@@ -199,11 +199,12 @@ class Game:
                 self.state.end(self.line_start)
         return "\n\n".join(r for r in replies if r) or "Nothing happens."
 
-    def play_line(self, line: str) -> list[str]:
+    def play_line(self, line: str, before: Checkpoint) -> list[str]:
         """Replies to each command of the line. A line is one undo step, however many of its
-        commands change the game; an UNDO inside the line takes back what came before it there."""
+        commands change the game; an UNDO inside the line takes back what came before it there.
+        `before`: the turn's own checkpoint, begun just now."""
         replies: list[str] = []
-        self.line_start = self.state.begin()
+        self.line_start = self.state.begin(alongside=before)
         self.line_acted = False
         pending = self.state["pending"]
         if pending is not None:

@@ -138,11 +138,13 @@ class Store(dict):
         self._at[kind].setdefault(destination, {})[key] = None
 
     # -- checkpoints ---------------------------------------------------------------------------
-    def begin(self) -> Checkpoint:
+    def begin(self, alongside: Checkpoint | None = None) -> Checkpoint:
         """A checkpoint of the state as it is now, kept up to date by every change from here until
-        `end`: plain data, so that it can be saved with the game."""
-        checkpoint = {"rest": copy_state({k: v for k, v in self.items() if k not in WORLD}),
-                      **{kind: {} for kind in WORLD}}
+        `end`: plain data, so that it can be saved with the game. `alongside`: a checkpoint begun
+        at this same moment, nothing changed since, whose copy of the rest this one shares (the
+        copies are never changed in place)."""
+        rest = alongside["rest"] if alongside else copy_state({k: v for k, v in self.items() if k not in WORLD})
+        checkpoint = {"rest": rest, **{kind: {} for kind in WORLD}}
         self._journals.append(checkpoint)
         return checkpoint
 
