@@ -3,7 +3,7 @@
 An item's place is a string: a room id, `player`, `nowhere`, `in:<item>` or `on:<item>`.
 The services decide what changes; `change_item` and `move_npc` are how they make the change, so
 that the store's index of who and what is where, and its undo journal, stay true. Queries go
-through that index when the state is a Store, and scan a plain state otherwise.
+through that index.
 """
 
 from __future__ import annotations
@@ -28,26 +28,18 @@ def place_of(state: State, item_id: str) -> str:
     return state["items"][item_id]["at"]
 
 
-def change_item(state: State, item_id: str, **fields: Any) -> None:
+def change_item(state: Store, item_id: str, **fields: Any) -> None:
     """Set fields of an item's entry: `at` (a place string), `open`, `locked`, `worn`, `lit`."""
-    if isinstance(state, Store):
-        state.change("items", item_id, **fields)
-    else:
-        state["items"][item_id].update(fields)
+    state.change("items", item_id, **fields)
 
 
-def move_npc(state: State, npc_id: str, room: str) -> None:
-    if isinstance(state, Store):
-        state.change("npcs", npc_id, at=room)
-    else:
-        state["npcs"][npc_id]["at"] = room
+def move_npc(state: Store, npc_id: str, room: str) -> None:
+    state.change("npcs", npc_id, at=room)
 
 
-def contents(state: State, place: str) -> list[str]:
+def contents(state: Store, place: str) -> list[str]:
     """Ids of the items directly at `place`, in content order."""
-    if isinstance(state, Store):
-        return state.at("items", place)
-    return [item_id for item_id, item in state["items"].items() if item["at"] == place]
+    return state.at("items", place)
 
 
 def outermost(state: State, item_id: str) -> tuple[str, bool]:
@@ -75,26 +67,23 @@ def is_worn(state: State, item_id: str) -> bool:
     return bool(state["items"][item_id].get("worn"))
 
 
-def npcs_in(state: State, room: str) -> list[str]:
-    if isinstance(state, Store):
-        return state.at("npcs", room)
-    return [npc_id for npc_id, npc in state["npcs"].items() if npc["at"] == room]
+def npcs_in(state: Store, room: str) -> list[str]:
+    return state.at("npcs", room)
 
 
-def has_light(state: State, content: Content, room: str) -> bool:
+def has_light(state: Store, content: Content, room: str) -> bool:
     """A room is lit unless it is dark and no lit light source is here or carried, in reach."""
     if not content.rooms[room].dark:
         return True
-    alight = state.lit() if isinstance(state, Store) else state["items"]
-    for item_id in alight:
-        if state["items"][item_id].get("lit") and content.items[item_id].light:
+    for item_id in state.lit():
+        if content.items[item_id].light:
             where, reachable = outermost(state, item_id)
             if reachable and where in (room, "player"):
                 return True
     return False
 
 
-def things_in_reach(state: State, content: Content, room: str) -> list[str]:
+def things_in_reach(state: Store, content: Content, room: str) -> list[str]:
     """Items and NPCs the player can see and touch in `room`: what they carry, what lies here,
     the doors of the room, and the people present. In the dark, only what they carry."""
     lit = has_light(state, content, room)
@@ -107,15 +96,8 @@ def things_in_reach(state: State, content: Content, room: str) -> list[str]:
     return found
 
 
-def _reachable(state: State, roots: tuple[str, ...]) -> list[str]:
+def _reachable(state: Store, roots: tuple[str, ...]) -> list[str]:
     """Items at any of `roots`, or on or in (when open) such items, however deep, in content order."""
-    if not isinstance(state, Store):
-        found = []
-        for item_id in state["items"]:
-            where, reachable = outermost(state, item_id)
-            if reachable and where in roots:
-                found.append(item_id)
-        return found
     found, waiting = [], list(roots)
     while waiting:
         for item_id in state.at("items", waiting.pop()):
