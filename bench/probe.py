@@ -24,8 +24,8 @@ from bench.util import emit, peak_rss_mb, rss_mb
 def world(rooms: int, commands: int, reps: int) -> dict:
     os.environ["ELYSIUM_CACHE"] = "off"  # a cold load: what the loader itself holds at its peak
     folder = packs.pack(rooms)
+    from bench.latency import replay
     from elysium.content import load_content
-    from elysium.engine import Game
 
     gc.collect()
     before, peak_before = rss_mb(), peak_rss_mb()
@@ -36,16 +36,7 @@ def world(rooms: int, commands: int, reps: int) -> dict:
     gc.collect()
     settled = rss_mb()
     script = packs.walk(commands)
-    runs = []
-    for _ in range(reps):
-        game = Game.from_content(content, 1)
-        times = []
-        gc.collect()
-        for line in script:
-            started = time.perf_counter()
-            game.turn(line)
-            times.append(time.perf_counter() - started)
-        runs.append(times)
+    runs = [replay(content, script) for _ in range(reps)]
     return {"rooms": rooms, "yaml_bytes": packs.yaml_bytes(folder), "load_s": load_s,
             "rss_before_mb": before, "peak_before_mb": peak_before, "peak_after_load_mb": peak_after,
             "rss_after_load_mb": after, "rss_after_gc_mb": settled, "script": script, "runs_s": runs}
