@@ -1,4 +1,4 @@
-"""`python -m bench [--quick] [--only NAME,...]`: run the measurements, print the table of medians
+"""`python -m bench [--quick] [--only NAME,...]` (or `python bench/run.py ...`): run the measurements, print the table of medians
 and ratios (each ratio with its target and PASS or MISS), and write bench/results/<time>.json and
 bench/results/latest.json.
 
@@ -20,6 +20,9 @@ import time
 import traceback
 from datetime import datetime, timezone
 from pathlib import Path
+
+if __package__ in (None, ""):  # run as a file, `python bench/run.py`: find the suite as a package
+    sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 from bench import GENERATOR_VERSION
 from bench.util import ROOT, Row, Settings
