@@ -56,6 +56,8 @@ class Assembly:
                 self.problems.append(Problem(manifest.mark, f"two packs are called {manifest.id!r}: "
                                                             f"{seen[manifest.id].folder} and {manifest.folder}"))
             seen[manifest.id] = manifest
+        if self.game:
+            self.checker.week = tuple(self.game.get("days") or model.WEEK)
         order, ordering_problems = packs.load_order(list(seen.values()))
         self.problems.extend(Problem(mark, message) for mark, message in ordering_problems)
         documents = {manifest.id: self.read_files(manifest) for manifest in order}
@@ -300,18 +302,6 @@ class Assembly:
                     self.problems.append(Problem(where.mark, f"{name} is for {as_written!r}, which is neither a "
                                                  f"built-in verb, a verb of this pack, arrive nor turn"
                                                  f"{suggestion(verb, known_verbs)}"))
-        if self.game:
-            days = {d.lower() for d in self.game.get("days") or model.WEEK}
-            for class_id, (fields, place) in self.entries["classes"].items():
-                for day in fields.get("days", ()):
-                    if day.lower() not in days:
-                        self.problems.append(Problem(place.mark, f"class {class_id!r} meets on {day!r}, which is not "
-                                                     f"one of the game's days{suggestion(day, days)}"))
-            for npc_id, (fields, place) in self.entries["npcs"].items():
-                for day in dict.fromkeys(day for *_, on in fields.get("schedule", ()) for day in on
-                                         if day.lower() not in days):
-                    self.problems.append(Problem(place.mark, f"NPC {npc_id!r} has a schedule entry for {day!r}, "
-                                                 f"which is not one of the game's days{suggestion(day, days)}"))
 
     def add_score(self) -> None:
         """Mods that give points say how many with adds_score, so that "out of a possible" stays

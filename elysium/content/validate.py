@@ -52,6 +52,8 @@ class Checker:
     qualify: Callable[[str, str], str] = _same
     # In a patch, null means "remove this field or this exit/topic".
     allow_null: bool = False
+    # The game's days of the week, once its manifest is read: other day names must be among them.
+    week: tuple[str, ...] = ()
 
     def error(self, mark: Mark, message: str) -> None:
         self.problems.append(Problem(mark, message))
@@ -160,6 +162,11 @@ class Checker:
         if not isinstance(days, list) or not days or not all(isinstance(d, str) and d.strip() for d in days):
             self.error(doc.mark(path), f"{what} must be a day name or a list of day names")
             return INVALID
+        known = {day.lower() for day in self.week}
+        for i, day in enumerate(days):
+            if known and day.strip().lower() not in known:
+                self.error(doc.mark(path + ((i,) if isinstance(value, list) else ())),
+                           f"{day.strip()!r} is not one of the game's days{suggestion(day.strip(), self.week)}")
         return tuple(d.strip() for d in days)
 
     def shape_place(self, doc, path, value, what):

@@ -152,3 +152,14 @@ def test_the_game_sets_its_score_in_its_own_game_section(tmp_path):
     with pytest.raises(ContentError) as caught:
         load_content(game)
     assert "adds_score is for mods" in str(caught.value)
+
+
+def test_a_patched_class_day_the_game_does_not_have_is_an_error_in_the_mod(tmp_path):
+    moved = mod(tmp_path, "moved", p="""\
+        patch:
+          classes:
+            voice_training:
+              days: [Firstday, Fithday]
+    """)
+    assert "moved/p.yaml:4:24: error: 'Fithday' is not one of the game's days (did you mean 'Fifthday'?)" \
+        in errors(moved)

@@ -58,12 +58,15 @@ def test_entries_for_some_days_count_only_on_those_days(tmp_path: Path) -> None:
     assert where_at(game, 3, "11:30") == "practice_hall"
 
 
-def test_a_schedule_day_that_the_game_does_not_have_is_an_error(tmp_path: Path) -> None:
-    rounds = ROUNDS.replace("days: [secondday]", "days: [Tuesday]")
+def test_a_schedule_day_that_the_game_does_not_have_is_an_error_where_it_is_written(tmp_path: Path) -> None:
+    """In the mod's own file, at the day itself: not at the person the game defined."""
+    rounds = ROUNDS.replace("days: [secondday]", "days: [Tuesday, Secondy]")
     with pytest.raises(ContentError) as caught:
         load_content(FIXTURE, (with_rounds(tmp_path, rounds),))
-    assert "NPC 'maestra' has a schedule entry for 'Tuesday', which is not one of the game's days" \
-        in str(caught.value)
+    assert [str(problem).split("rounds/", 1)[1] for problem in caught.value.problems] == [
+        "rounds.yaml:7:46: error: 'Tuesday' is not one of the game's days",
+        "rounds.yaml:7:55: error: 'Secondy' is not one of the game's days (did you mean 'Secondday'?)",
+    ]
 
 
 def test_on_a_day_no_entry_is_for_someone_stays_where_they_are(tmp_path: Path) -> None:
