@@ -15,6 +15,11 @@ BASE_COLOURS = ("black", "red", "green", "yellow", "blue", "magenta", "cyan", "w
 COLOURS = frozenset({*BASE_COLOURS, *(f"bright_{c}" for c in BASE_COLOURS), "grey", "gray", "purple", "orange"})
 _COLOUR_STYLE = {"grey": "grey50", "gray": "grey50", "orange": "dark_orange"}
 
+# C0 and C1 control characters, and DEL: on a terminal they start escape sequences (a mod could
+# write the clipboard, retitle the window or clear the screen), so no text of a pack or a save may
+# carry them. Newline and tab are text.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
 # An escaped bracket, or a tag made of letters and underscores (optionally a closing one).
 TAG = re.compile(r"\\\[|\[(/?)([a-z_]*)\]")
 
@@ -63,6 +68,17 @@ def spans(text: str) -> tuple[str, list[tuple[int, int, str]]]:
 def plain(text: str) -> str:
     """`text` as a screen without styles shows it."""
     return spans(text)[0]
+
+
+def without_controls(text: str) -> str:
+    """`text` with every control character but newline and tab removed: safe to write to a terminal."""
+    return CONTROL.sub("", text) if CONTROL.search(text) else text
+
+
+def first_control(text: str) -> str | None:
+    """The first control character in `text` that a terminal would act on, or None."""
+    found = CONTROL.search(text)
+    return found.group(0) if found else None
 
 
 def escape(text: str) -> str:
