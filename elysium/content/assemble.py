@@ -8,6 +8,7 @@ only content with no errors at all becomes a game.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import replace
 from pathlib import Path
 from sys import intern
@@ -81,7 +82,8 @@ class Assembly:
             raise ContentError(self.problems)
         content = self.build()
         warnings = sorted(self.warnings + warnings_for(content, self.entries), key=lambda p: (p.mark.file, p.mark.line))
-        return replace(content, warnings=tuple(warnings), packs=fingerprints)
+        mods = tuple(model.PackInfo(m.id, m.name, m.version, os.path.abspath(m.folder)) for m in order if not m.is_game)
+        return replace(content, warnings=tuple(warnings), packs=fingerprints, mods=mods)
 
     # -- reading -------------------------------------------------------------------------------
     def read_manifest(self, pack: PackFiles, is_game: bool) -> packs.Manifest | None:

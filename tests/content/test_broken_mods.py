@@ -15,7 +15,6 @@ import pytest
 from elysium import cli
 from elysium.content import ContentError, load_content
 from elysium.content.yamlsafe import MAX_FILE_BYTES
-from elysium.state import saves
 
 ROOT = Path(__file__).resolve().parents[2]
 BROKEN = Path(__file__).resolve().parent / "broken"
@@ -140,8 +139,6 @@ def test_the_corpus_has_every_case_with_an_expectation():
 @pytest.mark.parametrize("name", [_param(name) for name in CASES])
 def test_a_broken_mod_is_rejected_with_a_clear_message(name, tmp_path, monkeypatch, capfd):
     monkeypatch.chdir(ROOT)
-    # Mods installed beside the checkout's saves folder would be loaded too: point it elsewhere.
-    monkeypatch.setattr(saves, "default_saves_folder", lambda: tmp_path / "saves")
     case = BROKEN / name
     if name in GENERATED:
         case = tmp_path / name
@@ -149,7 +146,7 @@ def test_a_broken_mod_is_rejected_with_a_clear_message(name, tmp_path, monkeypat
         GENERATED[name](case)
     listed = case / "args.txt"
     mods = [case / line.strip() for line in listed.read_text().splitlines() if line.strip()] if listed.is_file() else [case]
-    argv = ["validate", "--content", _display(FIXTURE)]
+    argv = ["validate", "--no-mods", "--content", _display(FIXTURE)]  # the mods folder's packs stay out
     for folder in mods:
         argv += ["--mod", _display(folder)]
 
@@ -176,7 +173,7 @@ def test_play_reports_a_file_that_is_no_file_without_hanging(name, tmp_path):
     shutil.copytree(BROKEN / name, case)
     GENERATED[name](case)
 
-    status, out, err = _guarded(["play", "--plain", "--content", _display(FIXTURE), "--mod", _display(case)])
+    status, out, err = _guarded(["play", "--plain", "--no-mods", "--content", _display(FIXTURE), "--mod", _display(case)])
 
     expected = (BROKEN / name / "expected.txt").read_text(encoding="utf-8").replace("{case}", _display(case))
     assert "Traceback" not in out + err
@@ -215,18 +212,17 @@ def test_a_broken_mod_leaves_nothing_half_loaded(monkeypatch):
     assert not [room for room in content.rooms if room.startswith("duplicate_id_across_files:")]
 
 
-def test_an_empty_content_file_is_fine_but_an_empty_manifest_is_not(tmp_path, monkeypatch, capfd):
-    monkeypatch.setattr(saves, "default_saves_folder", lambda: tmp_path / "saves")
+def test_an_empty_content_file_is_fine_but_an_empty_manifest_is_not(tmp_path, capfd):
     mod = tmp_path / "quiet"
     mod.mkdir()
     (mod / "pack.yaml").write_text("id: quiet\nname: Quiet\nversion: 1.0.0\n")
     (mod / "empty.yaml").write_text("")
     (mod / "comments.yaml").write_text("# nothing here yet\n")
-    assert cli.main(["validate", "--content", str(FIXTURE), "--mod", str(mod)]) == 0
+    assert cli.main(["validate", "--no-mods", "--content", str(FIXTURE), "--mod", str(mod)]) == 0
     out, err = capfd.readouterr()
-    assert out.startswith("content ok: ") and err == ""
+    assert out.splitlines()[-1].startswith("content ok: ") and err == ""
 
     (mod / "pack.yaml").write_text("")
-    assert cli.main(["validate", "--content", str(FIXTURE), "--mod", str(mod)]) == 2
+    assert cli.main(["validate", "--no-mods", "--content", str(FIXTURE), "--mod", str(mod)]) == 2
     out, err = capfd.readouterr()
     assert out == "" and "pack.yaml:1:1: error: the manifest must be a mapping of fields, not nothing" in err
