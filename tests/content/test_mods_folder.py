@@ -140,3 +140,16 @@ def test_serve_hands_the_choice_of_mods_folder_to_each_game(tmp_path, monkeypatc
 def test_new_mod_creates_the_mod_in_the_mods_folder(own_mods, capsys):
     assert cli.main(["new-mod", "Herb Garden"]) == 0
     assert (own_mods / "herb_garden" / "pack.yaml").is_file()
+
+
+def test_a_pack_in_the_mods_folder_whose_manifest_is_no_file_is_reported_not_skipped(own_mods, capsys):
+    broken = own_mods / "looping"
+    broken.mkdir()
+    try:
+        (broken / "pack.yaml").symlink_to("pack.yaml")
+    except OSError as error:
+        pytest.skip(f"cannot make a symlink here: {error}")
+
+    assert cli.main(["validate", "--content", str(FIXTURE)]) == 2
+    assert (f"{broken / 'pack.yaml'}:1:1: error: this file is a link in a loop of links that never reaches a file"
+            in capsys.readouterr().err.splitlines())
