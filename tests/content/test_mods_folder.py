@@ -122,6 +122,7 @@ def test_validate_without_mods_prints_only_the_ok_line(own_mods, capsys):
 
 
 def test_serve_hands_the_choice_of_mods_folder_to_each_game(tmp_path, monkeypatch):
+    pytest.importorskip("textual_serve", reason="elysium serve needs the textual-serve package")
     served = []
 
     class Server:
