@@ -110,3 +110,21 @@ def test_the_dev_watcher_looks_at_files_without_reading_them(pack):
     (pack / "b.yaml").write_text("lore: {}\n")
 
     assert watcher.changed() == [pack / "a.yaml", pack / "b.yaml", pack / "pipe.yaml"]
+
+
+def test_a_sub_folder_that_cannot_be_listed_is_an_error_at_its_path(pack, monkeypatch, capsys):
+    """Not skipped in silence (as a glob does): its files would be missing from the game."""
+    from elysium import cli
+
+    locked = pack / "locked"
+    locked.mkdir()
+    listing = os.scandir
+
+    def refusing(path):
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return listing(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    assert cli.main(["validate", "--no-mods", "--content", str(pack)]) == 2
+    assert f"{locked}:1:1: error: cannot read this folder (Permission denied)" in capsys.readouterr().err.splitlines()
