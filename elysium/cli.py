@@ -61,8 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     new_mod = commands.add_parser("new-mod", help="create a working mod to start from")
     new_mod.add_argument("name", help="the mod's name, e.g. 'Herb Garden'")
     new_mod.add_argument("--dir", type=Path, metavar="DIR",
-                         help="where to create it (default: the mods/ folder beside the saves folder, "
-                              "so that the game loads it)")
+                         help="where to create it (default: your mods folder, so that the game loads it)")
 
     schema = commands.add_parser("schema", help="write the JSON Schema of content files (for editors)")
     schema.add_argument("--out", metavar="FILE", type=Path, help="write to FILE instead of the screen")
@@ -73,8 +72,30 @@ def _content_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--content", metavar="DIR", type=Path,
                          help="the game's content pack (default: Starred Blocks)")
     command.add_argument("--mod", metavar="DIR", type=Path, action="append", default=[],
-                         help="a mod pack to load on top (repeatable); packs in the mods/ folder beside "
-                              "the saves folder are loaded too")
+                         help="a mod pack to load on top (repeatable); the packs in your mods folder are "
+                              "loaded too")
+    chosen = command.add_mutually_exclusive_group()
+    chosen.add_argument("--mods", metavar="DIR", type=_folder,
+                        help="load every pack in DIR instead of your mods folder (default: mods/ in a "
+                             "checkout of the project, otherwise your user data folder, e.g. "
+                             "~/.local/share/elysium/mods)")
+    chosen.add_argument("--no-mods", action="store_true",
+                        help="load no pack from the mods folder: only the game and each --mod")
+
+
+def _folder(text: str) -> Path:
+    folder = Path(text)
+    if not folder.is_dir():
+        raise argparse.ArgumentTypeError(f"{text} is not a folder")
+    return folder
+
+
+def default_mods_folder() -> Path:
+    """The player's mods folder: the one the game always reads, whichever saves folder is used
+    (mods/ beside the default saves folder: the project root in a checkout, else the user data folder)."""
+    from elysium.state.saves import default_saves_folder
+
+    return default_saves_folder().parent / "mods"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -105,12 +126,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _packs(args: argparse.Namespace) -> tuple[Path, ...]:
-    """The mods to load: those named with --mod, then those installed beside the saves folder."""
+    """The mods to load: those named with --mod, then those in the mods folder (--mods, or the
+    player's own), unless --no-mods. The saves folder has no say in it."""
     from elysium.content.loader import mods_in
-    from elysium.state.saves import default_saves_folder
 
-    saves = getattr(args, "saves", None) or default_saves_folder()
-    installed = [m for m in mods_in(saves.parent / "mods") if m.resolve() not in {p.resolve() for p in args.mod}]
+    if args.no_mods:
+        return tuple(args.mod)
+    named = {p.resolve() for p in args.mod}
+    installed = [m for m in mods_in(args.mods or default_mods_folder()) if m.resolve() not in named]
     return (*args.mod, *installed)
 
 
@@ -171,6 +194,10 @@ def play(args: argparse.Namespace) -> int:
                 args.opening = f"Restored \u201c{name}\u201d.\n\n{game.restore(game.slots, name)}"
             except SaveError as error:
                 print(f"{error} Starting a new game instead.", file=sys.stderr)
+    from elysium.content.mods import mods_note
+
+    if note := mods_note(content):
+        print(note + "\n", flush=True)
     reloader = dev_reloader(args) if args.dev else None
     if args.record:
         from elysium.transcript import TranscriptRecorder
@@ -212,6 +239,10 @@ def serve(args: argparse.Namespace) -> int:
         command += ["--content", str(args.content.resolve())]
     for mod in args.mod:
         command += ["--mod", str(mod.resolve())]
+    if args.mods:
+        command += ["--mods", str(args.mods.resolve())]
+    if args.no_mods:
+        command += ["--no-mods"]
     if args.saves:
         command += ["--saves", str(args.saves.resolve())]
     print(f"Serving Elysium on http://{args.host}:{args.port} (Ctrl+C stops it)", flush=True)
@@ -229,8 +260,12 @@ def validate(args: argparse.Namespace) -> int:
     content = _load(args)
     if content is None:
         return EXIT_CONTENT
+    from elysium.content.mods import listing
+
     for warning in content.warnings:
         print(warning)
+    if mods := listing(content):
+        print(f"with {mods}")
     print(f"content ok: {content.summary()}")
     return 0
 
@@ -255,9 +290,8 @@ def write_schema(args: argparse.Namespace) -> int:
 
 def new_mod(args: argparse.Namespace) -> int:
     from elysium.content.scaffold import create_mod
-    from elysium.state.saves import default_saves_folder
 
-    parent = args.dir or default_saves_folder().parent / "mods"
+    parent = args.dir or default_mods_folder()
     try:
         folder = create_mod(args.name, parent)
     except (OSError, FileExistsError) as error:

@@ -16,10 +16,11 @@ from typing import Any
 
 from elysium.content import model, packs, schema
 from elysium.content.audit import warnings_for
+from elysium.content.files import PackFiles, display
 from elysium.content.loader import MANIFEST
 from elysium.content.problems import ContentError, Problem, suggestion
 from elysium.content.validate import Checker
-from elysium.content.yamlsafe import Document, Mark, Place, YamlProblem, read_document
+from elysium.content.yamlsafe import Document, Mark, Place, YamlProblem, decode_document
 
 SHARED_NAMESPACE = ("rooms", "items", "npcs")
 SINGULAR = {"things": "item or NPC", "lore": "lore entry", "classes": "class", "pieces": "piece",
@@ -48,20 +49,22 @@ class Assembly:
     def problems(self) -> list[Problem]:
         return self.checker.problems
 
-    def run(self, folder: Path, mods: list[Path]) -> model.Content:
-        manifests = [m for m in (self.read_manifest(folder, True), *(self.read_manifest(m, False) for m in mods)) if m]
-        seen: dict[str, packs.Manifest] = {}
-        for manifest in manifests:
+    def run(self, game: PackFiles, mods: list[PackFiles]) -> model.Content:
+        read = [(self.read_manifest(pack, pack is game), pack) for pack in (game, *mods)]
+        seen: dict[str, tuple[packs.Manifest, PackFiles]] = {}
+        for manifest, pack in read:
+            if manifest is None:
+                continue
             if manifest.id in seen:
                 self.problems.append(Problem(manifest.mark, f"two packs are called {manifest.id!r}: "
-                                                            f"{seen[manifest.id].folder} and {manifest.folder}"))
-            seen[manifest.id] = manifest
+                                                            f"{seen[manifest.id][0].folder} and {manifest.folder}"))
+            seen[manifest.id] = (manifest, pack)
         if self.game:
             self.checker.week = tuple(self.game.get("days") or model.WEEK)
-        order, ordering_problems = packs.load_order(list(seen.values()))
+        order, ordering_problems = packs.load_order([manifest for manifest, _ in seen.values()])
         self.problems.extend(Problem(mark, message) for mark, message in ordering_problems)
-        documents = {manifest.id: self.read_files(manifest) for manifest in order}
-        fingerprints = tuple({"id": m.id, "version": m.version, "hash": _fingerprint(m.folder)} for m in order)
+        fingerprints = tuple({"id": m.id, "version": m.version, "hash": _fingerprint(seen[m.id][1])} for m in order)
+        documents = {manifest.id: self.read_files(seen[manifest.id][1]) for manifest in order}
         for manifest in order:
             self.declared[manifest.id] = _declared_ids(documents[manifest.id])
         for manifest in order:
@@ -79,19 +82,25 @@ class Assembly:
             raise ContentError(self.problems)
         content = self.build()
         warnings = sorted(self.warnings + warnings_for(content, self.entries), key=lambda p: (p.mark.file, p.mark.line))
-        return replace(content, warnings=tuple(warnings), packs=fingerprints)
+        mods = tuple(model.PackInfo(m.id, m.name, m.version, os.path.abspath(m.folder)) for m in order if not m.is_game)
+        return replace(content, warnings=tuple(warnings), packs=fingerprints, mods=mods)
 
     # -- reading -------------------------------------------------------------------------------
-    def read_manifest(self, folder: Path, is_game: bool) -> packs.Manifest | None:
-        label = _display(folder)
+    def read_manifest(self, pack: PackFiles, is_game: bool) -> packs.Manifest | None:
+        folder = pack.folder
+        label = display(folder)
         manifest_path = folder / MANIFEST
-        if not folder.is_dir():
+        if not pack.exists:
             self.problems.append(Problem(Mark(label, 1, 1), "this content folder does not exist"))
             return None
-        if not manifest_path.is_file():
+        if folder in pack.problems:
+            self.problems.append(Problem(Mark(label, 1, 1), pack.problems[folder]))
+            return None
+        if manifest_path not in pack.problems and manifest_path not in pack.data:
             self.problems.append(Problem(Mark(label, 1, 1), f"this folder has no {MANIFEST} manifest"))
             return None
-        document = self.read(manifest_path)
+        # Only looked at, not taken: the manifest's bytes are part of the pack's fingerprint too.
+        document = self.read(pack, manifest_path, pack.data.get(manifest_path))
         if document is None:
             return None
         fields = self.checker.fields(document, (), document.data, schema.MANIFEST_FIELDS, "the manifest")
@@ -124,28 +133,31 @@ class Assembly:
         return packs.Manifest(fields["id"], fields["name"], fields["version"], folder, mark,
                               fields.get("engine", ""), requires, tuple(fields.get("load_after", ())), is_game)
 
-    def read_files(self, manifest: packs.Manifest) -> list[Document]:
+    def read_files(self, pack: PackFiles) -> list[Document]:
         documents = []
-        folder = manifest.folder
-        for path in sorted(folder.rglob("*.yaml")) + sorted(folder.rglob("*.yml")):
-            if path.name == MANIFEST and path.parent == folder:
+        listed = set(pack.paths)
+        unlisted = [path for path in pack.problems if path not in listed]  # folders that could not be read
+        for path in [*pack.paths, *unlisted]:
+            if path.name == MANIFEST and path.parent == pack.folder:
                 continue
-            if not _inside(path, folder):
-                self.problems.append(Problem(Mark(_display(path), 1, 1), f"this file is a link to "
-                                             f"{_display(path.resolve())}, which lies outside its pack folder"))
-                continue
-            document = self.read(path)
+            document = self.read(pack, path, pack.take(path) if path in pack.data else None)
             if document is not None:
                 documents.append(document)
         return documents
 
-    def read(self, path: Path) -> Document | None:
-        try:
-            return read_document(path, _display(path))
-        except YamlProblem as problem:
-            self.problems.append(Problem(problem.mark, problem.message))
-            self.unreadable = True
-            return None
+    def read(self, pack: PackFiles, path: Path, data: bytes | None) -> Document | None:
+        """A file's Document, or None when it could not be read or parsed (the problem noted)."""
+        name = display(path)
+        if data is None:
+            problem = Problem(Mark(name, 1, 1), pack.problems.get(path, "cannot read the file"))
+        else:
+            try:
+                return decode_document(data, name)
+            except YamlProblem as unreadable:
+                problem = Problem(unreadable.mark, unreadable.message)
+        self.problems.append(problem)
+        self.unreadable = True
+        return None
 
     def qualifier(self, pack_id: str):
         """How ids written in `pack_id` become the ids the game uses: the game pack's own ids are
@@ -340,14 +352,13 @@ class Assembly:
         )
 
 
-def _fingerprint(folder: Path) -> str:
+def _fingerprint(pack: PackFiles) -> str:
     """A hash of a pack's YAML files, names and bytes, so a save knows the pack changed."""
     digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*.y*ml")):
-        try:
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-        except OSError:
-            continue
+    for path in sorted(pack.paths):
+        data = pack.data.get(path)
+        if data is not None:
+            digest.update(pack.relative(path).encode() + b"\0" + data + b"\0")
     return digest.hexdigest()[:16]
 
 
@@ -411,20 +422,3 @@ def _npc(npc_id: str, f: dict[str, Any]) -> model.Npc:
 def _rule(rule_id: str, f: dict[str, Any]) -> model.Rule:
     return model.Rule(rule_id, f["on"], f.get("object"), f.get("with"), f.get("where"), f.get("if"),
                       f.get("do", ()), f.get("once", False), f.get("continue", False))
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-    except ValueError:
-        return False
-    return True
-
-
-def _display(path: Path) -> str:
-    """A path as a modder would type it: relative to the working folder when under it."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:
-        return str(path)
-    return str(path) if relative.startswith("..") else relative

@@ -1,10 +1,11 @@
 """A compiled cache of loaded content, so that a pack read once starts at once the next time.
 
 The cache is keyed by everything that could change the result: the engine's version and its
-content model, and every pack's files (names, sizes, modification times and a hash of their
-bytes). It lives outside the packs, in the user's cache folder, is safe to delete, and is never
-used when stale. Only content that loaded without errors is cached. It is read with an unpickler
-that accepts nothing but the content model's own classes, so a cache file cannot run code.
+content model, and every pack's folder and files (names, sizes and a hash of their bytes, as read
+for the load itself: see files.PackFiles). It lives outside the packs, in the user's cache
+folder, is safe to delete, and is never used when stale. Only content that loaded without errors
+is cached. It is read with an unpickler that accepts nothing but the content model's own classes,
+so a cache file cannot run code.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from elysium import __version__
 from elysium.content import model
+from elysium.content.files import PackFiles
 
 MODEL_SOURCE = Path(model.__file__)
 SAFE_BUILTINS = {"tuple", "list", "dict", "set", "frozenset", "str", "int", "float", "bool"}
@@ -35,16 +37,20 @@ def cache_folder() -> Path | None:
     return Path(base) / "elysium" / "content"
 
 
-def cache_key(folders: list[Path]) -> str:
+def cache_key(packs: list[PackFiles]) -> str | None:
+    """The key of these packs' content, from the bytes already read; None when a folder or a file
+    could not be read (the full load says why, and such content is never cached)."""
+    if not all(pack.readable for pack in packs):
+        return None
     digest = hashlib.sha256()
     digest.update(__version__.encode())
     digest.update(MODEL_SOURCE.read_bytes())
-    for folder in folders:
-        digest.update(str(folder.resolve()).encode() + b"\0")
-        for path in sorted(folder.rglob("*.y*ml")):
-            stat = path.stat()
-            digest.update(f"{path.relative_to(folder).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for pack in packs:
+        digest.update(pack.real.encode() + b"\0")
+        for path in sorted(pack.paths):
+            data = pack.data[path]
+            digest.update(f"{pack.relative(path)}\0{len(data)}\0".encode())
+            digest.update(hashlib.sha256(data).digest())
     return digest.hexdigest()
 
 
@@ -59,16 +65,18 @@ class _ModelOnly(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not part of the content model")
 
 
-def read(folders: list[Path]) -> tuple[model.Content | None, str | None]:
+def read(packs: list[PackFiles]) -> tuple[model.Content | None, str | None]:
     """(content, key): the cached content if fresh, else None and the key to store under."""
     where = cache_folder()
     if where is None:
         return None, None
+    key = cache_key(packs)
+    if key is None:
+        return None, None
     try:
-        key = cache_key(folders)
         data = (where / f"{key}.pickle").read_bytes()
     except OSError:
-        return None, locals().get("key")
+        return None, key
     try:
         content = _ModelOnly(io.BytesIO(data)).load()
     except Exception:  # a damaged or foreign cache file is simply not used

@@ -7,9 +7,11 @@ YAML, validation and linking (assemble.py) load only when a pack must be read fr
 from __future__ import annotations
 
 import gc
+import os
 from pathlib import Path
 
 from elysium.content import cache, model
+from elysium.content.files import PackFiles
 
 MANIFEST = "pack.yaml"
 
@@ -32,12 +34,14 @@ def load_content(folder: Path | None = None, mods: tuple[Path, ...] = ()) -> mod
     collecting = gc.isenabled()
     gc.disable()
     try:
-        cached, key = cache.read([game_folder, *mod_folders]) if game_folder.is_dir() else (None, None)
+        # Every file is looked at and read once, here: its bytes give the key and, on a miss, the game.
+        packs = [PackFiles(game_folder), *(PackFiles(mod) for mod in mod_folders)]
+        cached, key = cache.read(packs)
         if cached is not None:
             return cached
         from elysium.content.assemble import Assembly
 
-        content = Assembly().run(game_folder, mod_folders)
+        content = Assembly().run(packs[0], packs[1:])
         cache.write(key, content)
         return content
     finally:
@@ -46,7 +50,19 @@ def load_content(folder: Path | None = None, mods: tuple[Path, ...] = ()) -> mod
 
 
 def mods_in(folder: Path) -> tuple[Path, ...]:
-    """Every pack in a mods folder: its sub-folders that have a manifest."""
-    if not folder.is_dir():
+    """Every pack in a mods folder: its sub-folders that have a manifest, sorted by name. A manifest
+    that is not a plain file still makes its folder a pack, so that loading it says what is wrong."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError:
         return ()
-    return tuple(sorted(p.parent for p in folder.glob(f"*/{MANIFEST}")))
+    return tuple(folder / entry.name for entry in entries
+                 if _is_folder(entry) and os.path.lexists(os.path.join(entry.path, MANIFEST)))
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False

@@ -304,6 +304,7 @@ class Content:
     timers: dict[str, Timer]
     warnings: tuple[Any, ...] = ()  # problems that do not stop play (see content/audit.py)
     packs: tuple[dict[str, str], ...] = ()  # each pack's id, version and hash, in load order
+    mods: tuple[PackInfo, ...] = ()  # the mods in play, in load order, each with its folder (absolute)
     rules_by_verb: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
     # The same rules split by the thing they are about (None: any thing), each with its place in
     # rules_by_verb, so that a verb's rules for one thing are found without reading every rule.

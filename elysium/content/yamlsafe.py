@@ -12,12 +12,15 @@ when its content is checked) is walked again, noting every position, to say exac
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from sys import intern
 from typing import Any, NamedTuple
 
 import yaml
+
+from elysium.content.files import MAX_FILE_BYTES, Refused, read_file
 
 _Parser = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
 
@@ -50,7 +53,6 @@ class Loader(_Parser):  # type: ignore[valid-type,misc]
             tag = self.tags[value] = super().resolve(kind, value, implicit)
         return tag
 
-MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_NODES = 500_000
 MAX_DEPTH = 64
 
@@ -133,16 +135,22 @@ class Place(NamedTuple):
         return self.doc.key_mark(self.path) if self.of_key else self.doc.mark(self.path)
 
 
-def read_document(path: Path, display: str | None = None) -> Document:
-    """Load one YAML file into a Document, raising YamlProblem for anything unsafe or malformed."""
+def read_document(path: Path, display: str | None = None, pack: Path | None = None) -> Document:
+    """Load one YAML file of the pack folder `pack` (default: the file's own folder) into a Document,
+    raising YamlProblem for anything unsafe or malformed: the file is looked at before it is read
+    (see files.read_file)."""
     name = display or str(path)
-    start = Mark(name, 1, 1)
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise YamlProblem(start, f"cannot read the file ({error.strerror or error})") from None
+        raw = read_file(path, os.path.realpath(pack if pack is not None else path.parent))
+    except Refused as refused:
+        raise YamlProblem(Mark(name, 1, 1), refused.message) from None
+    return decode_document(raw, name)
+
+
+def decode_document(raw: bytes, name: str) -> Document:
+    """A Document from a file's bytes, already read (see files.PackFiles)."""
     if len(raw) > MAX_FILE_BYTES:
-        raise YamlProblem(start, f"the file is larger than {MAX_FILE_BYTES // 1024 // 1024} MiB")
+        raise YamlProblem(Mark(name, 1, 1), f"the file is larger than {MAX_FILE_BYTES // 1024 // 1024} MiB")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

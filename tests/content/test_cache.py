@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from elysium.content import cache, load_content
+from elysium.content.files import PackFiles
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "world"
 
@@ -22,7 +23,7 @@ def pack(tmp_path, monkeypatch) -> Path:
 def test_a_second_load_comes_from_the_cache_and_equals_the_first(pack):
     first = load_content(pack)
     assert list((pack.parent / "cache").glob("*.pickle"))
-    content, key = cache.read([pack])
+    content, key = cache.read([PackFiles(pack)])
     assert content == first and key
 
 
@@ -41,10 +42,10 @@ def test_a_damaged_cache_file_is_ignored(pack):
 
 
 def test_a_cache_file_cannot_run_code(pack):
-    _, key = cache.read([pack])
+    _, key = cache.read([PackFiles(pack)])
     (pack.parent / "cache").mkdir(exist_ok=True)
     (pack.parent / "cache" / f"{key}.pickle").write_bytes(pickle.dumps(print))
-    assert cache.read([pack])[0] is None
+    assert cache.read([PackFiles(pack)])[0] is None
     with pytest.raises(pickle.UnpicklingError):
         cache._ModelOnly(__import__("io").BytesIO(pickle.dumps(print))).load()
 

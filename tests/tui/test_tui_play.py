@@ -206,3 +206,17 @@ async def test_broken_content_is_reported_on_the_title_screen(make_app, tmp_path
         assert "extra.yaml:6:" in rendered(app.screen.query_one("#problems"))
         await pilot.press("enter")  # the only button left is Quit
     assert app.return_code == 2
+
+
+async def test_the_mods_in_play_are_named_before_the_opening(tmp_path, saves):
+    """No mod is in play unseen: the story starts by naming each, with its version and folder."""
+    mod = tmp_path / "pebble_mod"
+    mod.mkdir()
+    (mod / "pack.yaml").write_text("id: pebble_mod\nname: The [b]Pebble[/b]\nversion: 1.2.0\n", encoding="utf-8")
+    app = ElysiumApp(FIXTURE_WORLD, 0, (mod,), saves)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await start(pilot)
+        entries = screen.query_one(NarrativeLog).entries
+        assert entries[0] == ("notice", f"You are playing with 1 mod: The Pebble (pebble_mod 1.2.0, from {mod}).")
+        assert entries[1][0] == "reply" and "THE LITTLE CONSERVATORY" in entries[1][1]
+        assert log_text(app).startswith("You are playing with 1 mod: The Pebble")

@@ -17,6 +17,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
+from elysium.content.mods import mods_note
 from elysium.engine import Game
 from elysium.state.saves import SaveError, SaveSlots, default_saves_folder
 from elysium.tui.messages import LISTENER, TurnPlayed
@@ -82,6 +83,8 @@ class GameScreen(Screen):
     def on_mount(self) -> None:
         self.title = plain(self.game.content.game.title)
         self.sub_title = plain(view_of(self.game).room)
+        if note := mods_note(self.game.content):  # no mod is ever in play unseen
+            self.query_one(NarrativeLog).add("notice", note)
         self.query_one(NarrativeLog).add("reply", self.opening)
         self.query_one(CommandLine).refresh_words(self.game)
         self.show_sidebar()

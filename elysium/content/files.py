@@ -1,0 +1,191 @@
+"""A pack's files, each looked at before it is read, and read once.
+
+Anyone can write a pack, so a file named `*.yaml` may be anything: a link to `/dev/zero` (which
+never ends), a named pipe (whose reader waits for a writer forever), a link in a loop, a sparse
+file of many gigabytes, a link out of the pack. Each is looked at with `lstat`/`stat` first, and
+only a regular file inside its pack, no larger than MAX_FILE_BYTES, is opened: without blocking,
+checked again once open, and read with a cap, since a file can grow between the look and the read
+and some report a size of 0. Anything else is refused with a reason a modder can act on.
+
+Folders are walked without following links, so a link to a folder cannot lead the walk out of the
+pack or round in a circle. Each file is read once: the same bytes give the cache key, the pack's
+fingerprint and the parsed content.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+MAX_FILE_BYTES = 4 * 1024 * 1024
+SUFFIXES = (".yaml", ".yml")
+CHUNK = 64 * 1024
+# Never wait on a pipe or a device that was swapped in after the look; never make it our terminal.
+OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+
+KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+class Refused(Exception):
+    """A content file that is not read, and why, in words for a modder."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def is_content(name: str) -> bool:
+    return os.path.normcase(name).endswith(SUFFIXES)
+
+
+def display(path: str | Path) -> str:
+    """A path as a modder would type it: relative to the working folder when under it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in KINDS if test(mode)), "not a regular file")
+
+
+def _inside(real: str, pack: str) -> bool:
+    return real == pack or real.startswith(pack.rstrip(os.sep) + os.sep)
+
+
+def look(path: Path, pack: str) -> os.stat_result:
+    """The file's status, if it is content that may be read: a regular file (or a link to one)
+    that lies inside `pack` (a real path, see os.path.realpath) and is no larger than the cap.
+    Raises Refused otherwise. Nothing is opened."""
+    try:
+        status = os.lstat(path)
+    except OSError as error:
+        raise Refused(f"cannot read the file ({error.strerror or error})") from None
+    linked = stat.S_ISLNK(status.st_mode)
+    if linked:
+        try:
+            status = os.stat(path)
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                raise Refused("this file is a link in a loop of links that never reaches a file") from None
+            if error.errno == errno.ENOENT:
+                raise Refused(f"this file is a link to {display(os.path.realpath(path))}, "
+                              "which does not exist") from None
+            raise Refused(f"cannot read the file ({error.strerror or error})") from None
+    if not stat.S_ISREG(status.st_mode):
+        kind = _kind(status.st_mode)
+        if linked:
+            raise Refused(f"this file is a link to {display(os.path.realpath(path))}, which is {kind}, "
+                          "not a regular file")
+        raise Refused(f"this is {kind}, not a regular file" + (
+            " (only files may be named *.yaml or *.yml)" if kind == "a folder" else ""))
+    real = os.path.realpath(path)
+    if not _inside(real, pack):
+        raise Refused(f"this file is a link to {display(real)}, which lies outside its pack folder")
+    if status.st_size > MAX_FILE_BYTES:
+        raise _too_large()
+    return status
+
+
+def _too_large() -> Refused:
+    return Refused(f"the file is larger than {MAX_FILE_BYTES // 1024 // 1024} MiB")
+
+
+def read_file(path: Path, pack: str) -> bytes:
+    """The bytes of a content file that `look` allows, read with the cap; Refused otherwise."""
+    expected = look(path, pack).st_size
+    try:
+        handle = os.open(path, OPEN_FLAGS)
+    except OSError as error:
+        raise Refused(f"cannot read the file ({error.strerror or error})") from None
+    try:
+        opened = os.fstat(handle)
+        if not stat.S_ISREG(opened.st_mode):  # swapped for something else since the look
+            raise Refused(f"this is {_kind(opened.st_mode)}, not a regular file")
+        chunks, total = [], 0
+        # One read for the whole file as its size says, then reads until the end or the cap.
+        wanted = min(expected, MAX_FILE_BYTES) + 1
+        while total <= MAX_FILE_BYTES:
+            chunk = os.read(handle, min(wanted, MAX_FILE_BYTES + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            wanted = CHUNK
+    except OSError as error:
+        raise Refused(f"cannot read the file ({error.strerror or error})") from None
+    finally:
+        os.close(handle)
+    if total > MAX_FILE_BYTES:
+        raise _too_large()
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def walk(folder: Path) -> tuple[list[Path], dict[Path, str]]:
+    """The names of `folder`'s content files (sorted, every `*.yaml` then every `*.yml`, as they
+    load), and the sub-folders that could not be listed, with why. Links to folders are not
+    followed; a link named like content is listed, for `look` to judge."""
+    found: list[Path] = []
+    unlisted: dict[Path, str] = {}
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as entries:
+                for entry in entries:
+                    path = current / entry.name
+                    if is_content(entry.name):
+                        found.append(path)
+                    try:
+                        real_folder = entry.is_dir(follow_symlinks=False)
+                    except OSError:
+                        real_folder = False
+                    if real_folder:
+                        pending.append(path)
+        except OSError as error:
+            unlisted[current] = f"cannot read this folder ({error.strerror or error})"
+    yaml = sorted(p for p in found if os.path.normcase(p.name).endswith(".yaml"))
+    return yaml + sorted(p for p in found if not os.path.normcase(p.name).endswith(".yaml")), unlisted
+
+
+class PackFiles:
+    """One pack folder's content files, each looked at and read once: the bytes of those that
+    could be read, and why each of the others could not."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.real = os.path.realpath(folder)
+        self.exists = folder.is_dir()
+        self.paths: list[Path] = []  # in load order
+        self.data: dict[Path, bytes] = {}
+        self.problems: dict[Path, str] = {}
+        if not self.exists:
+            return
+        self.paths, self.problems = walk(folder)
+        for path in self.paths:
+            try:
+                self.data[path] = read_file(path, self.real)
+            except Refused as refused:
+                self.problems[path] = refused.message
+
+    @property
+    def readable(self) -> bool:
+        """Whether the folder and every file in it could be read."""
+        return self.exists and not self.problems
+
+    def relative(self, path: Path) -> str:
+        return path.relative_to(self.folder).as_posix()
+
+    def take(self, path: Path) -> bytes:
+        """A file's bytes, handed over once: the pack keeps them no longer than they are needed."""
+        return self.data.pop(path)
