@@ -141,11 +141,13 @@ class Assembly:
 
     def read(self, path: Path) -> Document | None:
         try:
-            return read_document(path, _display(path))
+            document = read_document(path, _display(path))
         except YamlProblem as problem:
             self.problems.append(Problem(problem.mark, problem.message))
             self.unreadable = True
             return None
+        self.problems.extend(Problem(mark, message) for mark, message in document.control_problems())
+        return document
 
     def qualifier(self, pack_id: str):
         """How ids written in `pack_id` become the ids the game uses: the game pack's own ids are
