@@ -11,6 +11,7 @@ from __future__ import annotations
 from textual.app import App
 
 from elysium.state import saves as saves_module
+from elysium.state.saves import SaveSlots
 from elysium.tui.screens.game import GameScreen
 from elysium.tui.screens.title import TitleScreen
 from escapes_support import CLIPBOARD, HOSTILE_SAVE, controls_in, unchecked, write_hostile_save, write_pack  # noqa: F401
@@ -38,12 +39,14 @@ async def test_no_screen_draws_a_control_character(make_app, tmp_path, saves, un
     app = make_app(write_pack(tmp_path / "hostile"))
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        assert "Continue: \u201c" in assert_clean(app, "the title screen")
+        # The save reader may refuse such saves rather than list them; what it lists is shown clean.
+        listed = any("\x1b" in info.location for info in SaveSlots(saves).list())
+        assert ("Continue: \u201c" in assert_clean(app, "the title screen")) == listed
         newest = str(app.screen.query_one("#newest").render())  # wider than the screen shows of it
-        assert "Vestibule]52;c;" in newest and controls_in(newest) == []
+        assert ("Vestibule]52;c;" in newest) == listed and controls_in(newest) == []
         await pilot.press("l")
         await pilot.pause()
-        assert "Vestibule]52;c;" in assert_clean(app, "the load dialog over the title screen")
+        assert ("Vestibule]52;c;" in assert_clean(app, "the load dialog over the title screen")) == listed
         await pilot.press("escape")
         await pilot.press("n")
         await pilot.pause()
