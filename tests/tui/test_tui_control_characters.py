@@ -63,6 +63,9 @@ async def test_no_screen_draws_a_control_character(make_app, tmp_path, saves, un
             assert_clean(app, f"the dialog that {key} opens")
             await pilot.press("escape")
             await pilot.pause()
+        # Whatever sets them, the titles the header shows refuse control characters.
+        app.title, screen.title, screen.sub_title = ("Title\x1b]0;PWNED\x07",) * 3
+        assert app.title == screen.title == screen.sub_title == "Title]0;PWNED"
         screen.load(HOSTILE_SAVE)  # made with another pack, whose id the refusal quotes
         screen.save("mine")
         await pilot.pause()
