@@ -7,6 +7,7 @@ import os
 import shlex
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from elysium import __version__
 
@@ -145,10 +146,18 @@ def _load(args: argparse.Namespace):
         return load_content(args.content, args.packs)
     except ContentError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            _say(problem, sys.stderr)
         count = len(error.problems)
         print(f"content has {count} error{'s' * (count != 1)}; nothing was started", file=sys.stderr)
         return None
+
+
+def _say(text: object, stream: TextIO | None = None) -> None:
+    """Print a line that may quote a pack, a save or a path, without the control characters that
+    a terminal would act on."""
+    from elysium.content.styles import without_controls
+
+    print(without_controls(str(text)), file=stream or sys.stdout)
 
 
 def wants_tui(args: argparse.Namespace) -> bool:
@@ -176,7 +185,7 @@ def play(args: argparse.Namespace) -> int:
     content = _load(args)
     if content is None:
         return EXIT_CONTENT
-    trace = (lambda delivery: print(delivery.describe(), file=sys.stderr)) if args.trace else None
+    trace = (lambda delivery: _say(delivery.describe(), sys.stderr)) if args.trace else None
     game = Game.from_content(content, args.seed, trace)
     from elysium.state.saves import SaveSlots, default_saves_folder
 
@@ -193,7 +202,7 @@ def play(args: argparse.Namespace) -> int:
             try:
                 args.opening = f"Restored \u201c{name}\u201d.\n\n{game.restore(game.slots, name)}"
             except SaveError as error:
-                print(f"{error} Starting a new game instead.", file=sys.stderr)
+                _say(f"{error} Starting a new game instead.", sys.stderr)
     from elysium.content.mods import mods_note
 
     if note := mods_note(content):
@@ -263,7 +272,7 @@ def validate(args: argparse.Namespace) -> int:
     from elysium.content.mods import listing
 
     for warning in content.warnings:
-        print(warning)
+        _say(warning)
     if mods := listing(content):
         print(f"with {mods}")
     print(f"content ok: {content.summary()}")

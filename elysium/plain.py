@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from elysium.content.styles import plain
+from elysium.content.styles import plain, without_controls
 from elysium.engine import Game
 
 PROMPT = ">"
@@ -46,5 +46,7 @@ def run_plain(game: Game, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout
 
 
 def _show(stdout: TextIO, text: str) -> None:
-    stdout.write(text + "\n")
+    # Everything shown passes here: the game's replies, autosave notes, reload news (which quote
+    # file names). None of it may carry a control character, which a terminal would act on.
+    stdout.write(without_controls(text) + "\n")
     stdout.flush()

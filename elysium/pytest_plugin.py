@@ -25,6 +25,7 @@ from typing import Any
 
 import pytest
 
+from elysium.content.styles import without_controls
 from elysium.transcript.model import Transcript, TranscriptError, TranscriptTest
 from elysium.transcript.parser import parse_transcript
 from elysium.transcript.runner import GameFactory, default_game_factory, run_test
@@ -47,7 +48,7 @@ class RegtestFile(pytest.File):
             transcript = parse_transcript(self.path)
         except TranscriptError as error:
             # CollectError is shown as its message alone, without a traceback
-            raise self.CollectError(str(error)) from None
+            raise self.CollectError(without_controls(str(error))) from None
         for test in transcript.tests:
             yield RegtestItem.from_parent(self, name=test.name, transcript=transcript, test=test)
 

@@ -1,7 +1,10 @@
 """What a front-end shows beside the story: the place, the clock, the student, the map.
 
 A `GameView` is plain, read-only data computed from the game after each turn, so the TUI (or any
-other front-end) draws it without knowing any rule of the game.
+other front-end) draws it without knowing any rule of the game. Its texts come from the pack, and
+hold no control character: a front-end may write them to a terminal as they are. The one
+exception is the map's room names, cleaned where the few that are drawn are drawn: a campus may
+have thousands of rooms, and the view is made after every turn.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from elysium.bus.protocol import NextClass, NextRecital
+from elysium.content.styles import without_controls as shown
 from elysium.content.words import indefinite
 from elysium.engine import Game
 from elysium.state import calendar, places
@@ -53,26 +57,26 @@ def view_of(game: Game) -> GameView:
     here = state["location"]
     lit = places.has_light(state, content, here)
     room = content.rooms[here]
-    skills = {name: state["skills"].get(name, 0)
+    skills = {shown(name): state["skills"].get(name, 0)
               for name in sorted({*state["skills"], *(c.skill for c in content.classes.values())})}
     inventory = []
     for item_id in places.contents(state, "player"):
         item = content.items[item_id]
         worn = " (worn)" if state["items"][item_id].get("worn") else ""
-        inventory.append(indefinite(item.name, item.plural) + worn)
+        inventory.append(shown(indefinite(item.name, item.plural)) + worn)
     rooms = tuple(
         MapRoom(r.id, r.name, r.position, {d: x.to for d, x in r.exits.items() if x.to},
                 state["visits"].get(r.id, 0) > 0, r.id == here)
         for r in content.rooms.values()
     )
     return GameView(
-        title=content.game.title,
-        room=room.name if lit else "Darkness",
+        title=shown(content.game.title),
+        room=shown(room.name) if lit else "Darkness",
         exits=tuple(room.exits) if lit else (),
         dark=not lit,
         clock=calendar.clock_text(state["time"]),
         day=calendar.day_of(state["time"]),
-        weekday=calendar.weekday_of(state["time"], content.game.days),
+        weekday=shown(calendar.weekday_of(state["time"], content.game.days)),
         period=calendar.period_of(state["time"]),
         next_event=next_event(game),
         energy=state["energy"],
@@ -101,4 +105,4 @@ def next_event(game: Game) -> str | None:
         day = "tomorrow"
     else:
         day = calendar.weekday_of(soonest.when, game.content.game.days)
-    return f"{soonest.name}, {day} {calendar.clock_text(soonest.when)}, {soonest.place}"
+    return shown(f"{soonest.name}, {day} {calendar.clock_text(soonest.when)}, {soonest.place}")

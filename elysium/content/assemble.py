@@ -152,9 +152,12 @@ class Assembly:
             problem = Problem(Mark(name, 1, 1), pack.problems.get(path, "cannot read the file"))
         else:
             try:
-                return decode_document(data, name)
+                document = decode_document(data, name)
             except YamlProblem as unreadable:
                 problem = Problem(unreadable.mark, unreadable.message)
+            else:
+                self.problems.extend(Problem(mark, message) for mark, message in document.control_problems())
+                return document
         self.problems.append(problem)
         self.unreadable = True
         return None

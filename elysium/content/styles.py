@@ -3,7 +3,8 @@
 `[b]`, `[bold]`, `[i]`, `[italic]` and colour names (`[red]...[/red]`), each closed by `[/name]` or
 `[/]`; `\\[` is a literal bracket. Anything else that looks like markup (links, `[@click=...]`
 actions, unknown tags, a stray `[/]`, an unclosed `[`) is text like any other. Front-ends that
-style text (the TUI) use `spans`; plain text front-ends use `plain`.
+style text (the TUI) use `spans`; plain text front-ends use `plain`. Both leave out control
+characters (see `CONTROL`), whatever let them into the text.
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ def style_of(name: str) -> str | None:
 
 
 def spans(text: str) -> tuple[str, list[tuple[int, int, str]]]:
-    """The text without its safe tags, and (start, end, style) for each styled stretch."""
+    """The text without its safe tags or control characters, and (start, end, style) for each
+    styled stretch."""
+    text = without_controls(text)
     out: list[str] = []
     length = 0
     found: list[tuple[int, int, str]] = []
@@ -66,7 +69,7 @@ def spans(text: str) -> tuple[str, list[tuple[int, int, str]]]:
 
 
 def plain(text: str) -> str:
-    """`text` as a screen without styles shows it."""
+    """`text` as a screen without styles shows it (and without control characters)."""
     return spans(text)[0]
 
 

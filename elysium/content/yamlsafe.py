@@ -13,6 +13,7 @@ when its content is checked) is walked again, noting every position, to say exac
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from sys import intern
@@ -21,6 +22,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from elysium.content.files import MAX_FILE_BYTES, Refused, read_file
+from elysium.content.styles import CONTROL, first_control
 
 _Parser = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
 
@@ -64,6 +66,11 @@ STANDARD_TAGS = {
 Path_ = tuple[str | int, ...]
 STR_TAG, MERGE_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:merge"
 
+# The reader refuses control characters written raw (and reads CR and NEL as line breaks), so one
+# can reach a value only through a double-quoted escape: "\e", "\x1b", "\u009b", "\N", "\0", ...
+# A file without such an escape needs no look at its values.
+CONTROL_ESCAPE = re.compile(r"\\[0abvfreNxuU]")
+
 
 @dataclass(frozen=True)
 class Mark:
@@ -97,6 +104,9 @@ class Document:
         self.data = data
         self.text = text
         self._positions: _Builder | None = None
+        # (path, whether it is the key that names the path, the character) for each text or key
+        # holding a control character: see `control_problems`.
+        self.controls: list[tuple[Path_, bool, str]] = []
 
     def _raw(self) -> _Builder:
         if self._positions is None:
@@ -121,6 +131,19 @@ class Document:
         """Where the key that names `path` stands (for unknown fields and duplicate ids)."""
         raw = self._raw().key_marks.get(path)
         return self._mark(raw) if raw is not None else self.mark(path)
+
+    def control_problems(self) -> list[tuple[Mark, str]]:
+        """(where, what) for every text and key that holds a control character. The file is
+        otherwise read as usual, so that its other problems are found too."""
+        problems = []
+        for path, of_key, character in self.controls:
+            code = f"control character U+{ord(character):04X}"
+            if of_key:
+                problems.append((self.key_mark(path), f"{code} in the key {path[-1]!r}"))
+                continue
+            field = next((step for step in reversed(path) if isinstance(step, str)), None)
+            problems.append((self.mark(path), f"{code} in {field!r}" if field is not None else f"{code} in this text"))
+        return problems
 
 
 class Place(NamedTuple):
@@ -166,6 +189,8 @@ def parse_document(text: str, name: str) -> Document:
         node = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as error:
         raise _syntax_problem(error, text, name) from None
+    except yaml.reader.ReaderError as error:
+        raise _unreadable_character(error, text, name) from None
     except yaml.YAMLError as error:
         raise YamlProblem(Mark(name, 1, 1), f"YAML syntax: {error}") from None
     except RecursionError:
@@ -187,7 +212,41 @@ def parse_document(text: str, name: str) -> Document:
         builder = _Builder(name, text)
         document.data = builder.build(node, (), 0)
         document._positions = builder
+    if CONTROL_ESCAPE.search(text):
+        document.controls = _controls(document.data)
     return document
+
+
+def _controls(data: Any) -> list[tuple[Path_, bool, str]]:
+    """Every text and key in `data` that holds a control character, as `Document.controls`."""
+    found: list[tuple[Path_, bool, str]] = []
+    stack: list[tuple[Any, Path_]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, str):
+            if character := first_control(value):
+                found.append((path, False, character))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if character := first_control(key):
+                    found.append((path + (key,), True, character))
+                stack.append((item, path + (key,)))
+        elif isinstance(value, list):
+            stack.extend((item, path + (index,)) for index, item in enumerate(value))
+    return found
+
+
+def _unreadable_character(error: yaml.reader.ReaderError, text: str, name: str) -> YamlProblem:
+    """A character the reader refuses, where it stands. The reader's own position counts bytes
+    (libyaml) or characters (PyYAML); the first such character in the text is the one it met."""
+    index = text.find(chr(error.character)) if isinstance(error.character, int) else -1
+    if index < 0:
+        return YamlProblem(Mark(name, 1, 1), f"YAML syntax: {error.reason}")
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    kind = "control character" if CONTROL.match(text[index]) else "character"
+    return YamlProblem(Mark(name, line, column),
+                       f"{kind} U+{error.character:04X} in the file; content text cannot hold one")
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, name: str) -> YamlProblem:

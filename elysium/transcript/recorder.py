@@ -20,6 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
+from elysium.content.styles import without_controls
 from elysium.transcript.checks import SYNTAX_LEADERS, output_lines
 
 
@@ -79,7 +80,9 @@ class TranscriptRecorder:
     def _write(self, lines: list[str]) -> None:
         if self._file is None:
             raise ValueError(f"the recording {self.path} is already closed")
-        self._file.write("".join(f"{line}\n" for line in lines))
+        # A transcript is read on a terminal too: no line of it (a command typed, a path, the
+        # game's reply) may carry a control character.
+        self._file.write("".join(f"{without_controls(line)}\n" for line in lines))
         self._file.flush()
 
     def _relative(self, target: Path) -> str:

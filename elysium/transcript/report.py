@@ -17,6 +17,8 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
+from elysium.content.styles import without_controls
+
 
 @dataclass(frozen=True)
 class Failure:
@@ -43,7 +45,9 @@ class Failure:
         if self.output is not None:
             lines.append("  output:")
             lines.extend(_indented_output(self.output))
-        return "\n".join(lines)
+        # Checks, errors and output come from transcripts and packs anyone may write, and this is
+        # printed on a terminal: it shows no control character.
+        return without_controls("\n".join(lines))
 
 
 def describe_exception(error: BaseException) -> list[str]:

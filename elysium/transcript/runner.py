@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, TextIO
 
-from elysium.content.styles import plain
+from elysium.content.styles import plain, without_controls
 
 from elysium.transcript.model import Transcript, TranscriptError, TranscriptTest
 from elysium.transcript.parser import parse_transcript
@@ -100,17 +100,18 @@ def run_paths(
     a file that cannot be parsed counts as one failed test, so it cannot go unnoticed.
     Returns 1 when anything failed or when no test ran at all.
     """
+    shown = _Printable(out)
     paths = [Path(p) for p in paths]
     passed = failed = 0
     files, missing = find_transcripts(paths)
     for path in missing:
-        print(f"{display_path(path)}: no such file or folder", file=out)
+        print(f"{display_path(path)}: no such file or folder", file=shown)
         failed += 1
     for path in files:
         try:
             transcript = parse_transcript(path)
         except TranscriptError as error:
-            print(error, file=out)
+            print(error, file=shown)
             failed += 1
             continue
         could_not_start = False
@@ -120,21 +121,21 @@ def run_paths(
             if could_not_start:
                 # the same content and seed fail the same way; say so briefly
                 print(f"FAIL {display_path(path)}:{test.line} {test.name}: "
-                      f"could not start the game (see above)", file=out)
+                      f"could not start the game (see above)", file=shown)
                 failed += 1
                 continue
             outcome = run_test(transcript, test, game_factory)
             if outcome.passed:
                 passed += 1
                 if verbose:
-                    print(f"ok {display_path(path)}: {test.name}", file=out)
+                    print(f"ok {display_path(path)}: {test.name}", file=shown)
                 continue
             failed += 1
-            print(outcome.describe(), file=out)
+            print(outcome.describe(), file=shown)
             could_not_start = not outcome.started
     if passed + failed == 0:
-        print(_nothing_ran(files, paths, only), file=out)
-    print(f"{passed} passed, {failed} failed", file=out)
+        print(_nothing_ran(files, paths, only), file=shown)
+    print(f"{passed} passed, {failed} failed", file=shown)
     return 0 if failed == 0 and passed > 0 else 1
 
 
@@ -183,6 +184,20 @@ def _nothing_ran(files: list[Path], paths: list[Path], only: str | None) -> str:
 def _text(reply: Any) -> str:
     """The reply as plain mode shows it: text styles removed, as a player at a terminal sees it."""
     return "" if reply is None else plain(str(reply))
+
+
+class _Printable:
+    """`out` without control characters: file names, test names, checks and the game's output all
+    come from files anyone may write, and what is written here is read on a terminal."""
+
+    def __init__(self, out: TextIO):
+        self.out = out
+
+    def write(self, text: str) -> int:
+        return self.out.write(without_controls(text))
+
+    def flush(self) -> None:
+        self.out.flush()
 
 
 class _StateReader:

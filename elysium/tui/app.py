@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from elysium.state.saves import SaveError, SaveSlots, default_saves_folder
@@ -33,6 +34,16 @@ if TYPE_CHECKING:
 DEFAULT_THEME = "textual-dark"
 WARM_UP_DELAY = 0.2  # seconds after the menu shows
 CONTINUE = ""  # as `resume`: the newest saved game
+
+
+def shown(text: str) -> str:
+    """`text` without control characters, which a terminal would act on. Titles and notices are
+    set before the pack is read, so the content package is imported only for text that needs it."""
+    if text.isprintable():
+        return text
+    from elysium.content.styles import without_controls
+
+    return without_controls(text)
 
 
 class ElysiumApp(App[int]):
@@ -52,6 +63,18 @@ class ElysiumApp(App[int]):
         self.resume = resume
         chosen = read_preferences(self.slots.folder).get("theme")
         self.theme = chosen if isinstance(chosen, str) and chosen in self.available_themes else DEFAULT_THEME
+
+    # Titles and notifications quote the pack and the saves: never a control character in them.
+    def validate_title(self, title: str) -> str:
+        return shown(title)
+
+    def validate_sub_title(self, sub_title: str) -> str:
+        return shown(sub_title)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        super().notify(shown(message), title=shown(title), severity=severity,
+                       timeout=timeout, markup=markup)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands, but for its theme picker: the game's own Theme (F9) replaces it."""

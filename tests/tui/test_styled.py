@@ -6,10 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console
-from rich.control import strip_control_codes
 from rich.style import Style
 
-from elysium.content.styles import COLOURS
+from elysium.content.styles import COLOURS, CONTROL
 from elysium.tui.styled import styled
 
 
@@ -107,4 +106,13 @@ def test_any_text_is_safe(source):
 @given(st.text())
 def test_text_without_brackets_is_unchanged_but_for_control_codes(source):
     if "[" not in source:
-        assert styled(source).plain == strip_control_codes(source)  # no escape sequence reaches the screen
+        # Every control character goes, ESC and C1 too (Rich itself keeps them): no escape
+        # sequence reaches the screen.
+        assert styled(source).plain == CONTROL.sub("", source)
+
+
+@given(st.lists(st.sampled_from([*PIECES, "\x1b", "\x07", "\x9b", "\x00", "]52;c;", "\n"])).map("".join))
+def test_no_control_character_survives_styling(source):
+    text = styled(source)
+    assert not CONTROL.search(text.plain)
+    assert "\x1b" not in "".join(segment.text for segment in text.render(Console()))

@@ -21,7 +21,7 @@ from elysium.content.mods import mods_note
 from elysium.engine import Game
 from elysium.state.saves import SaveError, SaveSlots, default_saves_folder
 from elysium.tui.messages import LISTENER, TurnPlayed
-from elysium.tui.styled import plain
+from elysium.tui.styled import plain, without_controls
 from elysium.tui.widgets import CommandLine, NarrativeLog, Sidebar, StatusLine
 from elysium.view import view_of
 
@@ -64,6 +64,13 @@ class GameScreen(Screen):
         super().__init__()
         self.game = game
         self.opening = opening
+
+    # The header shows these: the pack's title and the room's name, never a control character.
+    def validate_title(self, title: str | None) -> str | None:
+        return without_controls(title) if title else title
+
+    def validate_sub_title(self, sub_title: str | None) -> str | None:
+        return without_controls(sub_title) if sub_title else sub_title
 
     @property
     def slots(self) -> SaveSlots:

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Footer, Input, Label
 
 from elysium.state.saves import SaveSlots
+from elysium.tui.styled import without_controls
 from elysium.tui.widgets.save_table import SaveTable
 
 DEFAULT_NAME = "quicksave"
@@ -29,7 +30,8 @@ class SaveDialog(ModalScreen[str | None]):
         with Vertical(id="dialog") as dialog:
             dialog.border_title = "Save the game"
             yield Label("Name of the save (letters, digits, - and _):")
-            yield Input(saves[0].name if saves else DEFAULT_NAME, id="save-name", select_on_focus=True)
+            yield Input(without_controls(saves[0].name) if saves else DEFAULT_NAME, id="save-name",
+                        select_on_focus=True)
             if saves:
                 yield Label("Or choose one to replace:")
                 yield SaveTable(saves, id="saves")
@@ -52,4 +54,4 @@ class SaveDialog(ModalScreen[str | None]):
     @on(DataTable.RowHighlighted, "#saves")
     def choose(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key.value is not None and self.query_one(SaveTable).has_focus:
-            self.query_one("#save-name", Input).value = event.row_key.value
+            self.query_one("#save-name", Input).value = without_controls(event.row_key.value)

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Label, Static
 
 from elysium.engine import Game
 from elysium.state import calendar
-from elysium.tui.styled import plain
+from elysium.tui.styled import plain, without_controls
 from elysium.view import next_event
 
 
@@ -39,7 +39,7 @@ class TimetableScreen(ModalScreen[None]):
             classes = DataTable(id="classes", cursor_type="row", zebra_stripes=True)
             classes.add_columns("Class", "Days", "Time", "Where", "Skill", "Teacher")
             for lesson in content.classes.values():
-                classes.add_row(*(Text(cell) for cell in (
+                classes.add_row(*(Text(without_controls(cell)) for cell in (
                     plain(lesson.name), ", ".join(lesson.days),
                     f"{calendar.clock_text(lesson.start)}-{calendar.clock_text(lesson.end)}",
                     _name(content.rooms, lesson.room), lesson.skill.replace("_", " "),
@@ -51,7 +51,7 @@ class TimetableScreen(ModalScreen[None]):
             days = content.game.days
             for recital in sorted(content.recitals.values(), key=lambda r: (r.day, r.time)):
                 weekday = calendar.weekday_of((recital.day - 1) * calendar.MINUTES_PER_DAY, days)
-                recitals.add_row(*(Text(cell) for cell in (
+                recitals.add_row(*(Text(without_controls(cell)) for cell in (
                     plain(recital.name), f"{weekday}, day {recital.day}", calendar.clock_text(recital.time),
                     _name(content.rooms, recital.stage), recital.skill.replace("_", " "))))
             if not content.recitals:

@@ -123,12 +123,14 @@ class TitleScreen(Screen):
 
     @on(ContentFailed)
     def failed(self, message: ContentFailed) -> None:
+        from elysium.tui.styled import without_controls
+
         self.set_class(False, "-loading")
         self.set_class(True, "-failed")
         count = len(message.problems)
         text = Text.assemble((f"The content has {count} error{'s' * (count != 1)}; nothing can be played.\n\n",
                               "bold"))
-        text.append("\n".join(message.problems))
+        text.append(without_controls("\n".join(message.problems)))  # they quote file names
         self.query_one("#problems", Static).update(text)
         self.query_one("#quit", Button).focus()
 
@@ -141,12 +143,14 @@ class TitleScreen(Screen):
         return saves[0] if saves else None
 
     def show_newest(self) -> None:
+        from elysium.tui.styled import without_controls
+
         newest = self.newest()
         self.query_one("#continue", Button).disabled = newest is None
         self.query_one("#load", Button).disabled = newest is None
         summary = (f"Continue: \u201c{newest.name}\u201d, day {newest.day} {newest.clock}, {newest.location}"
                    if newest else "No saved games yet.")
-        self.query_one("#newest", Static).update(Text(summary))
+        self.query_one("#newest", Static).update(Text(without_controls(summary)))  # what a save file says
 
     # -- the menu --------------------------------------------------------------------------------
     @on(Button.Pressed, "#new")

@@ -16,6 +16,7 @@ from textual import on
 from textual.widget import Widget
 
 from elysium.tui.messages import LISTENER, TurnPlayed
+from elysium.tui.styled import without_controls
 from elysium.view import GameView, MapRoom
 
 STEP = {
@@ -140,7 +141,7 @@ def draw_map(view: GameView, width: int, styles: dict[str, Style], max_cell: int
         room = rooms[room_id]
         line, column = origin(room_id)
         known = room.visited or room.here
-        name = label(room.name, cell) if known else "?"
+        name = label(without_controls(room.name), cell) if known else "?"
         style = styles["here"] if room.here else styles["room"] if known else styles["unknown"]
         put(line, column + (cell - len(name)) // 2, name, style)
     text = Text(end="")

@@ -1,7 +1,8 @@
 """The story so far: what the player typed and what the game answered.
 
-Nothing written here is read as markup. The player's lines are plain `Text`; the game's replies go
-through `styled()`, which applies only content's few safe styles. Entries are kept, so the log
+Nothing written here is read as markup, and no control character reaches the screen. The player's
+lines and the TUI's notices are plain `Text`; the game's replies go through `styled()`, which
+applies only content's few safe styles. Entries are kept, so the log
 wraps again when its width changes (the sidebar opening or closing, the window resizing).
 """
 
@@ -12,7 +13,7 @@ from textual import events, on
 from textual.widgets import RichLog
 
 from elysium.tui.messages import LISTENER, TurnPlayed
-from elysium.tui.styled import styled
+from elysium.tui.styled import styled, without_controls
 
 MAX_ENTRIES = 2000
 
@@ -53,11 +54,11 @@ class NarrativeLog(RichLog, can_focus=False):
         if kind == "echo":
             if not first:
                 self.put(Text(""))
-            self.put(Text(f"> {text}", style=self.get_component_rich_style("narrative--echo")))
+            self.put(Text(f"> {without_controls(text)}", style=self.get_component_rich_style("narrative--echo")))
         elif kind == "notice":
             if not first:
                 self.put(Text(""))
-            self.put(Text(text, style=self.get_component_rich_style("narrative--notice")))
+            self.put(Text(without_controls(text), style=self.get_component_rich_style("narrative--notice")))
         else:
             self.put(styled(text))
 

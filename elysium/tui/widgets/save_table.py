@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from elysium.state.saves import SaveInfo
+from elysium.tui.styled import without_controls
 
 
 def saved_when(info: SaveInfo) -> str:
@@ -21,5 +22,6 @@ class SaveTable(DataTable):
     def on_mount(self) -> None:
         self.add_columns("Name", "Day", "Time", "Where", "Saved (UTC)")
         for info in self.saves:
-            self.add_row(*(Text(str(cell)) for cell in (info.name, info.day, info.clock, info.location,
-                                                        saved_when(info))), key=info.name)
+            # Each cell is what a save file says: shown as text, without control characters.
+            self.add_row(*(Text(without_controls(str(cell))) for cell in (
+                info.name, info.day, info.clock, info.location, saved_when(info))), key=info.name)
