@@ -52,14 +52,14 @@ class TranscriptRecorder:
         """Record the opening text; call it before the first command."""
         if self._commands:
             raise RuntimeError("the opening must be recorded before any command")
-        self._write(check_lines(text))
+        self._write(check_lines(without_controls(text)))
 
     def command(self, line: str, output: str) -> None:
         """Record one command and the game's reply to it."""
         self._commands += 1
         # a command is one line; a stray line break would split it in the file
         command = " ".join(line.splitlines())
-        self._write(["", f"> {command}".rstrip(), *check_lines(output)])
+        self._write(["", f"> {command}".rstrip(), *check_lines(without_controls(output))])
 
     def close(self) -> None:
         if self._file is not None:
@@ -81,7 +81,8 @@ class TranscriptRecorder:
         if self._file is None:
             raise ValueError(f"the recording {self.path} is already closed")
         # A transcript is read on a terminal too: no line of it (a command typed, a path, the
-        # game's reply) may carry a control character.
+        # game's reply) may carry a control character. Replies are cleaned before they are
+        # escaped as well, so that a line which only reads as syntax once cleaned is escaped.
         self._file.write("".join(f"{without_controls(line)}\n" for line in lines))
         self._file.flush()
 

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from elysium.transcript import TranscriptRecorder, parse_transcript, run_paths
@@ -138,6 +138,7 @@ class ScriptedGame:
 
 
 @settings(max_examples=60, deadline=None)
+@example(outputs=["\x08>"], commands=[])  # a reply that reads as a command once cleaned
 @given(
     outputs=st.lists(st.text(max_size=60), min_size=1, max_size=4),
     commands=st.lists(st.text(st.characters(blacklist_categories=["Cs"]), max_size=20), max_size=3),
