@@ -337,6 +337,11 @@ class Assembly:
             rules={i: _rule(i, f) for i, f in e["rules"].items()},
             timers={i: model.Timer(i, f["at"], f.get("day"), f.get("daily", True), f.get("if"),
                                    f.get("do", ())) for i, f in e["timers"].items()},
+            origins={
+                "rules": {i: place.doc.file for i, (_, place) in self.entries["rules"].items()},
+                "timers": {i: place.doc.file for i, (_, place) in self.entries["timers"].items()},
+                "rooms": {i: place.doc.file for i, (f, place) in self.entries["rooms"].items() if f.get("on_enter")},
+            },
         )
 
 

@@ -304,6 +304,9 @@ class Content:
     timers: dict[str, Timer]
     warnings: tuple[Any, ...] = ()  # problems that do not stop play (see content/audit.py)
     packs: tuple[dict[str, str], ...] = ()  # each pack's id, version and hash, in load order
+    # The file that writes each rule, timer and room with on_enter effects (kind -> id -> file), so
+    # that the log can point at content that sets itself off without end (see bus.Runaway).
+    origins: dict[str, dict[str, str]] = field(default_factory=dict)
     rules_by_verb: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
     # The same rules split by the thing they are about (None: any thing), each with its place in
     # rules_by_verb, so that a verb's rules for one thing are found without reading every rule.
@@ -338,6 +341,10 @@ class Content:
         if not specific:
             return [rule for _, rule in general]
         return [rule for _, rule in sorted((*general, *specific), key=lambda pair: pair[0])]
+
+    def origin(self, kind: str, entry_id: str) -> str:
+        """The file an entry is written in, or "" when that is not known."""
+        return self.origins.get(kind, {}).get(entry_id, "")
 
     def thing(self, thing_id: str) -> Item | Npc | None:
         return self.items.get(thing_id) or self.npcs.get(thing_id)

@@ -57,15 +57,21 @@ class Rules(Service):
     def fire(self, rule: Rule, ctx: Context) -> str:
         if rule.once:
             ctx.state["fired"].append(rule.id)
+        ctx.now_running(_named(f"rule {rule.id!r}", ctx.content.origin("rules", rule.id)))
         return self.apply(rule.effects, ctx, 0)
 
     @handles(RunEffects)
     def run_effects(self, msg: RunEffects, ctx: Context) -> Narration:
+        kind, _, entry_id = msg.source.partition(":")
+        origin = ctx.content.origin("timers", entry_id) if kind == "timer" else ""
+        ctx.now_running(_named(f"the effects of {msg.source or 'the game'}", origin))
         return Narration(self.apply(msg.effects, ctx, 0))
 
     @subscribes(PlayerMoved)
     def on_arrival(self, msg: PlayerMoved, ctx: Context) -> None:
         room = ctx.content.rooms[msg.destination]
+        if room.on_enter:
+            ctx.now_running(_named(f"the on_enter of room {room.id!r}", ctx.content.origin("rooms", room.id)))
         self.narrate(ctx, [self.apply(room.on_enter, ctx, 0), *self.moment(ctx, "arrive")])
 
     @subscribes(TurnEnded)
@@ -185,3 +191,7 @@ class Rules(Service):
         ctx.publish(GameEnded(ending_id))
         body = render(ending.text, ctx.state, ctx.content)
         return f"{body}\n\n*** {ending.title} ***"
+
+
+def _named(what: str, origin: str) -> str:
+    return f"{what} ({origin})" if origin else what
