@@ -119,6 +119,14 @@ class Checker:
             return INVALID
         return value
 
+    def shape_minutes(self, doc, path, value, what):
+        number = self.shape_int(doc, path, value, what)
+        if number is not INVALID and not 0 <= number <= schema.MAX_WAIT:
+            self.error(doc.mark(path), f"{what} must be a number of minutes from 0 to {schema.MAX_WAIT} (a week), "
+                       f"not {number}")
+            return INVALID
+        return number
+
     def shape_time(self, doc, path, value, what):
         minutes = parse_time(value) if isinstance(value, str) else None
         if minutes is None:

@@ -17,7 +17,7 @@ from elysium.state.store import MAX_ENERGY
 
 DEFAULT_WAIT = 5
 WAKING = 6 * 60 + 30
-LONGEST_WAIT = 24 * 60
+LONGEST_WAIT = 24 * 60  # the longest a player's WAIT lasts
 NAMED_TIMES = {"dawn": 6 * 60, "morning": 6 * 60, "noon": 12 * 60, "midday": 12 * 60,
                "afternoon": 12 * 60, "evening": 17 * 60, "dusk": 19 * 60, "night": 21 * 60,
                "midnight": 0}
@@ -83,13 +83,16 @@ class Clock(Service):
                              'or until a time ("wait until 14:00").', done=False)
         if minutes <= 0:
             return Narration("That time has only just arrived.", done=False)
+        capped = ""
+        if minutes > LONGEST_WAIT:
+            minutes, capped = LONGEST_WAIT, "A day is the longest you can wait at one time. "
         if minutes == DEFAULT_WAIT and not msg.how.strip():
             return Narration("Time passes.", minutes=minutes)
         now = ctx.state["time"]
         until = calendar.clock_text(now + minutes)
         if calendar.day_of(now + minutes) != calendar.day_of(now):
             until += f" on {calendar.weekday_of(now + minutes, ctx.content.game.days)}"
-        return Narration(f"You let the time pass until {until}.", minutes=minutes)
+        return Narration(f"{capped}You let the time pass until {until}.", minutes=minutes)
 
 
 def term_end(content: Content) -> Timer:
@@ -158,7 +161,7 @@ def wait_minutes(how: str, now: int) -> int | None:
         minute = _clock_minute(" ".join(words))
         return None if minute is None else (minute - calendar.minute_of_day(now)) % calendar.MINUTES_PER_DAY
     amount = int(match[1][:6]) * (60 if (match[2] or "m").startswith("h") else 1)
-    return min(amount, LONGEST_WAIT) if amount else None
+    return amount or None
 
 
 def _clock_minute(text: str) -> int | None:

@@ -14,6 +14,7 @@ from elysium.bus.protocol import (
     RunRules, ShowScore, ShowStatus, TurnEnded,
 )
 from elysium.content.model import Rule
+from elysium.content.schema import MAX_WAIT
 from elysium.state import places
 from elysium.state.conditions import holds, render
 from elysium.state.store import MAX_ENERGY
@@ -179,8 +180,9 @@ class Rules(Service):
             case "light" | "douse":
                 places.change_item(state, value, lit=key == "light")
             case "wait":
-                # The engine lets this time pass once the turn's action is over, in order.
-                state["delay"] = state.get("delay", 0) + max(0, value)
+                # The engine lets this time pass once the turn's action is over, in order. Content
+                # that slipped past validation still waits no more than the longest wait allowed.
+                state["delay"] = state.get("delay", 0) + max(0, min(value, MAX_WAIT))
             case "end":
                 return self.end(value, ctx)
         return ""

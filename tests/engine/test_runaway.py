@@ -16,6 +16,7 @@ import pytest
 from elysium import engine
 from elysium.content import load_content
 from elysium.content.model import Content, Rule, Timer
+from elysium.content.schema import MAX_WAIT
 from elysium.engine import RUNAWAY, Game
 
 from engine_walks import FIXTURE_WORLD
@@ -158,3 +159,27 @@ def test_heavy_commands_of_ordinary_content_stay_well_inside_the_allowance(monke
     game = play(FIXTURE)
     replies = [game.turn(line) for line in (*FIXTURE_WALK, "wait 24 hours", "sleep", "wait 24 hours")]
     assert not [reply for reply in replies if RUNAWAY_START in reply]
+
+
+def test_a_wait_that_slipped_past_validation_lasts_a_week_at_most() -> None:
+    huge = Rule("nap", ("nap",), effects=({"wait": 99_999_999_999_999},))  # in place of the fixture's nap
+    content = changed(rules=(huge,), term_days=60)
+    game = play(content)
+    started = game.state["time"]
+
+    game.turn("nap")
+
+    assert game.state["time"] == started + 1 + MAX_WAIT  # the rule's minute, then the wait
+    assert game.turn("look").startswith("Vestibule")
+
+
+@pytest.mark.parametrize("how, minutes", [("99999999 hours", 24 * 60), ("100000", 24 * 60), ("24 hours", 24 * 60)])
+def test_a_players_wait_beyond_a_day_waits_a_day_and_says_so(how: str, minutes: int) -> None:
+    game = play(FIXTURE)
+    started = game.state["time"]
+
+    reply = game.turn(f"wait {how}")
+
+    assert game.state["time"] == started + minutes
+    capped = "A day is the longest you can wait at one time." in reply
+    assert capped == (how != "24 hours")
