@@ -6,6 +6,7 @@ nowhere else, so every change a rule makes goes through one door.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from elysium.bus import Context, Service, handles, subscribes
@@ -18,6 +19,8 @@ from elysium.content.schema import MAX_WAIT
 from elysium.state import places
 from elysium.state.conditions import holds, render
 from elysium.state.store import MAX_ENERGY
+
+log = logging.getLogger(__name__)
 
 MAX_NESTING = 8  # effects that trigger effects (wait -> timers -> ...) stop this deep
 MAX_DISPATCH_DEPTH = 32
@@ -140,7 +143,13 @@ class Rules(Service):
             state["counters"][name] = e["set"] if "set" in e else state["counters"].get(name, 0) + e["add"]
             return ""
         if "move" in e:
-            places.change_item(state, e["move"], at=places.place_string(e["to"]))
+            to = places.place_string(e["to"])
+            if to.startswith(("in:", "on:")) and places.lies_within(state, to[3:], e["move"]):
+                # Skipped, never done: a thing inside itself would leave the world's containment a loop.
+                log.warning("%s: refused to move %r to %r, which is %s", ctx.bus.running or "content", e["move"],
+                            to, "itself" if to[3:] == e["move"] else f"inside {e['move']!r}")
+                return ""
+            places.change_item(state, e["move"], at=to)
             if e["to"] != "player" and state["items"][e["move"]].get("worn"):
                 places.change_item(state, e["move"], worn=False)
             return ""

@@ -56,3 +56,65 @@ def test_the_longest_wait_is_a_week_and_a_minute_more_is_an_error(tmp_path):
 def test_the_json_schema_bounds_waits_as_validation_does():
     wait = content_schema()["$defs"]["effect"]["properties"]["wait"]
     assert (wait["minimum"], wait["maximum"]) == (0, MAX_WAIT)
+
+
+# -- moving a thing into itself ------------------------------------------------------------------
+
+def test_a_move_onto_itself_is_an_error_where_the_place_is_written(tmp_path):
+    assert errors(tmp_path, """\
+        rules:
+          stack_stand:
+            on: nap
+            do:
+              - move: music_stand
+                to: {on: music_stand}
+        """) == ["6:13: this moves 'music_stand' onto itself, which the game always refuses: a thing cannot hold itself"]
+
+
+def test_a_move_into_what_the_item_holds_two_deep_is_an_error_when_nothing_takes_it_out(tmp_path):
+    assert errors(tmp_path, """\
+        items:
+          lining:
+            name: silk lining
+            description: Stitched in for good.
+            location: {in: oak_chest}
+            portable: false
+            container: true
+          pocket:
+            name: inner pocket
+            description: Sewn into the lining.
+            location: {in: lining}
+            scenery: true
+            container: true
+        rules:
+          fold_chest:
+            on: nap
+            do: [{move: oak_chest, to: {in: pocket}}]
+        """) == ["17:32: 'pocket' lies inside 'oak_chest' and nothing ever takes it out, so this move could only "
+                 "put 'oak_chest' inside itself, which the game always refuses"]
+
+
+@pytest.mark.parametrize("how", ["the player can take it out", "an effect takes it out"])
+def test_a_move_into_what_the_item_holds_is_a_warning_when_the_holder_may_leave_first(tmp_path, how):
+    portable = "true" if how == "the player can take it out" else "false"
+    taken_out = "" if portable == "true" else "\n              - move: purse\n                to: player"
+    assert warnings(tmp_path, f"""\
+        items:
+          purse:
+            name: small purse
+            description: A purse.
+            location: {{in: wicker_basket}}
+            portable: {portable}
+            container: true
+        rules:
+          pack_basket:
+            on: nap
+            do:
+              - move: wicker_basket
+                to: {{in: purse}}
+          empty_basket:
+            on: pray
+            do:
+              - say: You shake the basket out.{taken_out}
+        """) == ["13:13: 'purse' starts inside 'wicker_basket': unless it has been taken out by then, this move is "
+                 "refused, since a thing cannot go inside itself"]
