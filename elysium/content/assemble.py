@@ -14,7 +14,7 @@ from pathlib import Path
 from sys import intern
 from typing import Any
 
-from elysium.content import model, packs, schema
+from elysium.content import loops, model, packs, schema
 from elysium.content.audit import warnings_for
 from elysium.content.loader import MANIFEST
 from elysium.content.problems import ContentError, Problem, suggestion
@@ -79,6 +79,10 @@ class Assembly:
         if self.problems:
             raise ContentError(self.problems)
         content = self.build()
+        for problem in loops.problems(content, self.checker.effect_mark):
+            (self.problems if problem.severity == "error" else self.warnings).append(problem)
+        if self.problems:
+            raise ContentError(self.problems)
         warnings = sorted(self.warnings + warnings_for(content, self.entries), key=lambda p: (p.mark.file, p.mark.line))
         return replace(content, warnings=tuple(warnings), packs=fingerprints)
 

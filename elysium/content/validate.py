@@ -59,6 +59,9 @@ class Checker:
     # that some `move` effect moves anywhere.
     moves: list[tuple[str, str, Document, Path_]] = field(default_factory=list)
     moved: set[str] = field(default_factory=set)
+    # Where each `go` and `wait` effect's value is written, by the effect's identity (the effect
+    # itself is kept, so that its identity is never reused): loops.py reports loops at them.
+    effect_places: dict[int, tuple[dict, Document, Path_]] = field(default_factory=dict)
 
     def error(self, mark: Mark, message: str) -> None:
         self.problems.append(Problem(mark, message))
@@ -383,7 +386,15 @@ class Checker:
         if isinstance(converted.get("say"), tuple):
             converted["say"] = [{"if": v.condition, "text": v.text} if v.condition else {"text": v.text}
                                 for v in converted["say"]]
-        return {**effect, **converted}
+        result = {**effect, **converted}
+        if primary in ("go", "wait"):
+            self.effect_places[id(result)] = (result, doc, path + (primary,))
+        return result
+
+    def effect_mark(self, effect: dict) -> Mark:
+        """Where a `go` or `wait` effect's value is written."""
+        _, doc, path = self.effect_places[id(effect)]
+        return doc.mark(path)
 
     def check_move(self, doc: Document, path: Path_, item: str, place: str) -> None:
         if not place.startswith(("in:", "on:")):
