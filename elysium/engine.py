@@ -32,8 +32,8 @@ log = logging.getLogger(__name__)
 AUTOSAVE = "autosave"
 IMPLICIT_TAKE = frozenset({"put", "wear"})  # actions that pick their object up first
 MAX_LINE = 2000  # characters of one input line that the parser looks at
-# Messages one command may set off: the heaviest command of the Starred Blocks transcripts takes
-# under a hundred, a day's wait with a timer for every minute about ten thousand.
+# Deliveries on the bus that one command may set off: the heaviest command of the Starred Blocks
+# transcripts takes under a hundred, a day's wait with a timer for every minute about ten thousand.
 COMMAND_ALLOWANCE = 100_000
 RUNAWAY = ("Events tumble over one another, and then everything stands still. (What that command set "
            "off would never end, so the game stops it here. UNDO takes the command back.)")

@@ -50,15 +50,16 @@ def problems(content: Content, mark_of: MarkOf) -> list[Problem]:
 def steps(content: Content) -> list[Step]:
     """Every `go:` that an arrival can run, in content order (rooms, then rules)."""
     arrive_rules = content.rules_by_verb.get("arrive", ())
-    moving_rooms = {room.id for room in content.rooms.values() if any(True for _ in _gos(room.on_enter))}
-    # A where-bound arrive rule fires only if the player is still in its room when the arrival is
-    # handled: sure only when no arrival moves the player twice, and the room's on_enter not at all.
+    # An arrive rule fires where the player is once the arrival's on_enter has run, so it surely
+    # fires in its room only when that on_enter moves no one and no arrival moves the player twice.
+    moving_rooms = {room.id for room in content.rooms.values() if next(_gos(room.on_enter), None)}
     one_move_each = all(sum(1 for _ in _gos(effects)) <= 1 for effects in _arrival_effects(content))
     found = []
     for room in content.rooms.values():
-        sets, clears = _flags(room.on_enter)
-        for effect, guards in _gos(room.on_enter):
-            found.append(_step(room, effect, guards, None, sets, clears, True))
+        if room.id in moving_rooms:
+            sets, clears = _flags(room.on_enter)
+            for effect, guards in _gos(room.on_enter):
+                found.append(_step(room, effect, guards, None, sets, clears, True))
     for rule in arrive_rules:
         if rule.once:
             continue  # fires once in a game: it cannot keep a loop going
