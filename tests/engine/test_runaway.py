@@ -151,14 +151,21 @@ def test_timers_that_keep_a_wait_going_for_ever_are_stopped_by_the_allowance(cap
     assert game.state["time"] == started
 
 
-def test_heavy_commands_of_ordinary_content_stay_well_inside_the_allowance(monkeypatch) -> None:
-    """The fixture's own walk never runs away, even with a tenth of the allowance."""
-    from engine_walks import FIXTURE_WALK
+def test_every_transcript_plays_the_same_with_a_hundredth_of_the_allowance_and_a_tenth_of_the_chain(
+        monkeypatch, caplog) -> None:
+    """The Starred Blocks and the fixture world, as their transcripts play them, stay far inside
+    both bounds: no command of theirs comes near what the engine allows."""
+    import io
 
-    monkeypatch.setattr(engine, "COMMAND_ALLOWANCE", engine.COMMAND_ALLOWANCE // 10)
-    game = play(FIXTURE)
-    replies = [game.turn(line) for line in (*FIXTURE_WALK, "wait 24 hours", "sleep", "wait 24 hours")]
-    assert not [reply for reply in replies if RUNAWAY_START in reply]
+    from elysium.bus import bus
+    from elysium.transcript import run_paths
+
+    monkeypatch.setattr(engine, "COMMAND_ALLOWANCE", engine.COMMAND_ALLOWANCE // 100)
+    monkeypatch.setattr(bus, "MAX_CHAIN", bus.MAX_CHAIN // 10)
+    out = io.StringIO()
+
+    assert run_paths([FIXTURE_WORLD.parents[1] / "playthroughs"], out) == 0, out.getvalue()
+    assert warnings(caplog) == []
 
 
 def test_a_wait_that_slipped_past_validation_lasts_a_week_at_most() -> None:
