@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from elysium import parser
-from elysium.bus import Bus, Delivery, Service, subscribes
+from elysium.bus import Bus, Delivery, Runaway, Service, subscribes
 from elysium.bus.protocol import AdvanceClock, DescribeScope, FireTimers, Look, Narrated, RunRules, TurnEnded
 from elysium.content import Content, load_content
 from elysium.commands import META_ACTIONS, request_for, rules_verb
@@ -32,6 +32,11 @@ log = logging.getLogger(__name__)
 AUTOSAVE = "autosave"
 IMPLICIT_TAKE = frozenset({"put", "wear"})  # actions that pick their object up first
 MAX_LINE = 2000  # characters of one input line that the parser looks at
+# Deliveries on the bus that one command may set off: the heaviest command of the Starred Blocks
+# transcripts takes under a hundred, a day's wait with a timer for every minute about ten thousand.
+COMMAND_ALLOWANCE = 100_000
+RUNAWAY = ("Events tumble over one another, and then everything stands still. (What that command set "
+           "off would never end, so the game stops it here. UNDO takes the command back.)")
 HELP_FILE = Path(__file__).with_name("help.md")
 
 
@@ -281,6 +286,24 @@ class Game:
             texts.extend(self.heard)
             self.heard.clear()
 
+        turn = self.state["turn"]
+        try:
+            with self.bus.allowance(COMMAND_ALLOWANCE):
+                self.carry_out(command, scope, show)
+        except Runaway as runaway:
+            # Kept as far as it got, not rewound: content that runs away on every turn or at some
+            # hour would otherwise take back every command, and the player could never get past it.
+            log.warning("stopped the command %r: %s", command.action, runaway)
+            self.heard.clear()
+            self.state.pop("delay", None)
+            self.state["turn"] = turn + 1
+            texts.append(RUNAWAY)
+        if self.state["ending"]:
+            texts.append(self.final_words())
+        return "\n".join(t for t in texts if t)
+
+    def carry_out(self, command: parser.Command, scope: list[parser.Thing], show: Callable[[str], None]) -> None:
+        """The action on each of its objects, then time, the end of the turn and the autosave."""
         minutes = 0
         started = self.state["time"]
         targets = command.objects or (None,)
@@ -313,9 +336,6 @@ class Game:
             show("")
         if calendar.day_of(self.state["time"]) > calendar.day_of(started) and not self.state["ending"]:
             show(self.autosave())  # a new day in the game is a new autosave
-        if self.state["ending"]:
-            texts.append(self.final_words())
-        return "\n".join(t for t in texts if t)
 
     def pass_time(self, minutes: int) -> str:
         """Let time pass moment by moment: what is due between moments (people on their rounds,

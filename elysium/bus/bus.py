@@ -3,13 +3,20 @@
 Dispatch is synchronous and deterministic. Events published while any handler runs wait in a queue
 and are delivered, in order, once the outermost handler has returned, so no handler ever runs inside
 another's event delivery half-way through its work. A tracer, when set, sees every delivery.
+
+Because queued events never nest, content that sets itself off (a room whose arrival moves the
+player back into it) would turn the queue into an endless loop. So the bus bounds what one piece
+of work can cause: a chain of events each set off by the one before stops at MAX_CHAIN, and
+within an `allowance` (one command's worth, set by the engine) deliveries stop at its number.
+Either way the bus raises `Runaway`, naming the content a service said it was running last.
 """
 
 from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -24,6 +31,19 @@ class UnhandledRequest(LookupError):
 
 class WrongReply(TypeError):
     """A handler returned something other than its request's reply type."""
+
+
+MAX_CHAIN = 100  # events in a row, each set off by the one before: far more than any story needs
+
+
+class Runaway(RuntimeError):
+    """Work that would never end: `why` says which bound it passed, `running` names the content a
+    service said it was running last (a rule, a room's on_enter, a timer), or is empty."""
+
+    def __init__(self, why: str, running: str = "") -> None:
+        super().__init__(f"{why} (the content running last: {running})" if running else why)
+        self.why = why
+        self.running = running
 
 
 @dataclass(frozen=True)
@@ -59,6 +79,10 @@ class Context:
     def publish(self, event: Event) -> None:
         self.bus.publish(event, sender=self.sender)
 
+    def now_running(self, what: str) -> None:
+        """Name the content about to run, so that a Runaway can say where the work ran away."""
+        self.bus.running = what
+
 
 Handler = Callable[[Any, Context], Any]
 
@@ -72,9 +96,23 @@ class Bus:
         self.tracer: Callable[[Delivery], None] | None = None
         self._handlers: dict[type[Request], tuple[str, Handler]] = {}
         self._subscribers: dict[type[Event], list[tuple[str, Handler]]] = {}
-        self._queue: deque[tuple[str, Event]] = deque()
+        # sender, event, the length of its chain, and the content running when it was published
+        self._queue: deque[tuple[str, Event, int, str]] = deque()
         self._depth = 0
         self._draining = False
+        self._chain = 0  # the chain of the event being delivered (0: none), which its effects extend
+        self._allowed: int | None = None
+        self._spent = 0
+        self.running = ""  # see Context.now_running
+
+    @contextmanager
+    def allowance(self, deliveries: int) -> Iterator[None]:
+        """Within the block, delivering more than `deliveries` messages raises Runaway."""
+        self._allowed, self._spent, self.running = deliveries, 0, ""
+        try:
+            yield
+        finally:
+            self._allowed = None
 
     def register(self, service: Any) -> None:
         """Wire up every method of `service` marked with @handles or @subscribes."""
@@ -116,7 +154,7 @@ class Bus:
         return reply
 
     def publish(self, event: Event, sender: str = "engine") -> None:
-        self._queue.append((sender, event))
+        self._queue.append((sender, event, self._chain + 1, self.running))
         self._drain()
 
     def _deliver(self, sender: str, message: Message, label: str, handler: Handler) -> Any:
@@ -124,6 +162,10 @@ class Bus:
         context = Context(self.state, self.content, self, label.partition(".")[0], self._depth)
         started = time.perf_counter_ns()
         try:
+            self._spent += 1
+            if self._allowed is not None and self._spent > self._allowed:
+                raise Runaway(f"the allowance of {self._allowed} deliveries is spent "
+                              f"(the next: {type(message).__name__} to {label})", self.running)
             result = handler(message, context)
         except BaseException:
             if self._depth == 1:
@@ -144,9 +186,13 @@ class Bus:
         self._draining = True
         try:
             while self._queue:
-                sender, event = self._queue.popleft()
+                sender, event, self._chain, cause = self._queue.popleft()
+                if self._chain > MAX_CHAIN:
+                    raise Runaway(f"{MAX_CHAIN} events in a row were each set off by the one before "
+                                  f"(the next: {type(event).__name__} from {sender})", cause)
                 for label, handler in self._subscribers.get(type(event), ()):
                     self._deliver(sender, event, label, handler)
         finally:
             self._queue.clear()
             self._draining = False
+            self._chain = 0

@@ -14,12 +14,12 @@ from pathlib import Path
 from sys import intern
 from typing import Any
 
-from elysium.content import model, packs, schema
+from elysium.content import loops, model, packs, schema
 from elysium.content.audit import warnings_for
 from elysium.content.files import PackFiles, display
 from elysium.content.loader import MANIFEST
 from elysium.content.problems import ContentError, Problem, suggestion
-from elysium.content.validate import Checker
+from elysium.content.validate import Checker, bare_id
 from elysium.content.yamlsafe import Document, Mark, Place, YamlProblem, decode_document
 
 SHARED_NAMESPACE = ("rooms", "items", "npcs")
@@ -77,10 +77,15 @@ class Assembly:
                 self.read_patches(document, manifest.id)
         self.checker.qualify = self.qualifier(self.game_id)
         self.resolve_references()
+        self.check_moves()
         self.add_score()
         if self.problems:
             raise ContentError(self.problems)
         content = self.build()
+        for problem in loops.problems(content, self.checker.effect_mark):
+            (self.problems if problem.severity == "error" else self.warnings).append(problem)
+        if self.problems:
+            raise ContentError(self.problems)
         warnings = sorted(self.warnings + warnings_for(content, self.entries), key=lambda p: (p.mark.file, p.mark.line))
         mods = tuple(model.PackInfo(m.id, m.name, m.version, os.path.abspath(m.folder)) for m in order if not m.is_game)
         return replace(content, warnings=tuple(warnings), packs=fingerprints, mods=mods)
@@ -318,6 +323,25 @@ class Assembly:
                                                  f"built-in verb, a verb of this pack, arrive nor turn"
                                                  f"{suggestion(verb, known_verbs)}"))
 
+    def check_moves(self) -> None:
+        """A `move` into something that starts inside the moved item could only put it inside
+        itself, and is refused at run time: an error when nothing can ever take that holder out
+        (it is fixed and no effect moves it), else a warning."""
+        items, moved = self.entries["items"], self.checker.moved
+        for item, place, doc, path in self.checker.moves:
+            chain = _holders_between(items, place[3:], item)
+            if chain is None:
+                continue
+            holder, inside = bare_id(place[3:]), bare_id(item)
+            if any(_portable(items[link][0]) or link in moved for link in chain):
+                self.warnings.append(Problem(doc.mark(path), f"{holder!r} starts inside {inside!r}: unless it "
+                                             "has been taken out by then, this move is refused, since a thing "
+                                             "cannot go inside itself", "warning"))
+            else:
+                self.problems.append(Problem(doc.mark(path), f"{holder!r} lies inside {inside!r} and nothing "
+                                             f"ever takes it out, so this move could only put {inside!r} inside "
+                                             "itself, which the game always refuses"))
+
     def add_score(self) -> None:
         """Mods that give points say how many with adds_score, so that "out of a possible" stays
         true; a mod that takes scored content away may give a negative number."""
@@ -352,6 +376,11 @@ class Assembly:
             rules={i: _rule(i, f) for i, f in e["rules"].items()},
             timers={i: model.Timer(i, f["at"], f.get("day"), f.get("daily", True), f.get("if"),
                                    f.get("do", ())) for i, f in e["timers"].items()},
+            origins={
+                "rules": {i: place.doc.file for i, (_, place) in self.entries["rules"].items()},
+                "timers": {i: place.doc.file for i, (_, place) in self.entries["timers"].items()},
+                "rooms": {i: place.doc.file for i, (f, place) in self.entries["rooms"].items() if f.get("on_enter")},
+            },
         )
 
 
@@ -374,6 +403,26 @@ def _declared_ids(documents: list[Document]) -> dict[str, set[str]]:
                 if kind in schema.KINDS and isinstance(entries, dict):
                     declared.setdefault(kind, set()).update(str(key) for key in entries)
     return declared
+
+
+def _portable(f: dict[str, Any]) -> bool:
+    """Whether the player can pick the item up (as _item works it out)."""
+    return f.get("portable", not (f.get("scenery", False) or "door" in f))
+
+
+def _holders_between(items: dict[str, tuple[dict[str, Any], Any]], holder: str, item: str) -> list[str] | None:
+    """The items from `holder` out to `item` (not included) when, at the start, `holder` lies in or on
+    `item` however deep; else None."""
+    chain: list[str] = []
+    while holder != item:
+        if holder not in items or holder in chain:
+            return None
+        chain.append(holder)
+        place = items[holder][0].get("location", "nowhere")
+        if not isinstance(place, str) or not place.startswith(("in:", "on:")):
+            return None
+        holder = place[3:]
+    return chain
 
 
 def _room(room_id: str, f: dict[str, Any]) -> model.Room:

@@ -23,6 +23,8 @@ def shape(name: str) -> dict[str, Any]:
         "text": lambda: {"$ref": "#/$defs/text"},
         "bool": lambda: {"type": "boolean"},
         "int": lambda: {"type": "integer"},
+        "minutes": lambda: {"type": "integer", "minimum": 0, "maximum": schema.MAX_WAIT,
+                            "description": f"minutes, at most {schema.MAX_WAIT} (a week)"},
         "time": lambda: {"type": "string", "pattern": r"^([01]?\d|2[0-3]):[0-5]\d$", "description": 'a time like "07:30"'},
         "words": lambda: WORDS,
         "days": lambda: WORDS,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from operator import attrgetter
 from typing import Any, TypeVar
 
@@ -305,6 +306,9 @@ class Content:
     warnings: tuple[Any, ...] = ()  # problems that do not stop play (see content/audit.py)
     packs: tuple[dict[str, str], ...] = ()  # each pack's id, version and hash, in load order
     mods: tuple[PackInfo, ...] = ()  # the mods in play, in load order, each with its folder (absolute)
+    # The file that writes each rule, timer and room with on_enter effects (kind -> id -> file), so
+    # that the log can point at content that sets itself off without end (see bus.Runaway).
+    origins: dict[str, dict[str, str]] = field(default_factory=dict)
     rules_by_verb: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
     # The same rules split by the thing they are about (None: any thing), each with its place in
     # rules_by_verb, so that a verb's rules for one thing are found without reading every rule.
@@ -339,6 +343,29 @@ class Content:
         if not specific:
             return [rule for _, rule in general]
         return [rule for _, rule in sorted((*general, *specific), key=lambda pair: pair[0])]
+
+    @cached_property
+    def timers_by_minute(self) -> dict[int, tuple[Timer, ...]]:
+        """Timers by the minute of the day they go off, each minute's in id order (the order they
+        fire in), so that the clock finds a moment's timers without reading every timer."""
+        by_minute: dict[int, list[Timer]] = {}
+        for timer in sorted(self.timers.values(), key=attrgetter("id")):
+            by_minute.setdefault(timer.at, []).append(timer)
+        return {minute: tuple(timers) for minute, timers in by_minute.items()}
+
+    @cached_property
+    def daily_timer_minutes(self) -> list[int]:
+        """The minutes of the day at which timers for every day (no `day`) go off, in order."""
+        return sorted({timer.at for timer in self.timers.values() if timer.day is None})
+
+    @cached_property
+    def dated_timers(self) -> list[tuple[int, int]]:
+        """(day, minute of the day) of the timers for one day of term, in order."""
+        return sorted({(timer.day, timer.at) for timer in self.timers.values() if timer.day is not None})
+
+    def origin(self, kind: str, entry_id: str) -> str:
+        """The file an entry is written in, or "" when that is not known."""
+        return self.origins.get(kind, {}).get(entry_id, "")
 
     def thing(self, thing_id: str) -> Item | Npc | None:
         return self.items.get(thing_id) or self.npcs.get(thing_id)

@@ -3,10 +3,15 @@
 One table drives both validation (with positions) and, later, the JSON Schema for editors.
 Shapes are short names: `str`, `text` (a string or a list of {if, text} variants), `bool`, `int`,
 `time` ("HH:MM"), `words` (a word or a list of words), `ref:KIND` (an id of another entry),
-`place`, `condition`, `effects`, and a few structured ones handled by the loader.
+`place`, `condition`, `effects`, `minutes` (a whole number from 0 to MAX_WAIT), and a few
+structured ones handled by the loader.
 """
 
 from __future__ import annotations
+
+# The longest a `wait:` effect may last: a week of minutes. Longer than any story's scene needs,
+# short enough that time passing stays quick, and the engine holds content to it at run time too.
+MAX_WAIT = 7 * 24 * 60
 
 KINDS = ("rooms", "items", "npcs", "lore", "pieces", "classes", "recitals", "endings", "verbs", "rules", "timers")
 
@@ -98,7 +103,7 @@ EFFECT_KEYS: dict[str, str] = {
     "say": "text", "set": "words", "clear": "words", "counter": "str", "move": "ref:items",
     "move_npc": "ref:npcs", "go": "ref:rooms", "score": "int", "reputation": "int", "skill": "str",
     "learn": "ref:lore", "open": "ref:items", "close": "ref:items", "lock": "ref:items",
-    "unlock": "ref:items", "light": "ref:items", "douse": "ref:items", "wait": "int",
+    "unlock": "ref:items", "light": "ref:items", "douse": "ref:items", "wait": "minutes",
     "end": "ref:endings", "if": "condition", "learn_piece": "ref:pieces", "standing": "int",
     "energy": "int",
 }

@@ -54,6 +54,14 @@ class Checker:
     allow_null: bool = False
     # The game's days of the week, once its manifest is read: other day names must be among them.
     week: tuple[str, ...] = ()
+    # Every `move` effect into or onto an item: (item, place, where the place is written), to be
+    # checked once every item's starting place is known (see assemble.check_moves); and every item
+    # that some `move` effect moves anywhere.
+    moves: list[tuple[str, str, Document, Path_]] = field(default_factory=list)
+    moved: set[str] = field(default_factory=set)
+    # Where each `go` and `wait` effect's value is written, by the effect's identity (the effect
+    # itself is kept, so that its identity is never reused): loops.py reports loops at them.
+    effect_places: dict[int, tuple[dict, Document, Path_]] = field(default_factory=dict)
 
     def error(self, mark: Mark, message: str) -> None:
         self.problems.append(Problem(mark, message))
@@ -118,6 +126,14 @@ class Checker:
             self.error(doc.mark(path), f"{what} must be a whole number, not {_kind(value)}")
             return INVALID
         return value
+
+    def shape_minutes(self, doc, path, value, what):
+        number = self.shape_int(doc, path, value, what)
+        if number is not INVALID and not 0 <= number <= schema.MAX_WAIT:
+            self.error(doc.mark(path), f"{what} must be a number of minutes from 0 to {schema.MAX_WAIT} (a week), "
+                       f"not {number}")
+            return INVALID
+        return number
 
     def shape_time(self, doc, path, value, what):
         minutes = parse_time(value) if isinstance(value, str) else None
@@ -363,10 +379,31 @@ class Checker:
         converted = self.fields(doc, path, effect, EFFECT_FIELDS[primary], f"the {primary!r} effect") or {}
         if primary == "counter" and ("add" in effect) == ("set" in effect):
             self.error(doc.mark(path), "a counter effect needs either add: N or set: N")
+        if primary == "move" and isinstance(converted.get("move"), str):
+            self.moved.add(converted["move"])
+            if isinstance(converted.get("to"), str):
+                self.check_move(doc, path + ("to",), converted["move"], converted["to"])
         if isinstance(converted.get("say"), tuple):
             converted["say"] = [{"if": v.condition, "text": v.text} if v.condition else {"text": v.text}
                                 for v in converted["say"]]
-        return {**effect, **converted}
+        result = {**effect, **converted}
+        if primary in ("go", "wait"):
+            self.effect_places[id(result)] = (result, doc, path + (primary,))
+        return result
+
+    def effect_mark(self, effect: dict) -> Mark:
+        """Where a `go` or `wait` effect's value is written."""
+        _, doc, path = self.effect_places[id(effect)]
+        return doc.mark(path)
+
+    def check_move(self, doc: Document, path: Path_, item: str, place: str) -> None:
+        if not place.startswith(("in:", "on:")):
+            return
+        if place[3:] == item:
+            self.error(doc.mark(path), f"this moves {bare_id(item)!r} {'into' if place[:2] == 'in' else 'onto'} "
+                       "itself, which the game always refuses: a thing cannot hold itself")
+        else:
+            self.moves.append((item, place, doc, path))
 
     def check_id(self, doc: Document, path: Path_, entry_id: Any, kind: str) -> bool:
         if not isinstance(entry_id, str) or not ID_PATTERN.match(entry_id):
@@ -406,6 +443,11 @@ def _compiled(table: dict[str, str]) -> tuple[dict[str, str], dict[str, Check], 
         required = tuple(key for key, shape in table.items() if shape.startswith("*"))
         compiled = _COMPILED[id(table)] = (table, checkers, required)
     return compiled
+
+
+def bare_id(entry_id: str) -> str:
+    """An id as its own pack writes it (a mod's own ids are known to the game as `mod:id`)."""
+    return entry_id.partition(":")[2] or entry_id
 
 
 def _tidy(text: str) -> str:

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from operator import attrgetter
 
 from elysium.bus import Context, Service, handles
 from elysium.bus.protocol import (
     AdvanceClock, ClockStep, FireTimers, Narration, RunEffects, Sleep, TellTime, TimePassed, Wait,
 )
-from elysium.content.model import Timer, parse_time
+from elysium.content.model import Content, Timer, parse_time
 from elysium.state import calendar
 from elysium.state.conditions import holds
 from elysium.state.store import MAX_ENERGY
 
 DEFAULT_WAIT = 5
 WAKING = 6 * 60 + 30
-LONGEST_WAIT = 24 * 60
+LONGEST_WAIT = 24 * 60  # the longest a player's WAIT lasts
 NAMED_TIMES = {"dawn": 6 * 60, "morning": 6 * 60, "noon": 12 * 60, "midday": 12 * 60,
                "afternoon": 12 * 60, "evening": 17 * 60, "dusk": 19 * 60, "night": 21 * 60,
                "midnight": 0}
@@ -30,8 +32,8 @@ class Clock(Service):
         `until`; whatever happens in between hears TimePassed before that moment's timers fire."""
         state = ctx.state
         start = state["time"]
-        due = due_timers(all_timers(ctx), start, msg.until)
-        reached = due[0][0] if due else max(start, msg.until)
+        due = next_due(ctx.content, start)
+        reached = due if due is not None and due <= msg.until else max(start, msg.until)
         state["time"] = reached
         if reached > start:
             ctx.publish(TimePassed(start, reached))
@@ -42,7 +44,7 @@ class Clock(Service):
         """Run the timers due exactly at the current moment, in order of their ids."""
         state = ctx.state
         texts = []
-        for moment, timer in due_timers(all_timers(ctx), state["time"] - 1, state["time"]):
+        for timer in due_at(ctx.content, state["time"]):
             key = f"timer:{timer.id}"
             if not timer.daily and key in state["fired"]:
                 continue
@@ -81,37 +83,64 @@ class Clock(Service):
                              'or until a time ("wait until 14:00").', done=False)
         if minutes <= 0:
             return Narration("That time has only just arrived.", done=False)
+        capped = ""
+        if minutes > LONGEST_WAIT:
+            minutes, capped = LONGEST_WAIT, "A day is the longest you can wait at one time. "
         if minutes == DEFAULT_WAIT and not msg.how.strip():
             return Narration("Time passes.", minutes=minutes)
         now = ctx.state["time"]
         until = calendar.clock_text(now + minutes)
         if calendar.day_of(now + minutes) != calendar.day_of(now):
             until += f" on {calendar.weekday_of(now + minutes, ctx.content.game.days)}"
-        return Narration(f"You let the time pass until {until}.", minutes=minutes)
+        return Narration(f"{capped}You let the time pass until {until}.", minutes=minutes)
 
 
-def all_timers(ctx: Context) -> list[Timer]:
-    """The pack's timers, and the end of term as one more."""
-    game = ctx.content.game
-    term_end = Timer("term_end", 0, day=game.term_days + 1, daily=False, effects=game.term_end)
-    return [*ctx.content.timers.values(), term_end]
+def term_end(content: Content) -> Timer:
+    """The end of term, as one more timer: at midnight after the term's last day."""
+    game = content.game
+    return Timer("term_end", 0, day=game.term_days + 1, daily=False, effects=game.term_end)
+
+
+def _moment(day: int, minute: int) -> int:
+    return (day - 1) * calendar.MINUTES_PER_DAY + minute
+
+
+def next_due(content: Content, after: int) -> int | None:
+    """The first moment after `after` at which a timer (or the end of term) is due, or None.
+
+    Found by bisection in the content's timer index, so that passing a long stretch of time costs
+    the moments at which something happens, not the minutes in between."""
+    candidates = []
+    daily = content.daily_timer_minutes
+    if daily:
+        minute, midnight = calendar.minute_of_day(after), after - calendar.minute_of_day(after)
+        later = bisect_right(daily, minute)
+        candidates.append(midnight + daily[later] if later < len(daily)
+                          else midnight + calendar.MINUTES_PER_DAY + daily[0])
+    dated = content.dated_timers
+    first = bisect_right(dated, (calendar.day_of(after), calendar.minute_of_day(after)))
+    if first < len(dated):
+        candidates.append(_moment(*dated[first]))
+    end = term_end(content)
+    if _moment(end.day, end.at) > after:
+        candidates.append(_moment(end.day, end.at))
+    return min(candidates, default=None)
+
+
+def due_at(content: Content, moment: int) -> list[Timer]:
+    """The timers (and the end of term) due at exactly `moment`, in order of their ids."""
+    day = calendar.day_of(moment)
+    due = [timer for timer in content.timers_by_minute.get(calendar.minute_of_day(moment), ())
+           if timer.day is None or timer.day == day]
+    end = term_end(content)
+    if _moment(end.day, end.at) == moment:
+        due.append(end)
+        due.sort(key=attrgetter("id"))  # stable: a pack timer called term_end still goes first
+    return due
 
 
 def _the_room(name: str) -> str:
     return name if name[:1].isupper() else f"the {name}"
-
-
-def due_timers(timers, start: int, end: int) -> list[tuple[int, Timer]]:
-    """(moment, timer) for every firing in (start, end], in time order."""
-    due = []
-    for day in range(calendar.day_of(start), calendar.day_of(end) + 1):
-        base = (day - 1) * calendar.MINUTES_PER_DAY
-        for timer in timers:
-            moment = base + timer.at
-            if start < moment <= end and (timer.day is None or timer.day == day):
-                due.append((moment, timer))
-    due.sort(key=lambda pair: (pair[0], pair[1].id))
-    return due
 
 
 def wait_minutes(how: str, now: int) -> int | None:
@@ -132,7 +161,7 @@ def wait_minutes(how: str, now: int) -> int | None:
         minute = _clock_minute(" ".join(words))
         return None if minute is None else (minute - calendar.minute_of_day(now)) % calendar.MINUTES_PER_DAY
     amount = int(match[1][:6]) * (60 if (match[2] or "m").startswith("h") else 1)
-    return min(amount, LONGEST_WAIT) if amount else None
+    return amount or None
 
 
 def _clock_minute(text: str) -> int | None:

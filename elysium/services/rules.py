@@ -6,6 +6,7 @@ nowhere else, so every change a rule makes goes through one door.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from elysium.bus import Context, Service, handles, subscribes
@@ -14,9 +15,12 @@ from elysium.bus.protocol import (
     RunRules, ShowScore, ShowStatus, TurnEnded,
 )
 from elysium.content.model import Rule
+from elysium.content.schema import MAX_WAIT
 from elysium.state import places
 from elysium.state.conditions import holds, render
 from elysium.state.store import MAX_ENERGY
+
+log = logging.getLogger(__name__)
 
 MAX_NESTING = 8  # effects that trigger effects (wait -> timers -> ...) stop this deep
 MAX_DISPATCH_DEPTH = 32
@@ -57,15 +61,21 @@ class Rules(Service):
     def fire(self, rule: Rule, ctx: Context) -> str:
         if rule.once:
             ctx.state["fired"].append(rule.id)
+        ctx.now_running(_named(f"rule {rule.id!r}", ctx.content.origin("rules", rule.id)))
         return self.apply(rule.effects, ctx, 0)
 
     @handles(RunEffects)
     def run_effects(self, msg: RunEffects, ctx: Context) -> Narration:
+        kind, _, entry_id = msg.source.partition(":")
+        origin = ctx.content.origin("timers", entry_id) if kind == "timer" else ""
+        ctx.now_running(_named(f"the effects of {msg.source or 'the game'}", origin))
         return Narration(self.apply(msg.effects, ctx, 0))
 
     @subscribes(PlayerMoved)
     def on_arrival(self, msg: PlayerMoved, ctx: Context) -> None:
         room = ctx.content.rooms[msg.destination]
+        if room.on_enter:
+            ctx.now_running(_named(f"the on_enter of room {room.id!r}", ctx.content.origin("rooms", room.id)))
         self.narrate(ctx, [self.apply(room.on_enter, ctx, 0), *self.moment(ctx, "arrive")])
 
     @subscribes(TurnEnded)
@@ -133,7 +143,13 @@ class Rules(Service):
             state["counters"][name] = e["set"] if "set" in e else state["counters"].get(name, 0) + e["add"]
             return ""
         if "move" in e:
-            places.change_item(state, e["move"], at=places.place_string(e["to"]))
+            to = places.place_string(e["to"])
+            if to.startswith(("in:", "on:")) and places.lies_within(state, to[3:], e["move"]):
+                # Skipped, never done: a thing inside itself would leave the world's containment a loop.
+                log.warning("%s: refused to move %r to %r, which is %s", ctx.bus.running or "content", e["move"],
+                            to, "itself" if to[3:] == e["move"] else f"inside {e['move']!r}")
+                return ""
+            places.change_item(state, e["move"], at=to)
             if e["to"] != "player" and state["items"][e["move"]].get("worn"):
                 places.change_item(state, e["move"], worn=False)
             return ""
@@ -173,8 +189,9 @@ class Rules(Service):
             case "light" | "douse":
                 places.change_item(state, value, lit=key == "light")
             case "wait":
-                # The engine lets this time pass once the turn's action is over, in order.
-                state["delay"] = state.get("delay", 0) + max(0, value)
+                # The engine lets this time pass once the turn's action is over, in order. Content
+                # that slipped past validation still waits no more than the longest wait allowed.
+                state["delay"] = state.get("delay", 0) + max(0, min(value, MAX_WAIT))
             case "end":
                 return self.end(value, ctx)
         return ""
@@ -185,3 +202,7 @@ class Rules(Service):
         ctx.publish(GameEnded(ending_id))
         body = render(ending.text, ctx.state, ctx.content)
         return f"{body}\n\n*** {ending.title} ***"
+
+
+def _named(what: str, origin: str) -> str:
+    return f"{what} ({origin})" if origin else what

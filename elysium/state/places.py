@@ -59,6 +59,19 @@ def outermost(state: State, item_id: str) -> tuple[str, bool]:
     return place, reachable
 
 
+def lies_within(state: State, item_id: str, holder: str) -> bool:
+    """Whether `item_id` is `holder`, or lies in or on it however deep: where a thing cannot go
+    without ending up inside itself. (A loop already in the state ends the search, not the game.)"""
+    seen = set()
+    while item_id != holder:
+        entry = state["items"].get(item_id)
+        if entry is None or item_id in seen or not entry["at"].startswith(("in:", "on:")):
+            return False
+        seen.add(item_id)
+        item_id = entry["at"][3:]
+    return True
+
+
 def is_carried(state: State, item_id: str) -> bool:
     return outermost(state, item_id)[0] == "player"
 

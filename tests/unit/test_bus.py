@@ -12,8 +12,8 @@ import pytest
 
 import elysium.bus.protocol  # noqa: F401 - registers every message type of the game
 from elysium.bus import (
-    MESSAGE_TYPES, Bus, Event, Reply, Request, Service, UnhandledRequest, WrongReply, from_data,
-    handles, subscribes, to_data,
+    MAX_CHAIN, MESSAGE_TYPES, Bus, Event, Reply, Request, Runaway, Service, UnhandledRequest, WrongReply,
+    from_data, handles, subscribes, to_data,
 )
 
 
@@ -194,3 +194,63 @@ def test_a_failing_handler_leaves_no_events_behind():
         bus.ask(Ping("x"))
     bus.publish(Rang("again"))
     assert log == ["first heard again", "second heard again"]
+
+
+class Echo(Service):
+    """Hears every bell and rings it again: an event that sets itself off for ever."""
+
+    name = "echo"
+
+    def __init__(self) -> None:
+        self.heard = 0
+
+    @subscribes(Rang)
+    def ring_again(self, msg: Rang, ctx) -> None:
+        self.heard += 1
+        ctx.now_running(f"echo of {msg.bell}")
+        ctx.publish(Rang(msg.bell))
+
+
+def test_events_that_set_themselves_off_stop_at_the_chain_limit_and_the_bus_recovers():
+    bus = Bus()
+    echo = Echo()
+    bus.register(echo)
+    with pytest.raises(Runaway) as stopped:
+        bus.publish(Rang("dong"))
+    assert echo.heard == MAX_CHAIN
+    assert stopped.value.running == "echo of dong"
+    assert f"{MAX_CHAIN} events in a row" in stopped.value.why
+
+    log: list[str] = []
+    bus.clear()
+    bus.register(Listeners(log))
+    bus.publish(Rang("again"))  # nothing of the runaway is left in the queue or the chain
+    assert log == ["first heard again", "second heard again"]
+
+
+def test_a_chain_as_long_as_the_limit_is_allowed():
+    class Countdown(Service):
+        name = "countdown"
+
+        @subscribes(Rang)
+        def ring_on(self, msg: Rang, ctx) -> None:
+            if int(msg.bell) > 1:
+                ctx.publish(Rang(str(int(msg.bell) - 1)))
+
+    bus = Bus()
+    bus.register(Countdown())
+    bus.publish(Rang(str(MAX_CHAIN)))  # no Runaway
+
+
+def test_within_an_allowance_deliveries_stop_at_its_number_and_outside_it_they_do_not():
+    bus = Bus()
+    bus.register(Belfry([]))
+    with bus.allowance(10):
+        for n in range(10):
+            bus.ask(Ping(str(n)))
+        with pytest.raises(Runaway, match="allowance of 10 deliveries is spent"):
+            bus.ask(Ping("one too many"))
+    for n in range(20):
+        bus.ask(Ping(str(n)))
+    with bus.allowance(10):  # a new allowance starts from nothing
+        bus.ask(Ping("fresh"))

@@ -80,7 +80,7 @@ class ThingHandling:
         if msg.item not in content.items:
             return refuse(f"You can't put {the(content, msg.item)} anywhere.")
         target = content.items.get(msg.target)
-        if msg.item == msg.target or self.holds(state, msg.target, ancestor_of=msg.item):
+        if places.lies_within(state, msg.target, msg.item):
             return refuse("You can't put something inside itself.")
         if target is None or not (target.container if msg.preposition == "in" else target.supporter):
             where = "in" if msg.preposition == "in" else "on"
@@ -226,15 +226,3 @@ class ThingHandling:
             return None
         places.change_item(state, item_id, at="player")
         return f"(first taking {the(content, item_id)})\n"
-
-    @staticmethod
-    def holds(state: dict, item_id: str, ancestor_of: str) -> bool:
-        """Whether `ancestor_of` contains `item_id`, however deep (to refuse putting a bag in itself)."""
-        place = state["items"][item_id]["at"]
-        seen = set()
-        while place.startswith(("in:", "on:")) and place not in seen:
-            seen.add(place)
-            if place[3:] == ancestor_of:
-                return True
-            place = state["items"][place[3:]]["at"]
-        return False
