@@ -1,7 +1,8 @@
 """A compiled cache of loaded content, so that a pack read once starts at once the next time.
 
-The cache is keyed by everything that could change the result: the engine's version and its
-content model, and every pack's folder and files (names, sizes and a hash of their bytes, as read
+The cache is keyed by everything that could change the result: the engine's version, its content
+model, the code that reads and checks content (so that a pack cached before a check was added is
+checked again), and every pack's folder and files (names, sizes and a hash of their bytes, as read
 for the load itself: see files.PackFiles). It lives outside the packs, in the user's cache
 folder, is safe to delete, and is never used when stale. Only content that loaded without errors
 is cached. It is read with an unpickler that accepts nothing but the content model's own classes,
@@ -22,6 +23,7 @@ from elysium.content import model
 from elysium.content.files import PackFiles
 
 MODEL_SOURCE = Path(model.__file__)
+CONTENT_CODE = MODEL_SOURCE.parent
 SAFE_BUILTINS = {"tuple", "list", "dict", "set", "frozenset", "str", "int", "float", "bool"}
 
 
@@ -45,6 +47,7 @@ def cache_key(packs: list[PackFiles]) -> str | None:
     digest = hashlib.sha256()
     digest.update(__version__.encode())
     digest.update(MODEL_SOURCE.read_bytes())
+    digest.update(_code_stamp())
     for pack in packs:
         digest.update(pack.real.encode() + b"\0")
         for path in sorted(pack.paths):
@@ -52,6 +55,17 @@ def cache_key(packs: list[PackFiles]) -> str | None:
             digest.update(f"{pack.relative(path)}\0{len(data)}\0".encode())
             digest.update(hashlib.sha256(data).digest())
     return digest.hexdigest()
+
+
+def _code_stamp() -> bytes:
+    """The name, size and time of each module that reads and checks content: a stat apiece, as
+    reading them all would cost a warm start more than the rest of its key."""
+    stamp = []
+    for entry in sorted(os.scandir(CONTENT_CODE), key=lambda e: e.name):
+        if entry.name.endswith(".py"):
+            status = entry.stat()
+            stamp.append(f"{entry.name}\0{status.st_size}\0{status.st_mtime_ns}\0")
+    return "".join(stamp).encode()
 
 
 class _ModelOnly(pickle.Unpickler):

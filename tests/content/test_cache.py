@@ -34,6 +34,18 @@ def test_a_changed_file_is_never_served_stale(pack):
     assert load_content(pack).rooms["cloakroom"].name == "The Cloak Room"
 
 
+def test_content_cached_by_other_checking_code_is_checked_again(pack, tmp_path, monkeypatch):
+    """A pack cached before a check was added (an upgrade that kept the version) is read again."""
+    load_content(pack)
+    code = Path(shutil.copytree(cache.CONTENT_CODE, tmp_path / "code", ignore=shutil.ignore_patterns("__pycache__")))
+    monkeypatch.setattr(cache, "CONTENT_CODE", code)
+    assert cache.read([PackFiles(pack)])[0] is not None
+    checks = code / "validate.py"
+    checks.write_text(checks.read_text() + "\n# a new check\n")
+    content, key = cache.read([PackFiles(pack)])
+    assert content is None and key
+
+
 def test_a_damaged_cache_file_is_ignored(pack):
     load_content(pack)
     for path in (pack.parent / "cache").glob("*.pickle"):
