@@ -97,13 +97,32 @@ def look(path: Path, pack: str) -> os.stat_result:
     return status
 
 
-def _too_large() -> Refused:
-    return Refused(f"the file is larger than {MAX_FILE_BYTES // 1024 // 1024} MiB")
+def _too_large(limit: int = MAX_FILE_BYTES) -> Refused:
+    return Refused(f"the file is larger than {limit // 1024 // 1024} MiB")
 
 
 def read_file(path: Path, pack: str) -> bytes:
     """The bytes of a content file that `look` allows, read with the cap; Refused otherwise."""
-    expected = look(path, pack).st_size
+    return _read_capped(path, look(path, pack).st_size, MAX_FILE_BYTES)
+
+
+def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of any regular file (a link to one is followed) of at most `limit` bytes, for files
+    that belong to no pack, such as transcripts; Refused for a pipe, a device, a loop or more."""
+    try:
+        status = os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise Refused("this file is a link in a loop of links that never reaches a file") from None
+        raise Refused(f"cannot read the file ({error.strerror or error})") from None
+    if not stat.S_ISREG(status.st_mode):
+        raise Refused(f"this is {_kind(status.st_mode)}, not a regular file")
+    if status.st_size > limit:
+        raise _too_large(limit)
+    return _read_capped(path, status.st_size, limit)
+
+
+def _read_capped(path: Path, expected: int, limit: int) -> bytes:
     try:
         handle = os.open(path, OPEN_FLAGS)
     except OSError as error:
@@ -114,9 +133,9 @@ def read_file(path: Path, pack: str) -> bytes:
             raise Refused(f"this is {_kind(opened.st_mode)}, not a regular file")
         chunks, total = [], 0
         # One read for the whole file as its size says, then reads until the end or the cap.
-        wanted = min(expected, MAX_FILE_BYTES) + 1
-        while total <= MAX_FILE_BYTES:
-            chunk = os.read(handle, min(wanted, MAX_FILE_BYTES + 1 - total))
+        wanted = min(expected, limit) + 1
+        while total <= limit:
+            chunk = os.read(handle, min(wanted, limit + 1 - total))
             if not chunk:
                 break
             chunks.append(chunk)
@@ -126,8 +145,8 @@ def read_file(path: Path, pack: str) -> bytes:
         raise Refused(f"cannot read the file ({error.strerror or error})") from None
     finally:
         os.close(handle)
-    if total > MAX_FILE_BYTES:
-        raise _too_large()
+    if total > limit:
+        raise _too_large(limit)
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from elysium.content.files import Refused, read_regular
 from elysium.transcript.checks import CheckSyntaxError, parse_check
 from elysium.transcript.model import Step, Transcript, TranscriptError, TranscriptTest
 from elysium.transcript.report import display_path
@@ -27,8 +28,12 @@ def parse_transcript(path: Path) -> Transcript:
     """Parse one file; raises TranscriptError listing `file:line: message` problems."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        # Looked at before it is read: a transcript named on the command line may be anything,
+        # a pipe or a device among them, and must never hang the runner.
+        text = read_regular(path).decode("utf-8")
+    except Refused as refused:
+        raise TranscriptError([f"{display_path(path)}: cannot read: {refused.message}"]) from None
+    except UnicodeDecodeError as error:
         raise TranscriptError([f"{display_path(path)}: cannot read: {error}"]) from None
     return _Parser(path).parse(text)
 

@@ -328,3 +328,30 @@ def test_a_content_error_whose_message_is_its_problem_list(write, run):
         "  error:  ListedError: 1 problem(s)\n"
         "    pack.yaml:1:1: no id\n"
     )
+
+
+def test_a_pipe_or_a_device_named_like_a_transcript_is_refused_not_waited_on(write, run, workdir):
+    """A folder of someone else's transcripts may hold anything under a *.regtest name."""
+    import os
+    import signal
+
+    write("fine.regtest", "* fine\n")
+    os.mkfifo(workdir / "pipe.regtest")
+    (workdir / "zero.regtest").symlink_to("/dev/zero")
+
+    def hung(signum, frame):
+        raise AssertionError("the runner waited on a named pipe")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)
+    try:
+        code, text = run(".")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert code == 1
+    assert text == (
+        "pipe.regtest: cannot read: this is a named pipe (FIFO), not a regular file\n"
+        "zero.regtest: cannot read: this is a character device, not a regular file\n"
+        "1 passed, 2 failed\n"
+    )
