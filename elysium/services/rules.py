@@ -16,7 +16,7 @@ from elysium.bus.protocol import (
 from elysium.content.model import Rule
 from elysium.state import places
 from elysium.state.conditions import holds, render
-from elysium.state.store import MAX_ENERGY
+from elysium.state.store import MAX_ENERGY, MAX_SKILL
 
 MAX_NESTING = 8  # effects that trigger effects (wait -> timers -> ...) stop this deep
 MAX_DISPATCH_DEPTH = 32
@@ -133,7 +133,10 @@ class Rules(Service):
             state["counters"][name] = e["set"] if "set" in e else state["counters"].get(name, 0) + e["add"]
             return ""
         if "move" in e:
-            places.change_item(state, e["move"], at=places.place_string(e["to"]))
+            to = places.place_string(e["to"])
+            if places.within(state, to, e["move"]):
+                return ""  # into itself: a move no thing can make, so it stays where it is
+            places.change_item(state, e["move"], at=to)
             if e["to"] != "player" and state["items"][e["move"]].get("worn"):
                 places.change_item(state, e["move"], worn=False)
             return ""
@@ -142,7 +145,7 @@ class Rules(Service):
             return ""
         if "skill" in e:
             name = e["skill"]
-            state["skills"][name] = max(0, min(100, state["skills"].get(name, 0) + e["add"]))
+            state["skills"][name] = max(0, min(MAX_SKILL, state["skills"].get(name, 0) + e["add"]))
             return ""
         (key, value), = e.items()
         match key:

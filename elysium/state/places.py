@@ -59,6 +59,21 @@ def outermost(state: State, item_id: str) -> tuple[str, bool]:
     return place, reachable
 
 
+def within(state: State, place: str, item_id: str) -> bool:
+    """Whether `place` is the inside or the top of `item_id`, or of something in or on it, however
+    deep: where the item cannot be put without being inside itself."""
+    seen = set()
+    while place.startswith(("in:", "on:")) and place not in seen:
+        seen.add(place)
+        holder = place[3:]
+        if holder == item_id:
+            return True
+        if holder not in state["items"]:
+            return False
+        place = place_of(state, holder)
+    return False
+
+
 def is_carried(state: State, item_id: str) -> bool:
     return outermost(state, item_id)[0] == "player"
 
