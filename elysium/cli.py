@@ -155,13 +155,13 @@ def play(args: argparse.Namespace) -> int:
         return EXIT_CONTENT
     trace = (lambda delivery: print(delivery.describe(), file=sys.stderr)) if args.trace else None
     game = Game.from_content(content, args.seed, trace)
-    from elysium.state.saves import SaveSlots, default_saves_folder
+    from elysium.state.saves import SaveSlots, default_saves_folder, slot_name
 
     game.slots = SaveSlots(args.saves or default_saves_folder())
     game.slots.clean_temporaries()
     if args.resume or args.load:
         newest = game.slots.newest() if args.resume else None
-        name = args.load or (newest.name if newest else None)
+        name = slot_name(args.load) if args.load else (newest.name if newest else None)
         if name is None:
             print("There is no saved game to continue yet; starting a new one.", file=sys.stderr)
         else:
@@ -172,12 +172,14 @@ def play(args: argparse.Namespace) -> int:
             except SaveError as error:
                 print(f"{error} Starting a new game instead.", file=sys.stderr)
     reloader = dev_reloader(args) if args.dev else None
+    streams = {"stdin": sys.stdin, "stdout": sys.stdout}  # as they are now, not when plain.py was imported
     if args.record:
         from elysium.transcript import TranscriptRecorder
 
         with TranscriptRecorder(args.record, args.content, args.seed, tuple(args.packs)) as recorder:
-            return run_plain(game, recorder=recorder, reloader=reloader, opening=getattr(args, "opening", None))
-    return run_plain(game, reloader=reloader, opening=getattr(args, "opening", None))
+            return run_plain(game, recorder=recorder, reloader=reloader, opening=getattr(args, "opening", None),
+                             **streams)
+    return run_plain(game, reloader=reloader, opening=getattr(args, "opening", None), **streams)
 
 
 def dev_reloader(args: argparse.Namespace):

@@ -124,25 +124,6 @@ def describe_changes(old: Content, new: Content) -> str:
     return f"(The content was reloaded: {', '.join(parts) or 'nothing that the game uses changed'}.)"
 
 
-def fits(state: dict[str, Any], fresh: dict[str, Any]) -> bool:
-    """Whether a saved state has every part a new game has, each of the same kind."""
-    for key, value in fresh.items():
-        if key not in state:
-            return False
-        if value is None or key in ("pending", "last_command", "ending"):
-            continue
-        have = state[key]
-        if isinstance(value, bool) or isinstance(have, bool):
-            if type(have) is not type(value):
-                return False
-        elif isinstance(value, int):
-            if not isinstance(have, int):
-                return False
-        elif not isinstance(have, type(value)):
-            return False
-    return True
-
-
 def fitting_history(saved: Any, content: Content, fresh: dict[str, Any]) -> list[Checkpoint]:
     """The saved undo checkpoints fitted to the content, newest last. Each rewinds to the one
     before it, so a damaged one ends the history there: it and everything older are left out."""
