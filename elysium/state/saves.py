@@ -8,7 +8,8 @@ always either the old one or the new one.
 
 Reading is as careful: only regular files of the folder's own are opened (never a link, a pipe or
 a device), with a cap on what is read, and nothing in a save is trusted until save_check.py has
-measured it.
+measured it. The temporary file of a save names the process writing it, so that cleaning up after
+interrupted saves never removes a file that another running game is still writing.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import os
 import re
 import stat
 import tempfile
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -35,6 +37,9 @@ HISTORY_KEPT = 30  # undo steps a save carries: enough to take back a mistake, s
 MAX_SAVE_BYTES = 64 * 1024 * 1024
 CHECKSUM_KEY = ', "checksum": "'
 VERSION_PATTERN = re.compile(r"(\d{1,9}(?:\.\d{1,9}){0,3})(?:[-+.A-Za-z][0-9A-Za-z.+-]{0,40})?")
+# A temporary file: .<slot>.<host>-<pid>.<random>.tmp, naming the machine and the process writing it.
+WRITER = re.compile(r"\.[a-z0-9_-]+\.(?P<host>[0-9a-f]{8})-(?P<pid>\d{1,10})\.[^.]+" + re.escape(TEMPORARY))
+STALE_AFTER_S = 60 * 60  # a temporary this old is left over, whoever wrote it: a save takes milliseconds
 SPECIAL_FILES = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a pipe"), (stat.S_ISSOCK, "a socket"),
                  (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
 
@@ -110,7 +115,8 @@ class SaveSlots:
         temporary = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=f".{slot}.", suffix=TEMPORARY, dir=self.folder)
+            handle, temporary = tempfile.mkstemp(prefix=f".{slot}.{writer_tag()}.", suffix=TEMPORARY,
+                                                 dir=self.folder)
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 stream.write(text)
                 stream.flush()
@@ -189,12 +195,19 @@ class SaveSlots:
         return saves[0] if saves else None
 
     def clean_temporaries(self) -> int:
-        """Remove temporary files that an interrupted save left behind."""
+        """Remove temporary files that interrupted saves left behind: those whose writer, a process
+        on this machine, has ended, and any older than STALE_AFTER_S (written elsewhere, or by an
+        older version that did not name its writer). A save being written now is never touched."""
         removed = 0
-        for path in self.folder.glob(f".*{TEMPORARY}"):
+        try:
+            paths = list(self.folder.glob(f".*{TEMPORARY}"))
+        except OSError:
+            return 0
+        for path in paths:
             try:
-                path.unlink()
-                removed += 1
+                if _left_over(path):
+                    path.unlink()
+                    removed += 1
             except OSError:
                 pass
         return removed
@@ -276,6 +289,37 @@ def _checked_body(raw: str, quoted: str) -> dict[str, Any]:
 def _release(version: str) -> tuple[int, ...]:
     """(0, 2, 1) for "0.2.1" or "0.2.1.dev3": the numbers a newer game would have raised."""
     return tuple(int(part) for part in VERSION_PATTERN.fullmatch(version)[1].split("."))
+
+
+def writer_tag() -> str:
+    """This process, as a temporary file names it: a hash of the machine's name, and the pid."""
+    import socket  # only when a save is written: not on the way to the title screen
+
+    host = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
+    return f"{host}-{os.getpid()}"
+
+
+def _left_over(path: Path) -> bool:
+    """Whether a temporary file is one that no running save will finish."""
+    info = path.lstat()
+    if time.time() - info.st_mtime > STALE_AFTER_S:
+        return True
+    writer = WRITER.fullmatch(path.name)
+    if writer is None or os.name == "nt" or writer["host"] != writer_tag().split("-")[0]:
+        return False  # not known to be over: left until it is stale
+    return not _running(int(writer["pid"]))
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)  # signal 0: is there such a process (never on Windows, where it kills)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process, or a pid we cannot ask about: leave its file alone
+    return True
 
 
 def _fsync_folder(folder: Path) -> None:

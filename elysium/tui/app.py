@@ -66,6 +66,9 @@ class ElysiumApp(App[int]):
                         severity="warning", markup=False)
 
     def on_mount(self) -> None:
+        # Whatever interrupted saves left behind (never a save that another game is writing now):
+        # here, so that every way into the TUI does it, a tab of `elysium serve` too.
+        self.slots.clean_temporaries()
         self.push_screen(TitleScreen(self.read_content, self.slots))
 
     def read_content(self) -> Content:
