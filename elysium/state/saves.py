@@ -141,8 +141,8 @@ class SaveSlots:
         slot = slot_name(name)
         quoted = f"\u201c{slot}\u201d"
         try:
-            raw = _read_file(self.path(slot)).decode("utf-8")
-        except _NotASave as refusal:
+            raw = read_file_with_care(self.path(slot)).decode("utf-8")
+        except NotAFileToRead as refusal:
             raise SaveError(f"The saved game {quoted} {refusal}") from None
         except FileNotFoundError:
             raise SaveError(f"There is no saved game called {quoted}. (SAVES lists them.)") from None
@@ -184,8 +184,8 @@ class SaveSlots:
             if slot_name(slot) != slot:
                 continue  # no name that reading it would look for
             try:
-                found.append(self.info(slot, parse(_read_file(path).decode("utf-8"))))
-            except (OSError, _NotASave, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+                found.append(self.info(slot, parse(read_file_with_care(path).decode("utf-8"))))
+            except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
                 continue
         found.sort(key=lambda info: info.name)
         return sorted(found, key=lambda info: info.saved_at, reverse=True)  # ties stay in name order
@@ -222,12 +222,12 @@ class SaveSlots:
         return info
 
 
-class _NotASave(Exception):
-    """A path that is no save file: the end of "The saved game “x” ..." says what it is."""
+class NotAFileToRead(OSError):
+    """A path that is no file of the game's own: the end of "The saved game “x” ..." says what it is."""
 
 
-def _read_file(path: Path) -> bytes:
-    """The bytes of a save file: a regular file, not a link, of at most MAX_SAVE_BYTES.
+def read_file_with_care(path: Path) -> bytes:
+    """The bytes of a file in the saves folder: a regular file, not a link, of at most MAX_SAVE_BYTES.
     Looked at before it is opened, opened without following a link or waiting on a pipe, and
     looked at again once open (it may have been swapped in between)."""
     _refuse_special(os.lstat(path), link_too=True)
@@ -239,21 +239,21 @@ def _read_file(path: Path) -> bytes:
         # What the file holds, and a byte more to tell one that grew past the cap since.
         data = stream.read(info.st_size + 1)
     if len(data) > MAX_SAVE_BYTES:
-        raise _NotASave("is far too large to be a saved game.")
+        raise NotAFileToRead("is far too large to be a saved game.")
     return data
 
 
 def _refuse_special(info: os.stat_result, link_too: bool) -> None:
     if link_too and stat.S_ISLNK(info.st_mode):
         # The game never makes links; one may lead to a device, a pipe or someone else's file.
-        raise _NotASave("is a link to another file, and the game only reads saves it wrote itself.")
+        raise NotAFileToRead("is a link to another file, and the game only reads saves it wrote itself.")
     for kind, noun in SPECIAL_FILES:
         if kind(info.st_mode):
-            raise _NotASave(f"is {noun}, not a file.")
+            raise NotAFileToRead(f"is {noun}, not a file.")
     if not stat.S_ISREG(info.st_mode):
-        raise _NotASave("is not a file.")
+        raise NotAFileToRead("is not a file.")
     if info.st_size > MAX_SAVE_BYTES:
-        raise _NotASave("is far too large to be a saved game.")
+        raise NotAFileToRead("is far too large to be a saved game.")
 
 
 def _checked_body(raw: str, quoted: str) -> dict[str, Any]:
