@@ -61,12 +61,14 @@ def reconcile_checkpoint(checkpoint: Any, content: Content, fresh: dict[str, Any
     rest, items, npcs = checkpoint.get("rest"), checkpoint.get("items"), checkpoint.get("npcs")
     if not (isinstance(rest, dict) and isinstance(items, dict) and isinstance(npcs, dict)):
         return False
-    for changed, known in ((items, fresh["items"]), (npcs, fresh["npcs"])):
-        for i in [i for i, entry in changed.items() if i not in known or not isinstance(entry, dict)]:
-            del changed[i]
-    for key in fresh.keys() - rest.keys() - set(WORLD):
-        rest[key] = copy_state(fresh[key])
-    _fit_places(checkpoint, content)
+    if items or npcs:  # most steps change neither (a restore reads up to 30 of them)
+        for changed, known in ((items, fresh["items"]), (npcs, fresh["npcs"])):
+            for i in [i for i, entry in changed.items() if i not in known or not isinstance(entry, dict)]:
+                del changed[i]
+        _fit_places(checkpoint, content)
+    for key in fresh.keys() - rest.keys():
+        if key not in WORLD:
+            rest[key] = copy_state(fresh[key])
     _fit_the_rest(rest, content)
     return True
 

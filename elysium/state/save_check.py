@@ -51,22 +51,26 @@ def check_save(body: dict[str, Any], content: Content) -> None:
     state = body["state"]
     _check_part("state", state, STATE)
     _check_things("state", state, limits)
-    parts, steps = [("state", state)], []
+    parts, places, steps = [state], ["state"], []
     for n in range(len(history) - 1, -1, -1):  # newest first, as undoing meets them
-        checkpoint, where = history[n], f"history.{n}"
-        if type(checkpoint) is dict and "whole" in checkpoint and checkpoint.keys() <= WHOLE_CHECKPOINT_KEYS:
-            part = (f"{where}.whole", checkpoint["whole"])
-            _check_part(*part, STATE)
-            _check_things(*part, limits)
-        elif type(checkpoint) is dict and checkpoint.keys() == CHECKPOINT_KEYS:
-            part = (f"{where}.rest", checkpoint["rest"])
-            _check_part(*part, REST)
-            _check_things(where, checkpoint, limits)
+        checkpoint = history[n]
+        if type(checkpoint) is dict and checkpoint.keys() == CHECKPOINT_KEYS:
+            rest, changed_items, changed_npcs = checkpoint["rest"], checkpoint["items"], checkpoint["npcs"]
+            if type(rest) is not dict or rest.keys() != REST.keys():  # (most often it is as it should be)
+                _check_part(f"history.{n}.rest", rest, REST)
+            if type(changed_items) is not dict or type(changed_npcs) is not dict or changed_items or changed_npcs:
+                _check_things(f"history.{n}", checkpoint, limits)
+            parts.append(rest)
+            places.append(n)
+        elif type(checkpoint) is dict and "whole" in checkpoint and checkpoint.keys() <= WHOLE_CHECKPOINT_KEYS:
+            _check_part(f"history.{n}.whole", checkpoint["whole"], STATE)
+            _check_things(f"history.{n}.whole", checkpoint["whole"], limits)
+            parts.append(checkpoint["whole"])
+            places.append(f"history.{n}.whole")
         else:
-            raise Damaged(f"{where} should be a mapping of rest, items and npcs")
-        parts.append(part)
-        steps.append((where, checkpoint))
-    _check_columns(parts, limits)
+            raise Damaged(f"history.{n} should be a mapping of rest, items and npcs")
+        steps.append((n, checkpoint))
+    _check_columns(parts, places, limits)
     _check_containment(state, steps)
 
 
@@ -93,40 +97,45 @@ def _check_things(where: str, world: dict[str, Any], limits: Limits) -> None:
     _raise(f"{where}.npcs", npcs(world["npcs"], limits))
 
 
-def _check_columns(states: list[tuple[str, dict[str, Any]]], limits: Limits) -> None:
+def _check_columns(states: list[dict[str, Any]], places: list[str | int], limits: Limits) -> None:
     """Every value beside the world, in the state and in each checkpoint, key by key: a whole
-    column at once, and one value at a time only when the column does not pass, to say where."""
-    dicts = [state for _, state in states]
+    column at once, and one value at a time only when the column does not pass, to say where.
+    `places` says where each state is: "state", "history.<n>.whole", or n for a step's rest."""
     for key, (check, column_passes) in REST.items():
-        if column_passes(list(map(itemgetter(key), dicts)), limits):
+        if column_passes(list(map(itemgetter(key), states)), limits):
             continue
-        for where, state in states:
-            _raise(f"{where}.{key}", check(state[key], limits))
+        for place, state in zip(places, states):
+            _raise(_where(place, key), check(state[key], limits))
     for key, (check, _) in OPTIONAL_STATE.items():
-        for where, state in states:
+        for place, state in zip(places, states):
             if key in state:
-                _raise(f"{where}.{key}", check(state[key], limits))
+                _raise(_where(place, key), check(state[key], limits))
 
 
-def _check_containment(state: dict[str, Any], checkpoints: list[tuple[str, dict[str, Any]]]) -> None:
+def _where(place: str | int, key: str) -> str:
+    return f"history.{place}.rest.{key}" if type(place) is int else f"{place}.{key}"
+
+
+def _check_containment(state: dict[str, Any], checkpoints: list[tuple[int, dict[str, Any]]]) -> None:
     """No item is in or on itself, in the state or at any undo step. A checkpoint holds only the
     things that its step changed, so what holds what is followed back from the state, step by step,
     and only the chains of the things that changed are walked again."""
     holders = _holders(state["items"])
     _raise("state.items", _no_cycle(holders, holders))
-    for where, checkpoint in checkpoints:
+    for n, checkpoint in checkpoints:
         if "whole" in checkpoint:
             holders = _holders(checkpoint["whole"]["items"])
-            changed = list(holders)
-        else:
-            changed = [key for key in checkpoint["items"] if key in state["items"]]
-            for key in changed:
-                place = checkpoint["items"][key]["at"]
-                if place.startswith(HELD):
-                    holders[key] = place[3:]
-                else:
-                    holders.pop(key, None)
-        _raise(f"{where}.items", _no_cycle(holders, changed))
+            _raise(f"history.{n}.whole.items", _no_cycle(holders, holders))
+            continue
+        changed = [key for key in checkpoint["items"] if key in state["items"]]
+        for key in changed:
+            place = checkpoint["items"][key]["at"]
+            if place.startswith(HELD):
+                holders[key] = place[3:]
+            else:
+                holders.pop(key, None)
+        if changed:
+            _raise(f"history.{n}.items", _no_cycle(holders, changed))
 
 
 def _holders(entries: dict[str, dict[str, Any]]) -> dict[str, str]:

@@ -151,12 +151,14 @@ def items(value: Any, limits: Limits) -> Problem:
         return " should be a mapping"
     worn_at_start = limits.worn_at_start
     for key, entry in value.items():
-        if type(entry) is not dict or not entry.keys() <= ITEM_KEYS:
+        if type(entry) is not dict:
             return f".{shown(key)} should be a mapping of at, open, locked, worn and lit"
         at = entry.get("at")
         if type(at) is not str or not at:
             return f".{shown(key)}.at should be a place"
-        if len(entry) > 1:
+        if len(entry) > 1:  # most things are only somewhere
+            if not entry.keys() <= ITEM_KEYS:
+                return f".{shown(key)} should be a mapping of at, open, locked, worn and lit"
             for field, flag in entry.items():
                 if type(flag) is not bool and field != "at":
                     return f".{shown(key)}.{field} should be true or false"
