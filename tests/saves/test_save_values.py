@@ -125,6 +125,13 @@ def test_a_term_ends_the_story_only_if_every_way_through_its_end_does(effects: l
     assert always_ends(tuple(effects)) is ends
 
 
+def test_the_campus_term_always_ends_the_story_so_no_save_is_later_than_its_end() -> None:
+    content = load_content()
+    limits = Limits.of(content)
+    assert limits.latest_time == content.game.term_days * 24 * 60 == limits.longest_delay
+    assert limits.worn_at_start == {item.id: "player" for item in content.items.values() if item.worn}
+
+
 def test_a_game_whose_term_does_not_end_the_story_can_be_saved_after_it(tmp_path: Path) -> None:
     world = tmp_path / "world"
     shutil.copytree(FIXTURE_WORLD, world)
