@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from elysium import cli
 from elysium.content.styles import first_control
@@ -108,3 +110,18 @@ def test_files_that_could_hold_a_process_up_do_not(saves: Path, good: dict) -> N
     for case in SPECIAL[:3]:
         result = play_plain(saves, "--load", case.name, stdin="")
         assert (result.returncode, result.stderr) == (0, f"{case.message()} Starting a new game instead.\n")
+
+
+def test_a_room_name_with_control_characters_is_saved_without_them_and_the_save_restores(tmp_path: Path) -> None:
+    """A save's summary names the room, and listings print it; the game's own saves must pass its
+    own check, whatever the content's names hold."""
+    world = tmp_path / "world"
+    shutil.copytree(FIXTURE_WORLD, world)
+    rooms = yaml.safe_load((world / "rooms.yaml").read_text(encoding="utf-8"))
+    rooms["rooms"]["vestibule"]["name"] = "Vestibule\x1b[2J\x9b"
+    (world / "rooms.yaml").write_text(yaml.safe_dump(rooms, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    game = new_game(tmp_path / "saves", content=world)
+    [saved] = play(game, "save here")
+    assert saved == "Saved as \u201chere\u201d (Vestibule[2J, day 1, 09:30)."
+    assert [info.location for info in SaveSlots(tmp_path / "saves").list()] == ["Vestibule[2J"]
+    assert new_game(tmp_path / "saves", content=world).turn("restore here").startswith("Restored")
