@@ -34,7 +34,7 @@ CONTROL = "is damaged: it holds control characters, which no saved game has."
 class Hostile:
     name: str  # the save's slot
     says: str  # what refusing it says after "The saved game “name” "
-    make: Callable[[Path, dict[str, Any]], None]  # writes the save into the folder, from a good body
+    make: Callable[[Path, str, dict[str, Any]], None]  # (folder, slot, a good body): writes the save
     listed: bool = True  # whether a list of saves shows it (SAVES, the title screen, Load)
 
     def message(self) -> str:
