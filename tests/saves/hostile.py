@@ -198,6 +198,9 @@ CASES: list[Hostile] = [
             link_to_a_good_save, listed=False),
     Hostile("huge-sparse", "is far too large to be a saved game.", huge_sparse, listed=False),
 ]
+# A pipe and /dev/zero are what a POSIX system has; elsewhere those cases cannot be made.
+CASES = [case for case in CASES if (case.make is not fifo or hasattr(os, "mkfifo"))
+         and (case.make is not link_to_dev_zero or Path("/dev/zero").exists())]
 BY_NAME = {case.name: case for case in CASES}
 
 

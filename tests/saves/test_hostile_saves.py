@@ -97,17 +97,18 @@ def test_continue_takes_the_newest_save_it_can_read(
         assert "Practice Hall" in replies(out)[1]
 
 
-SPECIAL = [BY_NAME[name] for name in ("fifo", "link-to-dev-zero", "huge-sparse", "nested-100000-deep")]
+SPECIAL = [BY_NAME[name] for name in ("fifo", "link-to-dev-zero", "huge-sparse") if name in BY_NAME]
 
 
 def test_files_that_could_hold_a_process_up_do_not(saves: Path, good: dict) -> None:
     """In a process of its own (with a timeout): a pipe nobody writes to, a link to an endless
-    device and a file far too large are never read, and the newest real save is continued."""
-    make_corpus(saves, good, SPECIAL)
+    device and a file far too large are never read; beside them and a save nested 100,000 deep,
+    --continue goes into the newest real save."""
+    make_corpus(saves, good, [*SPECIAL, BY_NAME["nested-100000-deep"]])
     result = play_plain(saves, "--continue", stdin="look\n")
     assert (result.returncode, result.stderr) == (0, "")
     assert replies(result.stdout)[0].startswith("Restored \u201cgood\u201d.")
-    for case in SPECIAL[:3]:
+    for case in SPECIAL:
         result = play_plain(saves, "--load", case.name, stdin="")
         assert (result.returncode, result.stderr) == (0, f"{case.message()} Starting a new game instead.\n")
 
