@@ -3,8 +3,9 @@ json.dumps and json.loads of the same data; and the save's size after 1,000 vs 1
 
 save    = game.save(slots, name): the body (state, history, packs, summary), its checksum, JSON
           with indent=1, written to a temporary file, fsynced, renamed, the folder fsynced.
-restore = game.restore(slots, name): read, json.loads, the checksum, migrations, checks,
-          reconcile the state and each undo checkpoint with the content, and the Look that follows.
+restore = game.restore(slots, name): read, json.loads, the checksum, migrations, the check of
+          every value of the state and of each undo checkpoint (state/save_check.py), reconcile
+          them with the content, and the Look that follows.
 floor   = json.dumps then json.loads of {"state": ..., "history": ...}: the same state and the same
           (capped) undo history that the save holds.
 Target: save + restore at most 3x the floor. The size after 10,000 turns must not be larger than

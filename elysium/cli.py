@@ -12,6 +12,7 @@ from typing import TextIO
 from elysium import __version__
 
 EXIT_CONTENT = 2
+EXIT_INTERNAL = 70  # sysexits' EX_SOFTWARE: the game itself went wrong
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,6 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--saves", metavar="DIR", type=Path,
                       help="the folder for saved games (default: saves/ in a checkout of the project, "
                            "otherwise your user data folder, e.g. ~/.local/share/elysium/saves)")
+    play.add_argument("--debug", action="store_true",
+                      help="in plain mode, write the details of an internal error to stderr too (they "
+                           "always go to elysium.log in the saves folder)")
 
     serve = commands.add_parser("serve", help="serve the game to web browsers (each tab is its own game)")
     serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)")
@@ -169,6 +173,26 @@ def wants_tui(args: argparse.Namespace) -> bool:
 
 
 def play(args: argparse.Namespace) -> int:
+    """Play, with the details of anything that goes wrong inside the game in the error log: the
+    player reads a sentence, not a traceback (a turn catches its own errors; this is the rest)."""
+    from elysium.error_log import error_log, internal_error
+    from elysium.state.saves import default_saves_folder
+
+    debug = getattr(args, "debug", False)
+    with error_log(args.saves or default_saves_folder(), debug=debug and not wants_tui(args)) as log:
+        try:
+            return start_playing(args)
+        except BrokenPipeError:
+            raise
+        except Exception:
+            import logging
+
+            logging.getLogger("elysium").exception("the game stopped")
+            print(internal_error(log, debug), file=sys.stderr)
+            return EXIT_INTERNAL
+
+
+def start_playing(args: argparse.Namespace) -> int:
     if args.game is not None:
         args.content = args.game
     if wants_tui(args):
@@ -187,13 +211,13 @@ def play(args: argparse.Namespace) -> int:
         return EXIT_CONTENT
     trace = (lambda delivery: _say(delivery.describe(), sys.stderr)) if args.trace else None
     game = Game.from_content(content, args.seed, trace)
-    from elysium.state.saves import SaveSlots, default_saves_folder
+    from elysium.state.saves import SaveSlots, default_saves_folder, slot_name
 
     game.slots = SaveSlots(args.saves or default_saves_folder())
     game.slots.clean_temporaries()
     if args.resume or args.load:
         newest = game.slots.newest() if args.resume else None
-        name = args.load or (newest.name if newest else None)
+        name = slot_name(args.load) if args.load else (newest.name if newest else None)
         if name is None:
             print("There is no saved game to continue yet; starting a new one.", file=sys.stderr)
         else:
@@ -208,12 +232,14 @@ def play(args: argparse.Namespace) -> int:
     if note := mods_note(content):
         print(note + "\n", flush=True)
     reloader = dev_reloader(args) if args.dev else None
+    streams = {"stdin": sys.stdin, "stdout": sys.stdout}  # as they are now, not when plain.py was imported
     if args.record:
         from elysium.transcript import TranscriptRecorder
 
         with TranscriptRecorder(args.record, args.content, args.seed, tuple(args.packs)) as recorder:
-            return run_plain(game, recorder=recorder, reloader=reloader, opening=getattr(args, "opening", None))
-    return run_plain(game, reloader=reloader, opening=getattr(args, "opening", None))
+            return run_plain(game, recorder=recorder, reloader=reloader, opening=getattr(args, "opening", None),
+                             **streams)
+    return run_plain(game, reloader=reloader, opening=getattr(args, "opening", None), **streams)
 
 
 def dev_reloader(args: argparse.Namespace):

@@ -23,7 +23,9 @@ from elysium.services import ALL_SERVICES
 from elysium.state import calendar
 from elysium.state.conditions import render
 from elysium import __version__
-from elysium.state.reconcile import compare_packs, describe_changes, fits, fitting_history, reconcile
+from elysium.content.styles import without_controls
+from elysium.state.reconcile import compare_packs, describe_changes, fitting_history, reconcile
+from elysium.state.save_check import SHORT_TEXT, Damaged, check_save
 from elysium.state.saves import SaveError, SaveInfo, SaveSlots, default_saves_folder, slot_name
 from elysium.state.store import Checkpoint, History, Store, initial_state
 
@@ -98,7 +100,7 @@ class Game:
 
     def save(self, slots: SaveSlots, name: str) -> SaveInfo:
         """Write the game to a slot (raises SaveError with a message for the player)."""
-        room = self.content.rooms[self.state["location"]].name
+        room = without_controls(self.content.rooms[self.state["location"]].name)[:SHORT_TEXT]  # listings print it
         summary = {"day": calendar.day_of(self.state["time"]), "clock": calendar.clock_text(self.state["time"]),
                    "location": room}
         return slots.write(name, {"game_version": __version__, "packs": list(self.content.packs),
@@ -109,15 +111,13 @@ class Game:
         """Replace this game with a saved one. Raises SaveError, changing nothing, when the save is
         damaged or was made with packs that are not loaded; when packs changed, says how."""
         body = slots.read(name)
-        packs = body.get("packs", [])
-        if not isinstance(packs, list) or not all(isinstance(p, dict) for p in packs):
-            raise SaveError(f"The saved game \u201c{slot_name(name)}\u201d is damaged: its list of packs is unreadable.")
-        notes = compare_packs(packs, self.content)
+        try:
+            check_save(body, self.content)  # before anything reads it, so nothing reads it half-way
+        except Damaged as problem:
+            raise SaveError(f"The saved game \u201c{slot_name(name)}\u201d is damaged: {problem}.") from None
+        notes = compare_packs(body.get("packs", []), self.content)
         state = body["state"]  # read just now: this game's own to change
         fresh = self.fresh_state
-        if not fits(state, fresh):
-            raise SaveError(f"The saved game \u201c{slot_name(name)}\u201d is damaged: its state is not "
-                            "the shape of a game of Elysium.")
         try:
             notes += reconcile(state, self.content, fresh)
             history = fitting_history(body.get("history", []), self.content, fresh)

@@ -10,6 +10,7 @@ from elysium.content.model import SchoolClass
 from elysium.content.words import definite
 from elysium.state import calendar
 from elysium.state.conditions import render
+from elysium.state.store import MAX_ENERGY, MAX_SKILL
 
 TIRED = 20  # below this much energy a student takes in half of a lesson
 MISSED_STANDING = -2
@@ -55,8 +56,9 @@ class Classes(Service):
         state["counters"]["classes_attended"] = state["counters"].get("classes_attended", 0) + 1
         tired = state["energy"] < TIRED
         gain = course.gain // 2 if tired else course.gain
-        state["energy"] = max(0, state["energy"] - course.energy)
-        state["skills"][course.skill] = min(100, state["skills"].get(course.skill, 0) + gain)
+        # Within their ranges even for a class that gives energy back or takes skill away.
+        state["energy"] = max(0, min(MAX_ENERGY, state["energy"] - course.energy))
+        state["skills"][course.skill] = max(0, min(MAX_SKILL, state["skills"].get(course.skill, 0) + gain))
         lesson = render(course.text, state, content) or f"You take your seat for {course.name} and listen closely."
         lines = [lesson]
         if tired:

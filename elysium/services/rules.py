@@ -18,7 +18,7 @@ from elysium.content.model import Rule
 from elysium.content.schema import MAX_WAIT
 from elysium.state import places
 from elysium.state.conditions import holds, render
-from elysium.state.store import MAX_ENERGY
+from elysium.state.store import MAX_ENERGY, MAX_SKILL
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +158,7 @@ class Rules(Service):
             return ""
         if "skill" in e:
             name = e["skill"]
-            state["skills"][name] = max(0, min(100, state["skills"].get(name, 0) + e["add"]))
+            state["skills"][name] = max(0, min(MAX_SKILL, state["skills"].get(name, 0) + e["add"]))
             return ""
         (key, value), = e.items()
         match key:

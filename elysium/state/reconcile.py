@@ -61,12 +61,14 @@ def reconcile_checkpoint(checkpoint: Any, content: Content, fresh: dict[str, Any
     rest, items, npcs = checkpoint.get("rest"), checkpoint.get("items"), checkpoint.get("npcs")
     if not (isinstance(rest, dict) and isinstance(items, dict) and isinstance(npcs, dict)):
         return False
-    for changed, known in ((items, fresh["items"]), (npcs, fresh["npcs"])):
-        for i in [i for i, entry in changed.items() if i not in known or not isinstance(entry, dict)]:
-            del changed[i]
-    for key in fresh.keys() - rest.keys() - set(WORLD):
-        rest[key] = copy_state(fresh[key])
-    _fit_places(checkpoint, content)
+    if items or npcs:  # most steps change neither (a restore reads up to 30 of them)
+        for changed, known in ((items, fresh["items"]), (npcs, fresh["npcs"])):
+            for i in [i for i, entry in changed.items() if i not in known or not isinstance(entry, dict)]:
+                del changed[i]
+        _fit_places(checkpoint, content)
+    for key in fresh.keys() - rest.keys():
+        if key not in WORLD:
+            rest[key] = copy_state(fresh[key])
     _fit_the_rest(rest, content)
     return True
 
@@ -122,25 +124,6 @@ def describe_changes(old: Content, new: Content) -> str:
             if count:
                 parts.append(f"{count} {noun if count == 1 else kind} {verb}")
     return f"(The content was reloaded: {', '.join(parts) or 'nothing that the game uses changed'}.)"
-
-
-def fits(state: dict[str, Any], fresh: dict[str, Any]) -> bool:
-    """Whether a saved state has every part a new game has, each of the same kind."""
-    for key, value in fresh.items():
-        if key not in state:
-            return False
-        if value is None or key in ("pending", "last_command", "ending"):
-            continue
-        have = state[key]
-        if isinstance(value, bool) or isinstance(have, bool):
-            if type(have) is not type(value):
-                return False
-        elif isinstance(value, int):
-            if not isinstance(have, int):
-                return False
-        elif not isinstance(have, type(value)):
-            return False
-    return True
 
 
 def fitting_history(saved: Any, content: Content, fresh: dict[str, Any]) -> list[Checkpoint]:

@@ -5,6 +5,11 @@ version and a hash of their files), a summary for listings, the whole state incl
 a bounded undo history, and a checksum of all of that. It is written to a temporary file in the
 same folder, flushed and fsynced, renamed over the old one, and the folder is fsynced, so a save is
 always either the old one or the new one.
+
+Reading is as careful: only regular files of the folder's own are opened (never a link, a pipe or
+a device), with a cap on what is read, and nothing in a save is trusted until save_check.py has
+measured it. The temporary file of a save names the process writing it, so that cleaning up after
+interrupted saves never removes a file that another running game is still writing.
 """
 
 from __future__ import annotations
@@ -13,13 +18,17 @@ import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from elysium import __version__
 from elysium.state.migrations import CURRENT_FORMAT, migrate
+from elysium.state.save_text import SHORT_TEXT, Damaged, parse
 
 SUFFIX = ".save.json"
 TEMPORARY = ".tmp"
@@ -27,6 +36,12 @@ SLOT_PATTERN = re.compile(r"[^a-z0-9_-]+")
 HISTORY_KEPT = 30  # undo steps a save carries: enough to take back a mistake, small on disk
 MAX_SAVE_BYTES = 64 * 1024 * 1024
 CHECKSUM_KEY = ', "checksum": "'
+VERSION_PATTERN = re.compile(r"(\d{1,9}(?:\.\d{1,9}){0,3})(?:[-+.A-Za-z][0-9A-Za-z.+-]{0,40})?")
+# A temporary file: .<slot>.<host>-<pid>.<random>.tmp, naming the machine and the process writing it.
+WRITER = re.compile(r"\.[a-z0-9_-]+\.(?P<host>[0-9a-f]{8})-(?P<pid>\d{1,10})\.[^.]+" + re.escape(TEMPORARY))
+STALE_AFTER_S = 60 * 60  # a temporary this old is left over, whoever wrote it: a save takes milliseconds
+SPECIAL_FILES = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a pipe"), (stat.S_ISSOCK, "a socket"),
+                 (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
 
 
 class SaveError(Exception):
@@ -100,7 +115,8 @@ class SaveSlots:
         temporary = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=f".{slot}.", suffix=TEMPORARY, dir=self.folder)
+            handle, temporary = tempfile.mkstemp(prefix=f".{slot}.{writer_tag()}.", suffix=TEMPORARY,
+                                                 dir=self.folder)
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 stream.write(text)
                 stream.flush()
@@ -120,16 +136,14 @@ class SaveSlots:
         return self.info(slot, body)
 
     def read(self, name: str) -> dict[str, Any]:
-        """The body of a save, checked and brought up to the current format; SaveError if not."""
+        """The body of a save, checked and brought up to the current format; SaveError if not.
+        Its values are checked against the content by save_check.check_save (see Game.restore)."""
         slot = slot_name(name)
-        path = self.path(slot)
         quoted = f"\u201c{slot}\u201d"
         try:
-            if path.is_dir():
-                raise SaveError(f"The saved game {quoted} is a folder, not a file.")
-            if path.stat().st_size > MAX_SAVE_BYTES:
-                raise SaveError(f"The saved game {quoted} is far too large to be a saved game.")
-            raw = path.read_text(encoding="utf-8")
+            raw = read_file_with_care(self.path(slot)).decode("utf-8")
+        except NotAFileToRead as refusal:
+            raise SaveError(f"The saved game {quoted} {refusal}") from None
         except FileNotFoundError:
             raise SaveError(f"There is no saved game called {quoted}. (SAVES lists them.)") from None
         except UnicodeDecodeError:
@@ -139,23 +153,12 @@ class SaveSlots:
         if not raw.strip():
             raise SaveError(f"The saved game {quoted} is empty.")
         try:
-            body = json.loads(raw)
-        except json.JSONDecodeError:
-            raise SaveError(f"The saved game {quoted} is damaged: it was cut short or changed by hand.") from None
-        if not isinstance(body, dict) or not isinstance(body.get("format"), int):
-            raise SaveError(f"The saved game {quoted} is not an Elysium saved game.")
-        if body["format"] > CURRENT_FORMAT:
-            raise SaveError(f"The saved game {quoted} was made by a newer version of Elysium "
-                            f"(format {body['format']}); this version reads up to format {CURRENT_FORMAT}.")
-        if "checksum" in body and not _checksum_matches(raw, body):
-            raise SaveError(f"The saved game {quoted} is damaged: its contents do not match its checksum.")
-        try:
-            body = migrate(body)
-        except (ValueError, KeyError, TypeError, AttributeError):
-            raise SaveError(f"The saved game {quoted} is in a form this version cannot read.") from None
-        if not isinstance(body.get("state"), dict) or not isinstance(body.get("history", []), list):
-            raise SaveError(f"The saved game {quoted} is not an Elysium saved game.")
-        return body
+            return _checked_body(raw, quoted)
+        except Damaged as problem:
+            raise SaveError(f"The saved game {quoted} is damaged: {problem}.") from None
+        except RecursionError:  # a body nested just shallow enough to parse, and too deep to hash
+            raise SaveError(f"The saved game {quoted} is damaged: it is nested far deeper than any "
+                            "saved game.") from None
 
     def delete(self, name: str) -> str:
         slot = slot_name(name)
@@ -168,13 +171,21 @@ class SaveSlots:
         return slot
 
     def list(self) -> list[SaveInfo]:
-        """Every readable save, newest first (a damaged one is reported when it is loaded)."""
+        """Every readable save, newest first (a damaged one is reported when it is loaded). What is
+        not a save file of this folder (a link, a pipe, a file too large, a name that is not a
+        slot's, a summary no game wrote) is left out, so that one bad file never hides the rest."""
         found = []
-        for path in self.folder.glob(f"*{SUFFIX}"):
+        try:
+            paths = list(self.folder.glob(f"*{SUFFIX}"))
+        except OSError:
+            return []
+        for path in paths:
+            slot = path.name[: -len(SUFFIX)]
+            if slot_name(slot) != slot:
+                continue  # no name that reading it would look for
             try:
-                body = json.loads(path.read_text(encoding="utf-8"))
-                found.append(self.info(path.name[: -len(SUFFIX)], body))
-            except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                found.append(self.info(slot, parse(read_file_with_care(path).decode("utf-8"))))
+            except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
                 continue
         found.sort(key=lambda info: info.name)
         return sorted(found, key=lambda info: info.saved_at, reverse=True)  # ties stay in name order
@@ -184,12 +195,19 @@ class SaveSlots:
         return saves[0] if saves else None
 
     def clean_temporaries(self) -> int:
-        """Remove temporary files that an interrupted save left behind."""
+        """Remove temporary files that interrupted saves left behind: those whose writer, a process
+        on this machine, has ended, and any older than STALE_AFTER_S (written elsewhere, or by an
+        older version that did not name its writer). A save being written now is never touched."""
         removed = 0
-        for path in self.folder.glob(f".*{TEMPORARY}"):
+        try:
+            paths = list(self.folder.glob(f".*{TEMPORARY}"))
+        except OSError:
+            return 0
+        for path in paths:
             try:
-                path.unlink()
-                removed += 1
+                if _left_over(path):
+                    path.unlink()
+                    removed += 1
             except OSError:
                 pass
         return removed
@@ -198,10 +216,110 @@ class SaveSlots:
     def info(slot: str, body: dict[str, Any]) -> SaveInfo:
         summary = body["summary"]
         info = SaveInfo(slot, summary["day"], summary["clock"], summary["location"], body["saved_at"])
-        if not (isinstance(info.day, int) and isinstance(info.clock, str) and isinstance(info.location, str)
-                and isinstance(info.saved_at, str)):
+        if not (type(info.day) is int and all(type(text) is str and len(text) <= SHORT_TEXT
+                                              for text in (info.clock, info.location, info.saved_at))):
             raise ValueError("a save summary of the wrong shape")
         return info
+
+
+class NotAFileToRead(OSError):
+    """A path that is no file of the game's own: the end of "The saved game “x” ..." says what it is."""
+
+
+def read_file_with_care(path: Path) -> bytes:
+    """The bytes of a file in the saves folder: a regular file, not a link, of at most MAX_SAVE_BYTES.
+    Looked at before it is opened, opened without following a link or waiting on a pipe, and
+    looked at again once open (it may have been swapped in between)."""
+    _refuse_special(os.lstat(path), link_too=True)
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    handle = os.open(path, flags)
+    with os.fdopen(handle, "rb") as stream:
+        info = os.fstat(handle)
+        _refuse_special(info, link_too=False)
+        # What the file holds, and a byte more to tell one that grew past the cap since.
+        data = stream.read(info.st_size + 1)
+    if len(data) > MAX_SAVE_BYTES:
+        raise NotAFileToRead("is far too large to be a saved game.")
+    return data
+
+
+def _refuse_special(info: os.stat_result, link_too: bool) -> None:
+    if link_too and stat.S_ISLNK(info.st_mode):
+        # The game never makes links; one may lead to a device, a pipe or someone else's file.
+        raise NotAFileToRead("is a link to another file, and the game only reads saves it wrote itself.")
+    for kind, noun in SPECIAL_FILES:
+        if kind(info.st_mode):
+            raise NotAFileToRead(f"is {noun}, not a file.")
+    if not stat.S_ISREG(info.st_mode):
+        raise NotAFileToRead("is not a file.")
+    if info.st_size > MAX_SAVE_BYTES:
+        raise NotAFileToRead("is far too large to be a saved game.")
+
+
+def _checked_body(raw: str, quoted: str) -> dict[str, Any]:
+    """The body of a save's text, brought up to the current format: its checksum, its format and
+    the game's version checked. Raises SaveError, or Damaged for the caller to word."""
+    body = parse(raw)  # no control characters in it: nothing read from it can reach a terminal as one
+    if not isinstance(body, dict) or type(body.get("format")) is not int:
+        raise SaveError(f"The saved game {quoted} is not an Elysium saved game.")
+    if body["format"] > CURRENT_FORMAT:
+        raise SaveError(f"The saved game {quoted} was made by a newer version of Elysium "
+                        f"(format {body['format']}); this version reads up to format {CURRENT_FORMAT}.")
+    if type(body.get("state")) is not dict:
+        raise SaveError(f"The saved game {quoted} is not an Elysium saved game.")
+    version = body.get("game_version", __version__)
+    if type(version) is not str or not VERSION_PATTERN.fullmatch(version):
+        raise Damaged("its game version is unreadable")
+    if _release(version) > _release(__version__):
+        raise SaveError(f"The saved game {quoted} was made by a newer version of Elysium ({version}); "
+                        f"this is version {__version__}.")
+    if body["format"] >= 2 and "checksum" not in body:  # format 1 had none
+        raise Damaged("its checksum is missing")
+    if "checksum" in body and not _checksum_matches(raw, body):
+        raise Damaged("its contents do not match its checksum")
+    try:
+        body = migrate(body)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise SaveError(f"The saved game {quoted} is in a form this version cannot read.") from None
+    if not isinstance(body.get("state"), dict) or not isinstance(body.get("history", []), list):
+        raise SaveError(f"The saved game {quoted} is not an Elysium saved game.")
+    return body
+
+
+def _release(version: str) -> tuple[int, ...]:
+    """(0, 2, 1) for "0.2.1" or "0.2.1.dev3": the numbers a newer game would have raised."""
+    return tuple(int(part) for part in VERSION_PATTERN.fullmatch(version)[1].split("."))
+
+
+def writer_tag() -> str:
+    """This process, as a temporary file names it: a hash of the machine's name, and the pid."""
+    import socket  # only when a save is written: not on the way to the title screen
+
+    host = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
+    return f"{host}-{os.getpid()}"
+
+
+def _left_over(path: Path) -> bool:
+    """Whether a temporary file is one that no running save will finish."""
+    info = path.lstat()
+    if time.time() - info.st_mtime > STALE_AFTER_S:
+        return True
+    writer = WRITER.fullmatch(path.name)
+    if writer is None or os.name == "nt" or writer["host"] != writer_tag().split("-")[0]:
+        return False  # not known to be over: left until it is stale
+    return not _running(int(writer["pid"]))
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)  # signal 0: is there such a process (never on Windows, where it kills)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process, or a pid we cannot ask about: leave its file alone
+    return True
 
 
 def _fsync_folder(folder: Path) -> None:

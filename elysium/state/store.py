@@ -16,6 +16,7 @@ State = dict[str, Any]
 FORMAT_VERSION = 1
 UNDO_DEPTH = 100
 MAX_ENERGY = 100
+MAX_SKILL = 100  # skills and a piece's mastery run from 0 to this
 
 
 def initial_state(content: Content, seed: int) -> State:

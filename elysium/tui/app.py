@@ -21,7 +21,7 @@ from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from elysium.state.saves import SaveError, SaveSlots, default_saves_folder
+from elysium.state.saves import SaveError, SaveSlots, default_saves_folder, slot_name
 from elysium.tui.messages import ContentLoaded
 from elysium.tui.palette import GameCommands
 from elysium.tui.preferences import read_preferences, write_preferences
@@ -89,6 +89,9 @@ class ElysiumApp(App[int]):
                         severity="warning", markup=False)
 
     def on_mount(self) -> None:
+        # Whatever interrupted saves left behind (never a save that another game is writing now):
+        # here, so that every way into the TUI does it, a tab of `elysium serve` too.
+        self.slots.clean_temporaries()
         self.push_screen(TitleScreen(self.read_content, self.slots))
 
     def read_content(self) -> Content:
@@ -135,7 +138,7 @@ class ElysiumApp(App[int]):
         except SaveError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self.push_screen(GameScreen(game, f"Restored \u201c{name}\u201d.\n\n{text}"))
+        self.push_screen(GameScreen(game, f"Restored \u201c{slot_name(name)}\u201d.\n\n{text}"))
 
     def resume_game(self, content: Content) -> None:
         """Go into the game named on the command line; the title screen stays beneath, and is

@@ -8,12 +8,17 @@ import os
 from pathlib import Path
 from typing import Any
 
+from elysium.state.save_text import parse
+from elysium.state.saves import read_file_with_care
+
 FILE_NAME = "preferences.json"
 
 
 def read_preferences(folder: Path) -> dict[str, Any]:
+    """Read as carefully as a save (it is in the same folder): a pipe, a link or text no game
+    writes only means the defaults."""
     try:
-        data = json.loads((folder / FILE_NAME).read_text(encoding="utf-8"))
+        data = parse(read_file_with_care(folder / FILE_NAME).decode("utf-8"))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from elysium.engine import AUTOSAVE, Game
-from elysium.state.saves import HISTORY_KEPT, SUFFIX, TEMPORARY, SaveError, SaveSlots
+from elysium.state.saves import HISTORY_KEPT, STALE_AFTER_S, SUFFIX, TEMPORARY, SaveError, SaveSlots, writer_tag
 from elysium.state.store import UNDO_DEPTH
 from saves_support import ROOT, folder_snapshot, new_game, play, save_files, state_of
 
@@ -101,12 +101,64 @@ def test_clean_temporaries_removes_only_temporary_files(tmp_path: Path) -> None:
     folder = tmp_path / "saves"
     slots = SaveSlots(folder)
     slots.write("kept", body_of("A"))
-    for name in (".kept.abc.tmp", ".other.x_1.tmp"):
+    for name in (f".kept.{host_tag()}-{ended_pid()}.abc.tmp", ".other.x_1.tmp"):
         (folder / name).write_text("{", encoding="utf-8")
+    os.utime(folder / ".other.x_1.tmp", (time.time() - STALE_AFTER_S - 60,) * 2)
     (folder / "notes.txt").write_text("mine", encoding="utf-8")
     assert slots.clean_temporaries() == 2
     assert save_files(folder) == [f"kept{SUFFIX}", "notes.txt"]
     assert slots.clean_temporaries() == 0
+
+
+@pytest.mark.skipif(os.name == "nt", reason="asks whether a process is running with os.kill(pid, 0)")
+def test_clean_temporaries_never_removes_a_save_that_a_running_game_is_writing(tmp_path: Path) -> None:
+    """Another game (here, a sleeping process) is writing a save: its temporary file stays, however
+    often a game starts beside it; once that game has ended, the file is a left-over and goes.
+    A temporary that names no writer (an older version's) or another machine's stays until stale."""
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        writing = folder / f".slot.{host_tag()}-{other.pid}.a1b2c3.tmp"
+        ours = folder / f".slot.{writer_tag()}.d4e5f6.tmp"
+        unnamed = folder / ".slot.x_1.tmp"
+        elsewhere = folder / f".slot.0badf00d-{ended_pid()}.g7h8i9.tmp"
+        for path in (writing, ours, unnamed, elsewhere):
+            path.write_text('{"format": 3, "sta', encoding="utf-8")
+        for _ in range(3):
+            assert SaveSlots(folder).clean_temporaries() == 0
+        assert save_files(folder) == sorted(p.name for p in (writing, ours, unnamed, elsewhere))
+    finally:
+        other.kill()
+        other.wait()
+    assert SaveSlots(folder).clean_temporaries() == 1
+    assert not writing.exists()
+    for path in (unnamed, elsewhere):
+        os.utime(path, (time.time() - STALE_AFTER_S - 60,) * 2)
+    assert SaveSlots(folder).clean_temporaries() == 2
+    assert save_files(folder) == [ours.name]
+
+
+def test_a_save_names_its_writer_in_its_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = []
+    real_replace = os.replace
+    monkeypatch.setattr(os, "replace", lambda source, target: (seen.append(Path(source).name),
+                                                              real_replace(source, target)))
+    SaveSlots(tmp_path).write("slot", body_of("A"))
+    [name] = seen
+    assert name.startswith(f".slot.{writer_tag()}.") and name.endswith(TEMPORARY)
+    assert writer_tag() == f"{host_tag()}-{os.getpid()}"
+
+
+def host_tag() -> str:
+    return writer_tag().split("-")[0]
+
+
+def ended_pid() -> int:
+    """The pid of a process that has ended (and, for the moment, belongs to no other)."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
 
 
 def test_clean_temporaries_in_a_folder_that_does_not_exist_yet(tmp_path: Path) -> None:

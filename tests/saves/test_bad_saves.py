@@ -210,14 +210,14 @@ def test_continue_with_a_damaged_newest_save_starts_a_new_game(saves: Path) -> N
 
 # -- a save whose JSON is well-formed and signed, but whose state is not a game's -----------------
 
-NOT_UNDERSTOOD = "The saved game “odd” is damaged: its state is not the shape of a game of Elysium."
-FALLS_APART = NOT_UNDERSTOOD
+ODD_IS_DAMAGED = "The saved game “odd” is damaged: "
 STATE_SHAPES = {
-    "items-a-list": (lambda state: {**state, "items": []}, NOT_UNDERSTOOD),
-    "time-as-text": (lambda state: {**state, "time": "09:30"}, NOT_UNDERSTOOD),
+    "items-a-list": (lambda state: {**state, "items": []}, "state.items should be a mapping."),
+    "time-as-text": (lambda state: {**state, "time": "09:30"},
+                     "state.time should be a time within the term (0 to 4320 minutes)."),
     "an-item-that-is-not-a-dict": (lambda state: {**state, "items": {**state["items"], "lantern": 5}},
-                                   FALLS_APART),
-    "location-a-list": (lambda state: {**state, "location": ["vestibule"]}, FALLS_APART),
+                                   "state.items.lantern should be a mapping of at, open, locked, worn and lit."),
+    "location-a-list": (lambda state: {**state, "location": ["vestibule"]}, "state.location should be text."),
 }
 
 
@@ -229,7 +229,7 @@ def test_a_state_that_does_not_hold_together_is_refused(played: Game, saves: Pat
     state = state_of(played)
     before = folder_snapshot(saves)
     reply = played.turn("restore odd")
-    assert reply == says
+    assert reply == ODD_IS_DAMAGED + says
     assert played.errors == []
     assert world(played.state) == world(state)
     assert folder_snapshot(saves) == before

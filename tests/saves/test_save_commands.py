@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -12,7 +14,7 @@ import pytest
 
 from elysium.engine import AUTOSAVE, Game
 from elysium.state import calendar
-from elysium.state.saves import HISTORY_KEPT, SUFFIX, SaveSlots, checksum
+from elysium.state.saves import HISTORY_KEPT, SUFFIX, SaveSlots, checksum, writer_tag
 from saves_support import (new_game, play, play_plain, quoted, read_body, replies, save_files,
                            state_of, world, write_body)
 
@@ -395,7 +397,9 @@ def test_play_cleans_up_leftover_temporary_files_at_start(tmp_path: Path) -> Non
     saves = tmp_path / "saves"
     game = new_game(saves)
     play(game, "save kept")
-    (saves / ".kept.x1y2z3.tmp").write_bytes(b'{"format": 2, "sta')
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    host = writer_tag().split("-")[0]
+    (saves / f".kept.{host}-{ended.stdout.strip()}.x1y2z3.tmp").write_bytes(b'{"format": 2, "sta')
     result = play_plain(saves, "--load", "kept", stdin="")
     assert result.returncode == 0, result.stderr
     assert save_files(saves) == [f"autosave{SUFFIX}", f"kept{SUFFIX}"]  # leaving autosaves

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from textual.widgets import Button, DataTable, Input
 
-from elysium.state.saves import SaveSlots
+from elysium.state.saves import SaveSlots, writer_tag
 from elysium.tui.app import CONTINUE
 from elysium.tui.screens.game import GameScreen
 from elysium.tui.screens.load_dialog import LoadDialog
@@ -155,3 +158,18 @@ async def test_a_damaged_save_is_reported_and_changes_nothing(make_app, saves):
         await pilot.pause()
         assert screen.sub_title == "Practice Hall"
         assert any("damaged" in str(n.message) for n in app._notifications)
+
+
+async def test_the_tui_cleans_up_after_interrupted_saves_but_not_a_save_being_written(make_app, saves):
+    """Every way into the TUI (`elysium`, `--continue`, a tab of `elysium serve`) starts here."""
+    saves.mkdir(parents=True)
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    left_over = saves / f".slot.{writer_tag().split('-')[0]}-{ended.stdout.strip()}.abc123.tmp"
+    being_written = saves / f".slot.{writer_tag()}.def456.tmp"  # by a game still running: this one
+    for path in (left_over, being_written):
+        path.write_text('{"format": 3, "sta', encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert not left_over.exists()
+        assert being_written.exists()

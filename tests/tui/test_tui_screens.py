@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from textual.command import CommandPalette
 from textual.widgets import DataTable, Markdown, OptionList, Static
@@ -149,6 +151,20 @@ async def test_a_chosen_theme_is_kept_for_the_next_session(make_app, saves):
 def test_a_damaged_or_strange_preferences_file_means_the_default_theme(make_app, saves, written):
     saves.mkdir(parents=True)
     (saves / "preferences.json").write_text(written, encoding="utf-8")
+    assert make_app().theme == DEFAULT_THEME
+
+
+@pytest.mark.parametrize("kind", ["nested-deep", "pipe", "link"])
+def test_a_preferences_file_that_could_crash_or_hold_up_the_start_means_the_default_theme(make_app, saves, kind):
+    saves.mkdir(parents=True)
+    path = saves / "preferences.json"
+    if kind == "nested-deep":
+        path.write_text('{"theme": "textual-light", "x": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    elif kind == "pipe":
+        os.mkfifo(path)
+    else:
+        (saves / "mine.json").write_text('{"theme": "textual-light"}', encoding="utf-8")
+        path.symlink_to(saves / "mine.json")
     assert make_app().theme == DEFAULT_THEME
 
 

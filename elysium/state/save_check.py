@@ -1,0 +1,186 @@
+"""Checking a saved game's values before anything uses them.
+
+`check_save` measures the body of a save, parsed (save_text.py) and brought up to the current
+format, against the shape and the ranges that a real game of the loaded content can produce: only
+the keys a save has, every value of its type, skills, energy and mastery in range, the clock within
+the term, no item inside itself, nothing worn that is not held; and the same for every undo
+checkpoint. Ids that the content no longer has are not checked here: `reconcile` drops them with a
+note, as for any save made with packs that have changed since. Anything else wrong refuses the whole
+save, so that a game is never loaded half-way.
+
+Each problem is said as the end of the sentence "The saved game “x” is damaged: ...", naming where
+it is ("state.energy should be a whole number from 0 to 100"). The checks follow the shape of a
+save, never the depth of its data, and copy nothing; the state and the checkpoints are checked
+together, key by key (see save_values.py), so that restoring stays cheap.
+"""
+
+from __future__ import annotations
+
+from operator import itemgetter
+from typing import Any
+
+from elysium.content.model import Content
+from elysium.state.save_text import Damaged
+from elysium.state.save_values import (
+    HELD, OPTIONAL_STATE, SHORT_TEXT, STATE, Limits, at, items, npcs, short_text, shown,
+    unknown_key, whole,
+)
+from elysium.state.store import UNDO_DEPTH, WORLD
+
+__all__ = ["Damaged", "SHORT_TEXT", "check_save"]
+
+BODY_KEYS = frozenset({"format", "game_version", "packs", "summary", "saved_at", "state", "history", "checksum"})
+PACK_KEYS = frozenset({"id", "version", "hash"})
+SUMMARY_KEYS = frozenset({"day", "clock", "location"})
+CHECKPOINT_KEYS = frozenset({"rest", *WORLD})
+WHOLE_CHECKPOINT_KEYS = CHECKPOINT_KEYS | {"whole"}  # a checkpoint open across a restore (Store.replace)
+REST = {key: checks for key, checks in STATE.items() if key not in WORLD}
+
+
+def check_save(body: dict[str, Any], content: Content) -> None:
+    """Raise Damaged for the first thing in `body` that no game of `content` could have saved."""
+    problem = unknown_key(body, BODY_KEYS) or at("packs", _packs(body.get("packs", []))) \
+        or at("summary", _summary(body.get("summary", {}))) \
+        or at("saved_at", short_text(body.get("saved_at", "")))
+    if problem:
+        raise Damaged(problem[1:])  # each starts with the "." before a key
+    history = body.get("history", [])
+    if type(history) is not list or len(history) > UNDO_DEPTH:
+        raise Damaged(f"history should be a list of at most {UNDO_DEPTH} undo steps")
+    limits = Limits.of(content)
+    state = body["state"]
+    _check_part("state", state, STATE)
+    _check_things("state", state, limits)
+    parts, places, steps = [state], ["state"], []
+    for n in range(len(history) - 1, -1, -1):  # newest first, as undoing meets them
+        checkpoint = history[n]
+        if type(checkpoint) is dict and checkpoint.keys() == CHECKPOINT_KEYS:
+            rest, changed_items, changed_npcs = checkpoint["rest"], checkpoint["items"], checkpoint["npcs"]
+            if type(rest) is not dict or rest.keys() != REST.keys():  # (most often it is as it should be)
+                _check_part(f"history.{n}.rest", rest, REST)
+            if type(changed_items) is not dict or type(changed_npcs) is not dict or changed_items or changed_npcs:
+                _check_things(f"history.{n}", checkpoint, limits)
+            parts.append(rest)
+            places.append(n)
+        elif type(checkpoint) is dict and "whole" in checkpoint and checkpoint.keys() <= WHOLE_CHECKPOINT_KEYS:
+            _check_part(f"history.{n}.whole", checkpoint["whole"], STATE)
+            _check_things(f"history.{n}.whole", checkpoint["whole"], limits)
+            parts.append(checkpoint["whole"])
+            places.append(f"history.{n}.whole")
+        else:
+            raise Damaged(f"history.{n} should be a mapping of rest, items and npcs")
+        steps.append((n, checkpoint))
+    _check_columns(parts, places, limits)
+    _check_containment(state, steps)
+
+
+def _raise(where: str, problem: str | None) -> None:
+    if problem:
+        raise Damaged(f"{where}{problem}")
+
+
+def _check_part(where: str, state: Any, checks: dict[str, Any]) -> None:
+    """That a state (or the part of one beside the world) has the keys of one."""
+    if type(state) is not dict:
+        raise Damaged(f"{where} should be a mapping")
+    if state.keys() != checks.keys():
+        missing = checks.keys() - state.keys()
+        if missing:
+            raise Damaged(f"{where}.{min(missing)} is missing")
+        unknown = state.keys() - checks.keys() - OPTIONAL_STATE.keys()
+        if unknown:
+            raise Damaged(f"{where}.{shown(min(unknown))} is no part of a saved game")
+
+
+def _check_things(where: str, world: dict[str, Any], limits: Limits) -> None:
+    _raise(f"{where}.items", items(world["items"], limits))
+    _raise(f"{where}.npcs", npcs(world["npcs"], limits))
+
+
+def _check_columns(states: list[dict[str, Any]], places: list[str | int], limits: Limits) -> None:
+    """Every value beside the world, in the state and in each checkpoint, key by key: a whole
+    column at once, and one value at a time only when the column does not pass, to say where.
+    `places` says where each state is: "state", "history.<n>.whole", or n for a step's rest."""
+    for key, (check, column_passes) in REST.items():
+        if column_passes(list(map(itemgetter(key), states)), limits):
+            continue
+        for place, state in zip(places, states):
+            _raise(_where(place, key), check(state[key], limits))
+    for key, (check, _) in OPTIONAL_STATE.items():
+        for place, state in zip(places, states):
+            if key in state:
+                _raise(_where(place, key), check(state[key], limits))
+
+
+def _where(place: str | int, key: str) -> str:
+    return f"history.{place}.rest.{key}" if type(place) is int else f"{place}.{key}"
+
+
+def _check_containment(state: dict[str, Any], checkpoints: list[tuple[int, dict[str, Any]]]) -> None:
+    """No item is in or on itself, in the state or at any undo step. A checkpoint holds only the
+    things that its step changed, so what holds what is followed back from the state, step by step,
+    and only the chains of the things that changed are walked again."""
+    holders = _holders(state["items"])
+    _raise("state.items", _no_cycle(holders, holders))
+    for n, checkpoint in checkpoints:
+        if "whole" in checkpoint:
+            holders = _holders(checkpoint["whole"]["items"])
+            _raise(f"history.{n}.whole.items", _no_cycle(holders, holders))
+            continue
+        changed = [key for key in checkpoint["items"] if key in state["items"]]
+        for key in changed:
+            place = checkpoint["items"][key]["at"]
+            if place.startswith(HELD):
+                holders[key] = place[3:]
+            else:
+                holders.pop(key, None)
+        if changed:
+            _raise(f"history.{n}.items", _no_cycle(holders, changed))
+
+
+def _holders(entries: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """What each item in or on another is in or on."""
+    return {key: entry["at"][3:] for key, entry in entries.items() if entry["at"].startswith(HELD)}
+
+
+def _no_cycle(holders: dict[str, str], starts: Any) -> str | None:
+    settled: set[str] = set()
+    for start in starts:
+        trail = []
+        key = start
+        while key in holders and key not in settled:
+            if key in trail:
+                return f".{shown(key)} is inside itself"
+            trail.append(key)
+            key = holders[key]
+        settled.update(trail)
+    return None
+
+
+def _packs(packs: Any) -> str | None:
+    """The packs the game was saved with: id, version and a hash of their files."""
+    if type(packs) is not list:
+        return " should be a list"
+    for n, pack in enumerate(packs):
+        if type(pack) is not dict or not pack.keys() <= PACK_KEYS or not pack.get("id"):
+            return f".{n} should be a mapping of id, version and hash"
+        for key, value in pack.items():
+            if short_text(value):
+                return f".{n}.{key}{short_text(value)}"
+    return None
+
+
+def _summary(summary: Any) -> str | None:
+    """What a list of saves shows of this one."""
+    if type(summary) is not dict:
+        return " should be a mapping"
+    problem = unknown_key(summary, SUMMARY_KEYS)
+    if "day" in summary:
+        problem = problem or at("day", DAY(summary["day"]))
+    for key in ("clock", "location"):
+        if key in summary:
+            problem = problem or at(key, short_text(summary[key]))
+    return problem
+
+
+DAY = whole(1, 2 ** 53)
