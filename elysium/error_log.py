@@ -1,7 +1,8 @@
 """Where the details of an internal error go, so that the player reads a sentence, not a traceback.
 
-`error_log(folder)` sends the game's own error reports (a command that failed inside the
-engine, a game that could not go on) to `elysium.log` in `folder`, the saves folder: the one place
+`error_log(folder)` sends the game's own reports (a command that failed inside the engine, a game
+that could not go on, and the warnings about content that misbehaves in play: a rule that set off
+events without end, a move that would put a thing inside itself) to `elysium.log` in `folder`, the saves folder: the one place
 the game already writes to, per player, and one that `--saves` moves. The file is made only when
 there is something to write, and kept to a size (with one older file beside it). With `debug`,
 the reports go to stderr as well (plain mode's `--debug`).
@@ -44,7 +45,7 @@ def error_log(folder: Path, debug: bool = False) -> Iterator[Path]:
         handlers.append(logging.StreamHandler(sys.stderr))
     logger = logging.getLogger(LOGGER)
     for handler in handlers:
-        handler.setLevel(logging.ERROR)
+        handler.setLevel(logging.WARNING)
         handler.setFormatter(logging.Formatter("%(asctime)s %(name)s: %(message)s"))
         logger.addHandler(handler)
     try:

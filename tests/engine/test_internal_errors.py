@@ -90,3 +90,21 @@ def test_a_real_process_prints_the_sentence_and_no_traceback(tmp_path: Path) -> 
     assert result.returncode == cli.EXIT_INTERNAL
     assert result.stderr.startswith(STOPS) and "Traceback" not in result.stderr
     assert "ZeroDivisionError" in (tmp_path / LOG_NAME).read_text(encoding="utf-8")
+
+
+def test_content_that_runs_away_is_named_in_the_log_not_on_the_screen(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    mod = tmp_path / "carousel"
+    mod.mkdir()
+    (mod / "pack.yaml").write_text("id: carousel\nname: Carousel\nversion: 1.0.0\n")
+    (mod / "rooms.yaml").write_text(
+        "rooms:\n  carousel:\n    name: Carousel\n    description: Painted horses go round.\n"
+        "    exits: {out: vestibule}\n    on_enter:\n      - if: {not: {flag: dizzy}}\n"
+        "        then: [{go: carousel}]\n"
+        "patch:\n  rooms:\n    vestibule:\n      exits: {west: carousel}\n")
+    saves = tmp_path / "saves"
+    assert run(saves, monkeypatch, "--mod", str(mod), "--no-mods", stdin="west\n") == 0
+    out, err = capsys.readouterr()
+    assert "everything stands still" in out
+    assert err == ""
+    assert "the on_enter of room 'carousel:carousel'" in (saves / LOG_NAME).read_text(encoding="utf-8")
