@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from elysium import cli
+from elysium.content import yamlsafe
 from elysium.content.styles import first_control
 from elysium.engine import Game
 from elysium.state.saves import SUFFIX, SaveSlots
@@ -113,9 +114,12 @@ def test_files_that_could_hold_a_process_up_do_not(saves: Path, good: dict) -> N
         assert (result.returncode, result.stderr) == (0, f"{case.message()} Starting a new game instead.\n")
 
 
-def test_a_room_name_with_control_characters_is_saved_without_them_and_the_save_restores(tmp_path: Path) -> None:
+def test_a_room_name_with_control_characters_is_saved_without_them_and_the_save_restores(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A save's summary names the room, and listings print it; the game's own saves must pass its
-    own check, whatever the content's names hold."""
+    own check, whatever the content's names hold (validate refuses such a name; this is content
+    that never met that check)."""
+    monkeypatch.setattr(yamlsafe.Document, "control_problems", lambda self: [])
     world = tmp_path / "world"
     shutil.copytree(FIXTURE_WORLD, world)
     rooms = yaml.safe_load((world / "rooms.yaml").read_text(encoding="utf-8"))
