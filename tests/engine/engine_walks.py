@@ -13,6 +13,28 @@ from elysium.engine import Game
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_WORLD = ROOT / "tests" / "fixtures" / "world"
 
+
+def carousel_mod(folder: Path) -> Path:
+    """A mod whose room sends you back into itself on arrival, behind a flag nothing sets: a loop
+    that validation cannot be sure of, and so only warns about. West of the vestibule."""
+    mod = folder / "carousel"
+    mod.mkdir()
+    (mod / "pack.yaml").write_text("id: carousel\nname: Carousel\nversion: 1.0.0\n")
+    (mod / "rooms.yaml").write_text(
+        "rooms:\n"
+        "  carousel:\n"
+        "    name: Carousel\n"
+        "    description: Painted horses go round and round.\n"
+        "    exits: {out: vestibule}\n"
+        "    on_enter:\n"
+        "      - if: {not: {flag: dizzy}}\n"
+        "        then: [{go: carousel}]\n"
+        "patch:\n"
+        "  rooms:\n"
+        "    vestibule:\n"
+        "      exits: {west: carousel}\n")
+    return mod
+
 # A walk through the fixture world that touches every service: the world (rooms, doors, darkness,
 # containers, supporters, wearing), the clock (timers, the NPC schedule, waiting, sleeping), rules,
 # lore (talk, ask, journal), classes (attend, timetable) and recitals (practice, perform), plus a

@@ -14,7 +14,7 @@ import pytest
 from elysium import cli
 from elysium.engine import Game
 from elysium.error_log import LOG_NAME
-from engine_walks import FIXTURE_WORLD, ROOT
+from engine_walks import FIXTURE_WORLD, ROOT, carousel_mod
 
 STOPS = "Something inside the game went wrong, and it has to stop."
 
@@ -94,14 +94,7 @@ def test_a_real_process_prints_the_sentence_and_no_traceback(tmp_path: Path) -> 
 
 def test_content_that_runs_away_is_named_in_the_log_not_on_the_screen(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    mod = tmp_path / "carousel"
-    mod.mkdir()
-    (mod / "pack.yaml").write_text("id: carousel\nname: Carousel\nversion: 1.0.0\n")
-    (mod / "rooms.yaml").write_text(
-        "rooms:\n  carousel:\n    name: Carousel\n    description: Painted horses go round.\n"
-        "    exits: {out: vestibule}\n    on_enter:\n      - if: {not: {flag: dizzy}}\n"
-        "        then: [{go: carousel}]\n"
-        "patch:\n  rooms:\n    vestibule:\n      exits: {west: carousel}\n")
+    mod = carousel_mod(tmp_path)
     saves = tmp_path / "saves"
     assert run(saves, monkeypatch, "--mod", str(mod), "--no-mods", stdin="west\n") == 0
     out, err = capsys.readouterr()

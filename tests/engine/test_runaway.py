@@ -19,7 +19,7 @@ from elysium.content.model import Content, Rule, Timer
 from elysium.content.schema import MAX_WAIT
 from elysium.engine import RUNAWAY, Game
 
-from engine_walks import FIXTURE_WORLD
+from engine_walks import FIXTURE_WORLD, carousel_mod
 
 FIXTURE = load_content(FIXTURE_WORLD)
 
@@ -66,22 +66,7 @@ def test_a_room_whose_arrival_sends_you_into_it_again_stops_and_you_can_leave(ca
 
 
 def test_the_log_names_the_file_the_runaway_content_is_written_in(tmp_path, caplog) -> None:
-    mod = tmp_path / "carousel"
-    mod.mkdir()
-    (mod / "pack.yaml").write_text("id: carousel\nname: Carousel\nversion: 1.0.0\n")
-    (mod / "rooms.yaml").write_text(
-        "rooms:\n"
-        "  carousel:\n"
-        "    name: Carousel\n"
-        "    description: Painted horses go round and round.\n"
-        "    exits: {out: vestibule}\n"
-        "    on_enter:\n"
-        "      - if: {not: {flag: dizzy}}\n"  # a flag nothing sets: a loop validation cannot be sure of
-        "        then: [{go: carousel}]\n"
-        "patch:\n"
-        "  rooms:\n"
-        "    vestibule:\n"
-        "      exits: {west: carousel}\n")
+    mod = carousel_mod(tmp_path)
     game = Game.new(FIXTURE_WORLD, seed=1, mods=(mod,))
 
     assert game.turn("west") == RUNAWAY
