@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from elysium.content import schema
+from elysium.content.messages import DEFAULTS
 from elysium.content.model import DIRECTIONS
 
 SCHEMA_ID = "https://elysium.invalid/schema/content.schema.json"
@@ -48,6 +49,8 @@ def shape(name: str) -> dict[str, Any]:
         "item_rules": lambda: {"type": "array", "items": _object(schema.ITEM_RULE_FIELDS)},
         "requires": lambda: {"oneOf": [WORDS, {"type": "object", "additionalProperties": {"type": ["string", "null"]}}]},
         "game": lambda: _object(schema.GAME_FIELDS),
+        "messages": lambda: {"type": "object", "additionalProperties": False, "properties": {
+            key: {"$ref": "#/$defs/text", "description": f"default: {text}"} for key, text in DEFAULTS.items()}},
     }
     return simple[name]()
 

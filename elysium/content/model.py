@@ -275,6 +275,7 @@ class GameInfo:
     subtitle: str | None = None
     help: str | None = None
     term_end: tuple[Effect, ...] = ()
+    messages: dict[str, Text] = field(default_factory=dict)  # the game's wording of engine sentences
 
 
 @_pickled_by_fields

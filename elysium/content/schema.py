@@ -72,7 +72,7 @@ MANIFEST_FIELDS = {"id": "*str", "name": "*str", "version": "*str", "game": "gam
 GAME_FIELDS = {
     "title": "*str", "intro": "*text", "start": "*ref:rooms", "start_day": "int",
     "start_time": "time", "max_score": "int", "days": "days", "term_days": "int",
-    "subtitle": "str", "help": "str", "term_end": "effects",
+    "subtitle": "str", "help": "str", "term_end": "effects", "messages": "messages",
 }
 
 # What a rule's `on:` may name besides the pack's own verbs: the built-in verbs, and two moments.

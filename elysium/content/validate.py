@@ -13,6 +13,7 @@ from sys import intern
 from typing import Any
 
 from elysium.content import schema
+from elysium.content.messages import DEFAULTS
 from elysium.content.model import DIRECTIONS, Variant, parse_time
 from elysium.content.problems import Problem, suggestion
 from elysium.content.yamlsafe import Document, Mark, Path_
@@ -291,6 +292,21 @@ class Checker:
             return {str(k): v or "" for k, v in value.items()}
         self.error(doc.mark(path), f"{what} must be a list of pack ids, or pack ids with version ranges")
         return INVALID
+
+    def shape_messages(self, doc, path, value, what):
+        """The game's own wording of engine sentences: a mapping of known keys to texts."""
+        if not isinstance(value, dict):
+            self.error(doc.mark(path), f"{what} must map message keys (such as 'world.empty_inventory') to texts")
+            return INVALID
+        wording = {}
+        for key, text in value.items():
+            if key not in DEFAULTS:
+                self.error(doc.key_mark(path + (key,)), f"unknown message {key!r}{suggestion(str(key), DEFAULTS)}")
+                continue
+            converted = self.shape_text(doc, path + (key,), text, f"the message {key!r}")
+            if converted is not INVALID:
+                wording[key] = converted
+        return wording
 
     def shape_game(self, doc, path, value, what):
         return self.fields(doc, path, value, schema.GAME_FIELDS, "the game section") or INVALID

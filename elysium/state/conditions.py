@@ -6,10 +6,12 @@ which advances the generator in the state, so the same seed and commands still g
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from elysium.content.model import Content, Variant, parse_time
 from elysium.state import calendar, places, rng
+from elysium.state.text import expand
 
 State = dict[str, Any]
 
@@ -113,17 +115,18 @@ def _holds_key(key: str, value: Any, condition: dict, subject: int | None, state
 
 
 
-def render(text: Any, state: State, content: Content) -> str:
-    """The words of a text field: a string, model variants, or raw {if, text} variants from effects."""
+def render(text: Any, state: State, content: Content, params: Mapping[str, Any] | None = None) -> str:
+    """The words of a text field: a string, model variants, or raw {if, text} variants from effects,
+    with its `{...}` substitutions read (see state/text.py); `params` are the sentence's own."""
     if text is None:
         return ""
     if isinstance(text, str):
-        return text
+        return expand(text, state, content, params)
     for variant in text:
         if isinstance(variant, Variant):
             condition, words = variant.condition, variant.text
         else:
             condition, words = variant.get("if"), variant.get("text")
         if holds(condition, state, content):
-            return render(words, state, content)
+            return render(words, state, content, params)
     return ""

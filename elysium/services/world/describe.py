@@ -9,9 +9,9 @@ from elysium.content.model import Content, Item
 from elysium.content.words import capitalised, definite, indefinite, listed
 from elysium.state import places
 from elysium.state.conditions import render
+from elysium.state.text import say
 
 DARKNESS = "Darkness"
-DARK_TEXT = "It is too dark to see anything here. You can feel cool stone underfoot, and little else."
 
 
 def text(ctx: Context, value: Any) -> str:
@@ -55,7 +55,7 @@ def room_text(ctx: Context) -> str:
     state, content = ctx.state, ctx.content
     room = content.rooms[state["location"]]
     if not places.has_light(state, content, room.id):
-        return f"{DARKNESS}\n{DARK_TEXT}"
+        return f"{DARKNESS}\n{say('light.dark_room', ctx.state, ctx.content)}"
     lines = [room.name, text(ctx, room.description)]
     listed_items = []
     for item_id in places.contents(state, room.id):
@@ -125,7 +125,7 @@ def inventory_text(ctx: Context) -> str:
     state, content = ctx.state, ctx.content
     carried = places.contents(state, "player")
     if not carried:
-        return "You are carrying nothing but your hopes for the term."
+        return say("world.empty_inventory", state, content)
     lines = ["You are carrying:"]
 
     def walk(item_id: str, depth: int) -> None:

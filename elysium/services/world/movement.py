@@ -10,6 +10,7 @@ from elysium.content.model import Exit
 from elysium.content.words import capitalised, definite
 from elysium.state import calendar, places
 from elysium.state.conditions import holds
+from elysium.state.text import say
 from elysium.services.world.describe import The, room_text, text, the
 
 WALK = 2  # minutes a walk from one room to the next takes
@@ -23,7 +24,7 @@ class Movement:
         way = room.exits.get(msg.direction)
         if way is None:
             if not places.has_light(state, content, room.id):
-                return Narration("You blunder into cold stone. There is no way that direction, as far as you can tell.", done=False)
+                return Narration(say("light.blunder", state, content, direction=msg.direction), done=False)
             ways = ", ".join(room.exits) or "none"
             return Narration(f"You can't go that way. (Exits: {ways}.)", done=False)
         return self.through(ctx, way)

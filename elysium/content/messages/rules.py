@@ -1,0 +1,7 @@
+"""The engine's own sentences: rules."""
+
+MESSAGES: dict[str, str] = {
+}
+
+PARAMETERS: dict[str, tuple[str, ...]] = {
+}
