@@ -70,6 +70,9 @@ class Checker:
     # Where each `go` and `wait` effect's value is written, by the effect's identity (the effect
     # itself is kept, so that its identity is never reused): loops.py reports loops at them.
     effect_places: dict[int, tuple[dict, Document, Path_]] = field(default_factory=dict)
+    # Every item that a `switch_on`/`switch_off` effect or a `switched_on` condition names, and
+    # where: it must be a device (see assemble.check_devices).
+    switched: list[tuple[str, Document, Path_]] = field(default_factory=list)
 
     def error(self, mark: Mark, message: str) -> None:
         self.problems.append(Problem(mark, message))
@@ -345,6 +348,8 @@ class Checker:
                 continue
             result = self.shape(doc, where, item, schema.CONDITION_KEYS[key], f"the condition {key!r}")
             converted[key] = item if result is INVALID else result
+            if key == "switched_on" and isinstance(result, str):
+                self.switched.append((result, doc, where))
         return converted
 
     def shape_conditions(self, doc, path, value, what):
@@ -426,6 +431,8 @@ class Checker:
         result = {**effect, **converted}
         if primary in ("go", "wait"):
             self.effect_places[id(result)] = (result, doc, path + (primary,))
+        if primary in ("switch_on", "switch_off") and isinstance(converted.get(primary), str):
+            self.switched.append((converted[primary], doc, path + (primary,)))
         return result
 
     def effect_mark(self, effect: dict) -> Mark:

@@ -66,7 +66,7 @@ class Lighting:
     @handles(Light)
     def light(self, msg: Light, ctx: Context) -> Narration:
         item = ctx.content.items.get(msg.item)
-        if item is not None and item.device:
+        if item is not None and item.device and item.light:  # LIGHT LAMP: switch it on
             return self.switch(ctx, msg.item, True)
         if item is None or not item.light:
             return refuse(sentence(ctx, "light.cannot_light", msg.item))
@@ -77,7 +77,7 @@ class Lighting:
     @handles(Douse)
     def douse(self, msg: Douse, ctx: Context) -> Narration:
         item = ctx.content.items.get(msg.item)
-        if item is not None and item.device:
+        if item is not None and item.device and item.light:
             return self.switch(ctx, msg.item, False)
         if item is None or not item.light or not ctx.state["items"][item.id].get("lit"):
             return refuse(sentence(ctx, "light.not_lit", msg.item))
