@@ -51,10 +51,7 @@ def room_text(ctx: Context) -> str:
     """The full description of the player's room, as LOOK shows it."""
     state, content = ctx.state, ctx.content
     room = content.rooms[state["location"]]
-    lit = places.has_light(state, content, room.id)
-    # The room as the player was last shown it: light.py tells them when that stops being true.
-    state["sight"] = {"room": room.id, "lit": lit}
-    if not lit:
+    if not places.has_light(state, content, room.id):
         name = say("light.darkness_name", state, content)
         return "\n".join(t for t in (name, say("light.dark_room", state, content)) if t)
     lines = [room.name, text(ctx, room.description)]

@@ -6,9 +6,11 @@ that is no device they light it or put it out; FLIP switches a device the other 
 a device (an electric lamp) is alight exactly while it is switched on, whichever verb does it.
 
 The room's light is worked out when asked (state/places.py). What this module keeps is the room as
-the player last saw it (`sight` in the state: set when a room is described or a light is turned on
-or off here), so that at the end of any turn in which the room went dark or lit by some other
-means (an effect, a timer, a lamp shut in a box), the player is told and shown the room anew.
+the player last saw it (`sight` in the state: set at the end of every turn, on arriving in a room
+and when a light is turned on or off), so that at the end of any turn in which the room went dark
+or lit by some other means (an effect, a timer, a lamp shut in a box), the player is told and
+shown the room anew. (Looking does not set it: LOOK, and the look after a restore, leave the state
+as it was.)
 """
 
 from __future__ import annotations
@@ -46,9 +48,10 @@ def too_dark(ctx: Context, thing_id: str) -> Narration | None:
     return refuse(sentence(ctx, "light.too_dark", thing_id))
 
 
-def note_sight(ctx: Context, lit: bool) -> None:
-    """Remember the player's room as they have just been shown it."""
-    ctx.state["sight"] = {"room": ctx.state["location"], "lit": lit}
+def note_sight(ctx: Context) -> None:
+    """Remember the player's room, lit or dark, as an action has just shown it to them."""
+    here = ctx.state["location"]
+    ctx.state["sight"] = {"room": here, "lit": places.has_light(ctx.state, ctx.content, here)}
 
 
 def now_seen(ctx: Context, by_the_player: bool = False) -> str:
@@ -123,6 +126,7 @@ class Lighting:
             places.change_item(state, item_id, lit=on)
         if places.has_light(state, content, here) != was_lit:
             words = f"{words}\n\n{now_seen(ctx, by_the_player=True)}"
+        note_sight(ctx)
         return Narration(words, minutes=ACT)
 
     # -- the room going dark or lit by any other means ------------------------------------------
@@ -136,7 +140,7 @@ class Lighting:
     def light_settled(self, msg: LightSettled, ctx: Context) -> None:
         seen = ctx.state.get("sight")
         here = ctx.state["location"]
-        if seen is None or seen["room"] != here:
-            return
-        if places.has_light(ctx.state, ctx.content, here) != seen["lit"]:
+        if seen is not None and seen["room"] == here \
+                and places.has_light(ctx.state, ctx.content, here) != seen["lit"]:
             ctx.publish(Narrated(now_seen(ctx)))
+        note_sight(ctx)
