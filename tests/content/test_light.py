@@ -156,7 +156,7 @@ def test_every_sentence_about_light_is_the_games_to_reword(tmp_path):
             light.goes_dark: The lamp dies.
             light.switched_on: Click. {The noun} {is} on now.
             light.switched_off: Clack.
-            light.too_dark: "{The noun}? Too dark."
+            light.blunder: "{Direction}? A wall."
         """), "  ")
     folder = pack(tmp_path, manifest, things="""\
         items:
@@ -173,9 +173,9 @@ def test_every_sentence_about_light_is_the_games_to_reword(tmp_path):
             dark: true
             exits: {up: porch}
         """)
-    down, examined, on, off = play(folder, "down", "x lamp", "turn on lamp", "turn off lamp")
+    down, blundered, on, off = play(folder, "down", "north", "turn on lamp", "turn off lamp")
     assert down == "Pitch Black\nYou smell damp earth."
-    assert examined == "The lamp? Too dark."
+    assert blundered == "North? A wall."
     assert on.startswith("Click. The lamp is on now.") and "A cellar." in on
     assert off == "Clack.\n\nThe lamp dies.\nPitch Black\nYou smell damp earth."
 

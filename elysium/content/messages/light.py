@@ -8,7 +8,6 @@ MESSAGES: dict[str, str] = {
     "light.dark_room": "It is too dark to make out anything here.",
     "light.blunder": "You stumble about in the dark, but find no way that direction.",
     "light.darkness_name": "Darkness",
-    "light.too_dark": "It is too dark to see {the noun}.",
     "light.goes_dark": "Everything goes dark.",
     "light.comes_back": "You can see again.",
     "light.lit": "You light {the noun}. Warm light spills around you.",
@@ -31,7 +30,6 @@ _THING = ("noun", "is")
 
 PARAMETERS: dict[str, tuple[str, ...]] = {
     "light.blunder": ("direction",),
-    "light.too_dark": _THING,
     **{key: _THING for key in (
         "light.lit", "light.already_lit", "light.cannot_light", "light.doused", "light.not_lit",
         "light.examine_lit", "light.examine_unlit", "light.switched_on", "light.switched_off",

@@ -41,13 +41,6 @@ def refuse(words: str) -> Narration:
     return Narration(words, minutes=0, done=False)
 
 
-def too_dark(ctx: Context, thing_id: str) -> Narration | None:
-    """The refusal to look at something closely in the dark (even something carried), or None."""
-    if places.has_light(ctx.state, ctx.content, ctx.state["location"]):
-        return None
-    return refuse(sentence(ctx, "light.too_dark", thing_id))
-
-
 def note_sight(ctx: Context) -> None:
     """Remember the player's room, lit or dark, as an action has just shown it to them."""
     here = ctx.state["location"]

@@ -12,7 +12,6 @@ from elysium.state import places
 from elysium.services.world.describe import (
     The, a, be, examine_text, holder_text, inventory_text, text, the, verb_s,
 )
-from elysium.services.world.light import too_dark
 
 ACT = 1  # minutes an ordinary action with things takes
 
@@ -30,14 +29,10 @@ class ThingHandling:
 
     @handles(Examine)
     def examine(self, msg: Examine, ctx: Context) -> Narration:
-        if dark := too_dark(ctx, msg.thing):
-            return dark
         return did(examine_text(ctx, msg.thing))
 
     @handles(Search)
     def search(self, msg: Search, ctx: Context) -> Narration:
-        if dark := too_dark(ctx, msg.thing):
-            return dark
         item = ctx.content.items.get(msg.thing)
         if item is None or not (item.container or item.supporter):
             return did(f"You find nothing of interest in {the(ctx.content, msg.thing)}.")
@@ -187,8 +182,6 @@ class ThingHandling:
 
     @handles(Read)
     def read(self, msg: Read, ctx: Context) -> Narration:
-        if dark := too_dark(ctx, msg.thing):
-            return dark
         item = ctx.content.items.get(msg.thing)
         if item is None or item.text is None:
             return refuse(f"There is nothing written on {the(ctx.content, msg.thing)}.")
