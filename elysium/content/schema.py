@@ -93,7 +93,8 @@ CONDITION_KEYS: dict[str, str] = {
     "score": "compare", "reputation": "compare", "standing": "compare", "energy": "compare",
     "piece": "ref:pieces", "visited": "ref:rooms", "visits": "ref:rooms",
     "lore": "ref:lore", "open": "ref:items", "locked": "ref:items", "lit": "ref:items",
-    "dark": "bool", "switched_on": "ref:items", "chance": "int", "not": "condition", "any": "conditions", "all": "conditions",
+    "dark": "bool", "chance": "int", "not": "condition", "any": "conditions", "all": "conditions",
+    "switched_on": "ref:items",
     "at_least": "int", "at_most": "int", "equals": "int",
 }
 PERIODS = ("morning", "afternoon", "evening", "night")

@@ -11,6 +11,7 @@ from elysium.state import places
 from elysium.state.conditions import render
 from elysium.state.text import say
 
+
 def text(ctx: Context, value: Any) -> str:
     return render(value, ctx.state, ctx.content)
 
