@@ -76,6 +76,12 @@ class TurnEnded(Event):
 
 
 @dataclass(frozen=True)
+class LightSettled(Event):
+    """Everything a turn does is done (sent after TurnEnded has reached every service), so that the
+    player's room can be seen as it now is: lit or dark."""
+
+
+@dataclass(frozen=True)
 class GameEnded(Event):
     ending: str
 
@@ -165,6 +171,23 @@ class Light(Request[Narration]):
 
 @dataclass(frozen=True)
 class Douse(Request[Narration]):
+    item: str
+
+
+@dataclass(frozen=True)
+class SwitchOn(Request[Narration]):
+    item: str
+
+
+@dataclass(frozen=True)
+class SwitchOff(Request[Narration]):
+    item: str
+
+
+@dataclass(frozen=True)
+class Flip(Request[Narration]):
+    """Switch a device the other way from how it is."""
+
     item: str
 
 

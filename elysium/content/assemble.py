@@ -78,6 +78,7 @@ class Assembly:
         self.checker.qualify = self.qualifier(self.game_id)
         self.resolve_references()
         self.check_moves()
+        self.check_devices()
         self.add_score()
         if self.problems:
             raise ContentError(self.problems)
@@ -341,6 +342,19 @@ class Assembly:
                 self.problems.append(Problem(doc.mark(path), f"{holder!r} lies inside {inside!r} and nothing "
                                              f"ever takes it out, so this move could only put {inside!r} inside "
                                              "itself, which the game always refuses"))
+
+    def check_devices(self) -> None:
+        """Only a device is switched on and off: naming anything else is a mistake that would
+        otherwise fail quietly in play."""
+        items = self.entries["items"]
+        for item, doc, path in self.checker.switched:
+            if item in items and not items[item][0].get("device"):
+                self.problems.append(Problem(doc.mark(path), f"{bare_id(item)!r} is not a device, so it is never "
+                                             "switched on or off (give it device: true)"))
+        for item, (fields, place) in items.items():
+            if fields.get("device") and fields.get("light") and "lit" in fields:
+                self.problems.append(Problem(place.mark, f"{bare_id(item)!r} is a device that gives light, so it is "
+                                             "alight while switched on: say switched_on, not lit"))
 
     def add_score(self) -> None:
         """Mods that give points say how many with adds_score, so that "out of a possible" stays

@@ -23,6 +23,7 @@ def shape(name: str) -> dict[str, Any]:
         "str": lambda: {"type": ["string", "number"]},
         "text": lambda: {"$ref": "#/$defs/text"},
         "bool": lambda: {"type": "boolean"},
+        "dark": lambda: {"oneOf": [{"type": "boolean"}, {"$ref": "#/$defs/condition"}]},
         "int": lambda: {"type": "integer"},
         "minutes": lambda: {"type": "integer", "minimum": 0, "maximum": schema.MAX_WAIT,
                             "description": f"minutes, at most {schema.MAX_WAIT} (a week)"},

@@ -99,7 +99,7 @@ class Room:
     name: str
     description: Text
     exits: dict[str, Exit]
-    dark: bool = False
+    dark: bool | Condition = False  # a condition: dark while it holds (see places.has_light)
     position: tuple[int, int] | None = None
     on_enter: tuple[Effect, ...] = ()
     bed: bool = False
@@ -133,6 +133,10 @@ class Item:
     lit: bool = False
     door: tuple[str, str] | None = None
     lore: str | None = None
+    transparent: bool = False  # a closed container that still lets its light out
+    device: bool = False  # switched on and off; a device that is a light is lit while on
+    switched_on: bool = False
+    findable_in_dark: bool = False  # in reach in the dark, like a light switch by the door
 
 
 @_pickled_by_fields

@@ -18,7 +18,7 @@ KINDS = ("rooms", "items", "npcs", "lore", "pieces", "classes", "recitals", "end
 # kind -> field -> shape; a leading "*" marks a required field.
 FIELDS: dict[str, dict[str, str]] = {
     "rooms": {
-        "name": "*str", "description": "*text", "exits": "exits", "dark": "bool",
+        "name": "*str", "description": "*text", "exits": "exits", "dark": "dark",
         "position": "position", "on_enter": "effects", "bed": "bool", "practice": "bool",
     },
     "items": {
@@ -27,7 +27,8 @@ FIELDS: dict[str, dict[str, str]] = {
         "container": "bool", "supporter": "bool", "openable": "bool", "open": "bool",
         "lockable": "bool", "locked": "bool", "key": "ref:items", "wearable": "bool", "worn": "bool",
         "text": "text", "light": "bool", "lit": "bool", "door": "door", "rules": "item_rules",
-        "lore": "ref:lore",
+        "lore": "ref:lore", "transparent": "bool", "device": "bool", "switched_on": "bool",
+        "findable_in_dark": "bool",
     },
     "npcs": {
         "name": "*str", "nouns": "words", "adjectives": "words", "description": "*text",
@@ -79,7 +80,7 @@ GAME_FIELDS = {
 BUILTIN_VERBS = (
     "look", "examine", "search", "take", "drop", "put", "open", "close", "lock", "unlock", "wear",
     "remove", "read", "light", "douse", "go", "enter", "wait", "sleep", "ask", "talk", "attend",
-    "perform", "practice",
+    "perform", "practice", "switch_on", "switch_off", "flip",
 )
 MOMENTS = ("arrive", "turn")
 
@@ -93,6 +94,7 @@ CONDITION_KEYS: dict[str, str] = {
     "piece": "ref:pieces", "visited": "ref:rooms", "visits": "ref:rooms",
     "lore": "ref:lore", "open": "ref:items", "locked": "ref:items", "lit": "ref:items",
     "dark": "bool", "chance": "int", "not": "condition", "any": "conditions", "all": "conditions",
+    "switched_on": "ref:items",
     "at_least": "int", "at_most": "int", "equals": "int",
 }
 PERIODS = ("morning", "afternoon", "evening", "night")
@@ -105,7 +107,8 @@ EFFECT_KEYS: dict[str, str] = {
     "learn": "ref:lore", "open": "ref:items", "close": "ref:items", "lock": "ref:items",
     "unlock": "ref:items", "light": "ref:items", "douse": "ref:items", "wait": "minutes",
     "end": "ref:endings", "if": "condition", "learn_piece": "ref:pieces", "standing": "int",
-    "energy": "int",
+    "energy": "int", "light_room": "ref:rooms", "darken_room": "ref:rooms", "switch_on": "ref:items",
+    "switch_off": "ref:items",
 }
 EFFECT_COMPANIONS: dict[str, dict[str, str]] = {
     "counter": {"add": "int", "set": "int"},

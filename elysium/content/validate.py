@@ -24,6 +24,13 @@ INVALID = object()
 VARIANT_FIELDS = {"if": "condition", "text": "*text"}
 DOOR_FIELDS = {"between": "*rooms"}
 SPAN_FIELDS = {"from": "*time", "to": "*time"}
+# Conditions a room's darkness may not ask: each would ask whether a room is dark, or roll the dice,
+# every time anyone looks.
+DARKNESS_UNASKABLE = {
+    "dark": "whether a room is dark is what this condition decides",
+    "here": "what is in reach depends on whether the room is dark",
+    "chance": "darkness is asked many times a turn, and each would roll the dice",
+}
 EFFECT_FIELDS = {primary: {primary: "*" + shape, **schema.EFFECT_COMPANIONS.get(primary, {})}
                  for primary, shape in schema.EFFECT_KEYS.items()}
 
@@ -63,6 +70,9 @@ class Checker:
     # Where each `go` and `wait` effect's value is written, by the effect's identity (the effect
     # itself is kept, so that its identity is never reused): loops.py reports loops at them.
     effect_places: dict[int, tuple[dict, Document, Path_]] = field(default_factory=dict)
+    # Every item that a `switch_on`/`switch_off` effect or a `switched_on` condition names, and
+    # where: it must be a device (see assemble.check_devices).
+    switched: list[tuple[str, Document, Path_]] = field(default_factory=list)
 
     def error(self, mark: Mark, message: str) -> None:
         self.problems.append(Problem(mark, message))
@@ -121,6 +131,20 @@ class Checker:
             self.error(doc.mark(path), f"{what} must be true or false, not {_kind(value)}")
             return INVALID
         return value
+
+    def shape_dark(self, doc, path, value, what):
+        """A room's darkness: true, false, or a condition that holds while the room is dark."""
+        if isinstance(value, bool):
+            return value
+        if not isinstance(value, dict):
+            self.error(doc.mark(path), f"{what} must be true, false or a condition, not {_kind(value)}")
+            return INVALID
+        converted = self.shape_condition(doc, path, value, what)
+        for where, key in _condition_keys(value, path):
+            if key in DARKNESS_UNASKABLE:
+                self.error(doc.key_mark(where), f"a room's darkness cannot depend on {key!r}: "
+                           f"{DARKNESS_UNASKABLE[key]}")
+        return converted
 
     def shape_int(self, doc, path, value, what):
         if isinstance(value, bool) or not isinstance(value, int):
@@ -324,6 +348,8 @@ class Checker:
                 continue
             result = self.shape(doc, where, item, schema.CONDITION_KEYS[key], f"the condition {key!r}")
             converted[key] = item if result is INVALID else result
+            if key == "switched_on" and isinstance(result, str):
+                self.switched.append((result, doc, where))
         return converted
 
     def shape_conditions(self, doc, path, value, what):
@@ -405,6 +431,8 @@ class Checker:
         result = {**effect, **converted}
         if primary in ("go", "wait"):
             self.effect_places[id(result)] = (result, doc, path + (primary,))
+        if primary in ("switch_on", "switch_off") and isinstance(converted.get(primary), str):
+            self.switched.append((converted[primary], doc, path + (primary,)))
         return result
 
     def effect_mark(self, effect: dict) -> Mark:
@@ -459,6 +487,20 @@ def _compiled(table: dict[str, str]) -> tuple[dict[str, str], dict[str, Check], 
         required = tuple(key for key, shape in table.items() if shape.startswith("*"))
         compiled = _COMPILED[id(table)] = (table, checkers, required)
     return compiled
+
+
+def _condition_keys(condition: Any, path: Path_) -> list[tuple[Path_, str]]:
+    """(where, key) of every key of a condition, however deeply nested in not/any/all."""
+    found: list[tuple[Path_, str]] = []
+    if isinstance(condition, dict):
+        for key, value in condition.items():
+            found.append((path + (key,), key))
+            if key == "not":
+                found.extend(_condition_keys(value, path + (key,)))
+            elif key in ("any", "all") and isinstance(value, list):
+                for i, inner in enumerate(value):
+                    found.extend(_condition_keys(inner, path + (key, i)))
+    return found
 
 
 def bare_id(entry_id: str) -> str:

@@ -114,12 +114,13 @@ VERBS: tuple[Verb, ...] = (
     _verb("light", rule("{object} with {second}", "light"), rule("{object}", "light")),
     _verb(
         "turn switch",
-        rule("on {object}", "light"),
-        rule("off {object}", "douse"),
-        rule("{object} on", "light"),
-        rule("{object} off", "douse"),
+        rule("on {object}", "switch_on"),
+        rule("off {object}", "switch_off"),
+        rule("{object} on", "switch_on"),
+        rule("{object} off", "switch_off"),
         usage="TURN ON something or TURN OFF something",
     ),
+    _verb("flip toggle", rule("{object}", "flip")),
     _verb("extinguish douse snuff", rule("{object}", "douse")),
     _verb(
         "blow",

@@ -187,7 +187,11 @@ class Rules(Service):
             case "lock" | "unlock":
                 places.change_item(state, value, locked=key == "lock")
             case "light" | "douse":
-                places.change_item(state, value, lit=key == "light")
+                places.set_lit(state, content, value, key == "light")
+            case "switch_on" | "switch_off":
+                places.switch(state, content, value, key == "switch_on")
+            case "light_room" | "darken_room":
+                places.set_room_lit(state, value, key == "light_room")
             case "wait":
                 # The engine lets this time pass once the turn's action is over, in order. Content
                 # that slipped past validation still waits no more than the longest wait allowed.

@@ -99,7 +99,7 @@ def _holds_key(key: str, value: Any, condition: dict, subject: int | None, state
             return state["visits"].get(value, 0) > 0
         case "lore":
             return value in state["lore"]
-        case "open" | "locked" | "lit":
+        case "open" | "locked" | "lit" | "switched_on":
             return bool(items[value].get(key))
         case "dark":
             return (not places.has_light(state, content, state["location"])) == bool(value)

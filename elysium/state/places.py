@@ -29,7 +29,8 @@ def place_of(state: State, item_id: str) -> str:
 
 
 def change_item(state: Store, item_id: str, **fields: Any) -> None:
-    """Set fields of an item's entry: `at` (a place string), `open`, `locked`, `worn`, `lit`."""
+    """Set fields of an item's entry: `at` (a place string), `open`, `locked`, `worn`, `lit`,
+    `switched_on`."""
     state.change("items", item_id, **fields)
 
 
@@ -85,22 +86,89 @@ def npcs_in(state: Store, room: str) -> list[str]:
 
 
 def has_light(state: Store, content: Content, room: str) -> bool:
-    """A room is lit unless it is dark and no lit light source is here or carried, in reach."""
-    if not content.rooms[room].dark:
+    """Whether the player can see in `room`: it is not dark, or a lit light source shines into it.
+
+    A light shines into the room it lies in (on the floor, on a supporter, in an open or
+    transparent container, however deep) and into the room of the player who carries it; a closed
+    opaque container holds its light in. Only the lights alight are looked at (the store keeps an
+    index of them), so the cost does not grow with the world."""
+    if not is_dark(state, content, room):
         return True
     for item_id in state.lit():
-        if content.items[item_id].light:
-            where, reachable = outermost(state, item_id)
-            if reachable and where in (room, "player"):
-                return True
+        if content.items[item_id].light and shines_into(state, content, item_id) in (room, "player"):
+            return True
     return False
+
+
+def is_dark(state: Store, content: Content, room: str) -> bool:
+    """Whether a room is dark of itself: as effects last set it, else as its content says (true,
+    false, or a condition)."""
+    lighting = state.get("lighting")
+    if lighting and room in lighting:
+        return not lighting[room]
+    dark = content.rooms[room].dark
+    if isinstance(dark, dict):
+        if room in _ASKING:  # content that slipped past validation must not recurse for ever
+            return False
+        from elysium.state.conditions import holds  # conditions ask places, so this way round
+        _ASKING.add(room)
+        try:
+            return holds(dark, state, content)
+        finally:
+            _ASKING.discard(room)
+    return bool(dark)
+
+
+_ASKING: set[str] = set()  # rooms whose darkness condition is being worked out just now
+
+
+def shines_into(state: State, content: Content, item_id: str) -> str:
+    """The room (or `player`) whose darkness a light at this item's place would lift: `nowhere`
+    when a closed, opaque container stands between."""
+    place = place_of(state, item_id)
+    seen = {item_id}
+    while place.startswith(("in:", "on:")):
+        holder = place[3:]
+        if holder in seen:
+            return "nowhere"
+        seen.add(holder)
+        if place.startswith("in:") and not state["items"][holder].get("open", True) \
+                and not content.items[holder].transparent:
+            return "nowhere"
+        place = place_of(state, holder)
+    return place
+
+
+def set_room_lit(state: Store, room: str, lit: bool) -> None:
+    """Light a room of itself (`light_room`) or make it dark (`darken_room`), whatever its content
+    said; kept in the state, so it is saved and undone like the rest."""
+    state.setdefault("lighting", {})[room] = lit
+
+
+def switch(state: Store, content: Content, item_id: str, on: bool) -> None:
+    """Switch a device on or off; a device that is a light is alight exactly while it is on."""
+    fields = {"switched_on": on}
+    if content.items[item_id].light:
+        fields["lit"] = on
+    change_item(state, item_id, **fields)
+
+
+def set_lit(state: Store, content: Content, item_id: str, lit: bool) -> None:
+    """Light or put out a light; lighting a device light is switching it on."""
+    if content.items[item_id].device:
+        switch(state, content, item_id, lit)
+    else:
+        change_item(state, item_id, lit=lit)
 
 
 def things_in_reach(state: Store, content: Content, room: str) -> list[str]:
     """Items and NPCs the player can see and touch in `room`: what they carry, what lies here,
-    the doors of the room, and the people present. In the dark, only what they carry."""
+    the doors of the room, and the people present. In the dark, only what they carry and what
+    the game marks `findable_in_dark` (a light switch by the door)."""
     lit = has_light(state, content, room)
     found = _reachable(state, ("player", room) if lit else ("player",))
+    if not lit:
+        found.extend(i for i in _reachable(state, (room,)) if content.items[i].findable_in_dark)
     if lit:
         for door in content.doors_by_room.get(room, ()):
             if door not in found:

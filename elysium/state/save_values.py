@@ -29,7 +29,7 @@ SEEDS = 2 ** 256  # far beyond any seed a player types; the dice keep 64 bits of
 LONGEST_TERM = 1000 * 366 * MINUTES_PER_DAY  # for a game whose term's end need not end the story
 KEY_SHOWN = 40  # characters of a save's own key that a message shows
 
-ITEM_KEYS = frozenset({"at", "open", "locked", "worn", "lit"})
+ITEM_KEYS = frozenset({"at", "open", "locked", "worn", "lit", "switched_on"})
 NPC_KEYS = frozenset({"at"})
 PIECE_KEYS = frozenset({"mastery", "practised"})
 PRONOUNS = frozenset({"it", "them", "him", "her"})  # as parser/pronouns.py
@@ -152,19 +152,26 @@ def items(value: Any, limits: Limits) -> Problem:
     worn_at_start = limits.worn_at_start
     for key, entry in value.items():
         if type(entry) is not dict:
-            return f".{shown(key)} should be a mapping of at, open, locked, worn and lit"
+            return f".{shown(key)} should be a mapping of at, open, locked, worn, lit and switched_on"
         at = entry.get("at")
         if type(at) is not str or not at:
             return f".{shown(key)}.at should be a place"
         if len(entry) > 1:  # most things are only somewhere
             if not entry.keys() <= ITEM_KEYS:
-                return f".{shown(key)} should be a mapping of at, open, locked, worn and lit"
+                return f".{shown(key)} should be a mapping of at, open, locked, worn, lit and switched_on"
             for field, flag in entry.items():
                 if type(flag) is not bool and field != "at":
                     return f".{shown(key)}.{field} should be true or false"
             if entry.get("worn") and at != "player" and worn_at_start.get(key) != at:
                 return f".{shown(key)} is worn but not held"
     return None
+
+
+def sight(value: Any, limits: Limits) -> Problem:
+    if type(value) is dict and value.keys() == {"room", "lit"} and type(value["room"]) is str \
+            and type(value["lit"]) is bool:
+        return None
+    return " should be a mapping of room (text) and lit (true or false)"
 
 
 def npcs(value: Any, limits: Limits) -> Problem:
@@ -356,4 +363,6 @@ STATE: dict[str, tuple[Check, ColumnCheck]] = {
 }
 OPTIONAL_STATE: dict[str, tuple[Check, ColumnCheck]] = {
     "delay": (delay, never),  # time that a turn's effects asked for, still to pass
+    "lighting": (each(true_or_false), flags_column),  # rooms lit (true) or darkened by effects
+    "sight": (sight, never),  # the room as the player last saw it (services/world/light.py)
 }

@@ -30,8 +30,10 @@ def initial_state(content: Content, seed: int) -> State:
             entry["locked"] = item.locked
         if item.wearable:
             entry["worn"] = item.worn
+        if item.device:
+            entry["switched_on"] = item.switched_on
         if item.light:
-            entry["lit"] = item.lit
+            entry["lit"] = item.switched_on if item.device else item.lit
         items[item.id] = entry
     return {
         "version": FORMAT_VERSION,

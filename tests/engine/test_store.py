@@ -36,11 +36,23 @@ def npcs_by_scan(state: dict, room: str) -> list[str]:
 
 
 def light_by_scan(state: dict, content: Content, room: str) -> bool:
-    if not content.rooms[room].dark:
+    if not places.is_dark(state, content, room):
         return True
     return any(entry.get("lit") and content.items[item_id].light
-               and places.outermost(state, item_id) in ((room, True), ("player", True))
+               and shining_by_scan(state, content, item_id) in (room, "player")
                for item_id, entry in state["items"].items())
+
+
+def shining_by_scan(state: dict, content: Content, item_id: str) -> str:
+    """Where a light's light reaches: up through supporters and open or transparent containers."""
+    place = state["items"][item_id]["at"]
+    while place.startswith(("in:", "on:")):
+        holder = place[3:]
+        if place.startswith("in:") and not state["items"][holder].get("open", True) \
+                and not content.items[holder].transparent:
+            return "nowhere"
+        place = state["items"][holder]["at"]
+    return place
 
 
 def reach_by_scan(state: dict, content: Content, room: str) -> list[str]:
@@ -48,6 +60,9 @@ def reach_by_scan(state: dict, content: Content, room: str) -> list[str]:
     roots = ("player", room) if lit else ("player",)
     found = [item_id for item_id in state["items"]
              if places.outermost(state, item_id)[1] and places.outermost(state, item_id)[0] in roots]
+    if not lit:  # and in the dark, what the game lets the player find there
+        found += [item_id for item_id in state["items"] if content.items[item_id].findable_in_dark
+                  and places.outermost(state, item_id) == (room, True)]
     if lit:
         found += [door for door in content.doors_by_room.get(room, ()) if door not in found]
         found += npcs_by_scan(state, room)

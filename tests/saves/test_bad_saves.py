@@ -216,7 +216,7 @@ STATE_SHAPES = {
     "time-as-text": (lambda state: {**state, "time": "09:30"},
                      "state.time should be a time within the term (0 to 4320 minutes)."),
     "an-item-that-is-not-a-dict": (lambda state: {**state, "items": {**state["items"], "lantern": 5}},
-                                   "state.items.lantern should be a mapping of at, open, locked, worn and lit."),
+                                   "state.items.lantern should be a mapping of at, open, locked, worn, lit and switched_on."),
     "location-a-list": (lambda state: {**state, "location": ["vestibule"]}, "state.location should be text."),
 }
 

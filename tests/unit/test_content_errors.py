@@ -48,7 +48,7 @@ def problems(folder: Path) -> list[str]:
 CASES = {
     "yaml_syntax": ("rooms:\n  cellar: [\n", "extra.yaml:3:1: error: YAML syntax"),
     "wrong_type": ("rooms:\n  cellar:\n    name: Cellar\n    description: Damp.\n    dark: maybe\n",
-                   "extra.yaml:5:11: error: 'dark' in room 'cellar' must be true or false, not text"),
+                   "extra.yaml:5:11: error: 'dark' in room 'cellar' must be true, false or a condition, not text"),
     "unknown_key": ("rooms:\n  cellar:\n    name: Cellar\n    descripton: Damp.\n",
                     "extra.yaml:4:5: error: unknown field 'descripton' in room 'cellar' (did you mean 'description'?)"),
     "missing_field": ("rooms:\n  cellar:\n    name: Cellar\n",

@@ -11,8 +11,6 @@ from elysium.state import places
 from elysium.state.conditions import render
 from elysium.state.text import say
 
-DARKNESS = "Darkness"
-
 
 def text(ctx: Context, value: Any) -> str:
     return render(value, ctx.state, ctx.content)
@@ -55,7 +53,8 @@ def room_text(ctx: Context) -> str:
     state, content = ctx.state, ctx.content
     room = content.rooms[state["location"]]
     if not places.has_light(state, content, room.id):
-        return f"{DARKNESS}\n{say('light.dark_room', ctx.state, ctx.content)}"
+        name = say("light.darkness_name", state, content)
+        return "\n".join(t for t in (name, say("light.dark_room", state, content)) if t)
     lines = [room.name, text(ctx, room.description)]
     listed_items = []
     for item_id in places.contents(state, room.id):
@@ -108,8 +107,13 @@ def examine_text(ctx: Context, thing_id: str) -> str:
         if item.openable or item.door:
             status = "open" if entry.get("open") else ("closed and locked" if entry.get("locked") else "closed")
             lines.append(f"{The(content, thing_id)} {be(content, thing_id)} {status}.")
-        if item.light:
-            lines.append(f"{The(content, thing_id)} {be(content, thing_id)} {'alight' if entry.get('lit') else 'not lit'}.")
+        about = {"noun": item, "is": be(content, thing_id)}
+        if item.device:
+            lines.append(say("light.examine_on" if entry.get("switched_on") else "light.examine_off", state, content,
+                             **about))
+        elif item.light:
+            lines.append(say("light.examine_lit" if entry.get("lit") else "light.examine_unlit", state, content,
+                             **about))
         if entry.get("worn"):
             lines.append("You are wearing it.")
         if item.container and not entry.get("open", True):

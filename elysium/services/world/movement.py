@@ -12,6 +12,7 @@ from elysium.state import calendar, places
 from elysium.state.conditions import holds
 from elysium.state.text import say
 from elysium.services.world.describe import The, room_text, text, the
+from elysium.services.world.light import note_sight
 
 WALK = 2  # minutes a walk from one room to the next takes
 
@@ -62,6 +63,7 @@ class Movement:
         state["location"] = room_id
         state["visits"][room_id] = state["visits"].get(room_id, 0) + 1
         ctx.publish(PlayerMoved(origin, room_id))
+        note_sight(ctx)
         return room_text(ctx)
 
     @subscribes(TimePassed)

@@ -1,15 +1,16 @@
-"""Handling things: taking, dropping, putting, opening, locking, wearing, reading and lighting."""
+"""Handling things: taking, dropping, putting, opening, locking, wearing and reading (lights and
+devices are light.py's)."""
 
 from __future__ import annotations
 
 from elysium.bus import Context, handles
 from elysium.bus.protocol import (
-    Close, Douse, Drop, Examine, Inventory, Learn, Light, Lock, Narration, Open, Put, Read, Search, Take,
-    TakeOff, Unlock, Wear,
+    Close, Drop, Examine, Inventory, Learn, Lock, Narration, Open, Put, Read, Search, Take, TakeOff, Unlock,
+    Wear,
 )
 from elysium.state import places
 from elysium.services.world.describe import (
-    The, a, be, examine_text, holder_text, inventory_text, room_text, text, the, verb_s,
+    The, a, be, examine_text, holder_text, inventory_text, text, the, verb_s,
 )
 
 ACT = 1  # minutes an ordinary action with things takes
@@ -188,33 +189,6 @@ class ThingHandling:
         if item.lore:
             words = "\n".join(t for t in (words, ctx.ask(Learn(item.lore)).text) if t)
         return Narration(words, minutes=2)
-
-    @handles(Light)
-    def light(self, msg: Light, ctx: Context) -> Narration:
-        item = ctx.content.items.get(msg.item)
-        if item is None or not item.light:
-            return refuse(f"{The(ctx.content, msg.item)} {be(ctx.content, msg.item)} not something you can light.")
-        entry = ctx.state["items"][item.id]
-        if entry.get("lit"):
-            return refuse(f"{The(ctx.content, item.id)} {be(ctx.content, item.id)} already alight.")
-        was_lit = places.has_light(ctx.state, ctx.content, ctx.state["location"])
-        places.change_item(ctx.state, item.id, lit=True)
-        words = f"You light {the(ctx.content, item.id)}. Warm light spills around you."
-        if not was_lit and places.has_light(ctx.state, ctx.content, ctx.state["location"]):
-            words += "\n\n" + room_text(ctx)  # the room comes out of the dark
-        return did(words)
-
-    @handles(Douse)
-    def douse(self, msg: Douse, ctx: Context) -> Narration:
-        item = ctx.content.items.get(msg.item)
-        entry = ctx.state["items"].get(msg.item, {})
-        if item is None or not item.light or not entry.get("lit"):
-            return refuse(f"{The(ctx.content, msg.item)} {be(ctx.content, msg.item)} not alight.")
-        places.change_item(ctx.state, msg.item, lit=False)
-        words = f"You put out {the(ctx.content, item.id)}."
-        if not places.has_light(ctx.state, ctx.content, ctx.state["location"]):
-            words += " Darkness closes in; it is too dark to see."
-        return did(words)
 
     # -- helpers -------------------------------------------------------------------------------
     def implicitly_take(self, ctx: Context, item_id: str) -> str | None:
