@@ -108,14 +108,14 @@ def _phrase(
             return replies.gone()
         return list(chosen)
     candidates = _candidates(words, context)
+    group = _plural_group(words, context) if many and not _is_pronoun(words) else None
+    if group:
+        return group
     if isinstance(candidates, Failure):
         return candidates
     if _is_pronoun(words):
         # "Them" already says exactly which things; no preference may drop one.
         return [thing.id for thing in candidates]
-    group = _plural_group(words, context) if many else None
-    if group:
-        return group
     candidates = prefer(context.action, slot, candidates)
     if len(candidates) > 1:
         return Unsure(key, candidates, many)
