@@ -255,14 +255,13 @@ class Game:
         """The command AGAIN repeats, as long as what it named is still at hand."""
         saved = self.state["last_command"]
         if saved is None:
-            return parser.Failure("There is nothing to do again yet.")
+            return parser.Failure(say("parser.again_nothing", self.state, self.content))
         command = parser.Command(**{**saved, "objects": tuple(saved["objects"])})
         in_reach = {thing.id for thing in scope}
         for thing_id in (*command.objects, command.second):
             if thing_id is not None and thing_id not in in_reach:
-                name = self.content.thing(thing_id).name
-                return parser.Failure(f"You can't see the {name} here any more." if name[:1].islower()
-                                      else f"You can't see {name} here any more.")
+                return parser.Failure(say("parser.again_gone", self.state, self.content,
+                                          noun=self.content.thing(thing_id)))
         return command
 
     def correct(self, oops: parser.Command, segment: str, scope: list[parser.Thing]) -> tuple[str, Any]:

@@ -38,6 +38,8 @@ MESSAGES: dict[str, str] = {
     "parser.ask_into": "What do you want to {verb} {objects} into?",
     "parser.ask_on": "What do you want to {verb} {objects} on?",
     "parser.ask_about": "What do you want to {verb} {objects} about?",
+    "parser.again_nothing": "There is nothing to do again yet.",
+    "parser.again_gone": "You can't see {the noun} here any more.",
     "parser.oops_nothing": "There is nothing to correct.",
     "parser.oops_no_word": "Type OOPS and the word you meant, such as OOPS LANTERN.",
 }
@@ -64,4 +66,5 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "parser.ask_into": ("verb", "objects"),
     "parser.ask_on": ("verb", "objects"),
     "parser.ask_about": ("verb", "objects"),
+    "parser.again_gone": ("noun",),
 }
