@@ -100,19 +100,28 @@ def answered_text(answer: str, pending: dict) -> str:
 
 
 def _named(words: list[str], present: list[Thing]) -> list[Thing]:
-    """The things offered that the answer's words describe; "my" and "mine" mean the ones held."""
+    """The things offered that the answer's words describe; "my" and "mine" mean the ones held.
+    A whole name counts even when some of its words are no noun or adjective of the thing
+    ("history of the bardic orders")."""
     mine = any(word in _MINE for word in words)
     words = [word for word in words if word not in _MINE]
+    whole = [thing for thing in present if _whole_name(thing) == " ".join(words)]
+    if len(whole) == 1:
+        return whole
     named = things_called(words, present) if words else (list(present) if mine else [])
     held = [thing for thing in named if thing.carried]
     return held if mine and held else named
+
+
+def _whole_name(thing: Thing) -> str:
+    return " ".join(without_articles(tokenise(thing.name)))
 
 
 def _still_unclear(words: list[str], named: list[Thing], choose) -> Command | Question | Failure:
     """An answer that fits every thing offered: one whose whole name it is, else the only one in
     hand, else say which things it fits and stop (asking the same question again would loop)."""
     typed = " ".join(word for word in words if word not in _MINE)
-    whole = [thing for thing in named if " ".join(without_articles(tokenise(thing.name))) == typed]
+    whole = [thing for thing in named if _whole_name(thing) == typed]
     if len(whole) == 1:
         return choose([whole[0].id])
     held = [thing for thing in named if thing.carried]

@@ -190,3 +190,13 @@ def test_addressing_someone_ambiguous_asks_who(world) -> None:
 def test_a_pending_state_from_elsewhere_is_ignored(world) -> None:
     assert world.answer("brass", Question("?", {"nonsense": 1})) is None
     assert world.answer("brass", Question("?", {})) is None
+
+
+def test_a_whole_name_answers_even_with_words_that_name_nothing(world) -> None:
+    scope = world.scope + (
+        Thing("history", "history of the bardic orders", ("history", "book"), ("bardic",), portable=True),
+        Thing("primer", "primer of the seven modes", ("primer", "book"), (), portable=True),
+    )
+    question = world.parse("x book", scope=scope)
+    assert isinstance(question, Question)
+    assert world.answer("the history of the bardic orders", question, scope=scope) == C("examine", ("history",))
