@@ -185,14 +185,14 @@ SPELLED_OUT = {
     "g": "again", "h": "help", "?": "help", "q": "quit",
 }
 
-# Shapes for the game's own verbs ("ring the bell", "strike the bell with the mallet",
-# "knock on the door"); the words after the verb are also passed on as text.
+# Shapes for the game's own verbs ("ring the bell", "strike the bell with the mallet", "toss the penny
+# in the fountain", "knock on the door"); the words after the verb are also passed on as text.
 @lru_cache(maxsize=256)
 def custom_rules(action: str) -> tuple[Rule, ...]:
     return (
         rule("", action),
         rule("on|at|to|in|with|for {object}", action),
-        rule("{object} with|using|on|to|at {second}", action),
+        rule("{object} with|using|on|to|at|in|into {second}", action),
         rule("{object}", action),
     )
 
