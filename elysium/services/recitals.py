@@ -20,7 +20,6 @@ from elysium.state.conditions import render
 
 RECITAL_LENGTH = 120  # minutes a recital's stage stays open
 PERFORMANCE = 20      # minutes a performance takes
-WHICH_PIECE = "Which piece?"  # a question: the answer finishes the command
 PRACTICE = 30         # minutes a practice session takes
 PRACTICE_ENERGY = 10
 PERFORMANCE_ENERGY = 20
@@ -155,15 +154,8 @@ class Recitals(Service):
 
     @staticmethod
     def choose(asked: str, ctx: Context, verb: str) -> Piece | str:
-        """The piece the player means, or what to tell them when it is unclear; "Which piece?"
-        leaves the command waiting, so that the answer ("the circle round") finishes it."""
-        piece = Recitals.which_piece(asked, ctx)
-        if isinstance(piece, str) and piece.startswith(WHICH_PIECE):
-            ctx.state["pending"] = {"complete": verb}
-        return piece
-
-    @staticmethod
-    def which_piece(asked: str, ctx: Context) -> Piece | str:
+        """The piece the player means, or what to tell them when it is unclear; `verb` is the
+        command a question leaves waiting for its answer."""
         known = [ctx.content.pieces[p] for p in ctx.state["repertoire"]]
         if not known:
             return "You have no pieces to your name yet. Classes, books and other bards can teach you some."
@@ -171,7 +163,7 @@ class Recitals(Service):
         if not words:
             if len(known) == 1:
                 return known[0]
-            return f"{WHICH_PIECE} You know {_titles(known)}."
+            return asking(ctx, verb, f"Which piece? You know {_titles(known)}.")
         scored = [(len(words & set(re.findall(r"[\w']+", p.name.lower()))), p) for p in known]
         best = max(score for score, _ in scored)
         matches = [p for score, p in scored if score == best and score > 0]
@@ -179,7 +171,15 @@ class Recitals(Service):
             return matches[0]
         if not matches:
             return f"That is not a piece you know. You know {_titles(known)}."
-        return f"{WHICH_PIECE} {_titles(matches)} would all fit that."
+        return asking(ctx, verb, f"Which piece? {_titles(matches)} would all fit that.")
+
+
+def asking(ctx: Context, verb: str, question: str) -> str:
+    """`question`, leaving `verb` waiting for its answer as the parser's own prompts do: the
+    player's next line, unless it is a command of its own, finishes it ("practise" + "the circle
+    round")."""
+    ctx.state["pending"] = {"complete": verb}
+    return question
 
 
 def judge(recital: Recital, piece: Piece, ctx: Context) -> int:
