@@ -76,7 +76,7 @@ def resolve_answer(
     if len(named) > 1 and len(named) < len(present):
         return again(among=named)
     if len(named) > 1:
-        return _still_unclear(words, named, choose)
+        return _still_unclear(named, choose)
     if len(words) == 1 and words[0] in _EVERY:
         return choose([thing.id for thing in present]) if many else again("parser.which_only_one")
     if len(words) == 1 and words[0] in _ORDINALS:
@@ -117,13 +117,9 @@ def _whole_name(thing: Thing) -> str:
     return " ".join(without_articles(tokenise(thing.name)))
 
 
-def _still_unclear(words: list[str], named: list[Thing], choose) -> Command | Question | Failure:
-    """An answer that fits every thing offered: one whose whole name it is, else the only one in
-    hand, else say which things it fits and stop (asking the same question again would loop)."""
-    typed = " ".join(word for word in words if word not in _MINE)
-    whole = [thing for thing in named if _whole_name(thing) == typed]
-    if len(whole) == 1:
-        return choose([whole[0].id])
+def _still_unclear(named: list[Thing], choose) -> Command | Question | Failure:
+    """An answer that fits every thing offered (and is not the whole name of just one): the only
+    one in hand, else say which things it fits and stop (asking the same question would loop)."""
     held = [thing for thing in named if thing.carried]
     if len(held) == 1:
         return choose([held[0].id])
