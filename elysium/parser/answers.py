@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from . import replies
 from .commands import GLUE_WORDS, is_command, parse, read
-from .matching import things_called
+from .matching import things_called, words_of
 from .model import Command, Failure, Question, Thing, Vocabulary
 from .questions import ask_which, read_pending
 from .words import ARTICLES, COMMA, tokenise, without_articles
@@ -101,14 +101,18 @@ def answered_text(answer: str, pending: dict) -> str:
 
 def _named(words: list[str], present: list[Thing]) -> list[Thing]:
     """The things offered that the answer's words describe; "my" and "mine" mean the ones held.
-    A whole name counts even when some of its words are no noun or adjective of the thing
-    ("history of the bardic orders")."""
+    The words of a thing's name count as well as its nouns and adjectives ("orders", "history of
+    the bardic orders"), since the question just showed the player that name."""
     mine = any(word in _MINE for word in words)
     words = [word for word in words if word not in _MINE]
     whole = [thing for thing in present if _whole_name(thing) == " ".join(words)]
     if len(whole) == 1:
         return whole
-    named = things_called(words, present) if words else (list(present) if mine else [])
+    if not words:
+        named = list(present) if mine else []
+    else:
+        named = things_called(words, present) or [
+            thing for thing in present if set(words) <= words_of(thing) | set(tokenise(thing.name))]
     held = [thing for thing in named if thing.carried]
     return held if mine and held else named
 

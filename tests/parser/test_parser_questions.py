@@ -200,3 +200,5 @@ def test_a_whole_name_answers_even_with_words_that_name_nothing(world) -> None:
     question = world.parse("x book", scope=scope)
     assert isinstance(question, Question)
     assert world.answer("the history of the bardic orders", question, scope=scope) == C("examine", ("history",))
+    assert world.answer("orders", question, scope=scope) == C("examine", ("history",))
+    assert world.answer("seven modes", question, scope=scope) == C("examine", ("primer",))
