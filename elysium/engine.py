@@ -22,6 +22,7 @@ from elysium.commands import META_ACTIONS, request_for, rules_verb
 from elysium.services import ALL_SERVICES
 from elysium.state import calendar
 from elysium.state.conditions import render
+from elysium.state.text import say
 from elysium import __version__
 from elysium.content.styles import without_controls
 from elysium.state.reconcile import compare_packs, describe_changes, fitting_history, reconcile
@@ -81,6 +82,7 @@ class Game:
     slots: SaveSlots | None = None
     confirming: tuple[str, str] | None = None
     seed: int = 0
+    oops: tuple[str, str] | None = None  # the last failed command and the word it did not know
 
     @classmethod
     def new(cls, content: Path | None = None, seed: int = 0, mods: tuple[Path, ...] = (),
@@ -218,6 +220,8 @@ class Game:
             result = parser.resolve_answer(line, pending, scope, self.vocabulary, self.state["pronouns"])
             if result is not None:
                 replies.append(self.perform(result, pending.get("segment", line), scope))
+                if isinstance(result, parser.Failure) and result.unknown:
+                    self.oops = (parser.answered_text(line, pending), result.unknown)
                 self.close_line()
                 return replies
         for segment in parser.split_commands(line):
@@ -226,6 +230,8 @@ class Game:
                 continue
             scope = self.scope()  # what is at hand until this segment acts: parsing, AGAIN, IT, PUT
             result = parser.parse(segment, scope, self.vocabulary, self.state["pronouns"])
+            if isinstance(result, parser.Command) and result.action == "oops":
+                segment, result = self.correct(result, segment, scope)
             if isinstance(result, parser.Command) and result.action == "again":
                 result = self.last_command(scope)
             if self.state["ending"] and not (isinstance(result, parser.Command) and result.action in META_ACTIONS):
@@ -234,6 +240,8 @@ class Game:
             replies.append(self.perform(result, segment, scope))
             if not isinstance(result, parser.Command) or self.over or self.state["ending"]:
                 break  # a question, a misunderstanding or the end stops the rest of the line
+            if self.state["pending"] is not None:
+                break  # so does a question the action asked ("Which piece?")
         self.close_line()
         return replies
 
@@ -247,25 +255,35 @@ class Game:
         """The command AGAIN repeats, as long as what it named is still at hand."""
         saved = self.state["last_command"]
         if saved is None:
-            return parser.Failure("There is nothing to do again yet.")
+            return parser.Failure(say("parser.again_nothing", self.state, self.content))
         command = parser.Command(**{**saved, "objects": tuple(saved["objects"])})
         in_reach = {thing.id for thing in scope}
         for thing_id in (*command.objects, command.second):
             if thing_id is not None and thing_id not in in_reach:
-                name = self.content.thing(thing_id).name
-                return parser.Failure(f"You can't see the {name} here any more." if name[:1].islower()
-                                      else f"You can't see {name} here any more.")
+                return parser.Failure(say("parser.again_gone", self.state, self.content,
+                                          noun=self.content.thing(thing_id)))
         return command
+
+    def correct(self, oops: parser.Command, segment: str, scope: list[parser.Thing]) -> tuple[str, Any]:
+        """OOPS: the last failed command read again with its unknown word replaced."""
+        failed, unknown = self.oops or (None, None)
+        fixed = parser.corrected(oops, failed, unknown)
+        if isinstance(fixed, parser.Failure):
+            return segment, fixed
+        return fixed, parser.parse(fixed, scope, self.vocabulary, self.state["pronouns"])
 
     def perform(self, result: Any, segment: str, scope: list[parser.Thing]) -> str:
         """Carry out what the parser made of a segment, in the scope it was parsed in."""
+        if not (isinstance(result, parser.Failure) and result.key.startswith("parser.oops")):
+            unknown = getattr(result, "unknown", None)
+            self.oops = (segment, unknown) if unknown else None
         if isinstance(result, parser.Failure):
-            return result.text
+            return self.parser_says(result)
         if isinstance(result, parser.Question):
             self.state["pending"] = {**result.pending, "segment": segment}
-            return result.text
+            return self.parser_says(result)
         command: parser.Command = result
-        self.state["pronouns"].update(parser.pronouns_after(command, scope))
+        self.state["pronouns"].update(parser.pronouns_after(command, scope, segment))
         self.state["last_command"] = {**dataclasses.asdict(command), "objects": list(command.objects)}
         if command.action in META_ACTIONS:
             if command.action in ("save", "restore", "load", "delete"):
@@ -275,6 +293,10 @@ class Game:
             return self.meta(command)
         self.line_acted = True
         return self.act(command, scope)
+
+    def parser_says(self, reply: parser.Failure | parser.Question) -> str:
+        """The parser's reply in the game's own words when the game rewords that message."""
+        return say(reply.key, self.state, self.content, **reply.params) if reply.key else reply.text
 
     def act(self, command: parser.Command, scope: list[parser.Thing]) -> str:
         self.heard.clear()

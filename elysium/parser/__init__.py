@@ -7,9 +7,10 @@ finishes a command once the player has answered a Question, and `pronouns_after`
 game: the engine hands in what is in scope as `Thing`s and the game's words as a `Vocabulary`.
 """
 
-from .answers import resolve_answer
+from .answers import answered_text, resolve_answer
 from .commands import parse
 from .model import Command, Failure, Question, Thing, Vocabulary
+from .oops import corrected
 from .pronouns import pronouns_after
 from .segments import split_commands
 
@@ -19,6 +20,8 @@ __all__ = [
     "Question",
     "Thing",
     "Vocabulary",
+    "answered_text",
+    "corrected",
     "parse",
     "pronouns_after",
     "resolve_answer",

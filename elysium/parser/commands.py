@@ -21,10 +21,7 @@ from .words import COMMA, as_text, tokenise
 Reply = Command | Question | Failure
 
 # Who to ask, when the player names nobody and there is not exactly one person present.
-_NOBODY = {
-    "talk": ("talk to", "Who do you want to talk to?"),
-    "ask": ("ask", "Who do you want to ask?"),
-}
+_NOBODY = {"talk": "talk to", "ask": "ask"}
 
 
 def parse(
@@ -145,7 +142,7 @@ class _Sentence:
             return resolved
         objects, second = resolved
         if rule.action is None:
-            return completion(self.segment, rule.hint.format(verb=self._display(length), objects=self._name(objects, found)))
+            return completion(self.segment, rule.hint, verb=self._display(length), objects=self._name(objects, found))
         for result in (objects, second):
             if result is not None and result.unsure is not None:
                 unsure = result.unsure
@@ -214,8 +211,8 @@ class _Sentence:
         people = [thing for thing in self.scope if thing.kind == "npc"]
         if len(people) == 1:
             return people[0].id
-        phrase, question = _NOBODY.get(action, (action, f"Who do you want to {action}?"))
-        return replies.nobody_here(phrase) if not people else Failure(question)
+        phrase = _NOBODY.get(action, action)
+        return replies.nobody_here(phrase) if not people else replies.failure("parser.ask_who", verb=phrase)
 
     # --- a shape that fits except for a missing part ---------------------------------------
 
@@ -235,9 +232,9 @@ class _Sentence:
         element = found.parts[gap][0]
         said = self._said_before(found, gap, length, shown)
         if isinstance(element, Way):
-            return completion(self.segment, f"Which way do you want to {said}?")
+            return completion(self.segment, "parser.ask_which_way", verb=said)
         person = verb.who and isinstance(element, Slot) and element.name == "objects"
-        return completion(self.segment, f"{'Who' if person else 'What'} do you want to {said}?")
+        return completion(self.segment, "parser.ask_who" if person else "parser.ask_what", verb=said)
 
     # --- no shape fits ---------------------------------------------------------------------
 
@@ -267,22 +264,23 @@ class _Sentence:
             return None
         topic = as_text(self.words[comma + 1 :])
         if topic is None:
-            return completion(self.segment, f"What do you want to ask {replies.the(things[0])} about?")
+            return completion(self.segment, "parser.ask_about", verb="ask", objects=replies.the(things[0]))
         return Command("ask", objects=(things[0].id,), text=topic)
 
 
 GLUE_WORDS = frozenset({"about", "in", "into", "inside", "on", "onto", "with", "to", "from", "at"})
 
 
-def completion(segment: str, prompt: str) -> Question:
+def completion(segment: str, message: str, **params: str) -> Question:
     """A prompt for a missing word, whose answer is read as the rest of the command
     ("open" / "What do you want to open?" / "chest" is "open chest"; "ask maestra" / "What do you
     want to ask her about?" / "bell" is "ask maestra about bell")."""
     pending = {"complete": segment}
-    glue = prompt.rstrip("?").split()[-1:]
+    # The glue is read from the default wording, which a game's rewording does not change.
+    glue = replies.worded(message, **params).rstrip("?").split()[-1:]
     if glue and glue[0] in GLUE_WORDS and tokenise(segment)[-1:] != glue:
         pending["glue"] = glue[0]
-    return Question(prompt, pending)
+    return replies.question(message, pending, **params)
 
 
 def is_command(words: list[str], vocabulary: Vocabulary) -> bool:

@@ -85,23 +85,23 @@ VERBS: tuple[Verb, ...] = (
         rule("{objects} out", "douse"),
         rule("{objects} in|into|inside {second}", "put", preposition="in"),
         rule("{objects} on|onto|upon {second}", "put", preposition="on"),
-        rule("{objects}", hint="Where do you want to put {objects}?", like="put"),
+        rule("{objects}", hint="parser.ask_where", like="put"),
     ),
     _verb(
         "insert",
         rule("{objects} in|into|inside {second}", "put", preposition="in"),
-        rule("{objects}", hint="What do you want to insert {objects} into?", like="put"),
+        rule("{objects}", hint="parser.ask_into", like="put"),
     ),
     _verb(
         "place set",
         rule("{objects} on|onto|upon {second}", "put", preposition="on"),
         rule("{objects} in|into|inside {second}", "put", preposition="in"),
-        rule("{objects}", hint="Where do you want to {verb} {objects}?", like="put"),
+        rule("{objects}", hint="parser.ask_where", like="put"),
     ),
     _verb(
         "hang",
         rule("{objects} on|onto|upon|from {second}", "put", preposition="on"),
-        rule("{objects}", hint="What do you want to hang {objects} on?", like="put"),
+        rule("{objects}", hint="parser.ask_on", like="put"),
     ),
     _verb("open", rule("{object}", "open")),
     _verb("close shut", rule("{object}", "close")),
@@ -140,12 +140,13 @@ VERBS: tuple[Verb, ...] = (
     _verb("wait z", *_with_text("wait")),
     _verb("again g", *_just("again")),
     _verb("undo", *_just("undo")),
+    _verb("oops o", *_with_text("oops")),
     _verb(
         "ask question tell",
         # "about" first: otherwise "ask about the wards" reads as asking nobody about them.
         rule("about {topic}", "ask", default_npc=True),
         rule("{object} about {topic}", "ask"),
-        rule("{object}", hint="What do you want to {verb} {objects} about?", like="ask"),
+        rule("{object}", hint="parser.ask_about", like="ask"),
         who=True,
         usage="ASK someone ABOUT something",
     ),
@@ -185,14 +186,14 @@ SPELLED_OUT = {
     "g": "again", "h": "help", "?": "help", "q": "quit",
 }
 
-# Shapes for the game's own verbs ("ring the bell", "strike the bell with the mallet",
-# "knock on the door"); the words after the verb are also passed on as text.
+# Shapes for the game's own verbs ("ring the bell", "strike the bell with the mallet", "toss the penny
+# in the fountain", "knock on the door"); the words after the verb are also passed on as text.
 @lru_cache(maxsize=256)
 def custom_rules(action: str) -> tuple[Rule, ...]:
     return (
         rule("", action),
         rule("on|at|to|in|with|for {object}", action),
-        rule("{object} with|using|on|to|at {second}", action),
+        rule("{object} with|using|on|to|at|in|into {second}", action),
         rule("{object}", action),
     )
 

@@ -109,11 +109,14 @@ def gather_all(action: str, scope: Sequence[Thing], second: str | None) -> list[
     if action == "take" and second is None:
         test: Test = lambda t: t.in_room and t.portable and not t.carried and t.kind == "item"
     elif action == "take":
-        # Things inside or on something are neither in the room nor held; the engine checks
-        # that they are in the right container.
-        test = lambda t: t.portable and not t.carried and not t.in_room and t.kind == "item"
+        # "Take all from the case": what is in or on it, even when the case itself is held.
+        source = next((thing for thing in scope if thing.id == second), None)
+        inside = frozenset(source.holds) if source is not None else frozenset()
+        test = lambda t: t.id in inside and t.portable and t.kind == "item"
     elif action in ("drop", "put"):
-        test = _held_not_worn
+        # Only what is directly in hand: the penny in a held satchel stays in the satchel.
+        within = frozenset(id_ for thing in scope if thing.carried for id_ in thing.holds)
+        test = lambda t: _held_not_worn(t) and t.id not in within
     elif action == "wear":
         test = lambda t: t.carried and t.wearable and not t.worn
     elif action == "remove":

@@ -55,14 +55,25 @@ class Command:
 
 @dataclass(frozen=True)
 class Question:
-    """Asks the player to choose; `pending` is what `resolve_answer` needs to finish the job."""
+    """Asks the player to choose; `pending` is what `resolve_answer` needs to finish the job.
+
+    `key` and `params` name the engine message the question is (`text` is its default wording),
+    so that a game can reword it."""
 
     text: str
     pending: dict = field(default_factory=dict)
+    key: str = field(default="", compare=False)
+    params: dict = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
 class Failure:
-    """A reply for the player when the segment cannot become a command."""
+    """A reply for the player when the segment cannot become a command.
+
+    `key` and `params` name the engine message it is (`text` is its default wording); `unknown`
+    is the word the parser did not know, which OOPS replaces."""
 
     text: str
+    key: str = field(default="", compare=False)
+    params: dict = field(default_factory=dict, compare=False)
+    unknown: str | None = field(default=None, compare=False)

@@ -15,7 +15,7 @@ from . import replies
 from .grammar import GRAMMAR_WORDS
 from .matching import gather_all, knows, prefer, things_called
 from .model import Failure, Thing, Vocabulary
-from .pronouns import PRONOUNS, things_meant
+from .pronouns import PRONOUNS, looks_plural, things_meant
 from .words import ARTICLES, COMMA
 
 ALL_WORDS = frozenset({"all", "everything"})
@@ -108,6 +108,9 @@ def _phrase(
             return replies.gone()
         return list(chosen)
     candidates = _candidates(words, context)
+    group = _plural_group(words, context) if many and not _is_pronoun(words) else None
+    if group:
+        return group
     if isinstance(candidates, Failure):
         return candidates
     if _is_pronoun(words):
@@ -117,6 +120,29 @@ def _phrase(
     if len(candidates) > 1:
         return Unsure(key, candidates, many)
     return [thing.id for thing in candidates]
+
+
+def _plural_group(words: list[str], context: Context) -> list[str] | None:
+    """What a plural noun means to a verb that takes "all": every such thing it could take, drop
+    or wear ("take books" takes each book, not the shelves that merely have books), or None."""
+    last = words[-1]
+    singular = _singular_noun(last, context) if looks_plural(last) else None
+    pool = gather_all(context.action, context.scope, context.second) if singular else None
+    if not pool:
+        return None
+    called = things_called(words[:-1] + [singular], pool)
+    called += [thing for thing in things_called(words, pool) if thing not in called]
+    return [thing.id for thing in called] or None
+
+
+def _singular_noun(word: str, context: Context) -> str | None:
+    """The singular the game knows for a plural word: "books" -> "book", "shelves" -> "shelf"."""
+    for ending, replacement in (("ies", "y"), ("ves", "f"), ("ves", "fe"), ("es", ""), ("s", "")):
+        if word.endswith(ending):
+            singular = word[: -len(ending)] + replacement
+            if singular and knows(singular, context.vocabulary, context.scope):
+                return singular
+    return None
 
 
 def _is_pronoun(words: Sequence[str]) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from .model import Question, Thing
-from .replies import which
+from .replies import listing, question
 
 
 def ask_which(
@@ -19,7 +19,8 @@ def ask_which(
     candidates: Sequence[Thing],
     many: bool,
     choices: Mapping[str, list[str]],
-    prefix: str = "",
+    message: str = "parser.which",
+    **params: str,
 ) -> Question:
     pending = {
         "segment": segment,
@@ -28,7 +29,7 @@ def ask_which(
         "many": int(many),
         "choices": {name: list(ids) for name, ids in choices.items()},
     }
-    return Question(prefix + which(candidates), pending)
+    return question(message, pending, things=listing(candidates), **params)
 
 
 def read_pending(pending: object) -> tuple[str, str, list[str], bool, dict[str, list[str]]] | None:

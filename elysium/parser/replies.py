@@ -1,15 +1,22 @@
 """What the parser says to the player when it cannot act, and how it names things while doing so.
 
 Replies are second person, present tense and short.  Every reply about a word the parser did not
-understand quotes that word (through `quote`, so it stays short and printable).
+understand quotes that word (through `quote`, so it stays short and printable).  Each is an engine
+message (elysium/content/messages/parser.py): the parser hands back its key and parameters with
+the default wording, and the engine says the game's own wording if it has one.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from .model import Failure, Thing
+from elysium.content.messages import DEFAULTS
+
+from .model import Failure, Question, Thing
 from .words import quote
+
+_NAME = re.compile(r"\{(\w+)\}")
 
 
 def the(thing: Thing) -> str:
@@ -26,63 +33,75 @@ def listing(things: Sequence[Thing]) -> str:
     return ", ".join(names[:-1]) + " or " + names[-1]
 
 
-def which(things: Sequence[Thing]) -> str:
-    return f"Which do you mean, {listing(things)}?"
+def worded(key: str, **params: str) -> str:
+    """The default wording of message `key` with its parameters filled in."""
+    return _NAME.sub(lambda found: str(params.get(found[1], found[0])), DEFAULTS[key])
+
+
+def failure(key: str, unknown: str | None = None, **params: str) -> Failure:
+    return Failure(worded(key, **params), key, params, unknown)
+
+
+def question(key: str, pending: dict, **params: str) -> Question:
+    return Question(worded(key, **params), pending, key, params)
 
 
 def nothing_said() -> Failure:
-    return Failure("You pause, but say nothing.")
+    return failure("parser.nothing_said")
 
 
 def unknown_verb(word: str) -> Failure:
-    return Failure(f"You don't know how to {quote(word)}. (Type HELP for the verbs you can use.)")
+    return failure("parser.unknown_verb", unknown=word, word=quote(word))
 
 
 def unknown_word(word: str) -> Failure:
-    return Failure(f"You don't know the word {quote(word)}.")
+    return failure("parser.unknown_word", unknown=word, word=quote(word))
 
 
 def misplaced(word: str) -> Failure:
-    return Failure(f"You're not sure what {quote(word)} means there.")
+    return failure("parser.misplaced", word=quote(word))
 
 
 def not_here(phrase: Sequence[str]) -> Failure:
-    return Failure(f"You can't see any {quote(' '.join(phrase))} here.")
+    return failure("parser.not_here", words=quote(" ".join(phrase)))
 
 
 def gone() -> Failure:
-    return Failure("You can't see that here any more.")
+    return failure("parser.gone")
 
 
 def confused(typed: Sequence[str], usage: str | None) -> Failure:
-    tip = f" Try {usage}." if usage else ""
-    return Failure(f"You're not sure what you mean by {quote(' '.join(typed))}.{tip}")
+    if usage:
+        return failure("parser.confused_usage", words=quote(" ".join(typed)), usage=usage)
+    return failure("parser.confused", words=quote(" ".join(typed)))
 
 
 def one_at_a_time(verb_phrase: str) -> Failure:
-    return Failure(f"You can only {verb_phrase} one thing at a time.")
+    return failure("parser.one_at_a_time", verb=verb_phrase)
 
 
 def all_not_allowed() -> Failure:
-    return Failure(
-        'You can only use "all" when taking, dropping, putting, wearing or removing things.'
-    )
+    return failure("parser.all_not_allowed")
 
 
 _NOTHING_FOR_ALL = {
-    "take": "There is nothing here to take.",
-    "drop": "You are not carrying anything to drop.",
-    "put": "You are not carrying anything to put there.",
-    "wear": "You are not carrying anything you could wear.",
-    "remove": "You are not wearing anything.",
+    "take": "parser.nothing_to_take",
+    "drop": "parser.nothing_to_drop",
+    "put": "parser.nothing_to_put",
+    "wear": "parser.nothing_to_wear",
+    "remove": "parser.nothing_worn",
 }
 
 
 def nothing_for_all(action: str, taking_from: bool) -> Failure:
     if action == "take" and taking_from:
-        return Failure("There is nothing there to take.")
-    return Failure(_NOTHING_FOR_ALL.get(action, "There is nothing here for that."))
+        return failure("parser.nothing_to_take_from")
+    return failure(_NOTHING_FOR_ALL.get(action, "parser.nothing_for_all"))
 
 
 def nobody_here(verb_phrase: str) -> Failure:
-    return Failure(f"There is nobody here to {verb_phrase}.")
+    return failure("parser.nobody_here", verb=verb_phrase)
+
+
+def still_unclear(things: Sequence[Thing]) -> Failure:
+    return failure("parser.still_unclear", things=listing(things))

@@ -51,7 +51,7 @@ class Rule:
     """One shape of sentence for a verb and what it means.
 
     `action` None with a `hint` means the shape is understood but not enough to act on: the hint
-    (which may use ``{verb}`` and ``{objects}``) is the reply, and `like` is the action whose
+    is the key of the message that asks for the rest (given ``{verb}`` and ``{objects}``), and `like` is the action whose
     preferences pick the things it names.  `default_npc` fills an absent object with the only
     person present ("ask about the wards").
     """

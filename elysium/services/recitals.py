@@ -70,7 +70,7 @@ class Recitals(Service):
         if not content.rooms[state["location"]].practice and any(r.practice for r in content.rooms.values()):
             return Narration("You need a quiet practice room for that; here you would only annoy people.",
                              done=False)
-        piece = self.choose(msg.piece, ctx)
+        piece = self.choose(msg.piece, ctx, "practise")
         if isinstance(piece, str):
             return Narration(piece, done=False)
         if state["energy"] < PRACTICE_ENERGY:
@@ -118,7 +118,7 @@ class Recitals(Service):
                              minutes=5)
         if recital.id in state["performed"]:
             return Narration("You have already taken your bow tonight.", done=False)
-        piece = self.choose(msg.piece, ctx)
+        piece = self.choose(msg.piece, ctx, "perform")
         if isinstance(piece, str):
             return Narration(piece, done=False)
         state["performed"].append(recital.id)
@@ -153,8 +153,9 @@ class Recitals(Service):
                 ctx.publish(Narrated(text))
 
     @staticmethod
-    def choose(asked: str, ctx: Context) -> Piece | str:
-        """The piece the player means, or what to tell them when it is unclear."""
+    def choose(asked: str, ctx: Context, verb: str) -> Piece | str:
+        """The piece the player means, or what to tell them when it is unclear; `verb` is the
+        command a question leaves waiting for its answer."""
         known = [ctx.content.pieces[p] for p in ctx.state["repertoire"]]
         if not known:
             return "You have no pieces to your name yet. Classes, books and other bards can teach you some."
@@ -162,7 +163,7 @@ class Recitals(Service):
         if not words:
             if len(known) == 1:
                 return known[0]
-            return f"Which piece? You know {_titles(known)}."
+            return asking(ctx, verb, f"Which piece? You know {_titles(known)}.")
         scored = [(len(words & set(re.findall(r"[\w']+", p.name.lower()))), p) for p in known]
         best = max(score for score, _ in scored)
         matches = [p for score, p in scored if score == best and score > 0]
@@ -170,7 +171,15 @@ class Recitals(Service):
             return matches[0]
         if not matches:
             return f"That is not a piece you know. You know {_titles(known)}."
-        return f"Which piece? {_titles(matches)} would all fit that."
+        return asking(ctx, verb, f"Which piece? {_titles(matches)} would all fit that.")
+
+
+def asking(ctx: Context, verb: str, question: str) -> str:
+    """`question`, leaving `verb` waiting for its answer as the parser's own prompts do: the
+    player's next line, unless it is a command of its own, finishes it ("practise" + "the circle
+    round")."""
+    ctx.state["pending"] = {"complete": verb}
+    return question
 
 
 def judge(recital: Recital, piece: Piece, ctx: Context) -> int:

@@ -26,7 +26,7 @@ SCOPE = (
     Thing("old_scroll", "old scroll", ("scroll",), ("old",), carried=True, portable=True, in_room=False),
     Thing("new_scroll", "new scroll", ("scroll",), ("new",), portable=True),
     Thing("candle", "tallow candle", ("candle",), ("tallow",), carried=True, portable=True, in_room=False),
-    Thing("chest", "wooden chest", ("chest",), ("wooden",)),
+    Thing("chest", "wooden chest", ("chest",), ("wooden",), holds=("brass_key",)),
     Thing("brass_key", "small brass key", ("key",), ("small", "brass"), portable=True, in_room=False),
 )
 

@@ -74,12 +74,33 @@ def test_an_answer_picks_the_iron_hook(world, answer: str) -> None:
     assert world.answer(answer, question) == C("take", ("iron_hook",))
 
 
-def test_an_answer_that_fits_every_candidate_asks_again(world) -> None:
+def test_an_answer_that_fits_every_candidate_is_not_asked_again(world) -> None:
+    # Asking the same question again was a loop with no way out (campus playtest B6).
     question = world.parse("take hook")
-    again = world.answer("hook", question)
-    assert isinstance(again, Question)
-    assert again.text == WHICH_HOOK
-    assert world.answer("iron", again) == C("take", ("iron_hook",))
+    reply = world.answer("hook", question)
+    assert isinstance(reply, Failure)
+    assert reply.key == "parser.still_unclear"
+    assert reply.text == ("That could still mean the small brass hook or the large iron hook. "
+                          "Try again with a word only one of them has.")
+
+
+def test_an_answer_that_fits_every_candidate_takes_the_one_held(world) -> None:
+    question = world.parse("x scroll")
+    assert world.answer("scroll", question) == C("examine", ("old_scroll",))
+
+
+def test_an_answer_that_is_a_whole_name_takes_that_thing(world) -> None:
+    scope = world.scope + (Thing("plain_lute", "lute", ("lute",), (), portable=True),)
+    question = world.parse("x lute", scope=scope)
+    assert isinstance(question, Question)
+    assert world.answer("lute", question, scope=scope) == C("examine", ("plain_lute",))
+    assert world.answer("the lute", question, scope=scope) == C("examine", ("plain_lute",))
+
+
+@pytest.mark.parametrize("answer", ["my scroll", "mine", "my own", "the first", "first one"])
+def test_my_mine_and_ordinals_answer(world, answer: str) -> None:
+    question = world.parse("x scroll")
+    assert world.answer(answer, question) == C("examine", ("old_scroll",))
 
 
 def test_narrowing_from_three(world) -> None:
@@ -169,3 +190,15 @@ def test_addressing_someone_ambiguous_asks_who(world) -> None:
 def test_a_pending_state_from_elsewhere_is_ignored(world) -> None:
     assert world.answer("brass", Question("?", {"nonsense": 1})) is None
     assert world.answer("brass", Question("?", {})) is None
+
+
+def test_a_whole_name_answers_even_with_words_that_name_nothing(world) -> None:
+    scope = world.scope + (
+        Thing("history", "history of the bardic orders", ("history", "book"), ("bardic",), portable=True),
+        Thing("primer", "primer of the seven modes", ("primer", "book"), (), portable=True),
+    )
+    question = world.parse("x book", scope=scope)
+    assert isinstance(question, Question)
+    assert world.answer("the history of the bardic orders", question, scope=scope) == C("examine", ("history",))
+    assert world.answer("orders", question, scope=scope) == C("examine", ("history",))
+    assert world.answer("seven modes", question, scope=scope) == C("examine", ("primer",))

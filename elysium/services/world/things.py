@@ -8,6 +8,7 @@ from elysium.bus.protocol import (
     Close, Drop, Examine, Inventory, Learn, Lock, Narration, Open, Put, Read, Search, Take, TakeOff, Unlock,
     Wear,
 )
+from elysium.content.words import listed
 from elysium.state import places
 from elysium.services.world.describe import (
     The, a, be, examine_text, holder_text, inventory_text, text, the, verb_s,
@@ -112,7 +113,7 @@ class ThingHandling:
         places.change_item(state, item.id, open=True)
         revealed = places.contents(state, f"in:{item.id}") if item.container else []
         if revealed:
-            return did(f"You open {the(content, item.id)}, revealing {', '.join(a(content, i) for i in revealed)}.")
+            return did(f"You open {the(content, item.id)}, revealing {listed([a(content, i) for i in revealed])}.")
         return did(f"You open {the(content, item.id)}.")
 
     @handles(Close)
