@@ -18,6 +18,7 @@ from elysium import parser
 from elysium.bus import Bus, Delivery, Runaway, Service, subscribes
 from elysium.bus.protocol import AdvanceClock, DescribeScope, FireTimers, Look, Narrated, RunRules, TurnEnded
 from elysium.content import Content, load_content
+from elysium.content.messages import DEFAULTS
 from elysium.commands import META_ACTIONS, request_for, rules_verb
 from elysium.services import ALL_SERVICES
 from elysium.state import calendar
@@ -38,21 +39,22 @@ MAX_LINE = 2000  # characters of one input line that the parser looks at
 # Deliveries on the bus that one command may set off: the heaviest command of the Starred Blocks
 # transcripts takes under a hundred, a day's wait with a timer for every minute about ten thousand.
 COMMAND_ALLOWANCE = 100_000
-RUNAWAY = ("Events tumble over one another, and then everything stands still. (What that command set "
-           "off would never end, so the game stops it here. UNDO takes the command back.)")
 HELP_FILE = Path(__file__).with_name("help.md")
+RUNAWAY = DEFAULTS["engine.runaway"]  # what a runaway command ends with, unless the game rewords it
 
 
-def help_text(content: Content) -> str:
-    """The engine's help, then the pack's own words, as plain text (the file is light Markdown)."""
+def help_text(state: dict[str, Any], content: Content) -> str:
+    """The engine's help (`engine.help`, light Markdown), then the pack's own words, as plain text."""
     lines = []
-    for line in HELP_FILE.read_text(encoding="utf-8").strip().splitlines():
+    for line in say("engine.help", state, content).strip().splitlines():
         if line.startswith("#"):
             line = line.lstrip("#").strip().upper()
         lines.append(line.replace("`", ""))
     text = "\n".join(lines)
     extra = content.game.help
-    return f"{text}\n\nABOUT THIS GAME\n{extra.strip()}" if extra else text
+    if not extra:
+        return text
+    return f"{text}\n\n{say('engine.about_this_game', state, content)}\n{extra.strip()}"
 
 
 class Listener(Service):
@@ -116,7 +118,7 @@ class Game:
         try:
             check_save(body, self.content)  # before anything reads it, so nothing reads it half-way
         except Damaged as problem:
-            raise SaveError(f"The saved game \u201c{slot_name(name)}\u201d is damaged: {problem}.") from None
+            raise SaveError(self.say("engine.save_damaged", name=slot_name(name), problem=problem)) from None
         notes = compare_packs(body.get("packs", []), self.content)
         state = body["state"]  # read just now: this game's own to change
         fresh = self.fresh_state
@@ -124,8 +126,7 @@ class Game:
             notes += reconcile(state, self.content, fresh)
             history = fitting_history(body.get("history", []), self.content, fresh)
         except (KeyError, TypeError, AttributeError, ValueError, OverflowError):
-            raise SaveError(f"The saved game \u201c{slot_name(name)}\u201d is damaged: its state is not "
-                            "the shape of a game of Elysium.") from None
+            raise SaveError(self.say("engine.save_misshapen", name=slot_name(name))) from None
         self.state.replace(state)
         self.history.replace(history)
         self.over = False
@@ -177,7 +178,7 @@ class Game:
     def opening(self) -> str:
         game = self.content.game
         intro = self.render(game.intro)
-        banner = "\n".join(p for p in (game.title.upper(), game.subtitle, "Type HELP for help.") if p)
+        banner = "\n".join(p for p in (game.title.upper(), game.subtitle, self.say("engine.help_hint")) if p)
         return "\n\n".join(p for p in (banner, intro, self.bus.ask(Look()).text) if p)
 
     def turn(self, line: str) -> str:
@@ -188,7 +189,7 @@ class Game:
             if answer is not None:
                 return answer
         if not parser.split_commands(line) and self.state["pending"] is None:
-            return "You pause, and the moment passes. (Type HELP if you are unsure what to do.)"
+            return self.say("engine.pause")
         before = self.state.begin()
         history = self.history.checkpoints()
         try:
@@ -198,13 +199,12 @@ class Game:
             self.errors.append(f"{type(error).__name__}: {error}")
             self.state.rewind(before)
             self.history.replace(history)
-            return "Something in the world falters, and the moment unravels. (That command caused an " \
-                   "internal error; the game has been put back as it was.)"
+            return self.say("engine.internal_error")
         finally:
             self.state.end(before)
             if self.line_start is not None:
                 self.state.end(self.line_start)
-        return "\n\n".join(r for r in replies if r) or "Nothing happens."
+        return "\n\n".join(r for r in replies if r) or self.say("engine.nothing_happens")
 
     def play_line(self, line: str, before: Checkpoint) -> list[str]:
         """Replies to each command of the line. A line is one undo step, however many of its
@@ -319,7 +319,7 @@ class Game:
             self.heard.clear()
             self.state.pop("delay", None)
             self.state["turn"] = turn + 1
-            texts.append(RUNAWAY)
+            texts.append(self.say("engine.runaway"))
         if self.state["ending"]:
             texts.append(self.final_words())
         return "\n".join(t for t in texts if t)
@@ -346,7 +346,7 @@ class Game:
                 spent = reply.minutes
             minutes += spent
             if len(targets) > 1 or command.used_all:
-                text = f"{self.content.thing(target).name}: {text}"
+                text = self.say("engine.each_thing", noun=self.content.thing(target), reply=text)
             show(text)
             if self.state["ending"]:
                 break
@@ -378,22 +378,19 @@ class Game:
         action = command.action
         if action == "quit":
             self.over = True
-            return "\n".join(t for t in (self.autosave(), "You close your journal for the night. "
-                                          "Farewell, and may your strings stay true.") if t)
+            return "\n".join(t for t in (self.autosave(), self.say("engine.farewell")) if t)
         if action == "help":
-            return help_text(self.content)
+            return help_text(self.state, self.content)
         if action in ("save", "restore", "load", "saves"):
             return self.saved_games(action, command.text or "")
         if action == "delete":
             if not command.text:
-                return "Which saved game do you want to delete? (SAVES lists them.)"
+                return self.say("engine.delete_which")
             self.confirming = ("delete", command.text)
-            return (f"Delete the saved game \u201c{slot_name(command.text)}\u201d for good? "
-                    "(Type YES to delete it, anything else to keep it.)")
+            return self.say("engine.delete_question", name=slot_name(command.text))
         if action == "restart":
             self.confirming = ("restart", "")
-            return ("Start the term again from the very beginning? Anything you have not saved will be "
-                    "lost. (Type YES to start again, anything else to carry on.)")
+            return self.say("engine.restart_question")
         return self.bus.ask(request_for(command, None)).text
 
     def saved_games(self, action: str, name: str) -> str:
@@ -401,16 +398,18 @@ class Game:
         try:
             if action == "save":
                 info = self.save(slots, name or "quicksave")
-                return f"Saved as \u201c{info.name}\u201d ({info.location}, day {info.day}, {info.clock})."
+                return self.say("engine.saved", name=info.name, location=info.location, day=info.day, clock=info.clock)
             if action in ("restore", "load"):
-                return f"Restored \u201c{name or 'quicksave'}\u201d.\n\n{self.restore(slots, name or 'quicksave')}"
+                restored = self.restore(slots, name or "quicksave")
+                return f"{self.say('engine.restored', name=name or 'quicksave')}\n\n{restored}"
         except SaveError as error:
             return str(error)
         found = slots.list()
         if not found:
-            return "You have no saved games yet. SAVE followed by a name makes one."
-        return "Saved games:\n" + "\n".join(
-            f"  {s.name}: day {s.day}, {s.clock}, {s.location} (saved {s.saved_at.replace('T', ' ')[:16]})"
+            return self.say("engine.no_saves")
+        return self.say("engine.saves_heading") + "\n" + "\n".join(
+            "  " + self.say("engine.saves_entry", name=s.name, day=s.day, clock=s.clock, location=s.location,
+                            saved_at=s.saved_at.replace("T", " ")[:16])
             for s in found)
 
     def confirm(self, line: str) -> str | None:
@@ -418,10 +417,11 @@ class Game:
         (action, name), self.confirming = self.confirming, None
         answer = line.strip().lower().rstrip(".!")
         if answer not in ("yes", "y"):
-            return "Nothing is changed." if answer in ("no", "n", "") else None
+            return self.say("engine.nothing_changed") if answer in ("no", "n", "") else None
         if action == "delete":
             try:
-                return f"The saved game \u201c{(self.slots or SaveSlots(default_saves_folder())).delete(name)}\u201d is gone."
+                gone = (self.slots or SaveSlots(default_saves_folder())).delete(name)
+                return self.say("engine.deleted", name=gone)
             except SaveError as error:
                 return str(error)
         seed = self.state.get("seed", self.seed)
@@ -436,7 +436,7 @@ class Game:
         try:
             self.save(self.slots, AUTOSAVE)
         except SaveError as error:
-            return f"(The autosave failed: {error})"
+            return self.say("engine.autosave_failed", problem=error)
         return ""
 
     def undo(self) -> str:
@@ -445,27 +445,31 @@ class Game:
         else:
             previous = self.history.pop()
         if previous is None:
-            return "There is nothing to undo: this is as far back as your memory reaches."
+            return self.say("engine.nothing_to_undo")
         self.state.end(self.line_start)
         self.state.rewind(previous)
         self.line_start = self.state.begin()
         room = self.content.rooms[self.state["location"]].name
-        return f"You take back your last move. ({room})"
+        return self.say("engine.undone", room=room)
 
     def final_words(self) -> str:
         """The score and the way on, once an ending has been reached."""
         state, game = self.state, self.content.game
-        out_of = f" out of a possible {game.max_score}" if game.max_score else ""
-        turns = state["turn"]
-        ending = self.content.endings[state["ending"]]
-        verdict = ("You have reached a winning ending." if ending.win
-                   else "This is not the ending you hoped for.")
-        return (f"\nYou scored {state['score']}{out_of}, in {turns} turn{'s' * (turns != 1)}. {verdict}\n"
-                + self.ended_text())
+        count = state["turn"]
+        turns = self.say("engine.one_turn" if count == 1 else "engine.turns", count=count)
+        if game.max_score:
+            score = self.say("engine.score_out_of", score=state["score"], max_score=game.max_score, turns=turns)
+        else:
+            score = self.say("engine.score", score=state["score"], turns=turns)
+        verdict = self.say("engine.won" if self.content.endings[state["ending"]].win else "engine.lost")
+        return f"\n{score} {verdict}\n{self.ended_text()}"
 
     def ended_text(self) -> str:
-        return ("The story has ended. Type UNDO to take back your last move, SCORE, STATUS or JOURNAL "
-                "to look back on it, or QUIT.")
+        return self.say("engine.ended")
+
+    def say(self, key: str, /, **params: Any) -> str:
+        """The engine's sentence `key` as this game words it (see elysium/content/messages)."""
+        return say(key, self.state, self.content, **params)
 
     def render(self, text: Any) -> str:
         return render(text, self.state, self.content)

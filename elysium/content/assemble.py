@@ -14,7 +14,7 @@ from pathlib import Path
 from sys import intern
 from typing import Any
 
-from elysium.content import loops, model, packs, schema
+from elysium.content import loops, model, packs, schema, substitutions
 from elysium.content.audit import warnings_for
 from elysium.content.files import PackFiles, display
 from elysium.content.loader import MANIFEST
@@ -311,6 +311,7 @@ class Assembly:
             noun = SINGULAR.get(reference.kind, reference.kind[:-1])
             self.problems.append(Problem(
                 reference.mark, f"unknown {noun} {reference.id!r}{suggestion(reference.id, known)}"))
+        self.problems.extend(substitutions.unknown(self.checker.named, self.entries))
         known_verbs = set(schema.BUILTIN_VERBS) | set(schema.MOMENTS) | set(self.entries["verbs"])
         for rule_id, (fields, place) in self.entries["rules"].items():
             owner = rule_id.partition(":")[0] if ":" in rule_id else self.game_id

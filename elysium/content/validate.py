@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from sys import intern
 from typing import Any
 
-from elysium.content import schema
-from elysium.content.messages import DEFAULTS
+from elysium.content import schema, substitutions
+from elysium.content.messages import DEFAULTS, PARAMETERS
 from elysium.content.model import DIRECTIONS, Variant, parse_time
 from elysium.content.problems import Problem, suggestion
 from elysium.content.yamlsafe import Document, Mark, Path_
@@ -73,6 +73,10 @@ class Checker:
     # Every item that a `switch_on`/`switch_off` effect or a `switched_on` condition names, and
     # where: it must be a device (see assemble.check_devices).
     switched: list[tuple[str, Document, Path_]] = field(default_factory=list)
+    # Substitutions in texts that name an item or NPC, checked once every id is known; and the
+    # parameters the engine gives the message whose text is being read (none for content's own texts).
+    named: list[substitutions.Named] = field(default_factory=list)
+    parameters: tuple[str, ...] = ()
 
     def error(self, mark: Mark, message: str) -> None:
         self.problems.append(Problem(mark, message))
@@ -179,6 +183,7 @@ class Checker:
             if not value.strip():
                 self.error(doc.mark(path), f"{what} is empty")
                 return INVALID
+            self.check_substitutions(doc, path, value)
             return _tidy(value)
         if isinstance(value, list) and value:
             variants = []
@@ -189,6 +194,17 @@ class Checker:
             return tuple(variants)
         self.error(doc.mark(path), f"{what} must be text or a list of {{if, text}} variants")
         return INVALID
+
+    def check_substitutions(self, doc: Document, path: Path_, text: str) -> None:
+        """Unknown `{...}` forms are errors now; names that may be ids wait for every file."""
+        for fragment, nth, problem, kind in substitutions.check(text, self.parameters):
+            if problem is not None:
+                self.error(doc.mark_within(path, fragment, nth), problem)
+                continue
+            written = fragment[1:-1].split(" ")[-1]
+            written = written if " " in fragment else written.lower()
+            self.named.append(substitutions.Named(kind, self.qualify(kind, written), written, fragment, nth, doc,
+                                                  path, self.parameters))
 
     def shape_position(self, doc, path, value, what):
         if (not isinstance(value, list) or len(value) != 2
@@ -327,7 +343,11 @@ class Checker:
             if key not in DEFAULTS:
                 self.error(doc.key_mark(path + (key,)), f"unknown message {key!r}{suggestion(str(key), DEFAULTS)}")
                 continue
-            converted = self.shape_text(doc, path + (key,), text, f"the message {key!r}")
+            self.parameters = PARAMETERS.get(key, ())
+            try:
+                converted = self.shape_text(doc, path + (key,), text, f"the message {key!r}")
+            finally:
+                self.parameters = ()
             if converted is not INVALID:
                 wording[key] = converted
         return wording

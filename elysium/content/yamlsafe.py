@@ -127,6 +127,20 @@ class Document:
         raw = marks.get(path)
         return self._mark(raw) if raw is not None else Mark(self.file, 1, 1)
 
+    def mark_within(self, path: Path_, fragment: str, nth: int = 0) -> Mark:
+        """Where the `nth` (from 0) `fragment` written in the value at `path` stands, or the value's
+        own mark when it is not written as such (split by a fold, or spelt with escapes)."""
+        raw = self._raw().marks.get(path)
+        if raw is None:
+            return self.mark(path)
+        found = raw.index - 1
+        for _ in range(nth + 1):
+            found = self.text.find(fragment, found + 1)
+            if found < 0:
+                return self._mark(raw)
+        line_start = self.text.rfind("\n", 0, found) + 1
+        return Mark(self.file, self.text.count("\n", 0, found) + 1, found - line_start + 1)
+
     def key_mark(self, path: Path_) -> Mark:
         """Where the key that names `path` stands (for unknown fields and duplicate ids)."""
         raw = self._raw().key_marks.get(path)

@@ -7,10 +7,10 @@ from elysium.bus.protocol import (
     Attend, LearnPiece, Narrated, Narration, NextClass, RunEffects, ShowTimetable, TimePassed, Upcoming,
 )
 from elysium.content.model import SchoolClass
-from elysium.content.words import definite
 from elysium.state import calendar
 from elysium.state.conditions import render
 from elysium.state.store import MAX_ENERGY, MAX_SKILL
+from elysium.state.text import say
 
 TIRED = 20  # below this much energy a student takes in half of a lesson
 MISSED_STANDING = -2
@@ -23,18 +23,17 @@ class Classes(Service):
     def show_timetable(self, msg: ShowTimetable, ctx: Context) -> Narration:
         content = ctx.content
         if not content.classes:
-            return Narration("No classes are posted for this term.")
-        lines = ["Your timetable:"]
+            return Narration(say("campus.no_classes", ctx.state, content))
+        lines = [say("campus.timetable_heading", ctx.state, content)]
         for course in sorted(content.classes.values(), key=lambda c: (c.start, c.name)):
-            teacher = content.npcs[course.instructor].name
-            room = content.rooms[course.room].name
-            lines.append(f"  {course.name}: {', '.join(course.days)}, "
-                         f"{calendar.clock_text(course.start)}-{calendar.clock_text(course.end)}, "
-                         f"{room}, with {definite(teacher)}")
+            lines.append("  " + say(
+                "campus.timetable_entry", ctx.state, content, course=course.name, days=", ".join(course.days),
+                start=calendar.clock_text(course.start), end=calendar.clock_text(course.end),
+                room=content.rooms[course.room].name, teacher=content.npcs[course.instructor]))
         upcoming = next_session(ctx)
         if upcoming is not None:
             course, when = upcoming
-            lines.append(f"Next: {course.name}, {_when(ctx, when)}.")
+            lines.append(say("campus.timetable_next", ctx.state, content, course=course.name, when=_when(ctx, when)))
         return Narration("\n".join(lines))
 
     @handles(Attend)
@@ -43,15 +42,16 @@ class Classes(Service):
         course = in_session(ctx)
         if course is None:
             upcoming = next_session(ctx)
-            hint = f" The next is {upcoming[0].name}, {_when(ctx, upcoming[1])}." if upcoming else ""
-            return Narration(f"No class is meeting here just now.{hint} (TIMETABLE shows when and where "
-                             "your classes meet.)", done=False)
+            if upcoming is None:
+                return Narration(say("campus.no_class_here", state, content), done=False)
+            return Narration(say("campus.no_class_here_next", state, content, course=upcoming[0].name,
+                                 when=_when(ctx, upcoming[1])), done=False)
         key = session_key(course, state["time"])
         if key in state["attended"]:
-            return Narration(f"You have already sat through today's {course.name}.", done=False)
+            return Narration(say("campus.already_attended", state, content, course=course.name), done=False)
         if state["npcs"][course.instructor]["at"] != course.room:
-            return Narration(f"The benches are set out for {course.name}, but "
-                             f"{definite(content.npcs[course.instructor].name)} has not come.", done=False)
+            return Narration(say("campus.teacher_absent", state, content, course=course.name,
+                                 teacher=content.npcs[course.instructor]), done=False)
         state["attended"].append(key)
         state["counters"]["classes_attended"] = state["counters"].get("classes_attended", 0) + 1
         tired = state["energy"] < TIRED
@@ -59,11 +59,12 @@ class Classes(Service):
         # Within their ranges even for a class that gives energy back or takes skill away.
         state["energy"] = max(0, min(MAX_ENERGY, state["energy"] - course.energy))
         state["skills"][course.skill] = max(0, min(MAX_SKILL, state["skills"].get(course.skill, 0) + gain))
-        lesson = render(course.text, state, content) or f"You take your seat for {course.name} and listen closely."
+        lesson = render(course.text, state, content) or say("campus.lesson", state, content, course=course.name)
         lines = [lesson]
         if tired:
-            lines.append("You are so tired that half of it slides past you.")
-        lines.append(f"(Your {course.skill.replace('_', ' ')} rises to {state['skills'][course.skill]}.)")
+            lines.append(say("campus.tired_in_class", state, content))
+        lines.append(say("campus.skill_rises", state, content, skill=course.skill.replace("_", " "),
+                         value=state["skills"][course.skill]))
         for piece in course.teaches:
             lines.append(ctx.ask(LearnPiece(piece)).text)
         if course.do:
@@ -98,8 +99,8 @@ class Classes(Service):
                     text = ctx.ask(RunEffects(course.missed, source=f"missed:{course.id}")).text
                 else:
                     state["standing"] += MISSED_STANDING
-                    teacher = definite(content.npcs[course.instructor].name)
-                    text = f"You have missed {course.name}. {teacher[:1].upper()}{teacher[1:]} will have noticed."
+                    text = say("campus.class_missed", state, content, course=course.name,
+                               teacher=content.npcs[course.instructor])
                 if text:
                     ctx.publish(Narrated(text))
 
@@ -136,8 +137,10 @@ def next_session(ctx: Context) -> tuple[SchoolClass, int] | None:
 
 
 def _when(ctx: Context, when: int) -> str:
-    now = ctx.state["time"]
-    day = "today" if calendar.day_of(when) == calendar.day_of(now) else (
-        "tomorrow" if calendar.day_of(when) == calendar.day_of(now) + 1
-        else f"on {calendar.weekday_of(when, ctx.content.game.days)}")
-    return f"{day} at {calendar.clock_text(when)}"
+    state, content = ctx.state, ctx.content
+    time = calendar.clock_text(when)
+    if calendar.day_of(when) == calendar.day_of(state["time"]):
+        return say("campus.today_at", state, content, time=time)
+    if calendar.day_of(when) == calendar.day_of(state["time"]) + 1:
+        return say("campus.tomorrow_at", state, content, time=time)
+    return say("campus.weekday_at", state, content, day=calendar.weekday_of(when, content.game.days), time=time)

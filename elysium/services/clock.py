@@ -14,6 +14,7 @@ from elysium.content.model import Content, Timer, parse_time
 from elysium.state import calendar
 from elysium.state.conditions import holds
 from elysium.state.store import MAX_ENERGY
+from elysium.state.text import say
 
 DEFAULT_WAIT = 5
 WAKING = 6 * 60 + 30
@@ -58,41 +59,43 @@ class Clock(Service):
 
     @handles(TellTime)
     def tell_time(self, msg: TellTime, ctx: Context) -> Narration:
-        return Narration(f"It is {calendar.spoken_time(ctx.state['time'], ctx.content.game.days)}.")
+        spoken = calendar.spoken_time(ctx.state["time"], ctx.content.game.days)
+        return Narration(say("world.time", ctx.state, ctx.content, time=spoken))
 
     @handles(Sleep)
     def sleep(self, msg: Sleep, ctx: Context) -> Narration:
         state, content = ctx.state, ctx.content
         beds = [room for room in content.rooms.values() if room.bed]
         if beds and not content.rooms[state["location"]].bed:
-            return Narration("This is no place to sleep. Your bed is waiting for you in "
-                             f"{_the_room(beds[0].name)}.", done=False)
+            return Narration(say("world.sleep_elsewhere", state, content, bed=beds[0]), done=False)
         if calendar.period_of(state["time"]) in ("morning", "afternoon"):
-            return Narration("You are too wide awake to sleep with the day still young.", done=False)
+            return Narration(say("world.too_early_to_sleep", state, content), done=False)
         minutes = (WAKING - calendar.minute_of_day(state["time"])) % calendar.MINUTES_PER_DAY
         # Rested before the clock runs, so that anything the night brings finds you refreshed.
         state["energy"] = MAX_ENERGY
-        return Narration("You settle down and sleep until the bells ring for morning. You wake "
-                         "rested, with the whole day ahead of you.", minutes=minutes)
+        return Narration(say("world.slept", state, content), minutes=minutes)
 
     @handles(Wait)
     def wait(self, msg: Wait, ctx: Context) -> Narration:
-        minutes = wait_minutes(msg.how, ctx.state["time"])
+        state, content = ctx.state, ctx.content
+        minutes = wait_minutes(msg.how, state["time"])
         if minutes is None:
-            return Narration('You can wait a number of minutes ("wait 20"), hours ("wait 2 hours") '
-                             'or until a time ("wait until 14:00").', done=False)
+            return Narration(say("world.wait_how", state, content), done=False)
         if minutes <= 0:
-            return Narration("That time has only just arrived.", done=False)
+            return Narration(say("world.wait_already_now", state, content), done=False)
         capped = ""
         if minutes > LONGEST_WAIT:
-            minutes, capped = LONGEST_WAIT, "A day is the longest you can wait at one time. "
+            minutes, capped = LONGEST_WAIT, say("world.wait_capped", state, content) + " "
         if minutes == DEFAULT_WAIT and not msg.how.strip():
-            return Narration("Time passes.", minutes=minutes)
-        now = ctx.state["time"]
+            return Narration(say("world.time_passes", state, content), minutes=minutes)
+        now = state["time"]
         until = calendar.clock_text(now + minutes)
         if calendar.day_of(now + minutes) != calendar.day_of(now):
-            until += f" on {calendar.weekday_of(now + minutes, ctx.content.game.days)}"
-        return Narration(f"{capped}You let the time pass until {until}.", minutes=minutes)
+            day = calendar.weekday_of(now + minutes, content.game.days)
+            waited = say("world.waited_to_another_day", state, content, time=until, day=day)
+        else:
+            waited = say("world.waited", state, content, time=until)
+        return Narration(capped + waited, minutes=minutes)
 
 
 def term_end(content: Content) -> Timer:
@@ -137,10 +140,6 @@ def due_at(content: Content, moment: int) -> list[Timer]:
         due.append(end)
         due.sort(key=attrgetter("id"))  # stable: a pack timer called term_end still goes first
     return due
-
-
-def _the_room(name: str) -> str:
-    return name if name[:1].isupper() else f"the {name}"
 
 
 def wait_minutes(how: str, now: int) -> int | None:

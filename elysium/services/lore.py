@@ -7,8 +7,9 @@ import re
 from elysium.bus import Context, Service, handles
 from elysium.bus.protocol import AskAbout, Learn, LoreLearned, Narration, RunEffects, ShowJournal, TalkTo
 from elysium.content.model import Npc, Topic
-from elysium.content.words import capitalised, definite, listed
+from elysium.content.words import listed
 from elysium.state.conditions import holds, render
+from elysium.state.text import say
 
 TALK = 2  # minutes a conversation takes
 
@@ -20,22 +21,23 @@ class LoreKeeper(Service):
     def talk_to(self, msg: TalkTo, ctx: Context) -> Narration:
         npc = ctx.content.npcs.get(msg.npc)
         if npc is None:
-            return Narration("You get no answer.", done=False)
-        greeting = render(npc.greeting, ctx.state, ctx.content) or f"{_the(npc)} returns your greeting."
+            return Narration(say("world.no_answer", ctx.state, ctx.content), done=False)
+        greeting = (render(npc.greeting, ctx.state, ctx.content)
+                    or say("world.greeting", ctx.state, ctx.content, noun=npc))
         topics = [t.keywords[0] for t in npc.topics.values() if holds(t.condition, ctx.state, ctx.content)]
         if topics:
-            greeting += f"\n(You could ask {_the(npc, start=False)} about {listed(topics, 'or')}.)"
+            greeting += "\n" + say("world.topics", ctx.state, ctx.content, noun=npc, topics=listed(topics, "or"))
         return Narration(greeting, minutes=TALK)
 
     @handles(AskAbout)
     def ask_about(self, msg: AskAbout, ctx: Context) -> Narration:
         npc = ctx.content.npcs.get(msg.npc)
         if npc is None:
-            return Narration("You get no answer; only people can be asked about things.", done=False)
+            return Narration(say("world.ask_not_person", ctx.state, ctx.content), done=False)
         topic = self.find_topic(npc, msg.topic, ctx)
         if topic is None:
             reply = render(npc.default, ctx.state, ctx.content)
-            return Narration(reply or f"{_the(npc)} has nothing to tell you about that.", minutes=1)
+            return Narration(reply or say("world.nothing_to_tell", ctx.state, ctx.content, noun=npc), minutes=1)
         texts = [render(topic.text, ctx.state, ctx.content)]
         if topic.effects:
             texts.append(ctx.ask(RunEffects(topic.effects, source=f"{npc.id}:{topic.id}")).text)
@@ -62,20 +64,16 @@ class LoreKeeper(Service):
         ctx.state["lore"].append(msg.lore)
         ctx.publish(LoreLearned(msg.lore))
         title = ctx.content.lore[msg.lore].title
-        return Narration(f"(You add \u201c{title}\u201d to your journal.)")
+        return Narration(say("world.lore_learned", ctx.state, ctx.content, title=title))
 
     @handles(ShowJournal)
     def show_journal(self, msg: ShowJournal, ctx: Context) -> Narration:
         known = ctx.state["lore"]
         if not known:
-            return Narration("Your journal's pages are still blank. Ask, read and listen, and they will fill.")
+            return Narration(say("world.journal_empty", ctx.state, ctx.content))
         entries = []
         for lore_id in known:
             entry = ctx.content.lore[lore_id]
             entries.append(f"{entry.title}\n{render(entry.text, ctx.state, ctx.content)}")
-        return Narration(f"Your journal ({len(known)} of {len(ctx.content.lore)} entries):\n\n" + "\n\n".join(entries))
-
-
-def _the(npc: Npc, start: bool = True) -> str:
-    name = definite(npc.name)
-    return capitalised(name) if start else name
+        heading = say("world.journal_heading", ctx.state, ctx.content, known=len(known), total=len(ctx.content.lore))
+        return Narration(heading + "\n\n" + "\n\n".join(entries))

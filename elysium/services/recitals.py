@@ -17,6 +17,7 @@ from elysium.bus.protocol import (
 from elysium.content.model import Piece, Recital
 from elysium.state import calendar, rng
 from elysium.state.conditions import render
+from elysium.state.text import say
 
 RECITAL_LENGTH = 120  # minutes a recital's stage stays open
 PERFORMANCE = 20      # minutes a performance takes
@@ -26,18 +27,13 @@ PERFORMANCE_ENERGY = 20
 PREPARED_WITHIN = 2 * calendar.MINUTES_PER_DAY
 MISSED_STANDING = -5
 
-# (lowest total, tier, acclaim, reputation change, standing change, what the hall makes of it
-# unless the recital says it in its own words)
+# (lowest total, tier, acclaim, reputation change, standing change, the message of what the hall
+# makes of it unless the recital says it in its own words)
 VERDICTS = (
-    (60, "triumph", 3, 3, 2, "The last note hangs in the air a heartbeat before the hall breaks into applause. "
-                  "Students stamp their feet; in the front row the masters nod to one another, and a "
-                  "critic from the town writes something long."),
-    (40, "good", 2, 2, 1, "You finish to warm, honest applause. A few students call your name, and one of the "
-                  "masters makes a small, approving note."),
-    (20, "fair", 1, 0, 0, "You stumble once but recover, and the applause is polite. The critics' pens barely "
-                  "move."),
-    (-999, "poor", 0, -2, -1, "Your fingers and your memory betray you by turns. The applause that follows is "
-                      "the kind that stings more than silence would."),
+    (60, "triumph", 3, 3, 2, "campus.verdict_triumph"),
+    (40, "good", 2, 2, 1, "campus.verdict_good"),
+    (20, "fair", 1, 0, 0, "campus.verdict_fair"),
+    (-999, "poor", 0, -2, -1, "campus.verdict_poor"),
 )
 
 
@@ -50,52 +46,52 @@ class Recitals(Service):
         if msg.piece in repertoire:
             return Narration("")
         repertoire[msg.piece] = {"mastery": 0, "practised": None}
-        return Narration(f"(You add \u201c{ctx.content.pieces[msg.piece].name}\u201d to your repertoire.)")
+        return Narration(say("campus.piece_learned", ctx.state, ctx.content, piece=ctx.content.pieces[msg.piece].name))
 
     @handles(ShowRepertoire)
     def show_repertoire(self, msg: ShowRepertoire, ctx: Context) -> Narration:
         repertoire = ctx.state["repertoire"]
         if not repertoire:
-            return Narration("Your repertoire is empty. Classes, books and other bards can teach you pieces.")
-        lines = ["Your repertoire:"]
+            return Narration(say("campus.repertoire_empty", ctx.state, ctx.content))
+        lines = [say("campus.repertoire_heading", ctx.state, ctx.content)]
         for piece_id, entry in repertoire.items():
             piece = ctx.content.pieces[piece_id]
-            lines.append(f"  {piece.name} ({piece.kind}, {piece.skill.replace('_', ' ')}, "
-                         f"difficulty {piece.difficulty}): mastery {entry['mastery']}")
+            lines.append("  " + say("campus.repertoire_entry", ctx.state, ctx.content, piece=piece.name,
+                                    kind=piece.kind, skill=piece.skill.replace("_", " "),
+                                    difficulty=piece.difficulty, mastery=entry["mastery"]))
         return Narration("\n".join(lines))
 
     @handles(Practise)
     def practise(self, msg: Practise, ctx: Context) -> Narration:
         state, content = ctx.state, ctx.content
         if not content.rooms[state["location"]].practice and any(r.practice for r in content.rooms.values()):
-            return Narration("You need a quiet practice room for that; here you would only annoy people.",
-                             done=False)
+            return Narration(say("campus.practice_room_needed", state, content), done=False)
         piece = self.choose(msg.piece, ctx, "practise")
         if isinstance(piece, str):
             return Narration(piece, done=False)
         if state["energy"] < PRACTICE_ENERGY:
-            return Narration("You are too tired to practise. Eat something, or get some sleep.", done=False)
+            return Narration(say("campus.too_tired_to_practise", state, content), done=False)
         entry = state["repertoire"][piece.id]
         skill = state["skills"].get(piece.skill, 0)
         gain = max(1, (8 + skill // 10) * (100 - entry["mastery"]) // 100)
         entry["mastery"] = min(100, entry["mastery"] + gain)
         entry["practised"] = state["time"]
         state["energy"] -= PRACTICE_ENERGY
-        return Narration(f"You work at \u201c{piece.name}\u201d until the hard passages stop being hard "
-                         f"and start being yours. (Mastery {entry['mastery']}.)", minutes=PRACTICE)
+        return Narration(say("campus.practised", state, content, piece=piece.name, mastery=entry["mastery"]),
+                         minutes=PRACTICE)
 
     @handles(ShowRecitals)
     def show_recitals(self, msg: ShowRecitals, ctx: Context) -> Narration:
         content = ctx.content
         if not content.recitals:
-            return Narration("No recitals are announced this term.")
-        lines = ["Recitals this term:"]
+            return Narration(say("campus.no_recitals", ctx.state, content))
+        lines = [say("campus.recitals_heading", ctx.state, content)]
         for recital in sorted(content.recitals.values(), key=lambda r: (r.day, r.time)):
             when = (recital.day - 1) * calendar.MINUTES_PER_DAY
-            done = " (you performed)" if recital.id in ctx.state["performed"] else ""
-            lines.append(f"  {recital.name}: {calendar.weekday_of(when, content.game.days)}, day "
-                         f"{recital.day}, {calendar.clock_text(recital.time)}, "
-                         f"{content.rooms[recital.stage].name}{done}")
+            key = "campus.recital_entry_performed" if recital.id in ctx.state["performed"] else "campus.recital_entry"
+            lines.append("  " + say(key, ctx.state, content, recital=recital.name,
+                                    weekday=calendar.weekday_of(when, content.game.days), day=recital.day,
+                                    time=calendar.clock_text(recital.time), stage=content.rooms[recital.stage].name))
         return Narration("\n".join(lines))
 
     @handles(NextRecital)
@@ -113,18 +109,16 @@ class Recitals(Service):
         state, content = ctx.state, ctx.content
         recital = on_now(ctx)
         if recital is None:
-            return Narration("You run through a few bars under your breath. It steadies you, but there "
-                             "is no audience here to judge it. (RECITALS lists when and where to perform.)",
-                             minutes=5)
+            return Narration(say("campus.no_audience", state, content), minutes=5)
         if recital.id in state["performed"]:
-            return Narration("You have already taken your bow tonight.", done=False)
+            return Narration(say("campus.already_performed", state, content), done=False)
         piece = self.choose(msg.piece, ctx, "perform")
         if isinstance(piece, str):
             return Narration(piece, done=False)
         state["performed"].append(recital.id)
         total = judge(recital, piece, ctx)
         _, tier, acclaim, reputation, standing, verdict = next(v for v in VERDICTS if total >= v[0])
-        verdict = render(getattr(recital, tier), state, content) or verdict
+        verdict = render(getattr(recital, tier), state, content) or say(verdict, state, content)
         state["energy"] = max(0, state["energy"] - PERFORMANCE_ENERGY)
         state["reputation"] += reputation
         state["standing"] += standing
@@ -132,7 +126,7 @@ class Recitals(Service):
         counters["recitals_performed"] = counters.get("recitals_performed", 0) + 1
         counters["recital_acclaim"] = counters.get("recital_acclaim", 0) + acclaim
         opening = render(recital.text, state, content)
-        step_up = f"You step into the light and begin \u201c{piece.name}\u201d."
+        step_up = say("campus.step_up", state, content, piece=piece.name)
         return Narration("\n".join(t for t in (opening, step_up, verdict) if t), minutes=PERFORMANCE)
 
     @subscribes(TimePassed)
@@ -147,8 +141,7 @@ class Recitals(Service):
                 text = ctx.ask(RunEffects(recital.missed, source=f"missed:{recital.id}")).text
             else:
                 state["standing"] += MISSED_STANDING
-                text = (f"{recital.name} has ended without you. Your name was called, and nobody "
-                        "stepped into the light.")
+                text = say("campus.recital_missed", state, ctx.content, recital=recital.name)
             if text:
                 ctx.publish(Narrated(text))
 
@@ -158,20 +151,20 @@ class Recitals(Service):
         command a question leaves waiting for its answer."""
         known = [ctx.content.pieces[p] for p in ctx.state["repertoire"]]
         if not known:
-            return "You have no pieces to your name yet. Classes, books and other bards can teach you some."
+            return say("campus.no_pieces", ctx.state, ctx.content)
         words = set(re.findall(r"[\w']+", asked.lower())) - {"the", "a", "an", "of", "piece", "song"}
         if not words:
             if len(known) == 1:
                 return known[0]
-            return asking(ctx, verb, f"Which piece? You know {_titles(known)}.")
+            return asking(ctx, verb, say("campus.which_piece", ctx.state, ctx.content, pieces=_titles(known)))
         scored = [(len(words & set(re.findall(r"[\w']+", p.name.lower()))), p) for p in known]
         best = max(score for score, _ in scored)
         matches = [p for score, p in scored if score == best and score > 0]
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            return f"That is not a piece you know. You know {_titles(known)}."
-        return asking(ctx, verb, f"Which piece? {_titles(matches)} would all fit that.")
+            return say("campus.unknown_piece", ctx.state, ctx.content, pieces=_titles(known))
+        return asking(ctx, verb, say("campus.ambiguous_piece", ctx.state, ctx.content, pieces=_titles(matches)))
 
 
 def asking(ctx: Context, verb: str, question: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 from elysium.bus import Context
@@ -43,6 +44,26 @@ def verb_s(content: Content, thing_id: str, verb: str) -> str:
     return {"has": "have", "does": "do"}.get(verb, verb[:-1] if verb.endswith("s") else verb)
 
 
+def named(content: Content, thing_id: str) -> Any:
+    """The item or person `thing_id`, for a sentence's `{the ...}` (a stand-in named by the id when
+    there is none)."""
+    thing = content.thing(thing_id)
+    return thing if thing is not None else SimpleNamespace(name=thing_id, plural=False)
+
+
+def thing_words(content: Content, thing_id: str) -> dict[str, Any]:
+    """A sentence's `{noun}` and the verb forms that agree with it: `{is}`, `{has}`, `{does}`."""
+    item = content.items.get(thing_id)
+    plural = item is not None and item.plural
+    return {"noun": named(content, thing_id), "is": "are" if plural else "is",
+            "has": "have" if plural else "has", "does": "do" if plural else "does"}
+
+
+def tell(ctx: Context, key: str, thing_id: str, /, **more: Any) -> str:
+    """The engine's sentence `key` about the thing `thing_id` (its `{noun}`), with `more` parameters."""
+    return say(key, ctx.state, ctx.content, **thing_words(ctx.content, thing_id), **more)
+
+
 def a(content: Content, item_id: str) -> str:
     item = content.items.get(item_id)
     return indefinite(item.name, item.plural) if item else name_of(content, item_id)
@@ -66,15 +87,15 @@ def room_text(ctx: Context) -> str:
         else:
             listed_items.append(a(content, item_id))
     if listed_items:
-        lines.append(f"You can also see {listed(listed_items)} here.")
+        lines.append(say("world.also_here", state, content, things=listed(listed_items)))
     for item_id in places.contents(state, room.id):
         if holding := holder_text(ctx, content.items[item_id], with_scenery=False):
             lines.append(holding)
     for npc_id in places.npcs_in(state, room.id):
         npc = content.npcs[npc_id]
-        lines.append(text(ctx, npc.here) if npc.here else f"{capitalised(definite(npc.name))} is here.")
+        lines.append(text(ctx, npc.here) if npc.here else say("world.person_here", state, content, noun=npc))
     if room.exits:
-        lines.append(f"Exits: {', '.join(room.exits)}.")
+        lines.append(say("world.exits", state, content, exits=", ".join(room.exits)))
     return "\n".join(line for line in lines if line)
 
 
@@ -89,11 +110,11 @@ def holder_text(ctx: Context, item: Item, with_scenery: bool = True) -> str:
     if item.supporter:
         held = held_at(f"on:{item.id}")
         if held:
-            return f"On {definite(item.name)} you see {listed([a(content, i) for i in held])}."
+            return say("world.on_holder", state, content, noun=item, things=listed([a(content, i) for i in held]))
     if item.container and state["items"][item.id].get("open", True):
         held = held_at(f"in:{item.id}")
         if held:
-            return f"In {definite(item.name)} you see {listed([a(content, i) for i in held])}."
+            return say("world.in_holder", state, content, noun=item, things=listed([a(content, i) for i in held]))
     return ""
 
 
@@ -105,8 +126,9 @@ def examine_text(ctx: Context, thing_id: str) -> str:
         item = content.items[thing_id]
         entry = state["items"][thing_id]
         if item.openable or item.door:
-            status = "open" if entry.get("open") else ("closed and locked" if entry.get("locked") else "closed")
-            lines.append(f"{The(content, thing_id)} {be(content, thing_id)} {status}.")
+            status = ("world.examine_open" if entry.get("open")
+                      else "world.examine_locked" if entry.get("locked") else "world.examine_closed")
+            lines.append(tell(ctx, status, thing_id))
         about = {"noun": item, "is": be(content, thing_id)}
         if item.device:
             lines.append(say("light.examine_on" if entry.get("switched_on") else "light.examine_off", state, content,
@@ -115,13 +137,13 @@ def examine_text(ctx: Context, thing_id: str) -> str:
             lines.append(say("light.examine_lit" if entry.get("lit") else "light.examine_unlit", state, content,
                              **about))
         if entry.get("worn"):
-            lines.append("You are wearing it.")
+            lines.append(say("world.examine_worn", state, content))
         if item.container and not entry.get("open", True):
             pass
         elif holding := holder_text(ctx, item):
             lines.append(holding)
         elif item.container:
-            lines.append(f"{The(content, thing_id)} {be(content, thing_id)} empty.")
+            lines.append(tell(ctx, "world.examine_empty", thing_id))
     return "\n".join(lines)
 
 
@@ -130,10 +152,10 @@ def inventory_text(ctx: Context) -> str:
     carried = places.contents(state, "player")
     if not carried:
         return say("world.empty_inventory", state, content)
-    lines = ["You are carrying:"]
+    lines = [say("world.inventory_heading", state, content)]
 
     def walk(item_id: str, depth: int) -> None:
-        note = " (worn)" if state["items"][item_id].get("worn") else ""
+        note = f" {say('world.inventory_worn', state, content)}" if state["items"][item_id].get("worn") else ""
         if state["items"][item_id].get("lit") and content.items[item_id].light:
             note += " (alight)"
         lines.append(f"{'  ' * depth}{a(content, item_id)}{note}")

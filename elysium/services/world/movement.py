@@ -7,11 +7,10 @@ from bisect import bisect_left
 from elysium.bus import Context, handles, subscribes
 from elysium.bus.protocol import Enter, Go, MovePlayer, Narrated, Narration, NpcMoved, PlayerMoved, TimePassed
 from elysium.content.model import Exit
-from elysium.content.words import capitalised, definite
 from elysium.state import calendar, places
 from elysium.state.conditions import holds
 from elysium.state.text import say
-from elysium.services.world.describe import The, room_text, text, the
+from elysium.services.world.describe import The, room_text, tell, text, the
 from elysium.services.world.light import note_sight
 
 WALK = 2  # minutes a walk from one room to the next takes
@@ -26,8 +25,8 @@ class Movement:
         if way is None:
             if not places.has_light(state, content, room.id):
                 return Narration(say("light.blunder", state, content, direction=msg.direction), done=False)
-            ways = ", ".join(room.exits) or "none"
-            return Narration(f"You can't go that way. (Exits: {ways}.)", done=False)
+            ways = ", ".join(room.exits) or say("world.no_exits", state, content)
+            return Narration(say("world.no_way", state, content, exits=ways), done=False)
         return self.through(ctx, way)
 
     @handles(Enter)
@@ -36,21 +35,21 @@ class Movement:
         for way in room.exits.values():
             if way.door == msg.thing:
                 return self.through(ctx, way)
-        return Narration(f"You can't go into {the(ctx.content, msg.thing)}.", done=False)
+        return Narration(tell(ctx, "world.cannot_enter", msg.thing), done=False)
 
     def through(self, ctx: Context, way: Exit) -> Narration:
         state, content = ctx.state, ctx.content
         if way.to is None or (way.condition and not holds(way.condition, state, content)):
-            refusal = text(ctx, way.refusal) if way.refusal else "Something stops you going that way just now."
+            refusal = text(ctx, way.refusal) if way.refusal else say("world.way_barred", state, content)
             return Narration(refusal, done=False)
         note = ""
         if way.door:
             door = state["items"][way.door]
             if not door.get("open"):
                 if door.get("locked"):
-                    return Narration(f"{The(content, way.door)} is locked.", done=False)
+                    return Narration(tell(ctx, "world.door_locked", way.door), done=False)
                 places.change_item(state, way.door, open=True)
-                note = f"(first opening {the(content, way.door)})\n"
+                note = tell(ctx, "world.first_opening", way.door) + "\n"
         return Narration(note + self.arrive(ctx, way.to), minutes=WALK)
 
     @handles(MovePlayer)
@@ -81,8 +80,8 @@ class Movement:
             ctx.publish(NpcMoved(npc.id, origin, target))
             here = state["location"]
             if here in (origin, target) and places.has_light(state, content, here):
-                verb = "leaves" if here == origin else "arrives"
-                ctx.publish(Narrated(f"{capitalised(definite(npc.name))} {verb}."))
+                key = "world.person_leaves" if here == origin else "world.person_arrives"
+                ctx.publish(Narrated(say(key, state, content, noun=npc)))
 
 
 def _due(times: list[tuple[int, int, str]], start: int, end: int) -> list[str]:

@@ -11,8 +11,9 @@ from elysium.bus.protocol import (
 from elysium.content.words import listed
 from elysium.state import places
 from elysium.services.world.describe import (
-    The, a, be, examine_text, holder_text, inventory_text, text, the, verb_s,
+    The, a, be, examine_text, holder_text, inventory_text, named, room_text, tell, text, the, verb_s,
 )
+from elysium.state.text import say
 
 ACT = 1  # minutes an ordinary action with things takes
 
@@ -36,10 +37,10 @@ class ThingHandling:
     def search(self, msg: Search, ctx: Context) -> Narration:
         item = ctx.content.items.get(msg.thing)
         if item is None or not (item.container or item.supporter):
-            return did(f"You find nothing of interest in {the(ctx.content, msg.thing)}.")
+            return did(tell(ctx, "world.search_nothing", msg.thing))
         if item.container and not ctx.state["items"][item.id].get("open", True):
-            return did(f"{The(ctx.content, item.id)} {be(ctx.content, item.id)} closed.")
-        return did(holder_text(ctx, item) or f"There is nothing in {the(ctx.content, item.id)}.")
+            return did(tell(ctx, "world.search_closed", item.id))
+        return did(holder_text(ctx, item) or tell(ctx, "world.search_empty", item.id))
 
     @handles(Inventory)
     def inventory(self, msg: Inventory, ctx: Context) -> Narration:
@@ -49,83 +50,85 @@ class ThingHandling:
     def take(self, msg: Take, ctx: Context) -> Narration:
         state, content = ctx.state, ctx.content
         if msg.item in content.npcs:
-            return refuse(f"{The(content, msg.item)} would not take kindly to being carried off.")
+            return refuse(tell(ctx, "world.take_person", msg.item))
         item = content.items[msg.item]
         if state["items"][item.id]["at"] == "player":
-            return refuse(f"You already have {the(content, item.id)}.")
+            return refuse(tell(ctx, "world.already_have", item.id))
         if not item.portable:
-            return refuse(f"{The(content, item.id)} {be(content, item.id)} not something you can carry off.")
+            return refuse(tell(ctx, "world.not_portable", item.id))
         if msg.source is not None:
             here = state["items"][item.id]["at"]
             if here not in (f"in:{msg.source}", f"on:{msg.source}"):
-                return refuse(f"{The(content, item.id)} {be(content, item.id)} not "
-                              f"{'in' if content.items.get(msg.source, item).container else 'on'} {the(content, msg.source)}.")
+                preposition = "in" if content.items.get(msg.source, item).container else "on"
+                return refuse(tell(ctx, "world.not_in_there", item.id, preposition=preposition,
+                                   holder=named(content, msg.source)))
         places.change_item(state, item.id, at="player")
-        return did("Taken.")
+        return did(say("world.taken", state, content))
 
     @handles(Drop)
     def drop(self, msg: Drop, ctx: Context) -> Narration:
         state, content = ctx.state, ctx.content
         if msg.item not in content.items or not places.is_carried(state, msg.item):
-            return refuse(f"You aren't carrying {the(content, msg.item)}.")
+            return refuse(tell(ctx, "world.not_carrying", msg.item))
         entry = state["items"][msg.item]
         note = ""
         if entry.get("worn"):
             places.change_item(state, msg.item, worn=False)
-            note = f"(first taking off {the(content, msg.item)})\n"
+            note = tell(ctx, "world.first_taking_off", msg.item) + "\n"
         places.change_item(state, msg.item, at=state["location"])
-        return did(note + "Dropped.")
+        return did(note + say("world.dropped", state, content))
 
     @handles(Put)
     def put(self, msg: Put, ctx: Context) -> Narration:
         state, content = ctx.state, ctx.content
         if msg.item not in content.items:
-            return refuse(f"You can't put {the(content, msg.item)} anywhere.")
+            return refuse(tell(ctx, "world.cannot_put", msg.item))
         target = content.items.get(msg.target)
         if places.lies_within(state, msg.target, msg.item):
-            return refuse("You can't put something inside itself.")
+            return refuse(say("world.put_inside_itself", state, content))
         if target is None or not (target.container if msg.preposition == "in" else target.supporter):
             where = "in" if msg.preposition == "in" else "on"
-            return refuse(f"You can't put things {where} {the(content, msg.target)}.")
+            return refuse(say("world.cannot_put_there", state, content, preposition=where,
+                              holder=named(content, msg.target)))
         if msg.preposition == "in" and not state["items"][target.id].get("open", True):
-            return refuse(f"{The(content, target.id)} {be(content, target.id)} closed.")
+            return refuse(tell(ctx, "world.holder_closed", target.id))
         note = self.implicitly_take(ctx, msg.item)
         if note is None:
-            return refuse(f"You need to be holding {the(content, msg.item)} first.")
+            return refuse(tell(ctx, "world.hold_first", msg.item))
         if state["items"][msg.item].get("worn"):
             places.change_item(state, msg.item, worn=False)
-            note += f"(first taking off {the(content, msg.item)})\n"
+            note += tell(ctx, "world.first_taking_off", msg.item) + "\n"
         places.change_item(state, msg.item, at=f"{msg.preposition}:{target.id}")
-        preposition = "into" if msg.preposition == "in" else "on"
-        return did(f"{note}You put {the(content, msg.item)} {preposition} {the(content, target.id)}.")
+        key = "world.put_in" if msg.preposition == "in" else "world.put_on"
+        return did(note + tell(ctx, key, msg.item, holder=target))
 
     @handles(Open)
     def open(self, msg: Open, ctx: Context) -> Narration:
         state, content = ctx.state, ctx.content
         item = content.items.get(msg.thing)
         if item is None or not (item.openable or item.door):
-            return refuse(f"{The(content, msg.thing)} {be(content, msg.thing)} not something you can open.")
+            return refuse(tell(ctx, "world.not_openable", msg.thing))
         entry = state["items"][item.id]
         if entry.get("open"):
-            return refuse(f"{The(content, item.id)} {be(content, item.id)} already open.")
+            return refuse(tell(ctx, "world.already_open", item.id))
         if entry.get("locked"):
-            return refuse(f"{The(content, item.id)} {be(content, item.id)} locked.")
+            return refuse(tell(ctx, "world.locked", item.id))
         places.change_item(state, item.id, open=True)
         revealed = places.contents(state, f"in:{item.id}") if item.container else []
         if revealed:
-            return did(f"You open {the(content, item.id)}, revealing {listed([a(content, i) for i in revealed])}.")
-        return did(f"You open {the(content, item.id)}.")
+            return did(tell(ctx, "world.opened_revealing", item.id, things=listed([a(content, i) for i in revealed])))
+        return did(tell(ctx, "world.opened", item.id))
 
     @handles(Close)
     def close(self, msg: Close, ctx: Context) -> Narration:
         item = ctx.content.items.get(msg.thing)
         if item is None or not (item.openable or item.door):
-            return refuse(f"{The(ctx.content, msg.thing)} cannot be closed.")
+            return refuse(tell(ctx, "world.not_closable", msg.thing))
         entry = ctx.state["items"][item.id]
         if not entry.get("open"):
-            return refuse(f"{The(ctx.content, item.id)} {be(ctx.content, item.id)} already closed.")
+            return refuse(tell(ctx, "world.already_closed", item.id))
         places.change_item(ctx.state, item.id, open=False)
-        return did(f"You close {the(ctx.content, item.id)}.")
+        return did(tell(ctx, "world.closed", item.id))
 
     @handles(Lock)
     def lock(self, msg: Lock, ctx: Context) -> Narration:
@@ -138,54 +141,54 @@ class ThingHandling:
     def turn_key(self, ctx: Context, thing: str, key: str | None, locking: bool) -> Narration:
         state, content = ctx.state, ctx.content
         item = content.items.get(thing)
-        verb = "lock" if locking else "unlock"
         if item is None or not item.lockable:
-            return refuse(f"{The(content, thing)} {verb_s(content, thing, 'has')} no lock.")
+            return refuse(tell(ctx, "world.no_lock", thing))
         entry = state["items"][item.id]
         if bool(entry.get("locked")) == locking:
-            return refuse(f"{The(content, item.id)} {be(content, item.id)} already {verb}ed.")
+            return refuse(tell(ctx, "world.already_locked" if locking else "world.already_unlocked", item.id))
         if locking and entry.get("open"):
-            return refuse(f"You will have to close {the(content, item.id)} first.")
+            return refuse(tell(ctx, "world.close_first", item.id))
         note = ""
         if key is None:
             if item.key and places.is_carried(state, item.key):
-                key, note = item.key, f"(with {the(content, item.key)})\n"
+                key, note = item.key, say("world.with_key", state, content, key=named(content, item.key)) + "\n"
             else:
-                return refuse(f"You need the right key to {verb} {the(content, item.id)}.")
+                return refuse(tell(ctx, "world.need_key_to_lock" if locking else "world.need_key_to_unlock", item.id))
         if key not in content.items or not places.is_carried(state, key):
-            return refuse(f"You aren't holding {the(content, key)}.")
+            return refuse(tell(ctx, "world.not_holding", key))
         if key != item.key:
-            return refuse(f"{The(content, key)} {verb_s(content, key, 'does')} not fit {the(content, item.id)}.")
+            return refuse(tell(ctx, "world.key_does_not_fit", key, target=item))
         places.change_item(state, item.id, locked=locking)
-        return did(f"{note}You {verb} {the(content, item.id)} with {the(content, key)}.")
+        done = "world.locked_with" if locking else "world.unlocked_with"
+        return did(note + tell(ctx, done, item.id, key=named(content, key)))
 
     @handles(Wear)
     def wear(self, msg: Wear, ctx: Context) -> Narration:
         state, content = ctx.state, ctx.content
         item = content.items.get(msg.item)
         if item is None or not item.wearable:
-            return refuse(f"You can't wear {the(content, msg.item)}.")
+            return refuse(tell(ctx, "world.cannot_wear", msg.item))
         if state["items"][item.id].get("worn"):
-            return refuse(f"You are already wearing {the(content, item.id)}.")
+            return refuse(tell(ctx, "world.already_wearing", item.id))
         note = self.implicitly_take(ctx, item.id)
         if note is None:
-            return refuse(f"You need to be holding {the(content, item.id)} first.")
+            return refuse(tell(ctx, "world.hold_first", item.id))
         places.change_item(state, item.id, at="player", worn=True)
-        return did(f"{note}You put on {the(content, item.id)}.")
+        return did(note + tell(ctx, "world.worn", item.id))
 
     @handles(TakeOff)
     def take_off(self, msg: TakeOff, ctx: Context) -> Narration:
         entry = ctx.state["items"].get(msg.item, {})
         if not entry.get("worn"):
-            return refuse(f"You aren't wearing {the(ctx.content, msg.item)}.")
+            return refuse(tell(ctx, "world.not_wearing", msg.item))
         places.change_item(ctx.state, msg.item, worn=False)
-        return did(f"You take off {the(ctx.content, msg.item)}.")
+        return did(tell(ctx, "world.taken_off", msg.item))
 
     @handles(Read)
     def read(self, msg: Read, ctx: Context) -> Narration:
         item = ctx.content.items.get(msg.thing)
         if item is None or item.text is None:
-            return refuse(f"There is nothing written on {the(ctx.content, msg.thing)}.")
+            return refuse(tell(ctx, "world.nothing_written", msg.thing))
         words = text(ctx, item.text)
         if item.lore:
             words = "\n".join(t for t in (words, ctx.ask(Learn(item.lore)).text) if t)
@@ -200,4 +203,4 @@ class ThingHandling:
         if not content.items[item_id].portable:
             return None
         places.change_item(state, item_id, at="player")
-        return f"(first taking {the(content, item_id)})\n"
+        return tell(ctx, "world.first_taking", item_id) + "\n"

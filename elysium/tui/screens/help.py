@@ -34,8 +34,9 @@ KEYS = """
 """
 
 
-def help_markdown(pack_help: str | None, source: Path = HELP_FILE) -> str:
-    text = source.read_text(encoding="utf-8").strip() + "\n" + KEYS
+def help_markdown(pack_help: str | None, source: Path = HELP_FILE, engine_help: str | None = None) -> str:
+    """The engine's help (the game's wording of `engine.help` when given), the keys, the pack's help."""
+    text = (engine_help if engine_help is not None else source.read_text(encoding="utf-8")).strip() + "\n" + KEYS
     if pack_help:
         text += "\n## About this game\n\n" + plain(pack_help.strip()) + "\n"
     return text
@@ -48,13 +49,14 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,f1,q", "dismiss", "Close", id="close"),
     ]
 
-    def __init__(self, pack_help: str | None = None) -> None:
+    def __init__(self, pack_help: str | None = None, engine_help: str | None = None) -> None:
         super().__init__()
         self.pack_help = pack_help
+        self.engine_help = engine_help
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="wide") as dialog:
             dialog.border_title = "Help"
             with VerticalScroll(id="help-scroll"):
-                yield Markdown(help_markdown(self.pack_help), open_links=False)
+                yield Markdown(help_markdown(self.pack_help, engine_help=self.engine_help), open_links=False)
         yield Footer()
