@@ -18,10 +18,11 @@ from elysium import parser
 from elysium.bus import Bus, Delivery, Runaway, Service, subscribes
 from elysium.bus.protocol import AdvanceClock, DescribeScope, FireTimers, Look, Narrated, RunRules, TurnEnded
 from elysium.content import Content, load_content
-from elysium.commands import META_ACTIONS, request_for, rules_verb
+from elysium.commands import META_ACTIONS, missing_verb_words, request_for, rules_verb
 from elysium.services import ALL_SERVICES
 from elysium.state import calendar
 from elysium.state.conditions import render
+from elysium.state.text import say
 from elysium import __version__
 from elysium.content.styles import without_controls
 from elysium.state.reconcile import compare_packs, describe_changes, fitting_history, reconcile
@@ -101,8 +102,11 @@ class Game:
     def save(self, slots: SaveSlots, name: str) -> SaveInfo:
         """Write the game to a slot (raises SaveError with a message for the player)."""
         room = without_controls(self.content.rooms[self.state["location"]].name)[:SHORT_TEXT]  # listings print it
-        summary = {"day": calendar.day_of(self.state["time"]), "clock": calendar.clock_text(self.state["time"]),
-                   "location": room}
+        if "clock" in self.content.game.features:
+            summary = {"day": calendar.day_of(self.state["time"]), "clock": calendar.clock_text(self.state["time"]),
+                       "location": room}
+        else:  # no day or hour in a game without the clock: the turn tells saves apart
+            summary = {"location": room, "turn": self.state["turn"]}
         return slots.write(name, {"game_version": __version__, "packs": list(self.content.packs),
                                   "summary": summary, "state": self.state,
                                   "history": self.history.checkpoints()})
@@ -163,6 +167,7 @@ class Game:
             nouns=frozenset(w for t in things for w in t.nouns),
             adjectives=frozenset(w for t in things for w in t.adjectives),
             custom_verbs={w: v.id for v in self.content.verbs.values() for w in v.words},
+            missing_verbs=missing_verb_words(self.content.game.features),
         )
 
     def scope(self) -> list[parser.Thing]:
@@ -379,7 +384,7 @@ class Game:
         try:
             if action == "save":
                 info = self.save(slots, name or "quicksave")
-                return f"Saved as \u201c{info.name}\u201d ({info.location}, day {info.day}, {info.clock})."
+                return f"Saved as \u201c{info.name}\u201d ({info.location}, {info.when})."
             if action in ("restore", "load"):
                 return f"Restored \u201c{name or 'quicksave'}\u201d.\n\n{self.restore(slots, name or 'quicksave')}"
         except SaveError as error:
@@ -388,7 +393,7 @@ class Game:
         if not found:
             return "You have no saved games yet. SAVE followed by a name makes one."
         return "Saved games:\n" + "\n".join(
-            f"  {s.name}: day {s.day}, {s.clock}, {s.location} (saved {s.saved_at.replace('T', ' ')[:16]})"
+            f"  {s.name}: {s.when}, {s.location} (saved {s.saved_at.replace('T', ' ')[:16]})"
             for s in found)
 
     def confirm(self, line: str) -> str | None:
@@ -442,6 +447,8 @@ class Game:
                 + self.ended_text())
 
     def ended_text(self) -> str:
+        if not {"lore", "energy", "standing", "classes"} & self.content.game.features:
+            return say("campus.story_ended", self.state, self.content)  # no JOURNAL, nothing in STATUS to see
         return ("The story has ended. Type UNDO to take back your last move, SCORE, STATUS or JOURNAL "
                 "to look back on it, or QUIT.")
 

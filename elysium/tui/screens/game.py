@@ -162,7 +162,7 @@ class GameScreen(Screen):
             self.notify(str(error), severity="error", markup=False)
             return
         self.query_one(NarrativeLog).notice(
-            f"Saved as \u201c{info.name}\u201d ({info.location}, day {info.day}, {info.clock}).")
+            f"Saved as \u201c{info.name}\u201d ({info.location}, {info.when}).")
 
     def action_load(self) -> None:
         from elysium.tui.screens.load_dialog import LoadDialog
