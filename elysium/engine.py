@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -43,10 +44,30 @@ RUNAWAY = ("Events tumble over one another, and then everything stands still. (W
 HELP_FILE = Path(__file__).with_name("help.md")
 
 
+NEEDS_MARK = re.compile(r"\s*<!-- needs (\w+) -->\s*$")
+
+
+def for_features(markdown: str, features: frozenset[str]) -> str:
+    """Help text without the lines about campus systems the game does not use: a line that ends
+    `<!-- needs FEATURE -->` (with the indented lines that go on from it) only when it does."""
+    lines, keep = [], True
+    for line in markdown.splitlines():
+        if line[:1].isspace() and line.strip():  # goes on from the line above
+            if keep:
+                lines.append(line)
+            continue
+        mark = NEEDS_MARK.search(line)
+        keep = mark is None or mark[1] in features
+        if keep:
+            lines.append(NEEDS_MARK.sub("", line))
+    return "\n".join(lines)
+
+
 def help_text(content: Content) -> str:
     """The engine's help, then the pack's own words, as plain text (the file is light Markdown)."""
     lines = []
-    for line in HELP_FILE.read_text(encoding="utf-8").strip().splitlines():
+    source = for_features(HELP_FILE.read_text(encoding="utf-8").strip(), content.game.features)
+    for line in source.splitlines():
         if line.startswith("#"):
             line = line.lstrip("#").strip().upper()
         lines.append(line.replace("`", ""))

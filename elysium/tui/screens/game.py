@@ -123,7 +123,7 @@ class GameScreen(Screen):
     def action_help(self) -> None:
         from elysium.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.game.content.game.help))
+        self.app.push_screen(HelpScreen(self.game.content.game.help, self.game.content.game.features))
 
     def action_journal(self) -> None:
         from elysium.tui.screens.journal import JournalScreen
