@@ -25,6 +25,8 @@ from elysium.tui.styled import plain, without_controls
 from elysium.tui.widgets import CommandLine, NarrativeLog, Sidebar, StatusLine
 from elysium.view import view_of
 
+# The screens of campus systems, and the features that give them something to show.
+SCREEN_FEATURES = {"journal": frozenset({"lore"}), "timetable": frozenset({"classes", "recitals"})}
 WIDE = 100  # from this many columns the sidebar is open unless the player closed it
 
 
@@ -64,6 +66,13 @@ class GameScreen(Screen):
         super().__init__()
         self.game = game
         self.opening = opening
+        # The palette offers the journal and the timetable only in a game that has them.
+        self.PALETTE = tuple(entry for entry in self.PALETTE if self.check_action(entry[2], ()))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The journal's and the timetable's keys exist only in a game with lore, or classes."""
+        needs = SCREEN_FEATURES.get(action)
+        return needs is None or bool(needs & self.game.content.game.features)
 
     # The header shows these: the pack's title and the room's name, never a control character.
     def validate_title(self, title: str | None) -> str | None:
