@@ -96,3 +96,20 @@ def test_content_of_a_feature_the_game_names_loads(tmp_path):
     (folder / "extra.yaml").write_text("lore:\n  legend: {title: A legend, text: Long ago.}\n"
                                        "rules:\n  r: {on: [look], do: [{learn: legend}, {standing: 1}]}\n")
     assert load_content(folder).game.features == {"lore", "standing"}
+
+
+def test_new_game_writes_a_plain_game_that_validates_and_whose_playthrough_passes(tmp_path, capsys):
+    import io
+
+    from elysium.cli import main
+    from elysium.transcript import run_paths
+
+    assert main(["new-game", "Dark House", "--dir", str(tmp_path)]) == 0
+    folder = tmp_path / "dark_house"
+    assert "features: []" in (folder / "pack.yaml").read_text()
+    content = load_content(folder)
+    assert content.game.features == frozenset() and content.warnings == ()
+    out = io.StringIO()
+    assert run_paths([folder / "tests"], out) == 0, out.getvalue()
+    assert main(["new-game", "Dark House", "--dir", str(tmp_path)]) == 1
+    assert "already exists" in capsys.readouterr().err
