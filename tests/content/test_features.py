@@ -113,3 +113,30 @@ def test_new_game_writes_a_plain_game_that_validates_and_whose_playthrough_passe
     assert run_paths([folder / "tests"], out) == 0, out.getvalue()
     assert main(["new-game", "Dark House", "--dir", str(tmp_path)]) == 1
     assert "already exists" in capsys.readouterr().err
+
+
+def docs_block(path: Path, marker: str) -> str:
+    """The fenced YAML block that follows `marker` in a docs file (or the first one after it)."""
+    text = path.read_text(encoding="utf-8")
+    after = text[text.index(marker):]
+    return after.split("```yaml\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_docs_example_of_a_plain_game_loads_as_a_plain_game(tmp_path):
+    folder = tmp_path / "cottage"
+    folder.mkdir()
+    (folder / "pack.yaml").write_text(docs_block(ROOT / "docs" / "content.md", "<!-- features-example -->"))
+    (folder / "garden.yaml").write_text("rooms:\n  garden: {name: Garden, description: Beans.}\n")
+    assert load_content(folder).game.features == frozenset()
+    (folder / "lore.yaml").write_text("lore:\n  coin: {title: The coin, text: Grandmother's.}\n")
+    assert any("add 'lore' to game: features" in p for p in problems(folder))
+
+
+def test_the_modding_guide_s_stand_alone_manifest_loads(tmp_path):
+    folder = tmp_path / "dark_house"
+    folder.mkdir()
+    guide = (ROOT / "docs" / "modding.md").read_text(encoding="utf-8")
+    marker = "# pack.yaml of a stand-alone game"
+    (folder / "pack.yaml").write_text(marker + guide.split(marker, 1)[1].split("```", 1)[0])
+    (folder / "rooms.yaml").write_text("rooms:\n  bedroom: {name: Bedroom, description: Small.}\n")
+    assert load_content(folder).game.features == frozenset()
