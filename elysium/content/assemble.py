@@ -333,6 +333,8 @@ class Assembly:
                     self.problems.append(Problem(where.mark, f"{name} is for {as_written!r}, which is neither a "
                                                  f"built-in verb, a verb of this pack, arrive nor turn"
                                                  f"{suggestion(verb, known_verbs)}"))
+                elif verb in campus.ACTIONS and verb not in self.entries["verbs"]:  # SLEEP, ATTEND...
+                    self.checker.need(campus.ACTIONS[verb], where.mark, f"the verb {as_written!r} of {name}")
 
     def check_moves(self) -> None:
         """A `move` into something that starts inside the moved item could only put it inside

@@ -140,3 +140,17 @@ def test_the_modding_guide_s_stand_alone_manifest_loads(tmp_path):
     (folder / "pack.yaml").write_text(marker + guide.split(marker, 1)[1].split("```", 1)[0])
     (folder / "rooms.yaml").write_text("rooms:\n  bedroom: {name: Bedroom, description: Small.}\n")
     assert load_content(folder).game.features == frozenset()
+
+
+def test_a_rule_for_a_campus_verb_needs_its_feature_unless_the_game_has_its_own_verb(tmp_path):
+    folder = write_pack(tmp_path, "[]", rules="""\
+        rules:
+          nap:
+            "on": sleep
+            do: [{say: Zzz.}]
+        """)
+    assert problems(folder) == ["rules.yaml:3:11: error: the verb 'sleep' of rule 'nap' belongs to the feature "
+                                "'sleep', which this game does not use: add 'sleep' to game: features in the "
+                                "game's pack.yaml"]
+    (folder / "verbs.yaml").write_text("verbs:\n  sleep: {words: [sleep, nap], default: You doze.}\n")
+    assert "nap" in load_content(folder).rules

@@ -50,3 +50,25 @@ def test_undo_after_the_ending_goes_back_into_play():
     assert game.state["ending"] == "poisoned"
     assert "Garden" in game.turn("undo")
     assert game.state["ending"] is None and "Taken" in game.turn("take coin")
+
+
+def small_game(tmp_path: Path, features: str, extra: str = "") -> Game:
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    (folder / "pack.yaml").write_text("id: small\nname: Small\nversion: 0.1.0\ngame:\n  title: Small\n"
+                                      f"  intro: Hello.\n  start: hall\n  features: {features}\n")
+    (folder / "hall.yaml").write_text("rooms:\n  hall: {name: Hall, description: A hall.}\n" + extra)
+    return Game.new(folder)
+
+
+def test_a_game_has_the_verbs_and_status_lines_of_the_features_it_names(tmp_path):
+    game = small_game(tmp_path, "[lore, standing]", "lore:\n  tale: {title: A tale, text: Once.}\n")
+    assert game.turn("journal").startswith("Your journal's pages are still blank.")
+    assert game.turn("status") == "Standing with the faculty: 0    Reputation: 0    Score: 0"
+    assert game.turn("time").startswith("You don't know how to")
+    assert game.turn("sleep").startswith("You don't know how to")
+
+
+def test_a_game_s_own_verb_may_take_the_word_of_a_campus_verb_it_does_not_have(tmp_path):
+    game = small_game(tmp_path, "[]", "verbs:\n  doze: {words: [sleep, doze], default: You doze off for a moment.}\n")
+    assert game.turn("sleep") == "You doze off for a moment."
