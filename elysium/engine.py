@@ -468,8 +468,8 @@ class Game:
                 + self.ended_text())
 
     def ended_text(self) -> str:
-        if not {"lore", "energy", "standing", "classes"} & self.content.game.features:
-            return say("campus.story_ended", self.state, self.content)  # no JOURNAL, nothing in STATUS to see
+        if "lore" not in self.content.game.features:
+            return say("campus.story_ended", self.state, self.content)  # no JOURNAL to look back at
         return ("The story has ended. Type UNDO to take back your last move, SCORE, STATUS or JOURNAL "
                 "to look back on it, or QUIT.")
 
