@@ -68,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     new_mod.add_argument("--dir", type=Path, metavar="DIR",
                          help="where to create it (default: your mods folder, so that the game loads it)")
 
+    new_game = commands.add_parser("new-game", help="create a working stand-alone game to start from")
+    new_game.add_argument("name", help="the game's name, e.g. 'Cloak of Darkness'")
+    new_game.add_argument("--dir", type=Path, metavar="DIR", default=Path("."),
+                          help="where to create it (default: the current folder)")
+
     schema = commands.add_parser("schema", help="write the JSON Schema of content files (for editors)")
     schema.add_argument("--out", metavar="FILE", type=Path, help="write to FILE instead of the screen")
     return parser
@@ -121,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
             return write_schema(args)
         if command == "new-mod":
             return new_mod(args)
+        if command == "new-game":
+            return new_game(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -335,5 +342,20 @@ def new_mod(args: argparse.Namespace) -> int:
     print(f"created {folder}")
     print(f"  check it:  elysium validate --mod {folder}")
     print(f"  play it:   elysium play --plain --mod {folder}")
+    print(f"  test it:   elysium test {folder / 'tests'}")
+    return 0
+
+
+def new_game(args: argparse.Namespace) -> int:
+    from elysium.content.scaffold import create_game
+
+    try:
+        folder = create_game(args.name, args.dir)
+    except (OSError, FileExistsError) as error:
+        print(f"elysium new-game: {error}", file=sys.stderr)
+        return 1
+    print(f"created {folder} (a plain parser game: add campus systems in game: features)")
+    print(f"  check it:  elysium validate --content {folder} --no-mods")
+    print(f"  play it:   elysium play --plain --no-mods {folder}")
     print(f"  test it:   elysium test {folder / 'tests'}")
     return 0

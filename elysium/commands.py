@@ -10,7 +10,9 @@ from collections.abc import Callable
 
 from elysium.bus import Request
 from elysium.bus import protocol as p
+from elysium.content import features as campus
 from elysium.parser import Command
+from elysium.parser.grammar import VERBS
 
 # Actions that take no game time, make no undo point and never reach content rules.
 META_ACTIONS = frozenset({
@@ -65,6 +67,16 @@ def request_for(command: Command, target: str | None) -> Request:
     if build is None:  # a custom verb that no rule answered is the rules service's to refuse
         return p.RunRules(command.action, target, command.second)
     return build(command, target)
+
+
+def missing_verb_words(features: frozenset[str]) -> frozenset[str]:
+    """The words of the engine's verbs that mean only actions of campus systems the game lacks
+    ("journal", "sleep" in a plain game), for the parser to read as unknown verbs."""
+    missing = campus.missing_actions(features)
+    return frozenset(word for verb in VERBS
+                     if all(rule.action in missing for rule in verb.rules if rule.action is not None)
+                     and any(rule.action in missing for rule in verb.rules)
+                     for word in verb.words)
 
 
 def rules_verb(command: Command, target: str | None) -> p.RunRules:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -19,7 +20,7 @@ from elysium.bus import Bus, Delivery, Runaway, Service, subscribes
 from elysium.bus.protocol import AdvanceClock, DescribeScope, FireTimers, Look, Narrated, RunRules, TurnEnded
 from elysium.content import Content, load_content
 from elysium.content.messages import DEFAULTS
-from elysium.commands import META_ACTIONS, request_for, rules_verb
+from elysium.commands import META_ACTIONS, missing_verb_words, request_for, rules_verb
 from elysium.services import ALL_SERVICES
 from elysium.state import calendar
 from elysium.state.conditions import render
@@ -43,10 +44,30 @@ HELP_FILE = Path(__file__).with_name("help.md")
 RUNAWAY = DEFAULTS["engine.runaway"]  # what a runaway command ends with, unless the game rewords it
 
 
+NEEDS_MARK = re.compile(r"\s*<!-- needs (\w+) -->\s*$")
+
+
+def for_features(markdown: str, features: frozenset[str]) -> str:
+    """Help text without the lines about campus systems the game does not use: a line that ends
+    `<!-- needs FEATURE -->` (with the indented lines that go on from it) only when it does."""
+    lines, keep = [], True
+    for line in markdown.splitlines():
+        if line[:1].isspace() and line.strip():  # goes on from the line above
+            if keep:
+                lines.append(line)
+            continue
+        mark = NEEDS_MARK.search(line)
+        keep = mark is None or mark[1] in features
+        if keep:
+            lines.append(NEEDS_MARK.sub("", line))
+    return "\n".join(lines)
+
+
 def help_text(state: dict[str, Any], content: Content) -> str:
-    """The engine's help (`engine.help`, light Markdown), then the pack's own words, as plain text."""
+    """The engine's help (`engine.help`, light Markdown, without the lines about campus systems the
+    game does not use), then the pack's own words, as plain text."""
     lines = []
-    for line in say("engine.help", state, content).strip().splitlines():
+    for line in for_features(say("engine.help", state, content).strip(), content.game.features).splitlines():
         if line.startswith("#"):
             line = line.lstrip("#").strip().upper()
         lines.append(line.replace("`", ""))
@@ -105,8 +126,11 @@ class Game:
     def save(self, slots: SaveSlots, name: str) -> SaveInfo:
         """Write the game to a slot (raises SaveError with a message for the player)."""
         room = without_controls(self.content.rooms[self.state["location"]].name)[:SHORT_TEXT]  # listings print it
-        summary = {"day": calendar.day_of(self.state["time"]), "clock": calendar.clock_text(self.state["time"]),
-                   "location": room}
+        if "clock" in self.content.game.features:
+            summary = {"day": calendar.day_of(self.state["time"]), "clock": calendar.clock_text(self.state["time"]),
+                       "location": room}
+        else:  # no day or hour in a game without the clock: the turn tells saves apart
+            summary = {"location": room, "turn": self.state["turn"]}
         return slots.write(name, {"game_version": __version__, "packs": list(self.content.packs),
                                   "summary": summary, "state": self.state,
                                   "history": self.history.checkpoints()})
@@ -166,6 +190,7 @@ class Game:
             nouns=frozenset(w for t in things for w in t.nouns),
             adjectives=frozenset(w for t in things for w in t.adjectives),
             custom_verbs={w: v.id for v in self.content.verbs.values() for w in v.words},
+            missing_verbs=missing_verb_words(self.content.game.features),
         )
 
     def scope(self) -> list[parser.Thing]:
@@ -398,7 +423,7 @@ class Game:
         try:
             if action == "save":
                 info = self.save(slots, name or "quicksave")
-                return self.say("engine.saved", name=info.name, location=info.location, day=info.day, clock=info.clock)
+                return self.say("engine.saved", name=info.name, location=info.location, when=info.when)
             if action in ("restore", "load"):
                 restored = self.restore(slots, name or "quicksave")
                 return f"{self.say('engine.restored', name=name or 'quicksave')}\n\n{restored}"
@@ -408,7 +433,7 @@ class Game:
         if not found:
             return self.say("engine.no_saves")
         return self.say("engine.saves_heading") + "\n" + "\n".join(
-            "  " + self.say("engine.saves_entry", name=s.name, day=s.day, clock=s.clock, location=s.location,
+            "  " + self.say("engine.saves_entry", name=s.name, when=s.when, location=s.location,
                             saved_at=s.saved_at.replace("T", " ")[:16])
             for s in found)
 
@@ -465,6 +490,8 @@ class Game:
         return f"\n{score} {verdict}\n{self.ended_text()}"
 
     def ended_text(self) -> str:
+        if "lore" not in self.content.game.features:
+            return self.say("campus.story_ended")  # no JOURNAL to look back at
         return self.say("engine.ended")
 
     def say(self, key: str, /, **params: Any) -> str:

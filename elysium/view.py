@@ -50,6 +50,7 @@ class GameView:
     inventory: tuple[str, ...]
     rooms: tuple[MapRoom, ...] = field(default=())
     ended: bool = False
+    features: frozenset[str] = frozenset()  # the campus systems the game uses: the panels it shows
 
 
 def view_of(game: Game) -> GameView:
@@ -89,6 +90,7 @@ def view_of(game: Game) -> GameView:
         inventory=tuple(inventory),
         rooms=rooms,
         ended=bool(state["ending"]),
+        features=content.game.features,
     )
 
 

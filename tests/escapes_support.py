@@ -42,6 +42,7 @@ PACK = {
           intro: "Intro {PAYLOAD}"
           help: "Help {PAYLOAD}"
           start: hall
+          features: [clock, energy, standing, classes, recitals, lore, sleep]
           start_time: "09:00"
           days: ["Moon\\eday", "Sun\\aday"]
           max_score: 5

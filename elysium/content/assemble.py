@@ -14,6 +14,7 @@ from pathlib import Path
 from sys import intern
 from typing import Any
 
+from elysium.content import features as campus
 from elysium.content import loops, model, packs, schema, substitutions
 from elysium.content.audit import warnings_for
 from elysium.content.files import PackFiles, display
@@ -109,6 +110,8 @@ class Assembly:
         document = self.read(pack, manifest_path, pack.data.get(manifest_path))
         if document is None:
             return None
+        if is_game:  # known before the game section's own effects are checked
+            self.checker.features = _declared_features(document.data)
         fields = self.checker.fields(document, (), document.data, schema.MANIFEST_FIELDS, "the manifest")
         if not fields or not {"id", "name", "version"} <= set(fields):
             return None
@@ -121,6 +124,9 @@ class Assembly:
             if "game" not in fields:
                 self.problems.append(Problem(mark, "the game's manifest needs a 'game' section"))
             self.game = fields.get("game")
+            for key, feature in campus.FIELDS["game"].items():
+                if key in (self.game or {}):
+                    self.checker.need(feature, document.key_mark(("game", key)), f"game: {key}")
         elif "game" in fields:
             self.problems.append(Problem(document.key_mark(("game",)), "only the game's own pack has a 'game' "
                                          "section; a mod changes the game with entries and patches"))
@@ -218,6 +224,11 @@ class Assembly:
         fields = self.checker.fields(doc, path, raw, schema.FIELDS[kind], what)
         if fields is None:
             return
+        if kind in campus.KINDS:
+            self.checker.need(campus.KINDS[kind], doc.key_mark(path), f"the {SINGULAR.get(kind, kind[:-1])} {entry_id!r}")
+        for key, feature in campus.FIELDS.get(kind, {}).items():
+            if key in fields:
+                self.checker.need(feature, doc.key_mark(path + (key,)), f"{key!r} in {what}")
         self.add_item_rules(game_id, fields.pop("rules", ()), doc, path + ("rules",), entry_id)
         self.entries[kind][game_id] = (fields, Place(doc, path))
         if kind == "rules":
@@ -324,6 +335,8 @@ class Assembly:
                     self.problems.append(Problem(where.mark, f"{name} is for {as_written!r}, which is neither a "
                                                  f"built-in verb, a verb of this pack, arrive nor turn"
                                                  f"{suggestion(verb, known_verbs)}"))
+                elif verb in campus.ACTIONS and verb not in self.entries["verbs"]:  # SLEEP, ATTEND...
+                    self.checker.need(campus.ACTIONS[verb], where.mark, f"the verb {as_written!r} of {name}")
 
     def check_moves(self) -> None:
         """A `move` into something that starts inside the moved item could only put it inside
@@ -397,6 +410,16 @@ class Assembly:
                 "rooms": {i: place.doc.file for i, (f, place) in self.entries["rooms"].items() if f.get("on_enter")},
             },
         )
+
+
+def _declared_features(manifest: Any) -> frozenset[str]:
+    """The features a game's manifest names (every one when the list is malformed, so that one
+    mistake there is reported once, not again at every entry of the campus)."""
+    game = manifest.get("game") if isinstance(manifest, dict) else None
+    named = game.get("features", []) if isinstance(game, dict) else []
+    if not isinstance(named, list) or not all(isinstance(name, str) for name in named):
+        return campus.ALL
+    return frozenset(named) & campus.ALL
 
 
 def _fingerprint(pack: PackFiles) -> str:

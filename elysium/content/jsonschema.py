@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from elysium.content import schema
+from elysium.content.features import FEATURES
 from elysium.content.messages import DEFAULTS
 from elysium.content.model import DIRECTIONS
 
@@ -50,6 +51,8 @@ def shape(name: str) -> dict[str, Any]:
         "item_rules": lambda: {"type": "array", "items": _object(schema.ITEM_RULE_FIELDS)},
         "requires": lambda: {"oneOf": [WORDS, {"type": "object", "additionalProperties": {"type": ["string", "null"]}}]},
         "game": lambda: _object(schema.GAME_FIELDS),
+        "features": lambda: {"type": "array", "uniqueItems": True, "items": {"enum": list(FEATURES)},
+                             "description": "the campus systems the game uses; none: a plain parser game"},
         "messages": lambda: {"type": "object", "additionalProperties": False, "properties": {
             key: {"$ref": "#/$defs/text", "description": f"default: {text}"} for key, text in DEFAULTS.items()}},
     }

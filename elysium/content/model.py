@@ -280,6 +280,7 @@ class GameInfo:
     help: str | None = None
     term_end: tuple[Effect, ...] = ()
     messages: dict[str, Text] = field(default_factory=dict)  # the game's wording of engine sentences
+    features: frozenset[str] = frozenset()  # the campus systems it uses (content/features.py); none: a plain game
 
 
 @_pickled_by_fields

@@ -150,3 +150,80 @@ def create_mod(name: str, parent: Path) -> Path:
     (folder / "tests" / f"{identifier}.regtest").write_text(PLAYTHROUGH.format(**values), encoding="utf-8")
     (folder / "elysium.schema.json").write_text(json.dumps(content_schema(), indent=2) + "\n", encoding="utf-8")
     return folder
+
+
+GAME_MANIFEST = """\
+# yaml-language-server: $schema=elysium.schema.json
+id: {id}
+name: {name}
+version: 0.1.0
+engine: ">={engine}"
+game:
+  title: {name}
+  intro: You wake in a small room with the door ajar.
+  start: bedroom
+  max_score: 1
+  # The campus systems this game uses, from: clock, energy, standing, classes, recitals, lore,
+  # sleep. None: a plain parser game (no time of day, no journal, no timetable).
+  features: []
+"""
+
+GAME_CONTENT = """\
+# yaml-language-server: $schema=elysium.schema.json
+rooms:
+  bedroom:
+    name: Bedroom
+    description: A small room with a narrow bed. The door to the north stands ajar.
+    exits:
+      north: landing
+  landing:
+    name: Landing
+    description: A creaking landing. The bedroom is back to the south.
+    exits:
+      south: bedroom
+
+items:
+  candle:
+    name: candle
+    description: A stub of candle in a tin holder.
+    location: bedroom
+    rules:
+      - "on": take
+        once: true
+        continue: true
+        do: [{{score: 1}}, {{end: found_the_candle}}]
+
+endings:
+  found_the_candle:
+    title: A light of your own
+    text: With the candle in hand, the house seems less dark.
+    win: true
+"""
+
+GAME_PLAYTHROUGH = """\
+# Run with `elysium test {folder}/tests`.
+** content: ..
+** seed: 1
+
+* taking-the-candle-wins
+> take candle
+A light of your own
+{{state}} score == 1
+"""
+
+
+def create_game(name: str, parent: Path) -> Path:
+    """Write a new stand-alone game into parent/<id>: a plain parser game (`features: []`) that
+    plays and passes its playthrough; refuses to overwrite anything."""
+    identifier = mod_id(name)
+    folder = parent / identifier
+    if folder.exists():
+        raise FileExistsError(f"{folder} already exists; choose another name or --dir")
+    (folder / "tests").mkdir(parents=True)
+    values = {"id": identifier, "name": name.strip() or identifier, "engine": __version__,
+              "folder": folder.as_posix()}
+    (folder / "pack.yaml").write_text(GAME_MANIFEST.format(**values), encoding="utf-8")
+    (folder / "world.yaml").write_text(GAME_CONTENT.format(**values), encoding="utf-8")
+    (folder / "tests" / f"{identifier}.regtest").write_text(GAME_PLAYTHROUGH.format(**values), encoding="utf-8")
+    (folder / "elysium.schema.json").write_text(json.dumps(content_schema(), indent=2) + "\n", encoding="utf-8")
+    return folder

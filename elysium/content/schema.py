@@ -74,6 +74,7 @@ GAME_FIELDS = {
     "title": "*str", "intro": "*text", "start": "*ref:rooms", "start_day": "int",
     "start_time": "time", "max_score": "int", "days": "days", "term_days": "int",
     "subtitle": "str", "help": "str", "term_end": "effects", "messages": "messages",
+    "features": "features",
 }
 
 # What a rule's `on:` may name besides the pack's own verbs: the built-in verbs, and two moments.

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from sys import intern
 from typing import Any
 
+from elysium.content import features as campus
 from elysium.content import schema, substitutions
 from elysium.content.messages import DEFAULTS, PARAMETERS
 from elysium.content.model import DIRECTIONS, Variant, parse_time
@@ -62,6 +63,8 @@ class Checker:
     allow_null: bool = False
     # The game's days of the week, once its manifest is read: other day names must be among them.
     week: tuple[str, ...] = ()
+    # The campus systems the game uses, once its manifest is read: content of the others is refused.
+    features: frozenset[str] = campus.ALL
     # Every `move` effect into or onto an item: (item, place, where the place is written), to be
     # checked once every item's starting place is known (see assemble.check_moves); and every item
     # that some `move` effect moves anywhere.
@@ -352,6 +355,26 @@ class Checker:
                 wording[key] = converted
         return wording
 
+    def shape_features(self, doc, path, value, what):
+        if not isinstance(value, list) or not all(isinstance(name, str) for name in value):
+            self.error(doc.mark(path), f"{what} must be a list of feature names, such as [clock, lore] (or [])")
+            return INVALID
+        for n, name in enumerate(value):
+            if name not in campus.FEATURES:
+                self.error(doc.mark(path + (n,)), f"unknown feature {name!r}{suggestion(name, campus.FEATURES)}")
+        named = frozenset(value) & campus.ALL
+        for name in sorted(named):
+            for needed in campus.NEEDS.get(name, ()):
+                if needed not in named:
+                    self.error(doc.mark(path + (value.index(name),)),
+                               f"the feature {name!r} needs the feature {needed!r} too: add it to the list")
+        return named
+
+    def need(self, feature: str, mark: Mark, what: str) -> None:
+        """Refuse content of a campus system the game does not use."""
+        if feature not in self.features:
+            self.error(mark, f"{what} {campus.lacking(feature)}")
+
     def shape_game(self, doc, path, value, what):
         return self.fields(doc, path, value, schema.GAME_FIELDS, "the game section") or INVALID
 
@@ -366,6 +389,8 @@ class Checker:
             if key not in schema.CONDITION_KEYS:
                 self.error(doc.key_mark(where), f"unknown condition {key!r}{suggestion(key, schema.CONDITION_KEYS)}")
                 continue
+            if key in campus.CONDITIONS:
+                self.need(campus.CONDITIONS[key], doc.key_mark(where), f"the condition {key!r}")
             result = self.shape(doc, where, item, schema.CONDITION_KEYS[key], f"the condition {key!r}")
             converted[key] = item if result is INVALID else result
             if key == "switched_on" and isinstance(result, str):
@@ -438,6 +463,8 @@ class Checker:
         if primary not in schema.EFFECT_KEYS:
             self.error(doc.key_mark(path + (primary,)), f"unknown effect {primary!r}{suggestion(primary, schema.EFFECT_KEYS)}")
             return effect
+        if primary in campus.EFFECTS:
+            self.need(campus.EFFECTS[primary], doc.key_mark(path + (primary,)), f"the effect {primary!r}")
         converted = self.fields(doc, path, effect, EFFECT_FIELDS[primary], f"the {primary!r} effect") or {}
         if primary == "counter" and ("add" in effect) == ("set" in effect):
             self.error(doc.mark(path), "a counter effect needs either add: N or set: N")

@@ -67,7 +67,8 @@ class _Sentence:
         phrase_verb = self._custom_phrase_verb()
         if phrase_verb is not None:
             return self._custom(*phrase_verb)
-        if first in GRAMMAR and not (first in OVERRIDABLE and first in self.custom):
+        missing = getattr(self.vocabulary, "missing_verbs", ())
+        if first in GRAMMAR and first not in missing and not (first in OVERRIDABLE and first in self.custom):
             reply = self._verb(GRAMMAR[first], 1)
             if reply is not None:
                 return reply
@@ -290,7 +291,8 @@ def is_command(words: list[str], vocabulary: Vocabulary) -> bool:
     first = words[0]
     if len(words) == 1 and read_direction(words, 0) is not None:
         return True  # "north" is a command; "in basket" answers "Where do you want to put it?"
-    return first in GRAMMAR or first in _custom_verbs(vocabulary)
+    known = first in GRAMMAR and first not in getattr(vocabulary, "missing_verbs", ())
+    return known or first in _custom_verbs(vocabulary)
 
 
 def _custom_verbs(vocabulary: Vocabulary) -> dict[str, str]:

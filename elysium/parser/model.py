@@ -38,6 +38,9 @@ class Vocabulary:
     adjectives: frozenset[str]
     custom_verbs: Mapping[str, str]
     topics: frozenset[str] = frozenset()
+    # Words of the engine's own verbs that this game does not have (a campus system it does not
+    # use): read as unknown verbs, which the game's own verbs may take.
+    missing_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ LONGEST_WAIT = 24 * 60  # the longest a player's WAIT lasts
 NAMED_TIMES = {"dawn": 6 * 60, "morning": 6 * 60, "noon": 12 * 60, "midday": 12 * 60,
                "afternoon": 12 * 60, "evening": 17 * 60, "dusk": 19 * 60, "night": 21 * 60,
                "midnight": 0}
+DURATION = re.compile(r"(\d+)\s*(m|min|mins|minute|minutes|h|hr|hrs|hour|hours)?")  # "20", "2 hours"
 
 
 class Clock(Service):
@@ -77,6 +78,8 @@ class Clock(Service):
 
     @handles(Wait)
     def wait(self, msg: Wait, ctx: Context) -> Narration:
+        if "clock" not in ctx.content.game.features:
+            return self.wait_unseen(msg, ctx)
         state, content = ctx.state, ctx.content
         minutes = wait_minutes(msg.how, state["time"])
         if minutes is None:
@@ -96,6 +99,17 @@ class Clock(Service):
         else:
             waited = say("world.waited", state, content, time=until)
         return Narration(capped + waited, minutes=minutes)
+
+
+    @staticmethod
+    def wait_unseen(msg: Wait, ctx: Context) -> Narration:
+        """WAIT in a game without the clock: minutes and hours pass, but there is no hour to wait
+        until and no time of day to tell."""
+        words = msg.how.lower().replace("for ", " ").split()
+        minutes = wait_minutes(msg.how, 0) if not words or DURATION.fullmatch(" ".join(words)) else None
+        if minutes is None:
+            return Narration(say("campus.wait_how_long", ctx.state, ctx.content), done=False)
+        return Narration(say("campus.time_passes", ctx.state, ctx.content), minutes=min(minutes, LONGEST_WAIT))
 
 
 def term_end(content: Content) -> Timer:
@@ -125,7 +139,7 @@ def next_due(content: Content, after: int) -> int | None:
     if first < len(dated):
         candidates.append(_moment(*dated[first]))
     end = term_end(content)
-    if _moment(end.day, end.at) > after:
+    if "clock" in content.game.features and _moment(end.day, end.at) > after:
         candidates.append(_moment(end.day, end.at))
     return min(candidates, default=None)
 
@@ -136,7 +150,7 @@ def due_at(content: Content, moment: int) -> list[Timer]:
     due = [timer for timer in content.timers_by_minute.get(calendar.minute_of_day(moment), ())
            if timer.day is None or timer.day == day]
     end = term_end(content)
-    if _moment(end.day, end.at) == moment:
+    if "clock" in content.game.features and _moment(end.day, end.at) == moment:
         due.append(end)
         due.sort(key=attrgetter("id"))  # stable: a pack timer called term_end still goes first
     return due
@@ -155,7 +169,7 @@ def wait_minutes(how: str, now: int) -> int | None:
         if minute is None:
             return None
         return (minute - calendar.minute_of_day(now)) % calendar.MINUTES_PER_DAY
-    match = re.fullmatch(r"(\d+)\s*(m|min|mins|minute|minutes|h|hr|hrs|hour|hours)?", " ".join(words))
+    match = DURATION.fullmatch(" ".join(words))
     if not match:
         minute = _clock_minute(" ".join(words))
         return None if minute is None else (minute - calendar.minute_of_day(now)) % calendar.MINUTES_PER_DAY

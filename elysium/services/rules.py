@@ -19,6 +19,7 @@ from elysium.content.schema import MAX_WAIT
 from elysium.state import places
 from elysium.state.conditions import holds, render
 from elysium.state.store import MAX_ENERGY, MAX_SKILL
+from elysium.state.text import say
 
 log = logging.getLogger(__name__)
 
@@ -106,11 +107,14 @@ class Rules(Service):
 
     @handles(ShowStatus)
     def show_status(self, msg: ShowStatus, ctx: Context) -> Narration:
-        state = ctx.state
-        lines = [f"Energy: {state['energy']}/{MAX_ENERGY}    Standing with the faculty: {state['standing']}    "
-                 f"Reputation: {state['reputation']}    Score: {state['score']}"]
+        state, features = ctx.state, ctx.content.game.features
+        parts = [f"Energy: {state['energy']}/{MAX_ENERGY}"] if "energy" in features else []
+        if "standing" in features:
+            parts += [f"Standing with the faculty: {state['standing']}", f"Reputation: {state['reputation']}"]
+        lines = ["    ".join([*parts, f"Score: {state['score']}"]) if parts
+                 else say("campus.status", state, ctx.content, score=state["score"], turns=state["turn"])]
         skills = sorted({*state["skills"], *(c.skill for c in ctx.content.classes.values())})
-        if skills:
+        if skills and "classes" in features:
             lines.append("Skills:")
             lines += [f"  {name.replace('_', ' ')}: {state['skills'].get(name, 0)}" for name in skills]
         counters = state["counters"]

@@ -31,7 +31,7 @@ __all__ = ["Damaged", "SHORT_TEXT", "check_save"]
 
 BODY_KEYS = frozenset({"format", "game_version", "packs", "summary", "saved_at", "state", "history", "checksum"})
 PACK_KEYS = frozenset({"id", "version", "hash"})
-SUMMARY_KEYS = frozenset({"day", "clock", "location"})
+SUMMARY_KEYS = frozenset({"day", "clock", "location", "turn"})  # turn: in a game without the clock
 CHECKPOINT_KEYS = frozenset({"rest", *WORLD})
 WHOLE_CHECKPOINT_KEYS = CHECKPOINT_KEYS | {"whole"}  # a checkpoint open across a restore (Store.replace)
 REST = {key: checks for key, checks in STATE.items() if key not in WORLD}
@@ -177,6 +177,8 @@ def _summary(summary: Any) -> str | None:
     problem = unknown_key(summary, SUMMARY_KEYS)
     if "day" in summary:
         problem = problem or at("day", DAY(summary["day"]))
+    if "turn" in summary:
+        problem = problem or at("turn", TURN(summary["turn"]))
     for key in ("clock", "location"):
         if key in summary:
             problem = problem or at(key, short_text(summary[key]))
@@ -184,3 +186,4 @@ def _summary(summary: Any) -> str | None:
 
 
 DAY = whole(1, 2 ** 53)
+TURN = whole(0, 2 ** 53)

@@ -51,10 +51,16 @@ class SaveError(Exception):
 @dataclass(frozen=True)
 class SaveInfo:
     name: str
-    day: int
-    clock: str
+    day: int | None  # None (and clock None): a game without the clock, whose saves tell the turn
+    clock: str | None
     location: str
     saved_at: str
+    turn: int | None = None
+
+    @property
+    def when(self) -> str:
+        """'day 2, 09:00' in a game with the clock, 'turn 14' in one without."""
+        return f"day {self.day}, {self.clock}" if self.day is not None else f"turn {self.turn}"
 
 
 def slot_name(name: str) -> str:
@@ -215,9 +221,14 @@ class SaveSlots:
     @staticmethod
     def info(slot: str, body: dict[str, Any]) -> SaveInfo:
         summary = body["summary"]
-        info = SaveInfo(slot, summary["day"], summary["clock"], summary["location"], body["saved_at"])
-        if not (type(info.day) is int and all(type(text) is str and len(text) <= SHORT_TEXT
-                                              for text in (info.clock, info.location, info.saved_at))):
+        if "turn" in summary:  # a game without the clock
+            info = SaveInfo(slot, None, None, summary["location"], body["saved_at"], summary["turn"])
+            timed = type(info.turn) is int
+        else:
+            info = SaveInfo(slot, summary["day"], summary["clock"], summary["location"], body["saved_at"])
+            timed = type(info.day) is int and type(info.clock) is str and len(info.clock) <= SHORT_TEXT
+        if not (timed and all(type(text) is str and len(text) <= SHORT_TEXT
+                              for text in (info.location, info.saved_at))):
             raise ValueError("a save summary of the wrong shape")
         return info
 

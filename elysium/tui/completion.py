@@ -32,7 +32,8 @@ class CommandSuggester(Suggester):
 
     def refresh(self, game: Game) -> None:
         """Take the verbs of this game and the words of what is in reach now."""
-        self.verbs = _words([*GRAMMAR, *DIRECTIONS, *game.vocabulary.custom_verbs])
+        known = [word for word in GRAMMAR if word not in game.vocabulary.missing_verbs]
+        self.verbs = _words([*known, *DIRECTIONS, *game.vocabulary.custom_verbs])
         self.nouns = _words(word for thing in game.scope() for word in (*thing.nouns, *thing.adjectives))
 
     def complete(self, value: str) -> str | None:

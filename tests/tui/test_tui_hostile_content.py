@@ -28,6 +28,7 @@ PACK = {
           intro: '[/] [bold [red]red[/red] {EVIL} \\[b] [on red]x[/]'
           help: 'Pack help {EVIL} [/]'
           start: hall
+          features: [clock, energy, standing, classes, recitals, lore, sleep]
         """,
     "rooms.yaml": f"""\
         rooms:

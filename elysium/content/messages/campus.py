@@ -53,6 +53,12 @@ MESSAGES: dict[str, str] = {
                            "kind that stings more than silence would.",
     "campus.recital_missed": "{recital} has ended without you. Your name was called, and nobody stepped into "
                              "the light.",
+    # features
+    "campus.time_passes": "Time passes.",
+    "campus.wait_how_long": 'You can wait a number of minutes ("wait 20") or hours ("wait 2 hours").',
+    "campus.status": "Score: {score}    Turns: {turns}",
+    "campus.story_ended": "The story has ended. Type UNDO to take back your last move, SCORE to look back "
+                          "on it, or QUIT.",
 }
 
 _ENTRY = ("recital", "weekday", "day", "time", "stage")
@@ -79,4 +85,6 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "campus.recital_entry_performed": _ENTRY,
     "campus.step_up": ("piece",),
     "campus.recital_missed": ("recital",),
+    # features
+    "campus.status": ("score", "turns"),
 }

@@ -22,14 +22,14 @@ MESSAGES: dict[str, str] = {
     "engine.nothing_to_undo": "There is nothing to undo: this is as far back as your memory reaches.",
     "engine.undone": "You take back your last move. ({room})",
     # saved games
-    "engine.saved": "Saved as \u201c{name}\u201d ({location}, day {day}, {clock}).",
+    "engine.saved": "Saved as \u201c{name}\u201d ({location}, {when}).",
     "engine.restored": "Restored \u201c{name}\u201d.",
     "engine.save_damaged": "The saved game \u201c{name}\u201d is damaged: {problem}.",
     "engine.save_misshapen": "The saved game \u201c{name}\u201d is damaged: its state is not the shape of a "
                              "game of Elysium.",
     "engine.no_saves": "You have no saved games yet. SAVE followed by a name makes one.",
     "engine.saves_heading": "Saved games:",
-    "engine.saves_entry": "{name}: day {day}, {clock}, {location} (saved {saved_at})",
+    "engine.saves_entry": "{name}: {when}, {location} (saved {saved_at})",
     "engine.autosave_failed": "(The autosave failed: {problem})",
     "engine.delete_which": "Which saved game do you want to delete? (SAVES lists them.)",
     "engine.delete_question": "Delete the saved game \u201c{name}\u201d for good? (Type YES to delete it, "
@@ -52,11 +52,11 @@ MESSAGES: dict[str, str] = {
 PARAMETERS: dict[str, tuple[str, ...]] = {
     "engine.each_thing": ("noun", "reply"),
     "engine.undone": ("room",),
-    "engine.saved": ("name", "location", "day", "clock"),
+    "engine.saved": ("name", "location", "when"),
     "engine.restored": ("name",),
     "engine.save_damaged": ("name", "problem"),
     "engine.save_misshapen": ("name",),
-    "engine.saves_entry": ("name", "day", "clock", "location", "saved_at"),
+    "engine.saves_entry": ("name", "when", "location", "saved_at"),
     "engine.autosave_failed": ("problem",),
     "engine.delete_question": ("name",),
     "engine.deleted": ("name",),

@@ -25,6 +25,8 @@ from elysium.tui.styled import plain, without_controls
 from elysium.tui.widgets import CommandLine, NarrativeLog, Sidebar, StatusLine
 from elysium.view import view_of
 
+# The screens of campus systems, and the features that give them something to show.
+SCREEN_FEATURES = {"journal": frozenset({"lore"}), "timetable": frozenset({"classes", "recitals"})}
 WIDE = 100  # from this many columns the sidebar is open unless the player closed it
 
 
@@ -64,6 +66,13 @@ class GameScreen(Screen):
         super().__init__()
         self.game = game
         self.opening = opening
+        # The palette offers the journal and the timetable only in a game that has them.
+        self.PALETTE = tuple(entry for entry in self.PALETTE if self.check_action(entry[2], ()))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The journal's and the timetable's keys exist only in a game with lore, or classes."""
+        needs = SCREEN_FEATURES.get(action)
+        return needs is None or bool(needs & self.game.content.game.features)
 
     # The header shows these: the pack's title and the room's name, never a control character.
     def validate_title(self, title: str | None) -> str | None:
@@ -123,7 +132,8 @@ class GameScreen(Screen):
     def action_help(self) -> None:
         from elysium.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.game.content.game.help, self.game.say("engine.help")))
+        self.app.push_screen(HelpScreen(self.game.content.game.help, self.game.say("engine.help"),
+                                        self.game.content.game.features))
 
     def action_journal(self) -> None:
         from elysium.tui.screens.journal import JournalScreen
@@ -162,7 +172,7 @@ class GameScreen(Screen):
             self.notify(str(error), severity="error", markup=False)
             return
         self.query_one(NarrativeLog).notice(
-            f"Saved as \u201c{info.name}\u201d ({info.location}, day {info.day}, {info.clock}).")
+            f"Saved as \u201c{info.name}\u201d ({info.location}, {info.when}).")
 
     def action_load(self) -> None:
         from elysium.tui.screens.load_dialog import LoadDialog

@@ -148,7 +148,8 @@ class TitleScreen(Screen):
         newest = self.newest()
         self.query_one("#continue", Button).disabled = newest is None
         self.query_one("#load", Button).disabled = newest is None
-        summary = (f"Continue: \u201c{newest.name}\u201d, day {newest.day} {newest.clock}, {newest.location}"
+        when = newest and (newest.when if newest.day is None else f"day {newest.day} {newest.clock}")
+        summary = (f"Continue: \u201c{newest.name}\u201d, {when}, {newest.location}"
                    if newest else "No saved games yet.")
         self.query_one("#newest", Static).update(Text(without_controls(summary)))  # what a save file says
 

@@ -24,4 +24,5 @@ class SaveTable(DataTable):
         for info in self.saves:
             # Each cell is what a save file says: shown as text, without control characters.
             self.add_row(*(Text(without_controls(str(cell))) for cell in (
-                info.name, info.day, info.clock, info.location, saved_when(info))), key=info.name)
+                info.name, info.day or "", info.clock or f"turn {info.turn}", info.location, saved_when(info))),
+                key=info.name)

@@ -9,7 +9,7 @@ from elysium.tui.widgets.campus_map import CampusMap
 from elysium.tui.widgets.clock import ClockPanel
 from elysium.tui.widgets.inventory import InventoryPanel
 from elysium.tui.widgets.location import LocationPanel
-from elysium.tui.widgets.student import StudentPanel
+from elysium.tui.widgets.student import StudentPanel, meters
 from elysium.view import GameView
 
 
@@ -23,6 +23,9 @@ class Sidebar(VerticalScroll, can_focus=False):
         campus = CampusMap(self.view, id="map", classes="panel")
         campus.border_title = "Map"
         yield campus
-        yield ClockPanel(self.view, id="clock")
-        yield StudentPanel(self.view, id="student")
+        # The panels of what the game has: no clock or student where it has no such systems.
+        if "clock" in self.view.features:
+            yield ClockPanel(self.view, id="clock")
+        if meters(self.view):
+            yield StudentPanel(self.view, id="student")
         yield InventoryPanel(self.view, id="inventory")

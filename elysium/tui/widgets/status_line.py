@@ -17,8 +17,12 @@ class StatusLine(ViewPanel):
 
     def draw(self, view: GameView) -> Text:
         score = f"{view.score}/{view.max_score}" if view.max_score else str(view.score)
-        text = Text.assemble((plain(view.room), "bold"), f"  {view.weekday} {view.clock}",
-                             f"  Energy {view.energy}  Score {score}")
+        text = Text.assemble((plain(view.room), "bold"))
+        if "clock" in view.features:
+            text.append(f"  {view.weekday} {view.clock}")
+        if "energy" in view.features:
+            text.append(f"  Energy {view.energy}")
+        text.append(f"  Score {score}")
         if view.exits:
             text.append(f"  Exits: {' '.join(SHORT.get(e, e) for e in view.exits)}", style="dim")
         return text

@@ -10,6 +10,7 @@ from elysium.tui.messages import LISTENER, TurnPlayed
 from elysium.tui.widgets.meter import Meter
 from elysium.view import GameView
 
+STUDENT = frozenset({"energy", "standing", "classes"})  # the features whose bars make a student
 SIGNED_RANGE = 10  # standing and reputation are drawn from -10 to +10 (the number is exact)
 
 
@@ -19,14 +20,16 @@ def skill_label(name: str) -> str:
 
 def meters(view: GameView) -> list[tuple[str, int, int, int, str | None, str]]:
     """(label, value, low, high, shown, classes) of each bar the view calls for, top to bottom."""
-    bars = [
-        ("Energy", view.energy, 0, view.max_energy, f"{view.energy}/{view.max_energy}", ""),
-        ("Standing", view.standing, -SIGNED_RANGE, SIGNED_RANGE, f"{view.standing:+d}", ""),
-        ("Reputation", view.reputation, -SIGNED_RANGE, SIGNED_RANGE, f"{view.reputation:+d}", ""),
-    ]
+    bars = []
+    if "energy" in view.features:
+        bars.append(("Energy", view.energy, 0, view.max_energy, f"{view.energy}/{view.max_energy}", ""))
+    if "standing" in view.features:
+        bars += [("Standing", view.standing, -SIGNED_RANGE, SIGNED_RANGE, f"{view.standing:+d}", ""),
+                 ("Reputation", view.reputation, -SIGNED_RANGE, SIGNED_RANGE, f"{view.reputation:+d}", "")]
     if view.max_score:
         bars.append(("Score", view.score, 0, view.max_score, f"{view.score}/{view.max_score}", ""))
-    bars += [(skill_label(name), level, 0, 100, None, "skill") for name, level in view.skills.items()]
+    if "classes" in view.features:
+        bars += [(skill_label(name), level, 0, 100, None, "skill") for name, level in view.skills.items()]
     return bars
 
 
@@ -36,7 +39,8 @@ class StudentPanel(Vertical):
 
     def __init__(self, view: GameView | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.border_title = "Student"
+        # Only the score, in a game without the student's campus systems.
+        self.border_title = "Student" if view is None or STUDENT & view.features else "Score"
         self.add_class(LISTENER, "panel")
         self.view = view
 
