@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import re
 
-from elysium.engine import for_features
 from pathlib import Path
 
 from elysium.content import messages
 from elysium.content.messages import DEFAULTS, PARAMETERS
 from elysium.content.messages.table import markdown_table
 from elysium.content.substitutions import check
-from elysium.engine import Game
+from elysium.engine import Game, for_features
 from elysium.content import load_content
 
 ROOT = Path(__file__).resolve().parents[2]
