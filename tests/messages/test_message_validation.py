@@ -89,14 +89,15 @@ def test_an_unknown_id_in_content_text_is_an_error_with_did_you_mean(tmp_path):
 
 def test_the_second_of_two_same_mistakes_is_found_at_its_own_place(tmp_path):
     found = problems(pack(tmp_path, extra="""\
-        lore:
+        items:
           tale:
-            title: A tale
-            text: "{nobody} and {nobody}"
+            name: tale
+            description: "{nobody} and {nobody}"
+            location: hall
         """))
     assert found == [
-        "extra.yaml:4:12: error: unknown substitution {nobody}: 'nobody' is not an item or NPC id",
-        "extra.yaml:4:25: error: unknown substitution {nobody}: 'nobody' is not an item or NPC id"]
+        "extra.yaml:4:19: error: unknown substitution {nobody}: 'nobody' is not an item or NPC id",
+        "extra.yaml:4:32: error: unknown substitution {nobody}: 'nobody' is not an item or NPC id"]
 
 
 def test_contents_needs_an_item_not_a_person(tmp_path):
