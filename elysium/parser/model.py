@@ -38,6 +38,7 @@ class Vocabulary:
     adjectives: frozenset[str]
     custom_verbs: Mapping[str, str]
     topics: frozenset[str] = frozenset()
+    directions: Mapping[str, str] = field(default_factory=dict)  # the game's own direction words
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from elysium.content.words import capitalised, definite
 from elysium.state import calendar, places
 from elysium.state.conditions import holds
 from elysium.state.text import say
-from elysium.services.world.describe import The, room_text, text, the
+from elysium.services.world.describe import The, arrival_text, exit_words, text, the
 
 WALK = 2  # minutes a walk from one room to the next takes
 
@@ -25,7 +25,7 @@ class Movement:
         if way is None:
             if not places.has_light(state, content, room.id):
                 return Narration(say("light.blunder", state, content, direction=msg.direction), done=False)
-            ways = ", ".join(room.exits) or "none"
+            ways = ", ".join(exit_words(content, room.exits)) or "none"
             return Narration(f"You can't go that way. (Exits: {ways}.)", done=False)
         return self.through(ctx, way)
 
@@ -54,15 +54,15 @@ class Movement:
 
     @handles(MovePlayer)
     def move_player(self, msg: MovePlayer, ctx: Context) -> Narration:
-        return Narration(self.arrive(ctx, msg.room))
+        return Narration(self.arrive(ctx, msg.room, msg.quietly))
 
-    def arrive(self, ctx: Context, room_id: str) -> str:
+    def arrive(self, ctx: Context, room_id: str, quietly: bool = False) -> str:
         state = ctx.state
         origin = state["location"]
         state["location"] = room_id
         state["visits"][room_id] = state["visits"].get(room_id, 0) + 1
         ctx.publish(PlayerMoved(origin, room_id))
-        return room_text(ctx)
+        return "" if quietly else arrival_text(ctx)
 
     @subscribes(TimePassed)
     def npcs_keep_their_schedules(self, msg: TimePassed, ctx: Context) -> None:
