@@ -18,6 +18,7 @@ from elysium.parser.grammar import VERBS
 META_ACTIONS = frozenset({
     "quit", "help", "score", "time", "inventory", "journal", "timetable", "status", "recitals", "repertoire",
     "save", "restore", "load", "saves", "delete", "restart",
+    "brief", "verbose", "superbrief", "about",
 })
 
 Build = Callable[[Command, str | None], Request]
@@ -58,6 +59,12 @@ REQUESTS: dict[str, Build] = {
     "attend": lambda c, o: p.Attend(c.text or ""),
     "perform": lambda c, o: p.Perform(c.text or ""),
     "practice": lambda c, o: p.Practise(c.text or ""),
+    # describing and travelling (GO TO is walked by the engine, step by step: see walking.py)
+    "examine_self": lambda c, o: p.ExamineSelf(),
+    "brief": lambda c, o: p.SetRoomDescriptions("brief"),
+    "verbose": lambda c, o: p.SetRoomDescriptions("verbose"),
+    "superbrief": lambda c, o: p.SetRoomDescriptions("superbrief"),
+    "about": lambda c, o: p.About(),
 }
 
 

@@ -31,6 +31,7 @@ from elysium.state.reconcile import compare_packs, describe_changes, fitting_his
 from elysium.state.save_check import SHORT_TEXT, Damaged, check_save
 from elysium.state.saves import SaveError, SaveInfo, SaveSlots, default_saves_folder, slot_name
 from elysium.state.store import Checkpoint, History, Store, initial_state
+from elysium.walking import walk
 
 log = logging.getLogger(__name__)
 
@@ -191,6 +192,7 @@ class Game:
             adjectives=frozenset(w for t in things for w in t.adjectives),
             custom_verbs={w: v.id for v in self.content.verbs.values() for w in v.words},
             missing_verbs=missing_verb_words(self.content.game.features),
+            directions=self.content.game.directions,
         )
 
     def scope(self) -> list[parser.Thing]:
@@ -204,6 +206,8 @@ class Game:
         game = self.content.game
         intro = self.render(game.intro)
         banner = "\n".join(p for p in (game.title.upper(), game.subtitle, self.say("engine.help_hint")) if p)
+        if not game.banner:  # a game may open on its intro alone
+            banner = ""
         return "\n\n".join(p for p in (banner, intro, self.bus.ask(Look()).text) if p)
 
     def turn(self, line: str) -> str:
@@ -336,7 +340,10 @@ class Game:
         turn = self.state["turn"]
         try:
             with self.bus.allowance(COMMAND_ALLOWANCE):
-                self.carry_out(command, scope, show)
+                if command.action == "travel":  # GO TO: step by step, each step a turn
+                    walk(self, command, show)
+                else:
+                    self.carry_out(command, scope, show)
         except Runaway as runaway:
             # Kept as far as it got, not rewound: content that runs away on every turn or at some
             # hour would otherwise take back every command, and the player could never get past it.

@@ -15,6 +15,7 @@ from elysium.bus.protocol import NextClass, NextRecital
 from elysium.content.styles import without_controls as shown
 from elysium.content.words import indefinite
 from elysium.engine import Game
+from elysium.services.world.describe import exit_words
 from elysium.state import calendar, places
 from elysium.state.store import MAX_ENERGY
 
@@ -73,7 +74,7 @@ def view_of(game: Game) -> GameView:
     return GameView(
         title=shown(content.game.title),
         room=shown(room.name) if lit else "Darkness",
-        exits=tuple(room.exits) if lit else (),
+        exits=tuple(exit_words(content, room.exits)) if lit else (),
         dark=not lit,
         clock=calendar.clock_text(state["time"]),
         day=calendar.day_of(state["time"]),

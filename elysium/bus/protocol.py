@@ -208,9 +208,10 @@ class Enter(Request[Narration]):
 
 @dataclass(frozen=True)
 class MovePlayer(Request[Narration]):
-    """Put the player in a room (a rule's `go`) and describe it."""
+    """Put the player in a room (a rule's `go`) and describe it (not when `quietly`)."""
 
     room: str
+    quietly: bool = False
 
 
 @dataclass(frozen=True)
@@ -362,3 +363,40 @@ class NextClass(Request[Upcoming]):
 @dataclass(frozen=True)
 class NextRecital(Request[Upcoming]):
     pass
+
+
+# -- describing and travelling --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExamineSelf(Request[Narration]):
+    """X ME: the player's own description."""
+
+
+@dataclass(frozen=True)
+class SetRoomDescriptions(Request[Narration]):
+    """BRIEF, VERBOSE or SUPERBRIEF: how rooms are described when the player arrives."""
+
+    mode: str
+
+
+@dataclass(frozen=True)
+class About(Request[Narration]):
+    """ABOUT / CREDITS: the game's title, author, version, description and credits."""
+
+
+@dataclass(frozen=True)
+class Route(Reply):
+    """The directions that walk to a place the player knows (none: `text` says why not)."""
+
+    directions: tuple[str, ...] = ()
+    place: str = ""  # the place's name, as the player is told it
+    destination: str = ""  # its room id
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class FindWay(Request[Route]):
+    """GO TO: the shortest way, over rooms the player has been in, to the place `words` name."""
+
+    words: str

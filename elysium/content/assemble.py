@@ -62,6 +62,7 @@ class Assembly:
             seen[manifest.id] = (manifest, pack)
         if self.game:
             self.checker.week = tuple(self.game.get("days") or model.WEEK)
+            self.checker.directions = self.game.get("directions", ({}, {}))[0]
         order, ordering_problems = packs.load_order([manifest for manifest, _ in seen.values()])
         self.problems.extend(Problem(mark, message) for mark, message in ordering_problems)
         fingerprints = tuple({"id": m.id, "version": m.version, "hash": _fingerprint(seen[m.id][1])} for m in order)
@@ -119,7 +120,8 @@ class Assembly:
             return None
         mark = document.mark(())
         if is_game:
-            self.pack = model.PackInfo(fields["id"], fields["name"], fields["version"], str(folder))
+            self.pack = model.PackInfo(fields["id"], fields["name"], fields["version"], str(folder),
+                                       fields.get("author"), fields.get("description"))
             self.game_id = fields["id"]
             if "game" not in fields:
                 self.problems.append(Problem(mark, "the game's manifest needs a 'game' section"))
@@ -387,7 +389,10 @@ class Assembly:
     def build(self) -> model.Content:
         assert self.pack is not None and self.game is not None
         e = {kind: {i: f for i, (f, _) in entries.items()} for kind, entries in self.entries.items()}
-        game = model.GameInfo(**{k: v for k, v in self.game.items()})
+        game_fields = {"intro": "", **self.game}
+        if "directions" in game_fields:  # checked as one table, kept as words and opposites
+            game_fields["directions"], game_fields["opposites"] = game_fields["directions"]
+        game = model.GameInfo(**game_fields)
         return model.Content(
             pack=self.pack,
             game=game,
@@ -468,8 +473,13 @@ def _room(room_id: str, f: dict[str, Any]) -> model.Room:
         direction: model.Exit(direction, x.get("to"), x.get("door"), x.get("if"), x.get("else"))
         for direction, x in f.get("exits", {}).items()
     }
-    return model.Room(room_id, f["name"], f["description"], exits, f.get("dark", False),
-                      f.get("position"), f.get("on_enter", ()), f.get("bed", False), f.get("practice", False))
+    name, names = f["name"], None
+    if not isinstance(name, str):  # variants: the plain name is the one that needs no condition
+        names = name
+        name = next((v.text for v in reversed(names) if v.condition is None), names[0].text)
+    return model.Room(room_id, name, f.get("description", ""), exits, f.get("dark", False),
+                      f.get("position"), f.get("on_enter", ()), f.get("bed", False), f.get("practice", False),
+                      names, f.get("arrival"))
 
 
 NAME_FILLERS = frozenset({"of", "the", "a", "an", "and"})
@@ -491,6 +501,7 @@ def _item(item_id: str, f: dict[str, Any]) -> model.Item:
     fixed = f.get("scenery", False) or "door" in f
     values = {k: v for k, v in f.items() if k not in ("nouns", "adjectives", "location")}
     values.setdefault("portable", not fixed)
+    values.setdefault("description", "")
     if (f.get("openable") or f.get("locked")) and "open" not in f:
         values["open"] = False  # a locked thing starts shut, whatever else it is
     location = f.get("location", "nowhere")

@@ -43,7 +43,8 @@ def shape(name: str) -> dict[str, Any]:
         "span": lambda: _object({"from": "*time", "to": "*time"}),
         "rooms": lambda: {"oneOf": [ID, {"type": "array", "items": ID}]},
         "pieces": lambda: {"oneOf": [ID, {"type": "array", "items": ID}]},
-        "exits": lambda: {"type": "object", "propertyNames": {"enum": list(DIRECTIONS)},
+        # A game may add direction words of its own (game: directions), so any word may name an exit.
+        "exits": lambda: {"type": "object", "propertyNames": {"anyOf": [{"enum": list(DIRECTIONS)}, {"type": "string"}]},
                   "additionalProperties": {"oneOf": [ID, _object(schema.EXIT_FIELDS), {"type": "null"}]}},
         "door": lambda: _object({"between": "*words"}),
         "schedule": lambda: {"type": "array", "items": _object(schema.SCHEDULE_FIELDS)},
@@ -53,6 +54,9 @@ def shape(name: str) -> dict[str, Any]:
         "game": lambda: _object(schema.GAME_FIELDS),
         "features": lambda: {"type": "array", "uniqueItems": True, "items": {"enum": list(FEATURES)},
                              "description": "the campus systems the game uses; none: a plain parser game"},
+        "room_descriptions": lambda: {"enum": list(schema.ROOM_DESCRIPTIONS)},
+        "directions": lambda: {"type": "object", "additionalProperties": {"oneOf": [
+            {"type": "string", "description": "the direction this word names"}, _object(schema.DIRECTION_FIELDS)]}},
         "messages": lambda: {"type": "object", "additionalProperties": False, "properties": {
             key: {"$ref": "#/$defs/text", "description": f"default: {text}"} for key, text in DEFAULTS.items()}},
     }

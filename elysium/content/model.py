@@ -104,6 +104,8 @@ class Room:
     on_enter: tuple[Effect, ...] = ()
     bed: bool = False
     practice: bool = False
+    names: Text | None = None  # a name with variants (`name` is then the one with no condition)
+    arrival: Text | None = None  # shown on arrival instead of the description, when it holds
 
 
 @_pickled_by_fields
@@ -281,6 +283,13 @@ class GameInfo:
     term_end: tuple[Effect, ...] = ()
     messages: dict[str, Text] = field(default_factory=dict)  # the game's wording of engine sentences
     features: frozenset[str] = frozenset()  # the campus systems it uses (content/features.py); none: a plain game
+    # describing and travelling
+    player: Text | None = None  # what X ME shows
+    room_descriptions: str = "verbose"  # verbose, brief or superbrief, until the player chooses
+    credits: Text | None = None
+    directions: dict[str, str] = field(default_factory=dict)  # the game's word -> its direction
+    opposites: dict[str, str] = field(default_factory=dict)  # the game's own directions' opposites
+    banner: bool = True
 
 
 @_pickled_by_fields
@@ -290,6 +299,8 @@ class PackInfo:
     name: str
     version: str
     folder: str
+    author: str | None = None
+    description: str | None = None
 
 
 @dataclass(frozen=True)

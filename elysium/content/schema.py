@@ -18,11 +18,12 @@ KINDS = ("rooms", "items", "npcs", "lore", "pieces", "classes", "recitals", "end
 # kind -> field -> shape; a leading "*" marks a required field.
 FIELDS: dict[str, dict[str, str]] = {
     "rooms": {
-        "name": "*str", "description": "*text", "exits": "exits", "dark": "dark",
+        "name": "*text", "description": "text", "exits": "exits", "dark": "dark",
         "position": "position", "on_enter": "effects", "bed": "bool", "practice": "bool",
+        "arrival": "text",
     },
     "items": {
-        "name": "*str", "nouns": "words", "adjectives": "words", "description": "*text",
+        "name": "*str", "nouns": "words", "adjectives": "words", "description": "text",
         "location": "place", "here": "text", "portable": "bool", "scenery": "bool", "plural": "bool",
         "container": "bool", "supporter": "bool", "openable": "bool", "open": "bool",
         "lockable": "bool", "locked": "bool", "key": "ref:items", "wearable": "bool", "worn": "bool",
@@ -71,11 +72,18 @@ MANIFEST_FIELDS = {"id": "*str", "name": "*str", "version": "*str", "game": "gam
                    "description": "str", "author": "str", "engine": "str", "requires": "requires",
                    "load_after": "words", "adds_score": "int"}
 GAME_FIELDS = {
-    "title": "*str", "intro": "*text", "start": "*ref:rooms", "start_day": "int",
+    "title": "*str", "intro": "text", "start": "*ref:rooms", "start_day": "int",
     "start_time": "time", "max_score": "int", "days": "days", "term_days": "int",
     "subtitle": "str", "help": "str", "term_end": "effects", "messages": "messages",
     "features": "features",
+    # describing and travelling
+    "player": "text", "room_descriptions": "room_descriptions", "credits": "text",
+    "directions": "directions", "banner": "bool",
 }
+ROOM_DESCRIPTIONS = ("verbose", "brief", "superbrief")
+# A direction of the game's own (`fore: {opposite: aft, words: [f]}`), beside plain words for
+# the compass's directions (`forward: north`).
+DIRECTION_FIELDS = {"opposite": "str", "words": "words"}
 
 # What a rule's `on:` may name besides the pack's own verbs: the built-in verbs, and two moments.
 BUILTIN_VERBS = (
@@ -117,4 +125,5 @@ EFFECT_COMPANIONS: dict[str, dict[str, str]] = {
     "move_npc": {"to": "*ref:rooms"},
     "skill": {"add": "*int"},
     "if": {"then": "*effects", "else": "effects"},
+    "go": {"quietly": "bool"},
 }

@@ -65,6 +65,8 @@ class Checker:
     week: tuple[str, ...] = ()
     # The campus systems the game uses, once its manifest is read: content of the others is refused.
     features: frozenset[str] = campus.ALL
+    # The game's own direction words, once its manifest is read: word -> the direction it names.
+    directions: dict[str, str] = field(default_factory=dict)
     # Every `move` effect into or onto an item: (item, place, where the place is written), to be
     # checked once every item's starting place is known (see assemble.check_moves); and every item
     # that some `move` effect moves anywhere.
@@ -252,8 +254,11 @@ class Checker:
         exits = {}
         for direction, target in value.items():
             where = path + (direction,)
-            if direction not in DIRECTIONS:
-                self.error(doc.key_mark(where), f"{direction!r} is not a direction{suggestion(direction, DIRECTIONS)}")
+            if direction in self.directions:
+                direction = self.directions[direction]  # the game's word for it: `fore` or `forward`
+            elif direction not in DIRECTIONS:
+                known = (*DIRECTIONS, *self.directions)
+                self.error(doc.key_mark(where), f"{direction!r} is not a direction{suggestion(direction, known)}")
                 continue
             if target is None and self.allow_null:
                 exits[direction] = None
@@ -374,6 +379,53 @@ class Checker:
         """Refuse content of a campus system the game does not use."""
         if feature not in self.features:
             self.error(mark, f"{what} {campus.lacking(feature)}")
+    def shape_room_descriptions(self, doc, path, value, what):
+        if value not in schema.ROOM_DESCRIPTIONS:
+            self.error(doc.mark(path), f"{what} must be one of {', '.join(schema.ROOM_DESCRIPTIONS)}, not "
+                       f"{value!r}{suggestion(str(value), schema.ROOM_DESCRIPTIONS)}")
+            return INVALID
+        return value
+
+    def shape_directions(self, doc, path, value, what):
+        """The game's direction words: `word: north` for another word for a direction, or
+        `word: {opposite: other, words: [...]}` for a direction of the game's own. Gives
+        (word -> direction, direction -> opposite)."""
+        if not isinstance(value, dict):
+            self.error(doc.mark(path), f"{what} must map words to directions, such as {{forward: north}}")
+            return INVALID
+        own = {word for word, meaning in value.items() if isinstance(meaning, dict)}
+        words: dict[str, str] = {}
+        opposites: dict[str, str] = {}
+        for word, meaning in value.items():
+            where = path + (word,)
+            if not isinstance(word, str) or not word.strip() or " " in word.strip():
+                self.error(doc.key_mark(where), f"{word!r} must be one word")
+                continue
+            word = intern(word.strip().lower())
+            if word in DIRECTIONS:
+                self.error(doc.key_mark(where), f"{word!r} is already a direction of the compass")
+                continue
+            if isinstance(meaning, dict):
+                fields = self.fields(doc, where, meaning, schema.DIRECTION_FIELDS, f"the direction {word!r}")
+                if fields is None:
+                    continue
+                words[word] = word
+                for other in fields.get("words", ()):
+                    words[other] = word
+                opposite = fields.get("opposite")
+                if opposite is not None:
+                    opposite = opposite.strip().lower()
+                    if opposite not in (*DIRECTIONS, *own):
+                        self.error(doc.mark(where + ("opposite",)), f"{opposite!r} is not a direction"
+                                   f"{suggestion(opposite, (*DIRECTIONS, *own))}")
+                        continue
+                    opposites[word] = opposite
+            elif isinstance(meaning, str) and meaning.strip().lower() in (*DIRECTIONS, *own):
+                words[word] = intern(meaning.strip().lower())
+            else:
+                self.error(doc.mark(where), f"{word!r} must name a direction (north, up, ...) or be "
+                           f"{{opposite: ...}}, a direction of the game's own{suggestion(str(meaning), DIRECTIONS)}")
+        return words, opposites
 
     def shape_game(self, doc, path, value, what):
         return self.fields(doc, path, value, schema.GAME_FIELDS, "the game section") or INVALID

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from . import replies
-from .directions import read_direction
+from .directions import game_directions, read_direction
 from .grammar import GRAMMAR, OVERRIDABLE, SPELLED_OUT, Verb, custom_rules
 from .model import Command, Failure, Question, Thing, Vocabulary
 from .phrases import Context, Resolved, first_unknown, is_empty, resolve_slot
@@ -44,7 +44,8 @@ def read(
         words.pop(0)
     if not words:
         return replies.nothing_said()
-    return _Sentence(segment, words, tuple(scope), vocabulary, pronouns, choices).read()
+    with game_directions(vocabulary.directions):
+        return _Sentence(segment, words, tuple(scope), vocabulary, pronouns, choices).read()
 
 
 class _Sentence:

@@ -1,6 +1,11 @@
-"""The compass words of the college's map, and the player's abbreviations for them."""
+"""The compass words of the college's map, and the player's abbreviations for them; and the
+words a game adds (`game: directions`), which the parser is given for the command it reads."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 DIRECTIONS: dict[str, str] = {
     "north": "north", "n": "north",
@@ -26,6 +31,20 @@ _PAIRS = {
 }
 
 
+# The game's own words (word -> direction) while a command of that game is read.
+_GAME_WORDS: ContextVar[Mapping[str, str]] = ContextVar("game_direction_words", default={})
+
+
+@contextmanager
+def game_directions(words: Mapping[str, str]) -> Iterator[None]:
+    """Read commands with the game's direction words (`fore`, `aft`) as well as the compass's."""
+    token = _GAME_WORDS.set(words)
+    try:
+        yield
+    finally:
+        _GAME_WORDS.reset(token)
+
+
 def read_direction(words: list[str], start: int) -> tuple[str, int] | None:
     """The direction named at `words[start]` and how many words it took, or None."""
     pair = tuple(words[start : start + 2])
@@ -33,4 +52,6 @@ def read_direction(words: list[str], start: int) -> tuple[str, int] | None:
         return _PAIRS[pair], 2
     if start < len(words) and words[start] in DIRECTIONS:
         return DIRECTIONS[words[start]], 1
+    if start < len(words) and words[start] in (game := _GAME_WORDS.get()):
+        return game[words[start]], 1
     return None

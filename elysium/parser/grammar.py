@@ -50,11 +50,13 @@ VERBS: tuple[Verb, ...] = (
         "look l",
         rule("", "look"),
         rule("around", "look"),
+        rule("at me|myself|self|yourself", "examine_self"),
         rule("at {objects}", "examine"),
         rule("in|inside|into {object}", "search"),
         rule("{objects}", "examine"),
     ),
-    _verb("examine x inspect describe check", rule("{objects}", "examine")),
+    _verb("examine x inspect describe check", rule("me|myself|self|yourself", "examine_self"),
+          rule("{objects}", "examine")),
     _verb("search", rule("{object}", "search")),
     _verb("take grab", *_TAKE_RULES),
     _verb(
@@ -131,6 +133,7 @@ VERBS: tuple[Verb, ...] = (
     _verb("inventory i inv", *_just("inventory")),
     _verb(
         "go walk run",
+        rule("to {text}", "travel"),
         rule("{dir}", "go"),
         rule("in|into|inside|through {object}", "enter"),
         usage="GO and a direction, such as GO NORTH",
@@ -172,6 +175,12 @@ VERBS: tuple[Verb, ...] = (
     _verb("perform recite play", *_with_text("perform")),
     _verb("practice practise", *_with_text("practice")),
     *(_verb(word, *_with_text(word)) for word in ("restart", "save", "restore", "load", "saves", "delete")),
+    # describing and travelling
+    _verb("brief", *_just("brief")),
+    _verb("verbose", *_just("verbose")),
+    _verb("superbrief", *_just("superbrief")),
+    _verb("about credits info", *_just("about")),
+    _verb("travel", rule("to {text}", "travel"), rule("{text}", "travel"), usage="GO TO a place you know"),
 )
 
 GRAMMAR: dict[str, Verb] = {word: verb for verb in VERBS for word in verb.words}

@@ -41,6 +41,7 @@ class Vocabulary:
     # Words of the engine's own verbs that this game does not have (a campus system it does not
     # use): read as unknown verbs, which the game's own verbs may take.
     missing_verbs: frozenset[str] = frozenset()
+    directions: Mapping[str, str] = field(default_factory=dict)  # the game's own direction words
 
 
 @dataclass(frozen=True)

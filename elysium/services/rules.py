@@ -164,6 +164,8 @@ class Rules(Service):
             name = e["skill"]
             state["skills"][name] = max(0, min(MAX_SKILL, state["skills"].get(name, 0) + e["add"]))
             return ""
+        if "quietly" in e:  # {go: room, quietly: true}: arriving without the room's description
+            return ctx.ask(MovePlayer(e["go"], quietly=e["quietly"])).text
         (key, value), = e.items()
         match key:
             case "say":

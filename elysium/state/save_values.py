@@ -19,6 +19,7 @@ from itertools import chain, repeat
 from typing import Any
 
 from elysium.content.model import Content
+from elysium.content.schema import ROOM_DESCRIPTIONS
 from elysium.state.calendar import MINUTES_PER_DAY
 from elysium.state.save_text import SHORT_TEXT
 from elysium.state.store import FORMAT_VERSION, MAX_ENERGY, MAX_SKILL
@@ -104,6 +105,10 @@ def delay(value: Any, limits: Limits) -> Problem:
     if type(value) is int and 0 <= value <= limits.longest_delay:
         return None
     return f" should be a whole number of minutes from 0 to {limits.longest_delay}"
+
+
+def room_descriptions(value: Any, limits: Limits) -> Problem:
+    return None if value in ROOM_DESCRIPTIONS else f" should be one of {', '.join(ROOM_DESCRIPTIONS)}"
 
 
 def text(value: Any, limits: Limits | None = None) -> Problem:
@@ -365,4 +370,6 @@ OPTIONAL_STATE: dict[str, tuple[Check, ColumnCheck]] = {
     "delay": (delay, never),  # time that a turn's effects asked for, still to pass
     "lighting": (each(true_or_false), flags_column),  # rooms lit (true) or darkened by effects
     "sight": (sight, never),  # the room as the player last saw it (services/world/light.py)
+    # Saves made before there was a choice have none, and take the game's default.
+    "room_descriptions": (room_descriptions, never),
 }

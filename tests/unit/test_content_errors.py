@@ -51,8 +51,8 @@ CASES = {
                    "extra.yaml:5:11: error: 'dark' in room 'cellar' must be true, false or a condition, not text"),
     "unknown_key": ("rooms:\n  cellar:\n    name: Cellar\n    descripton: Damp.\n",
                     "extra.yaml:4:5: error: unknown field 'descripton' in room 'cellar' (did you mean 'description'?)"),
-    "missing_field": ("rooms:\n  cellar:\n    name: Cellar\n",
-                      "extra.yaml:2:3: error: room 'cellar' needs the field 'description'"),
+    "missing_field": ("rooms:\n  cellar:\n    description: Damp.\n",
+                      "extra.yaml:2:3: error: room 'cellar' needs the field 'name'"),
     "dangling_exit": ("rooms:\n  cellar:\n    name: Cellar\n    description: Damp.\n    exits:\n      up: hal\n",
                       "extra.yaml:6:11: error: unknown room 'hal' (did you mean 'hall'?)"),
     "dangling_key": ("items:\n  door:\n    name: door\n    description: Oak.\n    location: hall\n    key: brass_kye\n",
@@ -95,10 +95,10 @@ def test_recursive_alias_and_alias_bomb_are_refused(tmp_path):
 
 
 def test_the_cli_refuses_broken_content_with_exit_status_2(tmp_path):
-    folder = pack(tmp_path, extra="rooms:\n  cellar:\n    name: Cellar\n")
+    folder = pack(tmp_path, extra="rooms:\n  cellar:\n    description: Damp.\n")
     result = subprocess.run([sys.executable, "-m", "elysium", "play", "--plain", "--content", str(folder)],
                             input="look\n", capture_output=True, text=True)
     assert result.returncode == 2
-    assert "extra.yaml:2:3: error: room 'cellar' needs the field 'description'" in result.stderr
+    assert "extra.yaml:2:3: error: room 'cellar' needs the field 'name'" in result.stderr
     assert "Traceback" not in result.stderr
     assert result.stdout == ""

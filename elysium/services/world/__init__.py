@@ -8,10 +8,12 @@ from elysium.state import places
 from elysium.services.world.describe import room_text
 from elysium.services.world.light import Lighting
 from elysium.services.world.movement import Movement
+from elysium.services.world.player import Player
 from elysium.services.world.things import ThingHandling
+from elysium.services.world.travel import Travel
 
 
-class World(ThingHandling, Lighting, Movement, Service):
+class World(ThingHandling, Lighting, Movement, Player, Travel, Service):
     name = "world"
 
     @handles(Look)

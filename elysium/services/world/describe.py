@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from types import SimpleNamespace
+from collections.abc import Iterable
 from typing import Any
 
 from elysium.bus import Context
-from elysium.content.model import Content, Item
+from elysium.content.model import Content, Item, Room
 from elysium.content.words import capitalised, definite, indefinite, listed
 from elysium.state import places
 from elysium.state.conditions import render
@@ -69,14 +70,15 @@ def a(content: Content, item_id: str) -> str:
     return indefinite(item.name, item.plural) if item else name_of(content, item_id)
 
 
-def room_text(ctx: Context) -> str:
-    """The full description of the player's room, as LOOK shows it."""
+def room_text(ctx: Context, description: str | None = None) -> str:
+    """The full description of the player's room, as LOOK shows it; `description` in place of
+    the room's own ("" for none: a brief description)."""
     state, content = ctx.state, ctx.content
     room = content.rooms[state["location"]]
     if not places.has_light(state, content, room.id):
         name = say("light.darkness_name", state, content)
         return "\n".join(t for t in (name, say("light.dark_room", state, content)) if t)
-    lines = [room.name, text(ctx, room.description)]
+    lines = [room_name(ctx, room), text(ctx, room.description) if description is None else description]
     listed_items = []
     for item_id in places.contents(state, room.id):
         item = content.items[item_id]
@@ -95,8 +97,39 @@ def room_text(ctx: Context) -> str:
         npc = content.npcs[npc_id]
         lines.append(text(ctx, npc.here) if npc.here else say("world.person_here", state, content, noun=npc))
     if room.exits:
-        lines.append(say("world.exits", state, content, exits=", ".join(room.exits)))
+        lines.append(say("world.exits", state, content, exits=", ".join(exit_words(content, room.exits))))
     return "\n".join(line for line in lines if line)
+
+
+def room_name(ctx: Context, room: Room) -> str:
+    """The room's name as it reads now (a name with variants follows its conditions)."""
+    return (text(ctx, room.names) or room.name) if room.names else room.name
+
+
+def arrival_text(ctx: Context) -> str:
+    """What the player sees on arriving: the room's `arrival` text in place of its description
+    when that holds, else the description as the player's mode has it (VERBOSE: always; BRIEF:
+    on the first visit; SUPERBRIEF: never), with the rest of the room as LOOK shows it."""
+    state, content = ctx.state, ctx.content
+    room = content.rooms[state["location"]]
+    arrival = text(ctx, room.arrival) if room.arrival else ""
+    if arrival:
+        return room_text(ctx, arrival)
+    mode = state.get("room_descriptions", content.game.room_descriptions)
+    if mode == "verbose" or (mode == "brief" and state["visits"].get(room.id, 0) <= 1):
+        return room_text(ctx)
+    return room_text(ctx, "")
+
+
+def exit_words(content: Content, directions: Iterable[str]) -> list[str]:
+    """Directions as the game calls them: its own first word for one (`fore` for north) if it has one."""
+    words = content.game.directions
+    if not words:
+        return list(directions)
+    shown: dict[str, str] = {}
+    for word, direction in words.items():
+        shown.setdefault(direction, word)
+    return [shown.get(direction, direction) for direction in directions]
 
 
 def holder_text(ctx: Context, item: Item, with_scenery: bool = True) -> str:
@@ -144,7 +177,8 @@ def examine_text(ctx: Context, thing_id: str) -> str:
             lines.append(holding)
         elif item.container:
             lines.append(tell(ctx, "world.examine_empty", thing_id))
-    return "\n".join(lines)
+    # A thing written with no description says what Inform says of one.
+    return "\n".join(line for line in lines if line) or say("world.nothing_special", state, content, noun=thing)
 
 
 def inventory_text(ctx: Context) -> str:

@@ -10,7 +10,7 @@ from elysium.content.model import Exit
 from elysium.state import calendar, places
 from elysium.state.conditions import holds
 from elysium.state.text import say
-from elysium.services.world.describe import The, room_text, tell, text, the
+from elysium.services.world.describe import The, arrival_text, exit_words, room_text, tell, text, the
 from elysium.services.world.light import note_sight
 
 WALK = 2  # minutes a walk from one room to the next takes
@@ -25,7 +25,7 @@ class Movement:
         if way is None:
             if not places.has_light(state, content, room.id):
                 return Narration(say("light.blunder", state, content, direction=msg.direction), done=False)
-            ways = ", ".join(room.exits) or say("world.no_exits", state, content)
+            ways = ", ".join(exit_words(content, room.exits)) or say("world.no_exits", state, content)
             return Narration(say("world.no_way", state, content, exits=ways), done=False)
         return self.through(ctx, way)
 
@@ -54,16 +54,16 @@ class Movement:
 
     @handles(MovePlayer)
     def move_player(self, msg: MovePlayer, ctx: Context) -> Narration:
-        return Narration(self.arrive(ctx, msg.room))
+        return Narration(self.arrive(ctx, msg.room, msg.quietly))
 
-    def arrive(self, ctx: Context, room_id: str) -> str:
+    def arrive(self, ctx: Context, room_id: str, quietly: bool = False) -> str:
         state = ctx.state
         origin = state["location"]
         state["location"] = room_id
         state["visits"][room_id] = state["visits"].get(room_id, 0) + 1
         ctx.publish(PlayerMoved(origin, room_id))
         note_sight(ctx)
-        return room_text(ctx)
+        return "" if quietly else arrival_text(ctx)
 
     @subscribes(TimePassed)
     def npcs_keep_their_schedules(self, msg: TimePassed, ctx: Context) -> None:

@@ -1,0 +1,46 @@
+"""GO TO, walked: the way the world service finds, taken one step at a time.
+
+Each step is the player's own command for that direction, carried out as the engine carries out
+any command (rules, the move, time passing, the end of the turn), so the walk meets the world as
+the player typing each direction would. It stops, and says so, as soon as anything interrupts:
+a step that does not arrive where it should, anything said by an event, a timer or a rule on the
+way, or the end of the game.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from elysium.bus.protocol import FindWay
+from elysium.parser import Command
+from elysium.state.text import say
+
+if TYPE_CHECKING:
+    from elysium.engine import Game
+
+
+def walk(game: Game, command: Command, show: Callable[[str], None]) -> None:
+    route = game.bus.ask(FindWay(command.text or ""))
+    if not route.directions:
+        show(route.text)
+        return
+    for direction in route.directions:
+        expected = game.content.rooms[game.state["location"]].exits[direction].to
+        said: list[tuple[str, list[str]]] = []
+
+        def step_show(text: str) -> None:
+            said.append((text, list(game.heard)))
+            game.heard.clear()
+
+        game.carry_out(Command("go", direction=direction), [], step_show)
+        for text, heard in said:
+            show("\n".join(t for t in (text, *heard) if t))
+        interrupted = (game.state["location"] != expected or any(heard for _, heard in said)
+                       or any(text for text, _ in said[1:]))
+        if game.state["ending"]:
+            return
+        if interrupted:
+            if game.state["location"] != route.destination:
+                show(say("world.travel_stopped", game.state, game.content, place=route.place))
+            return
