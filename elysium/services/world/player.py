@@ -21,9 +21,11 @@ class Player:
     def set_room_descriptions(self, msg: SetRoomDescriptions, ctx: Context) -> Narration:
         if msg.mode not in ROOM_DESCRIPTIONS:
             raise ValueError(f"no way of describing rooms called {msg.mode!r}")
+        said = {"verbose": "world.descriptions_verbose", "brief": "world.descriptions_brief",
+                "superbrief": "world.descriptions_superbrief"}[msg.mode]
         # Kept in the game's state, so that it is saved and undone with the game.
         ctx.state["room_descriptions"] = msg.mode
-        return Narration(say(f"world.descriptions_{msg.mode}", ctx.state, ctx.content))
+        return Narration(say(said, ctx.state, ctx.content))
 
     @handles(About)
     def about(self, msg: About, ctx: Context) -> Narration:
