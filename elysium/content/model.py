@@ -133,6 +133,8 @@ class Item:
     lit: bool = False
     door: tuple[str, str] | None = None
     lore: str | None = None
+    capacity: int | None = None  # how many things it holds directly; None: no limit
+    room_scenery: bool = False  # one line of a room's `scenery:`, not an entry of its own
 
 
 @_pickled_by_fields
@@ -159,6 +161,7 @@ class Npc:
     greeting: Text | None = None
     default: Text | None = None
     topics: dict[str, Topic] = field(default_factory=dict)
+    shows_holdings: bool | None = None  # EXAMINE names what they carry; None: as the game says
 
 
 @_pickled_by_fields
@@ -248,6 +251,7 @@ class Rule:
     effects: tuple[Effect, ...] = ()
     once: bool = False
     proceed: bool = False
+    text: tuple[str, ...] = ()  # what the player must say after the verb (SAY, SING ...), if anything
 
 
 @_pickled_by_fields
@@ -276,6 +280,8 @@ class GameInfo:
     help: str | None = None
     term_end: tuple[Effect, ...] = ()
     messages: dict[str, Text] = field(default_factory=dict)  # the game's wording of engine sentences
+    carrying_capacity: int | None = None  # how many things the player holds directly; None: no limit
+    shows_holdings: bool = False  # EXAMINE on a person names what they carry (an NPC may say otherwise)
 
 
 @_pickled_by_fields

@@ -20,6 +20,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "rooms": {
         "name": "*str", "description": "*text", "exits": "exits", "dark": "bool",
         "position": "position", "on_enter": "effects", "bed": "bool", "practice": "bool",
+        "scenery": "scenery",
     },
     "items": {
         "name": "*str", "nouns": "words", "adjectives": "words", "description": "*text",
@@ -27,12 +28,12 @@ FIELDS: dict[str, dict[str, str]] = {
         "container": "bool", "supporter": "bool", "openable": "bool", "open": "bool",
         "lockable": "bool", "locked": "bool", "key": "ref:items", "wearable": "bool", "worn": "bool",
         "text": "text", "light": "bool", "lit": "bool", "door": "door", "rules": "item_rules",
-        "lore": "ref:lore",
+        "lore": "ref:lore", "capacity": "count",
     },
     "npcs": {
         "name": "*str", "nouns": "words", "adjectives": "words", "description": "*text",
         "location": "*ref:rooms", "here": "text", "schedule": "schedule", "greeting": "text",
-        "default": "text", "topics": "topics",
+        "default": "text", "topics": "topics", "shows_holdings": "bool",
     },
     "lore": {"title": "*str", "text": "*text"},
     "pieces": {
@@ -53,7 +54,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "verbs": {"words": "words", "default": "text", "time": "int"},
     "rules": {
         "on": "*words", "object": "ref:things", "with": "ref:things", "where": "ref:rooms",
-        "if": "condition", "do": "effects", "once": "bool", "continue": "bool",
+        "if": "condition", "do": "effects", "once": "bool", "continue": "bool", "text": "words",
     },
     "timers": {
         "at": "*time", "day": "int", "daily": "bool", "if": "condition", "do": "effects",
@@ -73,6 +74,7 @@ GAME_FIELDS = {
     "title": "*str", "intro": "*text", "start": "*ref:rooms", "start_day": "int",
     "start_time": "time", "max_score": "int", "days": "days", "term_days": "int",
     "subtitle": "str", "help": "str", "term_end": "effects", "messages": "messages",
+    "carrying_capacity": "count", "shows_holdings": "bool",
 }
 
 # What a rule's `on:` may name besides the pack's own verbs: the built-in verbs, and two moments.
@@ -80,6 +82,10 @@ BUILTIN_VERBS = (
     "look", "examine", "search", "take", "drop", "put", "open", "close", "lock", "unlock", "wear",
     "remove", "read", "light", "douse", "go", "enter", "wait", "sleep", "ask", "talk", "attend",
     "perform", "practice",
+    # the verbs players try, and people who hold things (services/world/actions.py)
+    "touch", "sit", "stand", "lie", "climb", "throw", "say", "shout", "sing", "write", "knock", "wake",
+    "jump", "yes", "no", "kiss", "attack", "dance", "taste", "drink", "eat", "smell", "listen",
+    "look_under", "look_behind", "buy", "count", "pray", "wave", "pull", "push", "turn", "give", "show",
 )
 MOMENTS = ("arrive", "turn")
 

@@ -6,11 +6,12 @@ from elysium.bus import Context, Service, handles
 from elysium.bus.protocol import DescribeScope, Look, Narration, ScopeReply
 from elysium.state import places
 from elysium.services.world.describe import room_text
+from elysium.services.world.actions import ActionHandling
 from elysium.services.world.movement import Movement
 from elysium.services.world.things import ThingHandling
 
 
-class World(ThingHandling, Movement, Service):
+class World(ThingHandling, ActionHandling, Movement, Service):
     name = "world"
 
     @handles(Look)

@@ -7,7 +7,10 @@ from elysium.bus.protocol import (
     Close, Douse, Drop, Examine, Inventory, Learn, Light, Lock, Narration, Open, Put, Read, Search, Take,
     TakeOff, Unlock, Wear,
 )
+from elysium.services.world.actions import holdings_text
+from elysium.services.world.capacity import room_for
 from elysium.state import places
+from elysium.state.text import say
 from elysium.services.world.describe import (
     The, a, be, examine_text, holder_text, inventory_text, room_text, text, the, verb_s,
 )
@@ -28,7 +31,8 @@ class ThingHandling:
 
     @handles(Examine)
     def examine(self, msg: Examine, ctx: Context) -> Narration:
-        return did(examine_text(ctx, msg.thing))
+        holdings = holdings_text(ctx, msg.thing) if msg.thing in ctx.content.npcs else ""
+        return did("\n".join(t for t in (examine_text(ctx, msg.thing), holdings) if t))
 
     @handles(Search)
     def search(self, msg: Search, ctx: Context) -> Narration:
@@ -51,6 +55,8 @@ class ThingHandling:
         item = content.items[msg.item]
         if state["items"][item.id]["at"] == "player":
             return refuse(f"You already have {the(content, item.id)}.")
+        if item.room_scenery:
+            return refuse(say("verbs.scenery_take", state, content, noun=item))
         if not item.portable:
             return refuse(f"{The(content, item.id)} {be(content, item.id)} not something you can carry off.")
         if msg.source is not None:
@@ -58,6 +64,8 @@ class ThingHandling:
             if here not in (f"in:{msg.source}", f"on:{msg.source}"):
                 return refuse(f"{The(content, item.id)} {be(content, item.id)} not "
                               f"{'in' if content.items.get(msg.source, item).container else 'on'} {the(content, msg.source)}.")
+        if full := room_for(ctx, item.id, "player"):
+            return refuse(full)
         places.change_item(state, item.id, at="player")
         return did("Taken.")
 
@@ -80,13 +88,16 @@ class ThingHandling:
         if msg.item not in content.items:
             return refuse(f"You can't put {the(content, msg.item)} anywhere.")
         target = content.items.get(msg.target)
-        if places.lies_within(state, msg.target, msg.item):
-            return refuse("You can't put something inside itself.")
+        # What cannot hold things says so first: "put lily on pool", the pool being the lilies.
         if target is None or not (target.container if msg.preposition == "in" else target.supporter):
             where = "in" if msg.preposition == "in" else "on"
             return refuse(f"You can't put things {where} {the(content, msg.target)}.")
+        if places.lies_within(state, msg.target, msg.item):
+            return refuse("You can't put something inside itself.")
         if msg.preposition == "in" and not state["items"][target.id].get("open", True):
             return refuse(f"{The(content, target.id)} {be(content, target.id)} closed.")
+        if full := room_for(ctx, msg.item, f"{msg.preposition}:{target.id}"):
+            return refuse(full)
         note = self.implicitly_take(ctx, msg.item)
         if note is None:
             return refuse(f"You need to be holding {the(content, msg.item)} first.")
@@ -222,7 +233,7 @@ class ThingHandling:
         state, content = ctx.state, ctx.content
         if places.is_carried(state, item_id):
             return ""
-        if not content.items[item_id].portable:
+        if not content.items[item_id].portable or room_for(ctx, item_id, "player"):
             return None
         places.change_item(state, item_id, at="player")
         return f"(first taking {the(content, item_id)})\n"
