@@ -60,7 +60,8 @@ class ActionHandling:
             return _refuse(say("verbs.not_held", state, content, **_thing(ctx, msg.item)))
         target = content.items.get(msg.target or "")
         params = {**_thing(ctx, msg.item), "target": content.thing(msg.target) if msg.target else ""}
-        places.change_item(state, msg.item, worn=False)
+        if state["items"][msg.item].get("worn"):
+            places.change_item(state, msg.item, worn=False)
         inside = target is not None and places.lies_within(state, target.id, msg.item)
         if target is not None and not inside and msg.preposition in ("in", "on"):
             holds = target.container if msg.preposition == "in" else target.supporter
@@ -85,7 +86,9 @@ class ActionHandling:
             return _refuse(say("verbs.cannot_give", state, content, **_thing(ctx, msg.item)))
         if not places.is_carried(state, msg.item):
             return _refuse(say("verbs.not_held", state, content, **_thing(ctx, msg.item)))
-        places.change_item(state, msg.item, at=msg.person, worn=False)
+        places.change_item(state, msg.item, at=msg.person)
+        if state["items"][msg.item].get("worn"):
+            places.change_item(state, msg.item, worn=False)
         return Narration(say("verbs.give_accepted", state, content, **_thing(ctx, msg.item),
                              person=content.npcs[msg.person]), minutes=ACT)
 
