@@ -100,7 +100,7 @@ class ThingHandling:
             return refuse(full)
         note = self.implicitly_take(ctx, msg.item)
         if note is None:
-            return refuse(f"You need to be holding {the(content, msg.item)} first.")
+            return refuse(room_for(ctx, msg.item, "player") or f"You need to be holding {the(content, msg.item)} first.")
         if state["items"][msg.item].get("worn"):
             places.change_item(state, msg.item, worn=False)
             note += f"(first taking off {the(content, msg.item)})\n"
@@ -178,7 +178,7 @@ class ThingHandling:
             return refuse(f"You are already wearing {the(content, item.id)}.")
         note = self.implicitly_take(ctx, item.id)
         if note is None:
-            return refuse(f"You need to be holding {the(content, item.id)} first.")
+            return refuse(room_for(ctx, item.id, "player") or f"You need to be holding {the(content, item.id)} first.")
         places.change_item(state, item.id, at="player", worn=True)
         return did(f"{note}You put on {the(content, item.id)}.")
 
