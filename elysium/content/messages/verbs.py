@@ -52,7 +52,7 @@ MESSAGES: dict[str, str] = {
     "verbs.look_under_thing": "You find nothing of interest under {the noun}.",
     "verbs.look_behind_thing": "You find nothing of interest behind {the noun}.",
     "verbs.buy_thing": "Nothing is on sale.",
-    "verbs.count_thing": "You count one {noun}.",
+    "verbs.count_thing": "You count {the noun}. That does not take long.",
     "verbs.pray": "Nothing practical results from your prayer.",
     "verbs.wave": "You wave. Nothing comes of it.",
     "verbs.wave_to": "You wave to {the person}. Nothing comes of it.",
