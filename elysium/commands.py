@@ -21,6 +21,15 @@ META_ACTIONS = frozenset({
     "brief", "verbose", "superbrief", "about",
 })
 
+# The verbs players try that the world answers with a reply of their own (services/world/actions.py).
+TRIED_ACTIONS = (
+    "touch", "sit", "stand", "lie", "climb", "say", "shout", "sing", "write", "knock", "wake", "jump",
+    "yes", "no", "kiss", "attack", "dance", "taste", "drink", "eat", "smell", "listen", "look_under",
+    "look_behind", "buy", "count", "pray", "wave", "pull", "push", "turn",
+)
+# Actions that pick their object up first (engine.py), whatever rules then make of them.
+TAKE_FIRST = frozenset({"give", "show", "throw"})
+
 Build = Callable[[Command, str | None], Request]
 
 REQUESTS: dict[str, Build] = {
@@ -65,6 +74,12 @@ REQUESTS: dict[str, Build] = {
     "verbose": lambda c, o: p.SetRoomDescriptions("verbose"),
     "superbrief": lambda c, o: p.SetRoomDescriptions("superbrief"),
     "about": lambda c, o: p.About(),
+    # The verbs players try, and people who hold things.
+    **{action: (lambda action: lambda c, o: p.Attempt(action, o, c.second, c.text or ""))(action)
+       for action in TRIED_ACTIONS},
+    "throw": lambda c, o: p.Throw(o, c.preposition, c.second),
+    "give": lambda c, o: p.Give(o, c.second),
+    "show": lambda c, o: p.Show(o, c.second),
 }
 
 
@@ -72,7 +87,7 @@ def request_for(command: Command, target: str | None) -> Request:
     """The request for `command` applied to one of its objects (or to none)."""
     build = REQUESTS.get(command.action)
     if build is None:  # a custom verb that no rule answered is the rules service's to refuse
-        return p.RunRules(command.action, target, command.second)
+        return p.RunRules(command.action, target, command.second, command.text)
     return build(command, target)
 
 
@@ -87,4 +102,4 @@ def missing_verb_words(features: frozenset[str]) -> frozenset[str]:
 
 
 def rules_verb(command: Command, target: str | None) -> p.RunRules:
-    return p.RunRules(command.action, target, command.second)
+    return p.RunRules(command.action, target, command.second, command.text)

@@ -17,10 +17,10 @@ from typing import Any
 
 from elysium import parser
 from elysium.bus import Bus, Delivery, Runaway, Service, subscribes
-from elysium.bus.protocol import AdvanceClock, DescribeScope, FireTimers, Look, Narrated, RunRules, TurnEnded
+from elysium.bus.protocol import AdvanceClock, DescribeScope, FireTimers, Look, Narrated, RunRules, TakeFirst, TurnEnded
 from elysium.content import Content, load_content
 from elysium.content.messages import DEFAULTS
-from elysium.commands import META_ACTIONS, missing_verb_words, request_for, rules_verb
+from elysium.commands import META_ACTIONS, TAKE_FIRST, missing_verb_words, request_for, rules_verb
 from elysium.services import ALL_SERVICES
 from elysium.state import calendar
 from elysium.state.conditions import render
@@ -36,7 +36,7 @@ from elysium.walking import walk
 log = logging.getLogger(__name__)
 
 AUTOSAVE = "autosave"
-IMPLICIT_TAKE = frozenset({"put", "wear"})  # actions that pick their object up first
+IMPLICIT_TAKE = frozenset({"put", "wear"}) | TAKE_FIRST  # actions that pick their object up first
 MAX_LINE = 2000  # characters of one input line that the parser looks at
 # Deliveries on the bus that one command may set off: the heaviest command of the Starred Blocks
 # transcripts takes under a hundred, a day's wait with a timer for every minute about ten thousand.
@@ -362,20 +362,31 @@ class Game:
         started = self.state["time"]
         targets = command.objects or (None,)
         carried = {thing.id for thing in scope if thing.carried}
+        portable = {thing.id for thing in scope if thing.portable}
         for target in targets:
-            if command.action in IMPLICIT_TAKE and target is not None and target not in carried:
+            if (command.action in IMPLICIT_TAKE and target is not None and target not in carried
+                    and (command.action not in TAKE_FIRST or target in portable)):
                 # Putting or wearing something picks it up first, and content may forbid that.
                 refusal = self.bus.ask(RunRules("take", target))
                 if refusal.handled:
                     minutes += refusal.minutes
                     show(refusal.text)
                     continue
+            taken = ""
+            if command.action in TAKE_FIRST and target is not None and target not in carried:
+                # Before rules see it, so that "show letter to warden" has the letter in hand.
+                first = self.bus.ask(TakeFirst(target, command.action))
+                if not first.done:
+                    show(first.text)
+                    continue
+                taken = first.text
             outcome = self.bus.ask(rules_verb(command, target))
             text, spent = outcome.text, outcome.minutes
             if not outcome.handled:
                 reply = self.bus.ask(request_for(command, target))
                 text = "\n".join(t for t in (outcome.text, reply.text) if t)
                 spent = reply.minutes
+            text = "\n".join(t for t in (taken, text) if t)
             minutes += spent
             if len(targets) > 1 or command.used_all:
                 text = self.say("engine.each_thing", noun=self.content.thing(target), reply=text)

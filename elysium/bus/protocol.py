@@ -261,6 +261,7 @@ class RunRules(Request[RulesOutcome]):
     verb: str
     thing: str | None = None
     second: str | None = None
+    text: str | None = None  # what the player said after the verb, for rules with a `text:`
 
 
 @dataclass(frozen=True)
@@ -392,6 +393,19 @@ class Route(Reply):
     directions: tuple[str, ...] = ()
     place: str = ""  # the place's name, as the player is told it
     destination: str = ""  # its room id
+
+
+# -- world: the verbs players try, people who hold things -----------------------------------------
+
+
+@dataclass(frozen=True)
+class Attempt(Request[Narration]):
+    """One of the verbs players try (touch, sit, sing ...): `action` on `thing` (and `second`), or
+    on nothing; `text` is what the player said after the verb, for SAY, SING and WRITE."""
+
+    action: str
+    thing: str | None = None
+    second: str | None = None
     text: str = ""
 
 
@@ -400,3 +414,33 @@ class FindWay(Request[Route]):
     """GO TO: the shortest way, over rooms the player has been in, to the place `words` name."""
 
     words: str
+
+
+@dataclass(frozen=True)
+class Throw(Request[Narration]):
+    """Throw an item: `preposition` "at", "in" or "on" a `target`, or nowhere in particular."""
+
+    item: str
+    preposition: str | None = None
+    target: str | None = None
+
+
+@dataclass(frozen=True)
+class Give(Request[Narration]):
+    item: str
+    person: str | None = None
+
+
+@dataclass(frozen=True)
+class Show(Request[Narration]):
+    item: str
+    person: str | None = None
+
+
+@dataclass(frozen=True)
+class TakeFirst(Request[Narration]):
+    """Pick an item up before `action` uses it: "(first taking ...)", "" when already held, or a
+    refusal (done=False) when it cannot be taken for that action."""
+
+    item: str
+    action: str

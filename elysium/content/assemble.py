@@ -25,7 +25,7 @@ from elysium.content.yamlsafe import Document, Mark, Place, YamlProblem, decode_
 
 SHARED_NAMESPACE = ("rooms", "items", "npcs")
 SINGULAR = {"things": "item or NPC", "lore": "lore entry", "classes": "class", "pieces": "piece",
-            "npcs": "NPC"}
+            "npcs": "NPC", "places": "room or NPC"}
 
 
 class Assembly:
@@ -89,7 +89,7 @@ class Assembly:
             (self.problems if problem.severity == "error" else self.warnings).append(problem)
         if self.problems:
             raise ContentError(self.problems)
-        warnings = sorted(self.warnings + warnings_for(content, self.entries), key=lambda p: (p.mark.file, p.mark.line))
+        warnings = sorted(self.warnings + self.checker.warnings + warnings_for(content, self.entries), key=lambda p: (p.mark.file, p.mark.line))
         mods = tuple(model.PackInfo(m.id, m.name, m.version, os.path.abspath(m.folder)) for m in order if not m.is_game)
         return replace(content, warnings=tuple(warnings), packs=fingerprints, mods=mods)
 
@@ -232,6 +232,7 @@ class Assembly:
             if key in fields:
                 self.checker.need(feature, doc.key_mark(path + (key,)), f"{key!r} in {what}")
         self.add_item_rules(game_id, fields.pop("rules", ()), doc, path + ("rules",), entry_id)
+        self.add_scenery(game_id, fields.pop("scenery", ()) if kind == "rooms" else (), doc)
         self.entries[kind][game_id] = (fields, Place(doc, path))
         if kind == "rules":
             self.rule_places[game_id] = (Place(doc, path + ("on",), of_key=False), f"rule {entry_id!r}")
@@ -244,6 +245,16 @@ class Assembly:
             self.entries["rules"][rule_id] = ({**rule, "object": item_id}, Place(doc, path + (offset,)))
             self.rule_places[rule_id] = (Place(doc, path + (offset, "on"), of_key=False),
                                          f"rule {taken + offset + 1} of item {written!r}")
+
+    def add_scenery(self, room_id: str, groups: tuple, doc: Document) -> None:
+        """A room's one-line scenery becomes fixed scenery items in the room, so that the parser,
+        EXAMINE and TAKE treat them as any other thing there (and nothing is scanned per turn)."""
+        for number, (name, nouns, adjectives, text, where) in enumerate(groups, start=1):
+            item_id = f"{room_id}__scenery{number}"
+            fields = {"name": name, "nouns": nouns, "adjectives": adjectives, "description": text,
+                      "location": room_id, "scenery": True, "room_scenery": True,
+                      "plural": name.endswith("s") and not name.endswith("ss")}  # "steps are", "moss is"
+            self.entries["items"][item_id] = (fields, Place(doc, where))
 
     # -- patching ------------------------------------------------------------------------------
     def read_patches(self, doc: Document, pack_id: str) -> None:
@@ -311,6 +322,7 @@ class Assembly:
             return  # ids in a file that could not be read would only show up here as false alarms
         for reference in self.checker.references:
             kinds = ("items", "npcs") if reference.kind == "things" else (reference.kind,)
+            kinds = ("rooms", "npcs") if reference.kind == "places" else kinds  # npcs hold things
             if any(reference.id in self.entries[k] for k in kinds):
                 continue
             known = [i for k in kinds for i in self.entries[k]]
@@ -330,7 +342,9 @@ class Assembly:
             owner = rule_id.partition(":")[0] if ":" in rule_id else self.game_id
             qualify = self.qualifier(owner)
             written = fields.get("on", ())
-            fields["on"] = tuple(verb if verb in known_verbs else qualify("verbs", verb) for verb in written)
+            # The pack's own verb first: a mod's `sing` verb is its own, not the built-in SING.
+            fields["on"] = tuple(verb if verb in known_verbs and qualify("verbs", verb) not in self.entries["verbs"]
+                                 else qualify("verbs", verb) for verb in written)
             where, name = self.rule_places.get(rule_id, (place, f"rule {rule_id!r}"))
             for verb, as_written in zip(fields["on"], written):
                 if verb not in known_verbs:
@@ -522,4 +536,4 @@ def _npc(npc_id: str, f: dict[str, Any]) -> model.Npc:
 
 def _rule(rule_id: str, f: dict[str, Any]) -> model.Rule:
     return model.Rule(rule_id, f["on"], f.get("object"), f.get("with"), f.get("where"), f.get("if"),
-                      f.get("do", ()), f.get("once", False), f.get("continue", False))
+                      f.get("do", ()), f.get("once", False), f.get("continue", False), f.get("text", ()))

@@ -139,6 +139,8 @@ class Item:
     device: bool = False  # switched on and off; a device that is a light is lit while on
     switched_on: bool = False
     findable_in_dark: bool = False  # in reach in the dark, like a light switch by the door
+    capacity: int | None = None  # how many things it holds directly; None: no limit
+    room_scenery: bool = False  # one line of a room's `scenery:`, not an entry of its own
 
 
 @_pickled_by_fields
@@ -165,6 +167,7 @@ class Npc:
     greeting: Text | None = None
     default: Text | None = None
     topics: dict[str, Topic] = field(default_factory=dict)
+    shows_holdings: bool | None = None  # EXAMINE names what they carry; None: as the game says
 
 
 @_pickled_by_fields
@@ -254,6 +257,7 @@ class Rule:
     effects: tuple[Effect, ...] = ()
     once: bool = False
     proceed: bool = False
+    text: tuple[str, ...] = ()  # what the player must say after the verb (SAY, SING ...), if anything
 
 
 @_pickled_by_fields
@@ -290,6 +294,8 @@ class GameInfo:
     directions: dict[str, str] = field(default_factory=dict)  # the game's word -> its direction
     opposites: dict[str, str] = field(default_factory=dict)  # the game's own directions' opposites
     banner: bool = True
+    carrying_capacity: int | None = None  # how many things the player holds directly; None: no limit
+    shows_holdings: bool = False  # EXAMINE on a person names what they carry (an NPC may say otherwise)
 
 
 @_pickled_by_fields

@@ -21,6 +21,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "name": "*text", "description": "text", "exits": "exits", "dark": "dark",
         "position": "position", "on_enter": "effects", "bed": "bool", "practice": "bool",
         "arrival": "text",
+        "scenery": "scenery",
     },
     "items": {
         "name": "*str", "nouns": "words", "adjectives": "words", "description": "text",
@@ -29,12 +30,12 @@ FIELDS: dict[str, dict[str, str]] = {
         "lockable": "bool", "locked": "bool", "key": "ref:items", "wearable": "bool", "worn": "bool",
         "text": "text", "light": "bool", "lit": "bool", "door": "door", "rules": "item_rules",
         "lore": "ref:lore", "transparent": "bool", "device": "bool", "switched_on": "bool",
-        "findable_in_dark": "bool",
+        "findable_in_dark": "bool", "capacity": "count",
     },
     "npcs": {
         "name": "*str", "nouns": "words", "adjectives": "words", "description": "*text",
         "location": "*ref:rooms", "here": "text", "schedule": "schedule", "greeting": "text",
-        "default": "text", "topics": "topics",
+        "default": "text", "topics": "topics", "shows_holdings": "bool",
     },
     "lore": {"title": "*str", "text": "*text"},
     "pieces": {
@@ -55,7 +56,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "verbs": {"words": "words", "default": "text", "time": "int"},
     "rules": {
         "on": "*words", "object": "ref:things", "with": "ref:things", "where": "ref:rooms",
-        "if": "condition", "do": "effects", "once": "bool", "continue": "bool",
+        "if": "condition", "do": "effects", "once": "bool", "continue": "bool", "text": "words",
     },
     "timers": {
         "at": "*time", "day": "int", "daily": "bool", "if": "condition", "do": "effects",
@@ -79,6 +80,7 @@ GAME_FIELDS = {
     # describing and travelling
     "player": "text", "room_descriptions": "room_descriptions", "credits": "text",
     "directions": "directions", "banner": "bool",
+    "carrying_capacity": "count", "shows_holdings": "bool",
 }
 ROOM_DESCRIPTIONS = ("verbose", "brief", "superbrief")
 # A direction of the game's own (`fore: {opposite: aft, words: [f]}`), beside plain words for
@@ -90,6 +92,10 @@ BUILTIN_VERBS = (
     "look", "examine", "search", "take", "drop", "put", "open", "close", "lock", "unlock", "wear",
     "remove", "read", "light", "douse", "go", "enter", "wait", "sleep", "ask", "talk", "attend",
     "perform", "practice", "switch_on", "switch_off", "flip",
+    # the verbs players try, and people who hold things (services/world/actions.py)
+    "touch", "sit", "stand", "lie", "climb", "throw", "say", "shout", "sing", "write", "knock", "wake",
+    "jump", "yes", "no", "kiss", "attack", "dance", "taste", "drink", "eat", "smell", "listen",
+    "look_under", "look_behind", "buy", "count", "pray", "wave", "pull", "push", "turn", "give", "show",
 )
 MOMENTS = ("arrive", "turn")
 

@@ -82,6 +82,8 @@ class Checker:
     # parameters the engine gives the message whose text is being read (none for content's own texts).
     named: list[substitutions.Named] = field(default_factory=list)
     parameters: tuple[str, ...] = ()
+    # Doubtful but playable content noticed while checking (a room's scenery noun written twice).
+    warnings: list[Problem] = field(default_factory=list)
 
     def error(self, mark: Mark, message: str) -> None:
         self.problems.append(Problem(mark, message))
@@ -161,6 +163,13 @@ class Checker:
             return INVALID
         return value
 
+    def shape_count(self, doc, path, value, what):
+        number = self.shape_int(doc, path, value, what)
+        if number is not INVALID and number < 0:
+            self.error(doc.mark(path), f"{what} must be 0 or more, not {number}")
+            return INVALID
+        return number
+
     def shape_minutes(self, doc, path, value, what):
         number = self.shape_int(doc, path, value, what)
         if number is not INVALID and not 0 <= number <= schema.MAX_WAIT:
@@ -233,9 +242,9 @@ class Checker:
 
     def shape_place(self, doc, path, value, what):
         if isinstance(value, str):
-            if value not in PLACE_WORDS:
+            if value not in PLACE_WORDS:  # a room, or a person who holds the thing
                 value = self.qualify("rooms", value)
-                self.references.append(Reference("rooms", value, doc, path))
+                self.references.append(Reference("places", value, doc, path))
             return value
         if isinstance(value, dict) and len(value) == 1:
             (how, holder), = value.items()
@@ -243,7 +252,7 @@ class Checker:
                 holder = self.qualify("items", holder)
                 self.references.append(Reference("items", holder, doc, path + (how,)))
                 return f"{how}:{holder}"
-        self.error(doc.mark(path), f"{what} must be a room id, player, nowhere, {{in: item}} or {{on: item}}")
+        self.error(doc.mark(path), f"{what} must be a room id, an NPC id, player, nowhere, {{in: item}} or {{on: item}}")
         return INVALID
 
     # -- structured shapes ---------------------------------------------------------------------
@@ -426,6 +435,33 @@ class Checker:
                 self.error(doc.mark(where), f"{word!r} must name a direction (north, up, ...) or be "
                            f"{{opposite: ...}}, a direction of the game's own{suggestion(str(meaning), DIRECTIONS)}")
         return words, opposites
+
+    def shape_scenery(self, doc, path, value, what):
+        """A room's scenery: `nouns: text` per thing, the nouns of one thing written "steps, stair"
+        (the last word of each is a noun, any words before it adjectives; the first names it)."""
+        if not isinstance(value, dict):
+            self.error(doc.mark(path), f"{what} must map nouns (\"steps\" or \"white steps, stair\") to descriptions")
+            return INVALID
+        groups, seen = [], set()
+        for key, description in value.items():
+            phrases = [p.split() for p in str(key).lower().split(",")]
+            if not all(phrases) or not all(ID_PATTERN.match(w.replace("-", "_")) for p in phrases for w in p):
+                self.error(doc.key_mark(path + (key,)), f"{key!r} in {what} must be nouns separated by commas, "
+                                                        "such as \"white steps, stair\"")
+                continue
+            text = self.shape_text(doc, path + (key,), description, f"the scenery {key!r}")
+            if text is INVALID:
+                continue
+            nouns = tuple(intern(p[-1]) for p in phrases)
+            for noun in nouns:
+                if noun in seen:
+                    self.warnings.append(Problem(doc.key_mark(path + (key,)), f"the scenery noun {noun!r} is "
+                                                 f"used twice in {what}: EXAMINE {noun.upper()} will ask which "
+                                                 "is meant", "warning"))
+                seen.add(noun)
+            adjectives = tuple(dict.fromkeys(intern(w) for p in phrases for w in p[:-1]))
+            groups.append((" ".join(phrases[0]), nouns, adjectives, text, path + (key,)))
+        return tuple(groups)
 
     def shape_game(self, doc, path, value, what):
         return self.fields(doc, path, value, schema.GAME_FIELDS, "the game section") or INVALID

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from . import replies
 from .directions import game_directions, read_direction
-from .grammar import GRAMMAR, OVERRIDABLE, SPELLED_OUT, Verb, custom_rules
+from .grammar import GRAMMAR, OVERRIDABLE, SPELLED_OUT, Verb, custom_rules, extends_builtin
 from .model import Command, Failure, Question, Thing, Vocabulary
 from .phrases import Context, Resolved, first_unknown, is_empty, resolve_slot
 from .questions import ask_which
@@ -69,6 +69,10 @@ class _Sentence:
         if phrase_verb is not None:
             return self._custom(*phrase_verb)
         missing = getattr(self.vocabulary, "missing_verbs", ())
+        if first in self.custom and first in OVERRIDABLE and extends_builtin(first, self.custom[first]):
+            # The game's verb adds to the built-in one: the built-in sentences first ("sing them home").
+            reply = self._verb(GRAMMAR[first], 1, text=as_text(self.words[1:]))
+            return reply if isinstance(reply, Command) else self._custom(self.custom[first], 1)
         if first in GRAMMAR and first not in missing and not (first in OVERRIDABLE and first in self.custom):
             reply = self._verb(GRAMMAR[first], 1)
             if reply is not None:

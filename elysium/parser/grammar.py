@@ -45,6 +45,72 @@ def _with_text(action: str) -> tuple[Rule, ...]:
     return (rule("{text}", action),)
 
 
+# The verbs players try (touch, sit, throw, say, ...): each has a neutral reply of its own
+# (services/world/actions.py), rules may take any of them up (`on: touch`), and a game's own verb
+# may take any of their words over (OVERRIDABLE, below).
+_TRIED: tuple[Verb, ...] = (
+    _verb("touch feel stroke rub pat", rule("{object}", "touch")),
+    _verb(
+        "sit",
+        rule("", "sit"),
+        rule("down", "sit"),
+        rule("down on|in|at|by {object}", "sit"),
+        rule("on|in|at|by|upon {object}", "sit"),
+    ),
+    _verb("stand", rule("", "stand"), rule("up", "stand"), rule("up on|in {object}", "stand"),
+          rule("on|in|upon {object}", "stand")),
+    _verb("lie", rule("", "lie"), rule("down", "lie"), rule("down on|in {object}", "lie"),
+          rule("on|in|upon {object}", "lie")),
+    _verb("climb scale", rule("up|on|onto|over|in|into {object}", "climb"), rule("{object}", "climb")),
+    _verb(
+        "throw toss hurl fling",
+        rule("{object} at|to {second}", "throw", preposition="at"),
+        rule("{object} in|into|inside {second}", "throw", preposition="in"),
+        rule("{object} on|onto|upon {second}", "throw", preposition="on"),
+        rule("{object}", "throw"),
+    ),
+    _verb("say", *_with_text("say")),
+    _verb("shout yell scream", *_with_text("shout")),
+    _verb("sing hum chant", *_with_text("sing")),
+    _verb("write scribble scrawl", rule("on|in {object}", "write"), *_with_text("write")),
+    _verb("knock rap", rule("", "knock"), rule("on|at {object}", "knock"), rule("{object}", "knock")),
+    _verb("wake awaken rouse", rule("", "wake"), rule("up", "wake"), rule("up {object}", "wake"),
+          rule("{object} up", "wake"), rule("{object}", "wake")),
+    _verb("jump leap hop", rule("", "jump"), rule("on|onto|over|off|in|into {object}", "jump")),
+    _verb("yes", *_just("yes")),
+    _verb("no", *_just("no")),
+    _verb("kiss hug embrace", rule("{object}", "kiss"), who=True),
+    _verb("attack hit kill fight punch kick smash break", rule("{object} with {second}", "attack"),
+          rule("{object}", "attack")),
+    _verb("dance", rule("", "dance"), rule("with {object}", "dance")),
+    _verb("taste lick", rule("{object}", "taste")),
+    _verb("drink sip quaff", rule("{object}", "drink")),
+    _verb("eat", rule("{object}", "eat")),
+    _verb("smell sniff", rule("", "smell"), rule("{object}", "smell")),
+    _verb("listen", rule("", "listen"), rule("to {object}", "listen"), rule("{object}", "listen")),
+    _verb("buy purchase", rule("{object}", "buy")),
+    _verb("count", rule("{objects}", "count")),
+    _verb("pray", *_just("pray")),
+    _verb("wave", rule("", "wave"), rule("to|at {second}", "wave"), rule("{object} at|to {second}", "wave"),
+          rule("{object}", "wave")),
+    _verb("pull tug drag yank", rule("{object}", "pull")),
+    _verb("push press shove", rule("{object}", "push")),
+    _verb("rotate twist spin", rule("{object}", "turn")),
+    _verb(
+        "give hand offer",
+        rule("{object} to {second}", "give"),
+        rule("{object}", hint="Who do you want to {verb} {objects} to?", like="give"),
+        usage="GIVE something TO someone",
+    ),
+    _verb(
+        "show",
+        rule("{object} to {second}", "show"),
+        rule("{object}", hint="Who do you want to {verb} {objects} to?", like="show"),
+        usage="SHOW something TO someone",
+    ),
+)
+
+
 VERBS: tuple[Verb, ...] = (
     _verb(
         "look l",
@@ -53,6 +119,8 @@ VERBS: tuple[Verb, ...] = (
         rule("at me|myself|self|yourself", "examine_self"),
         rule("at {objects}", "examine"),
         rule("in|inside|into {object}", "search"),
+        rule("under|underneath|beneath|below {object}", "look_under"),
+        rule("behind {object}", "look_behind"),
         rule("{objects}", "examine"),
     ),
     _verb("examine x inspect describe check", rule("me|myself|self|yourself", "examine_self"),
@@ -120,6 +188,7 @@ VERBS: tuple[Verb, ...] = (
         rule("off {object}", "switch_off"),
         rule("{object} on", "switch_on"),
         rule("{object} off", "switch_off"),
+        rule("{object}", "turn"),
         usage="TURN ON something or TURN OFF something",
     ),
     _verb("flip toggle", rule("{object}", "flip")),
@@ -181,13 +250,21 @@ VERBS: tuple[Verb, ...] = (
     _verb("superbrief", *_just("superbrief")),
     _verb("about credits info", *_just("about")),
     _verb("travel", rule("to {text}", "travel"), rule("{text}", "travel"), usage="GO TO a place you know"),
+    *_TRIED,
 )
 
 GRAMMAR: dict[str, Verb] = {word: verb for verb in VERBS for word in verb.words}
 
 # Synonyms beyond the engine's contract; a game's own verbs may take these words over, as they may
 # "play" (a bard college will want to play its instruments).
-OVERRIDABLE = frozenset({"play", "snuff", "hi", "hints"})
+OVERRIDABLE = frozenset({"play", "snuff", "hi", "hints"}) | frozenset(w for verb in _TRIED for w in verb.words)
+
+
+def extends_builtin(word: str, action: str) -> bool:
+    """Whether a game's verb `action` that uses the built-in `word` is that built-in verb, added to
+    (its id is an action of the word: `sing`), rather than another verb taking the word over."""
+    return any(rule_.resolves_as == action for rule_ in GRAMMAR[word].rules)
+
 
 # Shorthands are spelled out when the parser talks back: "What do you want to examine?", not "x".
 SPELLED_OUT = {

@@ -15,7 +15,7 @@ from elysium.bus.protocol import (
     RunRules, ShowScore, ShowStatus, TurnEnded,
 )
 from elysium.content.model import Rule
-from elysium.content.schema import MAX_WAIT
+from elysium.content.schema import BUILTIN_VERBS, MAX_WAIT
 from elysium.state import places
 from elysium.state.conditions import holds, render
 from elysium.state.store import MAX_ENERGY, MAX_SKILL
@@ -43,6 +43,8 @@ class Rules(Service):
                 minutes = verb.time if verb else RULE_MINUTES
                 return RulesOutcome("\n".join(t for t in texts if t), handled=True, minutes=minutes)
         verb = ctx.content.verbs.get(msg.verb)
+        if verb is not None and verb.default is None and msg.verb in BUILTIN_VERBS:
+            verb = None  # a game's verb that only adds words to a built-in one: the built-in replies
         if verb is not None:  # a custom verb that no rule took up: its default reply
             texts.append(render(verb.default, ctx.state, ctx.content) or "Nothing comes of it.")
             return RulesOutcome("\n".join(t for t in texts if t), handled=True, minutes=verb.time)
@@ -54,6 +56,8 @@ class Rules(Service):
         if rule.second is not None and rule.second != msg.second:
             return False
         if rule.where is not None and rule.where != ctx.state["location"]:
+            return False
+        if rule.text and _said(msg.text) not in {_said(said) for said in rule.text}:
             return False
         if rule.once and rule.id in ctx.state["fired"]:
             return False
@@ -216,3 +220,11 @@ class Rules(Service):
 
 def _named(what: str, origin: str) -> str:
     return f"{what} ({origin})" if origin else what
+
+
+
+def _said(text: str | None) -> str:
+    """Words as the parser passes them on: lower case, no articles, no punctuation at their edges,
+    so that a rule's `text: "Sing them home!"` matches SAY "SING THEM HOME"."""
+    words = (word.strip("\"'.,;:!?\u201c\u201d") for word in (text or "").lower().split())
+    return " ".join(word for word in words if word and word not in ("the", "a", "an", "some"))

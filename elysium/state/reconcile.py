@@ -101,7 +101,7 @@ def _names(ids: list[str]) -> str:
 
 
 def _place_exists(place: str, content: Content) -> bool:
-    if place in ("player", "nowhere") or place in content.rooms:
+    if place in ("player", "nowhere") or place in content.rooms or place in content.npcs:
         return True
     return place[3:] in content.items if place.startswith(("in:", "on:")) else False
 

@@ -7,13 +7,14 @@ from elysium.bus.protocol import DescribeScope, Look, Narration, ScopeReply
 from elysium.state import places
 from elysium.services.world.describe import room_text
 from elysium.services.world.light import Lighting
+from elysium.services.world.actions import ActionHandling
 from elysium.services.world.movement import Movement
 from elysium.services.world.player import Player
 from elysium.services.world.things import ThingHandling
 from elysium.services.world.travel import Travel
 
 
-class World(ThingHandling, Lighting, Movement, Player, Travel, Service):
+class World(ThingHandling, ActionHandling, Lighting, Movement, Player, Travel, Service):
     name = "world"
 
     @handles(Look)

@@ -9,7 +9,10 @@ from elysium.bus.protocol import (
     Wear,
 )
 from elysium.content.words import listed
+from elysium.services.world.actions import holdings_text
+from elysium.services.world.capacity import room_for
 from elysium.state import places
+from elysium.state.text import say
 from elysium.services.world.describe import (
     The, a, be, examine_text, holder_text, inventory_text, named, room_text, tell, text, the, verb_s,
 )
@@ -31,7 +34,8 @@ class ThingHandling:
 
     @handles(Examine)
     def examine(self, msg: Examine, ctx: Context) -> Narration:
-        return did(examine_text(ctx, msg.thing))
+        holdings = holdings_text(ctx, msg.thing) if msg.thing in ctx.content.npcs else ""
+        return did("\n".join(t for t in (examine_text(ctx, msg.thing), holdings) if t))
 
     @handles(Search)
     def search(self, msg: Search, ctx: Context) -> Narration:
@@ -54,6 +58,8 @@ class ThingHandling:
         item = content.items[msg.item]
         if state["items"][item.id]["at"] == "player":
             return refuse(tell(ctx, "world.already_have", item.id))
+        if item.room_scenery:
+            return refuse(say("verbs.scenery_take", state, content, noun=item))
         if not item.portable:
             return refuse(tell(ctx, "world.not_portable", item.id))
         if msg.source is not None:
@@ -62,6 +68,8 @@ class ThingHandling:
                 preposition = "in" if content.items.get(msg.source, item).container else "on"
                 return refuse(tell(ctx, "world.not_in_there", item.id, preposition=preposition,
                                    holder=named(content, msg.source)))
+        if full := room_for(ctx, item.id, "player"):
+            return refuse(full)
         places.change_item(state, item.id, at="player")
         return did(say("world.taken", state, content))
 
@@ -84,17 +92,20 @@ class ThingHandling:
         if msg.item not in content.items:
             return refuse(tell(ctx, "world.cannot_put", msg.item))
         target = content.items.get(msg.target)
-        if places.lies_within(state, msg.target, msg.item):
-            return refuse(say("world.put_inside_itself", state, content))
+        # What cannot hold things says so first: "put lily on pool", the pool being the lilies.
         if target is None or not (target.container if msg.preposition == "in" else target.supporter):
             where = "in" if msg.preposition == "in" else "on"
             return refuse(say("world.cannot_put_there", state, content, preposition=where,
                               holder=named(content, msg.target)))
+        if places.lies_within(state, msg.target, msg.item):
+            return refuse(say("world.put_inside_itself", state, content))
         if msg.preposition == "in" and not state["items"][target.id].get("open", True):
             return refuse(tell(ctx, "world.holder_closed", target.id))
+        if full := room_for(ctx, msg.item, f"{msg.preposition}:{target.id}"):
+            return refuse(full)
         note = self.implicitly_take(ctx, msg.item)
         if note is None:
-            return refuse(tell(ctx, "world.hold_first", msg.item))
+            return refuse(room_for(ctx, msg.item, "player") or tell(ctx, "world.hold_first", msg.item))
         if state["items"][msg.item].get("worn"):
             places.change_item(state, msg.item, worn=False)
             note += tell(ctx, "world.first_taking_off", msg.item) + "\n"
@@ -172,7 +183,7 @@ class ThingHandling:
             return refuse(tell(ctx, "world.already_wearing", item.id))
         note = self.implicitly_take(ctx, item.id)
         if note is None:
-            return refuse(tell(ctx, "world.hold_first", item.id))
+            return refuse(room_for(ctx, item.id, "player") or tell(ctx, "world.hold_first", item.id))
         places.change_item(state, item.id, at="player", worn=True)
         return did(note + tell(ctx, "world.worn", item.id))
 
@@ -200,7 +211,7 @@ class ThingHandling:
         state, content = ctx.state, ctx.content
         if places.is_carried(state, item_id):
             return ""
-        if not content.items[item_id].portable:
+        if not content.items[item_id].portable or room_for(ctx, item_id, "player"):
             return None
         places.change_item(state, item_id, at="player")
         return tell(ctx, "world.first_taking", item_id) + "\n"
