@@ -393,6 +393,7 @@ class Route(Reply):
     directions: tuple[str, ...] = ()
     place: str = ""  # the place's name, as the player is told it
     destination: str = ""  # its room id
+    text: str = ""
 
 
 # -- world: the verbs players try, people who hold things -----------------------------------------

@@ -99,13 +99,13 @@ _TRIED: tuple[Verb, ...] = (
     _verb(
         "give hand offer",
         rule("{object} to {second}", "give"),
-        rule("{object}", hint="Who do you want to {verb} {objects} to?", like="give"),
+        rule("{object}", hint="parser.ask_to_whom", like="give"),
         usage="GIVE something TO someone",
     ),
     _verb(
         "show",
         rule("{object} to {second}", "show"),
-        rule("{object}", hint="Who do you want to {verb} {objects} to?", like="show"),
+        rule("{object}", hint="parser.ask_to_whom", like="show"),
         usage="SHOW something TO someone",
     ),
 )

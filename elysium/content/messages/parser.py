@@ -37,6 +37,7 @@ MESSAGES: dict[str, str] = {
     "parser.ask_where": "Where do you want to {verb} {objects}?",
     "parser.ask_into": "What do you want to {verb} {objects} into?",
     "parser.ask_on": "What do you want to {verb} {objects} on?",
+    "parser.ask_to_whom": "Who do you want to {verb} {objects} to?",
     "parser.ask_about": "What do you want to {verb} {objects} about?",
     "parser.again_nothing": "There is nothing to do again yet.",
     "parser.again_gone": "You can't see {the noun} here any more.",
@@ -65,6 +66,7 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "parser.ask_where": ("verb", "objects"),
     "parser.ask_into": ("verb", "objects"),
     "parser.ask_on": ("verb", "objects"),
+    "parser.ask_to_whom": ("verb", "objects"),
     "parser.ask_about": ("verb", "objects"),
     "parser.again_gone": ("noun",),
 }

@@ -78,7 +78,6 @@ MESSAGES: dict[str, str] = {
     "verbs.cannot_give": "{The noun} {be} not something you can give.",
     "verbs.cannot_throw": "{The noun} {be} not something you can throw.",
     "verbs.give_to_nobody": "You can only give things to people.",
-    "verbs.give_to_self": "You already have {the noun}.",
     "verbs.give_accepted": "{The person} takes {the noun}.",
     "verbs.show_to_nobody": "You can only show things to people.",
     "verbs.show_seen": "{The person} glances at {the noun}, without much interest.",
