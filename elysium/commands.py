@@ -12,9 +12,10 @@ from elysium.bus import Request
 from elysium.bus import protocol as p
 from elysium.parser import Command
 
-# Actions that take no game time, make no undo point and never reach content rules.
+# Actions that take no game time, make no undo point and never reach content rules. (INVENTORY is
+# not one: as in Inform it takes a turn, and rules, `on: any` ones too, can answer it.)
 META_ACTIONS = frozenset({
-    "quit", "help", "score", "time", "inventory", "journal", "timetable", "status", "recitals", "repertoire",
+    "quit", "help", "score", "time", "journal", "timetable", "status", "recitals", "repertoire",
     "save", "restore", "load", "saves", "delete", "restart",
 })
 
@@ -64,5 +65,5 @@ def request_for(command: Command, target: str | None) -> Request:
     return build(command, target)
 
 
-def rules_verb(command: Command, target: str | None) -> p.RunRules:
-    return p.RunRules(command.action, target, command.second)
+def rules_verb(command: Command, target: str | None, phase: str = "instead") -> p.RunRules:
+    return p.RunRules(command.action, target, command.second, command.direction, phase)

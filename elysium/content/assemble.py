@@ -14,7 +14,7 @@ from pathlib import Path
 from sys import intern
 from typing import Any
 
-from elysium.content import loops, model, packs, schema
+from elysium.content import loops, model, packs, rules_check, schema
 from elysium.content.audit import warnings_for
 from elysium.content.files import PackFiles, display
 from elysium.content.loader import MANIFEST
@@ -310,7 +310,7 @@ class Assembly:
             noun = SINGULAR.get(reference.kind, reference.kind[:-1])
             self.problems.append(Problem(
                 reference.mark, f"unknown {noun} {reference.id!r}{suggestion(reference.id, known)}"))
-        known_verbs = set(schema.BUILTIN_VERBS) | set(schema.MOMENTS) | set(self.entries["verbs"])
+        known_verbs = set(schema.BUILTIN_VERBS) | set(schema.MOMENTS) | set(self.entries["verbs"]) | {schema.ANY_ACTION}
         for rule_id, (fields, place) in self.entries["rules"].items():
             owner = rule_id.partition(":")[0] if ":" in rule_id else self.game_id
             qualify = self.qualifier(owner)
@@ -320,8 +320,12 @@ class Assembly:
             for verb, as_written in zip(fields["on"], written):
                 if verb not in known_verbs:
                     self.problems.append(Problem(where.mark, f"{name} is for {as_written!r}, which is neither a "
-                                                 f"built-in verb, a verb of this pack, arrive nor turn"
+                                                 f"built-in verb, a verb of this pack, any, arrive nor turn"
                                                  f"{suggestion(verb, known_verbs)}"))
+            written_except = fields.get("except", ())
+            fields["except"] = tuple(verb if verb in known_verbs else qualify("verbs", verb) for verb in written_except)
+            self.problems.extend(Problem(place.mark, message) for message in rules_check.misfits(
+                name, fields, known_verbs - {schema.ANY_ACTION, *schema.MOMENTS}, written_except))
 
     def check_moves(self) -> None:
         """A `move` into something that starts inside the moved item could only put it inside
@@ -427,7 +431,7 @@ def _holders_between(items: dict[str, tuple[dict[str, Any], Any]], holder: str, 
 
 def _room(room_id: str, f: dict[str, Any]) -> model.Room:
     exits = {
-        direction: model.Exit(direction, x.get("to"), x.get("door"), x.get("if"), x.get("else"))
+        direction: model.Exit(direction, x.get("to"), x.get("door"), x.get("if"), x.get("else"), x.get("hidden", False))
         for direction, x in f.get("exits", {}).items()
     }
     return model.Room(room_id, f["name"], f["description"], exits, f.get("dark", False),
@@ -472,5 +476,7 @@ def _npc(npc_id: str, f: dict[str, Any]) -> model.Npc:
 
 
 def _rule(rule_id: str, f: dict[str, Any]) -> model.Rule:
+    proceed = f["continue"] if "continue" in f else (not f["stop"]) if "stop" in f else None
     return model.Rule(rule_id, f["on"], f.get("object"), f.get("with"), f.get("where"), f.get("if"),
-                      f.get("do", ()), f.get("once", False), f.get("continue", False))
+                      f.get("do", ()), f.get("once", False), proceed, f.get("direction"),
+                      tuple(f.get("except", ())), f.get("phase", "instead"), f.get("replace", False))

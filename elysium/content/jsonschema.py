@@ -38,6 +38,9 @@ def shape(name: str) -> dict[str, Any]:
             {k: "int" for k in schema.COMPARISONS}, required=False)]},
         "period": lambda: {"enum": list(schema.PERIODS)},
         "piece_kind": lambda: {"enum": list(schema.PIECE_KINDS)},
+        "phase": lambda: {"enum": list(schema.PHASES)},
+        "rule_directions": lambda: {"oneOf": [{"enum": [*DIRECTIONS, schema.NOWHERE]}, {
+            "type": "array", "items": {"enum": [*DIRECTIONS, schema.NOWHERE]}, "minItems": 1}]},
         "span": lambda: _object({"from": "*time", "to": "*time"}),
         "rooms": lambda: {"oneOf": [ID, {"type": "array", "items": ID}]},
         "pieces": lambda: {"oneOf": [ID, {"type": "array", "items": ID}]},

@@ -54,6 +54,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "rules": {
         "on": "*words", "object": "ref:things", "with": "ref:things", "where": "ref:rooms",
         "if": "condition", "do": "effects", "once": "bool", "continue": "bool",
+        "direction": "rule_directions", "except": "words", "phase": "phase", "stop": "bool", "replace": "bool",
     },
     "timers": {
         "at": "*time", "day": "int", "daily": "bool", "if": "condition", "do": "effects",
@@ -63,7 +64,7 @@ FIELDS: dict[str, dict[str, str]] = {
 ITEM_RULE_FIELDS = {k: v for k, v in FIELDS["rules"].items() if k != "object"}
 
 TOPIC_FIELDS = {"keywords": "words", "text": "*text", "if": "condition", "do": "effects"}
-EXIT_FIELDS = {"to": "ref:rooms", "door": "ref:items", "if": "condition", "else": "text"}
+EXIT_FIELDS = {"to": "ref:rooms", "door": "ref:items", "if": "condition", "else": "text", "hidden": "bool"}
 SCHEDULE_FIELDS = {"at": "*time", "room": "*ref:rooms", "days": "days"}
 
 MANIFEST_FIELDS = {"id": "*str", "name": "*str", "version": "*str", "game": "game",
@@ -79,9 +80,13 @@ GAME_FIELDS = {
 BUILTIN_VERBS = (
     "look", "examine", "search", "take", "drop", "put", "open", "close", "lock", "unlock", "wear",
     "remove", "read", "light", "douse", "go", "enter", "wait", "sleep", "ask", "talk", "attend",
-    "perform", "practice",
+    "perform", "practice", "inventory",
 )
 MOMENTS = ("arrive", "turn")
+ANY_ACTION = "any"  # `on: any`: every action that reaches rules (with `except:` for some)
+# When a rule fires in an action (docs/content.md, "Rules"): before, instead of, or after it.
+PHASES = ("before", "instead", "after")
+NOWHERE = "nowhere"  # `direction: nowhere`: a way the room has no exit
 
 # Conditions: key -> shape of its value. Comparison keys go with counter/skill/visits/score/...
 COMPARISONS = ("at_least", "at_most", "equals")

@@ -282,6 +282,26 @@ class Checker:
                 rules.append(fields)
         return rules
 
+    def shape_phase(self, doc, path, value, what):
+        if value not in schema.PHASES:
+            self.error(doc.mark(path), f"{what} must be one of {', '.join(schema.PHASES)}"
+                       f"{suggestion(str(value), schema.PHASES)}")
+            return INVALID
+        return value
+
+    def shape_rule_directions(self, doc, path, value, what):
+        """The directions a `go` rule is about: a direction, `nowhere`, or a list of them."""
+        ways = [value] if isinstance(value, str) else value
+        if not isinstance(ways, list) or not ways or not all(isinstance(w, str) for w in ways):
+            self.error(doc.mark(path), f"{what} must be a direction, nowhere, or a list of them")
+            return INVALID
+        choices = (*DIRECTIONS, schema.NOWHERE)
+        for i, way in enumerate(ways):
+            if way not in choices:
+                self.error(doc.mark(path + ((i,) if isinstance(value, list) else ())),
+                           f"{way!r} is not a direction{suggestion(way, choices)}")
+        return tuple(ways)
+
     def shape_requires(self, doc, path, value, what):
         """Packs needed first: a list of pack ids, or a mapping of pack id to a version range."""
         if isinstance(value, str):

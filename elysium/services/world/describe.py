@@ -74,8 +74,8 @@ def room_text(ctx: Context) -> str:
     for npc_id in places.npcs_in(state, room.id):
         npc = content.npcs[npc_id]
         lines.append(text(ctx, npc.here) if npc.here else f"{capitalised(definite(npc.name))} is here.")
-    if room.exits:
-        lines.append(f"Exits: {', '.join(room.exits)}.")
+    if shown := [way for way, exit_ in room.exits.items() if not exit_.hidden]:  # hidden: secret or refusal-only
+        lines.append(f"Exits: {', '.join(shown)}.")
     return "\n".join(line for line in lines if line)
 
 

@@ -25,7 +25,7 @@ class Movement:
         if way is None:
             if not places.has_light(state, content, room.id):
                 return Narration(say("light.blunder", state, content, direction=msg.direction), done=False)
-            ways = ", ".join(room.exits) or "none"
+            ways = ", ".join(way for way, exit_ in room.exits.items() if not exit_.hidden) or "none"
             return Narration(f"You can't go that way. (Exits: {ways}.)", done=False)
         return self.through(ctx, way)
 

@@ -1,0 +1,125 @@
+"""Validation of the rule fields of issue 12 §4 taken together: a direction only on a go rule, except
+only on `on: any` and naming verbs, a phase only on actions, replace only after, never both stop and
+continue. Each case is a mod on top of the rules fixture."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from elysium.content import ContentError, load_content
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "fixtures" / "rules"
+
+
+def mod(tmp_path: Path, text: str) -> Path:
+    folder = tmp_path / "trial"
+    folder.mkdir(exist_ok=True)
+    (folder / "pack.yaml").write_text("id: trial\nname: Trial\nversion: 1.0.0\n")
+    (folder / "trial.yaml").write_text(textwrap.dedent(text))
+    return folder
+
+
+def errors(tmp_path: Path, text: str) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_content(FIXTURE, (mod(tmp_path, text),))
+    return [f"{p.mark.line}:{p.mark.column}: {p.message}" for p in caught.value.problems]
+
+
+def test_a_good_rule_of_every_new_field_loads(tmp_path):
+    content = load_content(FIXTURE, (mod(tmp_path, """\
+        rules:
+          r:
+            on: any
+            except: [go, inventory]
+            phase: after
+            replace: true
+            stop: true
+            do: [say: Hm.]
+          g:
+            on: go
+            direction: [north, nowhere]
+            do: [say: No.]
+        """),))
+    rule = content.rules["trial:r"]
+    assert (rule.excluded, rule.phase, rule.replace, rule.proceed) == (("go", "inventory"), "after", True, False)
+    assert content.rules["trial:g"].directions == ("north", "nowhere")
+
+
+def test_a_direction_must_be_a_direction_or_nowhere(tmp_path):
+    assert errors(tmp_path, """\
+        rules:
+          r:
+            on: go
+            direction: [north, nowher]
+            do: [say: No.]
+        """) == ["4:24: 'nowher' is not a direction (did you mean 'nowhere'?)"]
+
+
+def test_a_direction_belongs_to_a_go_rule(tmp_path):
+    assert errors(tmp_path, """\
+        rules:
+          r:
+            on: take
+            direction: north
+            do: [say: No.]
+        """) == ["2:3: rule 'r' names a direction, which only a rule on go (or any) can use"]
+
+
+def test_except_names_verbs_and_belongs_to_on_any(tmp_path):
+    assert errors(tmp_path, """\
+        rules:
+          r:
+            on: any
+            except: [go, inventry]
+            do: [say: No.]
+          s:
+            on: take
+            except: go
+            do: [say: No.]
+        """) == ["2:3: rule 'r' leaves out 'inventry', which is not a verb (did you mean 'inventory'?)",
+                 "6:3: rule 's' has 'except', which only a rule on any can use"]
+
+
+def test_a_phase_is_one_of_three_and_only_for_actions(tmp_path):
+    assert errors(tmp_path, """\
+        rules:
+          r:
+            on: take
+            phase: afterwards
+            do: [say: No.]
+          t:
+            on: turn
+            phase: after
+            do: [say: No.]
+        """) == ["4:12: 'phase' in rule 'r' must be one of before, instead, after (did you mean 'after'?)",
+                 "6:3: rule 't' is for turn, which has no phases: leave out 'phase'"]
+
+
+def test_replace_is_for_after_rules_and_stop_and_continue_do_not_mix(tmp_path):
+    assert errors(tmp_path, """\
+        rules:
+          r:
+            on: take
+            replace: true
+            do: [say: No.]
+          s:
+            on: take
+            stop: true
+            continue: true
+            do: [say: No.]
+        """) == ["2:3: rule 'r' has 'replace', which only an after rule can use (it replaces the action's text)",
+                 "6:3: rule 's' has both 'continue' and 'stop': keep the one you mean"]
+
+
+def test_inventory_is_a_verb_rules_can_name(tmp_path):
+    content = load_content(FIXTURE, (mod(tmp_path, """\
+        rules:
+          r:
+            on: inventory
+            do: [say: Your pockets are a mystery.]
+        """),))
+    assert content.rules_for("inventory", None)[-1].id == "trial:r"
