@@ -14,7 +14,7 @@ from pathlib import Path
 from sys import intern
 from typing import Any
 
-from elysium.content import loops, model, packs, rules_check, schema
+from elysium.content import loops, model, names_check, packs, rules_check, schema
 from elysium.content.audit import warnings_for
 from elysium.content.files import PackFiles, display
 from elysium.content.loader import MANIFEST
@@ -43,6 +43,7 @@ class Assembly:
         self.unreadable = False
         self.item_rule_counts: dict[str, int] = {}  # rules attached to each item so far
         self.rule_places: dict[str, tuple[Place, str]] = {}  # rule id -> where its 'on' is, its name
+        self.records: set[str] = set()  # every pack's `records:` (see names_check.py)
         self.score_added: list[tuple[int, Mark]] = []  # each mod's adds_score, and where it says so
 
     @property
@@ -86,7 +87,8 @@ class Assembly:
             (self.problems if problem.severity == "error" else self.warnings).append(problem)
         if self.problems:
             raise ContentError(self.problems)
-        warnings = sorted(self.warnings + warnings_for(content, self.entries), key=lambda p: (p.mark.file, p.mark.line))
+        found = self.warnings + warnings_for(content, self.entries) + names_check.warnings(self.checker.names, self.records)
+        warnings = sorted(found, key=lambda p: (p.mark.file, p.mark.line))
         mods = tuple(model.PackInfo(m.id, m.name, m.version, os.path.abspath(m.folder)) for m in order if not m.is_game)
         return replace(content, warnings=tuple(warnings), packs=fingerprints, mods=mods)
 
@@ -123,6 +125,9 @@ class Assembly:
         elif "game" in fields:
             self.problems.append(Problem(document.key_mark(("game",)), "only the game's own pack has a 'game' "
                                          "section; a mod changes the game with entries and patches"))
+        # Flags and counters kept for something outside the story (transcripts, a later chapter, a
+        # mod): names_check does not ask that the story itself both sets and reads them.
+        self.records.update(fields.get("records", ()))
         if "adds_score" in fields:
             if is_game:
                 self.problems.append(Problem(document.key_mark(("adds_score",)), "the game's own pack sets its "

@@ -69,7 +69,7 @@ SCHEDULE_FIELDS = {"at": "*time", "room": "*ref:rooms", "days": "days"}
 
 MANIFEST_FIELDS = {"id": "*str", "name": "*str", "version": "*str", "game": "game",
                    "description": "str", "author": "str", "engine": "str", "requires": "requires",
-                   "load_after": "words", "adds_score": "int"}
+                   "load_after": "words", "adds_score": "int", "records": "words"}
 GAME_FIELDS = {
     "title": "*str", "intro": "*text", "start": "*ref:rooms", "start_day": "int",
     "start_time": "time", "max_score": "int", "days": "days", "term_days": "int",

@@ -15,6 +15,7 @@ from typing import Any
 from elysium.content import schema
 from elysium.content.messages import DEFAULTS
 from elysium.content.model import DIRECTIONS, Variant, parse_time
+from elysium.content.names_check import NameUse
 from elysium.content.problems import Problem, suggestion
 from elysium.content.yamlsafe import Document, Mark, Path_
 
@@ -24,6 +25,9 @@ INVALID = object()
 VARIANT_FIELDS = {"if": "condition", "text": "*text"}
 DOOR_FIELDS = {"between": "*rooms"}
 SPAN_FIELDS = {"from": "*time", "to": "*time"}
+NUMBER_SUBJECTS = ("counter", "skill", "visits", "piece")  # what at_least/at_most/equals compare
+TRUE_SUBJECTS = ("score", "reputation", "standing", "energy")  # ... when set to true
+READ_IN_TEXT = re.compile(r"\{(counter) ([A-Za-z_][\w:]*)\}", re.IGNORECASE)
 EFFECT_FIELDS = {primary: {primary: "*" + shape, **schema.EFFECT_COMPANIONS.get(primary, {})}
                  for primary, shape in schema.EFFECT_KEYS.items()}
 
@@ -63,6 +67,8 @@ class Checker:
     # Where each `go` and `wait` effect's value is written, by the effect's identity (the effect
     # itself is kept, so that its identity is never reused): loops.py reports loops at them.
     effect_places: dict[int, tuple[dict, Document, Path_]] = field(default_factory=dict)
+    # Every flag and counter read (conditions, `{counter X}`) or set (effects): see names_check.py.
+    names: list[NameUse] = field(default_factory=list)
 
     def error(self, mark: Mark, message: str) -> None:
         self.problems.append(Problem(mark, message))
@@ -155,6 +161,9 @@ class Checker:
             if not value.strip():
                 self.error(doc.mark(path), f"{what} is empty")
                 return INVALID
+            if "{" in value:
+                self.names.extend(NameUse(form.lower(), name, True, doc, path)
+                                  for form, name in READ_IN_TEXT.findall(value))
             return _tidy(value)
         if isinstance(value, list) and value:
             variants = []
@@ -344,6 +353,14 @@ class Checker:
                 continue
             result = self.shape(doc, where, item, schema.CONDITION_KEYS[key], f"the condition {key!r}")
             converted[key] = item if result is INVALID else result
+            if key in ("flag", "counter") and isinstance(result, str):
+                self.names.append(NameUse(key, result, True, doc, where))
+        compared = [key for key in schema.COMPARISONS if key in value]
+        if compared and not any(key in value for key in NUMBER_SUBJECTS) and not any(
+                value.get(key) is True for key in TRUE_SUBJECTS):
+            self.error(doc.key_mark(path + (compared[0],)), f"{compared[0]!r} compares a number, but this condition "
+                       "names none: add counter: NAME (or skill, visits or piece), or score, reputation, standing "
+                       "or energy: true")
         return converted
 
     def shape_conditions(self, doc, path, value, what):
@@ -415,6 +432,12 @@ class Checker:
         converted = self.fields(doc, path, effect, EFFECT_FIELDS[primary], f"the {primary!r} effect") or {}
         if primary == "counter" and ("add" in effect) == ("set" in effect):
             self.error(doc.mark(path), "a counter effect needs either add: N or set: N")
+        if primary == "counter" and isinstance(converted.get("counter"), str):
+            self.names.append(NameUse("counter", converted["counter"], False, doc, path + ("counter",)))
+        if primary in ("set", "clear") and isinstance(converted.get(primary), tuple):
+            many = isinstance(effect[primary], list)
+            self.names.extend(NameUse("flag", flag, False, doc, path + ((primary, i) if many else (primary,)))
+                              for i, flag in enumerate(converted[primary]))
         if primary == "move" and isinstance(converted.get("move"), str):
             self.moved.add(converted["move"])
             if isinstance(converted.get("to"), str):
