@@ -19,7 +19,7 @@ from elysium.content.audit import warnings_for
 from elysium.content.files import PackFiles, display
 from elysium.content.loader import MANIFEST
 from elysium.content.problems import ContentError, Problem, suggestion
-from elysium.content.validate import Checker, bare_id
+from elysium.content.validate import INVALID, Checker, bare_id
 from elysium.content.yamlsafe import Document, Mark, Place, YamlProblem, decode_document
 
 SHARED_NAMESPACE = ("rooms", "items", "npcs")
@@ -43,6 +43,7 @@ class Assembly:
         self.unreadable = False
         self.item_rule_counts: dict[str, int] = {}  # rules attached to each item so far
         self.rule_places: dict[str, tuple[Place, str]] = {}  # rule id -> where its 'on' is, its name
+        self.states: dict[str, tuple[tuple[str, ...], Place]] = {}  # named state -> its values, where declared
         self.records: set[str] = set()  # every pack's `records:` (see names_check.py)
         self.score_added: list[tuple[int, Mark]] = []  # each mod's adds_score, and where it says so
 
@@ -78,6 +79,7 @@ class Assembly:
                 self.read_patches(document, manifest.id)
         self.checker.qualify = self.qualifier(self.game_id)
         self.resolve_references()
+        self.check_states()
         self.check_moves()
         self.add_score()
         if self.problems:
@@ -198,8 +200,11 @@ class Assembly:
         for kind, entries in doc.data.items():
             if kind == "patch":
                 continue
+            if kind == "states":
+                self.read_states(doc, entries)
+                continue
             if kind not in schema.KINDS:
-                choices = (*schema.KINDS, "patch")
+                choices = (*schema.KINDS, "patch", "states")
                 self.checker.error(doc.key_mark((kind,)), f"unknown kind {kind!r}{suggestion(kind, choices)}")
                 continue
             if not isinstance(entries, dict):
@@ -207,6 +212,44 @@ class Assembly:
                 continue
             for entry_id, raw in entries.items():
                 self.read_entry(doc, kind, entry_id, raw, pack_id)
+
+    def read_states(self, doc: Document, states: Any) -> None:
+        """`states: {mood: [calm, uneasy, furious]}`: named states and their values, the first the
+        one the game starts in. Names are shared by every pack, like flags and counters."""
+        if not isinstance(states, dict):
+            self.checker.error(doc.mark(("states",)), "states must map names to their values, like "
+                               "{mood: [calm, uneasy, furious]}")
+            return
+        for name, values in states.items():
+            path = ("states", name)
+            if not self.checker.check_id(doc, path, name, "a named state"):
+                continue
+            if name in self.states:
+                self.checker.error(doc.key_mark(path), f"the named state {name!r} is already declared at "
+                                   f"{self.states[name][1].mark}")
+                continue
+            words = self.checker.shape_words(doc, path, values, f"the values of the named state {name!r}")
+            if words is INVALID:
+                continue
+            if len(words) < 2 or len(set(words)) != len(words):
+                self.checker.error(doc.mark(path), f"the named state {name!r} needs two or more different values")
+                continue
+            self.states[name] = (words, Place(doc, path))
+
+    def check_states(self) -> None:
+        """Every named state used is declared, and every value it is given or compared with is one of
+        its values."""
+        for name, values, doc, name_path, values_path in self.checker.state_uses:
+            if name not in self.states:
+                self.problems.append(Problem(doc.mark(name_path), f"unknown named state {name!r}"
+                                             f"{suggestion(name, self.states)} (declare it under states:)"))
+                continue
+            known = self.states[name][0]
+            for n, value in enumerate(values or ()):
+                if value not in known:
+                    where = values_path + ((n,) if len(values or ()) > 1 else ())
+                    self.problems.append(Problem(doc.mark(where), f"{value!r} is not a value of the named state "
+                                                 f"{name!r} ({', '.join(known)}){suggestion(value, known)}"))
 
     def read_entry(self, doc: Document, kind: str, entry_id: str, raw: Any, pack_id: str) -> None:
         path = (kind, entry_id)
@@ -383,6 +426,7 @@ class Assembly:
             verbs={i: model.Verb(i, f.get("words", (i,)), f.get("default"), f.get("time", 1))
                    for i, f in e["verbs"].items()},
             rules={i: _rule(i, f) for i, f in e["rules"].items()},
+            states={name: values for name, (values, _) in self.states.items()},
             timers={i: model.Timer(i, f["at"], f.get("day"), f.get("daily", True), f.get("if"),
                                    f.get("do", ())) for i, f in e["timers"].items()},
             origins={

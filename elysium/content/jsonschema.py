@@ -90,7 +90,11 @@ def content_schema() -> dict[str, Any]:
                        "See docs/content.md and docs/modding.md.",
         "type": "object",
         "properties": {**kinds, "patch": {"type": "object", "properties": patches,
-                                           "additionalProperties": False}, **manifest},
+                                           "additionalProperties": False}, **manifest,
+                       "states": {"type": "object", "propertyNames": {"pattern": ID["pattern"]},
+                                  "additionalProperties": {"type": "array", "items": {"type": "string"},
+                                                           "minItems": 2},
+                                  "description": "named states and their values, the first the start"}},
         "additionalProperties": False,
         "$defs": {
             "text": {"oneOf": [{"type": "string", "minLength": 1}, {"type": "array", "items": {

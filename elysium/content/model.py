@@ -327,6 +327,8 @@ class Content:
     doors_by_room: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Every NPC's scheduled minutes of the day, sorted: (minute, the NPC's place in content order, id).
     schedule_times: list[tuple[int, int, str]] = field(default_factory=list)
+    # Named states (`states: {mood: [calm, uneasy, furious]}`): each one's values, the first its start.
+    states: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         by_verb: dict[str, list[Rule]] = {}

@@ -99,6 +99,7 @@ CONDITION_KEYS: dict[str, str] = {
     "lore": "ref:lore", "open": "ref:items", "locked": "ref:items", "lit": "ref:items",
     "dark": "bool", "chance": "int", "not": "condition", "any": "conditions", "all": "conditions",
     "at_least": "int", "at_most": "int", "equals": "int",
+    "state": "str", "is": "words",  # a named state, and the value (or any of the values) it must have
 }
 PERIODS = ("morning", "afternoon", "evening", "night")
 PIECE_KINDS = ("song", "poem", "tale", "instrumental")
@@ -110,7 +111,7 @@ EFFECT_KEYS: dict[str, str] = {
     "learn": "ref:lore", "open": "ref:items", "close": "ref:items", "lock": "ref:items",
     "unlock": "ref:items", "light": "ref:items", "douse": "ref:items", "wait": "minutes",
     "end": "ref:endings", "if": "condition", "learn_piece": "ref:pieces", "standing": "int",
-    "energy": "int",
+    "energy": "int", "state": "str",
 }
 EFFECT_COMPANIONS: dict[str, dict[str, str]] = {
     "counter": {"add": "int", "set": "int"},
@@ -118,4 +119,5 @@ EFFECT_COMPANIONS: dict[str, dict[str, str]] = {
     "move_npc": {"to": "*ref:rooms"},
     "skill": {"add": "*int"},
     "if": {"then": "*effects", "else": "effects"},
+    "state": {"to": "*str"},
 }

@@ -27,7 +27,7 @@ DOOR_FIELDS = {"between": "*rooms"}
 SPAN_FIELDS = {"from": "*time", "to": "*time"}
 NUMBER_SUBJECTS = ("counter", "skill", "visits", "piece")  # what at_least/at_most/equals compare
 TRUE_SUBJECTS = ("score", "reputation", "standing", "energy")  # ... when set to true
-READ_IN_TEXT = re.compile(r"\{(counter) ([A-Za-z_][\w:]*)\}", re.IGNORECASE)
+READ_IN_TEXT = re.compile(r"\{(counter|state) ([A-Za-z_][\w:]*)\}", re.IGNORECASE)
 EFFECT_FIELDS = {primary: {primary: "*" + shape, **schema.EFFECT_COMPANIONS.get(primary, {})}
                  for primary, shape in schema.EFFECT_KEYS.items()}
 
@@ -69,6 +69,9 @@ class Checker:
     effect_places: dict[int, tuple[dict, Document, Path_]] = field(default_factory=dict)
     # Every flag and counter read (conditions, `{counter X}`) or set (effects): see names_check.py.
     names: list[NameUse] = field(default_factory=list)
+    # Every named state used: (name, the values it is compared with or set to, or None, where the
+    # name is written, where the values are), checked once every pack's states are known.
+    state_uses: list[tuple[str, tuple[str, ...] | None, Document, Path_, Path_]] = field(default_factory=list)
 
     def error(self, mark: Mark, message: str) -> None:
         self.problems.append(Problem(mark, message))
@@ -162,8 +165,11 @@ class Checker:
                 self.error(doc.mark(path), f"{what} is empty")
                 return INVALID
             if "{" in value:
-                self.names.extend(NameUse(form.lower(), name, True, doc, path)
-                                  for form, name in READ_IN_TEXT.findall(value))
+                for form, name in READ_IN_TEXT.findall(value):
+                    if form.lower() == "counter":
+                        self.names.append(NameUse("counter", name, True, doc, path))
+                    else:
+                        self.state_uses.append((name, None, doc, path, path))
             return _tidy(value)
         if isinstance(value, list) and value:
             variants = []
@@ -355,6 +361,11 @@ class Checker:
             converted[key] = item if result is INVALID else result
             if key in ("flag", "counter") and isinstance(result, str):
                 self.names.append(NameUse(key, result, True, doc, where))
+        if ("state" in value) != ("is" in value):
+            self.error(doc.key_mark(path + (next(k for k in ("state", "is") if k in value),)),
+                       "a condition on a named state needs both state: NAME and is: VALUE (or a list of values)")
+        elif isinstance(converted.get("state"), str) and isinstance(converted.get("is"), tuple):
+            self.state_uses.append((converted["state"], converted["is"], doc, path + ("state",), path + ("is",)))
         compared = [key for key in schema.COMPARISONS if key in value]
         if compared and not any(key in value for key in NUMBER_SUBJECTS) and not any(
                 value.get(key) is True for key in TRUE_SUBJECTS):
@@ -432,6 +443,9 @@ class Checker:
         converted = self.fields(doc, path, effect, EFFECT_FIELDS[primary], f"the {primary!r} effect") or {}
         if primary == "counter" and ("add" in effect) == ("set" in effect):
             self.error(doc.mark(path), "a counter effect needs either add: N or set: N")
+        if primary == "state" and isinstance(converted.get("state"), str) and isinstance(converted.get("to"), str):
+            converted["to"] = converted["to"].strip().lower()  # values are words, as `states:` lists them
+            self.state_uses.append((converted["state"], (converted["to"],), doc, path + ("state",), path + ("to",)))
         if primary == "counter" and isinstance(converted.get("counter"), str):
             self.names.append(NameUse("counter", converted["counter"], False, doc, path + ("counter",)))
         if primary in ("set", "clear") and isinstance(converted.get(primary), tuple):

@@ -183,6 +183,9 @@ class Rules(Service):
         if "move_npc" in e:
             places.move_npc(state, e["move_npc"], e["to"])
             return ""
+        if "state" in e:
+            state["states"][e["state"]] = e["to"]
+            return ""
         if "skill" in e:
             name = e["skill"]
             state["skills"][name] = max(0, min(MAX_SKILL, state["skills"].get(name, 0) + e["add"]))

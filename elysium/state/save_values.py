@@ -356,4 +356,5 @@ STATE: dict[str, tuple[Check, ColumnCheck]] = {
 }
 OPTIONAL_STATE: dict[str, tuple[Check, ColumnCheck]] = {
     "delay": (delay, never),  # time that a turn's effects asked for, still to pass
+    "states": (each(text), never),  # named states' values, in games that have them
 }

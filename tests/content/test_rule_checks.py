@@ -123,3 +123,51 @@ def test_inventory_is_a_verb_rules_can_name(tmp_path):
             do: [say: Your pockets are a mystery.]
         """),))
     assert content.rules_for("inventory", None)[-1].id == "trial:r"
+
+
+def test_named_states_are_declared_and_used_with_their_values(tmp_path):
+    content = load_content(FIXTURE, (mod(tmp_path, """\
+        states:
+          weather: [dry, drizzle, storm]
+        rules:
+          r:
+            on: wait
+            if: {state: weather, is: [dry, drizzle]}
+            do: [{state: weather, to: Storm}, say: "It is {state weather} now; the barman is {state mood}."]
+        """),))
+    assert content.states == {"mood": ("calm", "uneasy", "furious"), "weather": ("dry", "drizzle", "storm")}
+    assert content.rules["trial:r"].effects[0] == {"state": "weather", "to": "storm"}
+
+
+def test_a_named_state_or_value_that_does_not_exist_is_an_error_with_did_you_mean(tmp_path):
+    assert errors(tmp_path, """\
+        rules:
+          r:
+            on: wait
+            if: {state: mod, is: calm}
+            do: [{state: mood, to: furius}, say: "{state moood}"]
+          s:
+            on: look
+            if: {state: mood, is: [calm, clam]}
+            do: [say: Hm.]
+        """) == ["4:17: unknown named state 'mod' (did you mean 'mood'?) (declare it under states:)",
+                 "5:28: 'furius' is not a value of the named state 'mood' (calm, uneasy, furious) "
+                 "(did you mean 'furious'?)",
+                 "5:42: unknown named state 'moood' (did you mean 'mood'?) (declare it under states:)",
+                 "8:34: 'clam' is not a value of the named state 'mood' (calm, uneasy, furious) "
+                 "(did you mean 'calm'?)"]
+
+
+def test_a_named_state_needs_two_values_and_one_declaration_and_its_condition_both_keys(tmp_path):
+    assert errors(tmp_path, """\
+        states:
+          mood: [a, b]
+          lonely: [only]
+        rules:
+          r:
+            on: wait
+            if: {state: mood}
+            do: [say: Hm.]
+        """) == ["2:3: the named state 'mood' is already declared at tests/fixtures/rules/rooms.yaml:28:3",
+                 "3:11: the named state 'lonely' needs two or more different values",
+                 "7:10: a condition on a named state needs both state: NAME and is: VALUE (or a list of values)"]
