@@ -171,3 +171,23 @@ def test_a_named_state_needs_two_values_and_one_declaration_and_its_condition_bo
         """) == ["2:3: the named state 'mood' is already declared at tests/fixtures/rules/rooms.yaml:28:3",
                  "3:11: the named state 'lonely' needs two or more different values",
                  "7:10: a condition on a named state needs both state: NAME and is: VALUE (or a list of values)"]
+
+
+def test_a_rule_on_any_answers_look_wait_inventory_and_custom_verbs_but_not_score_or_help(tmp_path):
+    from elysium.engine import Game
+
+    game = Game.new(FIXTURE, mods=(mod(tmp_path, """\
+        verbs:
+          hum: {words: [hum]}
+        rules:
+          everything:
+            on: any
+            where: vault
+            except: [go]
+            do: [say: ANYTHING.]
+        """),))
+    assert "ANYTHING" not in game.turn("e")
+    for command in ("look", "wait", "i", "hum"):
+        assert game.turn(command).startswith("ANYTHING."), command
+    for command in ("score", "help", "time"):
+        assert "ANYTHING" not in game.turn(command), command
