@@ -191,3 +191,13 @@ def test_a_rule_on_any_answers_look_wait_inventory_and_custom_verbs_but_not_scor
         assert game.turn(command).startswith("ANYTHING."), command
     for command in ("score", "help", "time"):
         assert "ANYTHING" not in game.turn(command), command
+
+
+def test_hidden_exits_are_left_out_of_the_sidebar_and_the_map_too():
+    from elysium.engine import Game
+    from elysium.view import view_of
+
+    view = view_of(Game.new(FIXTURE))
+    assert view.exits == ("south", "west")
+    [foyer] = [room for room in view.rooms if room.id == "foyer"]
+    assert foyer.exits == {"south": "bar", "west": "cloakroom"}
