@@ -14,9 +14,10 @@ from elysium.content import features as campus
 from elysium.parser import Command
 from elysium.parser.grammar import VERBS
 
-# Actions that take no game time, make no undo point and never reach content rules.
+# Actions that take no game time, make no undo point and never reach content rules. (INVENTORY is
+# not one: as in Inform it takes a turn, and rules, `on: any` ones too, can answer it.)
 META_ACTIONS = frozenset({
-    "quit", "help", "score", "time", "inventory", "journal", "timetable", "status", "recitals", "repertoire",
+    "quit", "help", "score", "time", "journal", "timetable", "status", "recitals", "repertoire",
     "save", "restore", "load", "saves", "delete", "restart",
     "brief", "verbose", "superbrief", "about",
 })
@@ -101,5 +102,5 @@ def missing_verb_words(features: frozenset[str]) -> frozenset[str]:
                      for word in verb.words)
 
 
-def rules_verb(command: Command, target: str | None) -> p.RunRules:
-    return p.RunRules(command.action, target, command.second, command.text)
+def rules_verb(command: Command, target: str | None, phase: str = "instead") -> p.RunRules:
+    return p.RunRules(command.action, target, command.second, command.text, command.direction, phase)

@@ -380,12 +380,7 @@ class Game:
                     show(first.text)
                     continue
                 taken = first.text
-            outcome = self.bus.ask(rules_verb(command, target))
-            text, spent = outcome.text, outcome.minutes
-            if not outcome.handled:
-                reply = self.bus.ask(request_for(command, target))
-                text = "\n".join(t for t in (outcome.text, reply.text) if t)
-                spent = reply.minutes
+            text, spent = self.phases(command, target)
             text = "\n".join(t for t in (taken, text) if t)
             minutes += spent
             if len(targets) > 1 or command.used_all:
@@ -401,6 +396,23 @@ class Game:
             show("")
         if calendar.day_of(self.state["time"]) > calendar.day_of(started) and not self.state["ending"]:
             show(self.autosave())  # a new day in the game is a new autosave
+
+    def phases(self, command: parser.Command, target: str | None) -> tuple[str, int]:
+        """The action on one object with its rules, and the minutes it took: before rules (one that
+        stops refuses the action), instead rules (one that stops replaces it), the action itself,
+        then, when it succeeded, after rules (adding to its text, or replacing it)."""
+        before = self.bus.ask(rules_verb(command, target, "before"))
+        if before.handled or self.state["ending"]:
+            return before.text, before.minutes
+        outcome = self.bus.ask(rules_verb(command, target))
+        if outcome.handled or self.state["ending"]:
+            return _lines(before.text, outcome.text), outcome.minutes
+        reply = self.bus.ask(request_for(command, target))
+        if not getattr(reply, "done", True) or self.state["ending"]:
+            return _lines(before.text, outcome.text, reply.text), reply.minutes
+        after = self.bus.ask(rules_verb(command, target, "after"))
+        own = "" if after.replace else reply.text
+        return _lines(before.text, outcome.text, own, after.text), reply.minutes
 
     def pass_time(self, minutes: int) -> str:
         """Let time pass moment by moment: what is due between moments (people on their rounds,
@@ -518,6 +530,10 @@ class Game:
 
     def render(self, text: Any) -> str:
         return render(text, self.state, self.content)
+
+
+def _lines(*texts: str) -> str:
+    return "\n".join(t for t in texts if t)
 
 
 def _printable(line: str) -> str:

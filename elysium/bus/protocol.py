@@ -37,6 +37,7 @@ class RulesOutcome(Reply):
     text: str = ""
     handled: bool = False
     minutes: int = 0
+    replace: bool = False  # after rules: their text replaces the action's own
 
 
 # -- events ----------------------------------------------------------------------------------------
@@ -256,12 +257,15 @@ class Wait(Request[Narration]):
 
 @dataclass(frozen=True)
 class RunRules(Request[RulesOutcome]):
-    """Give content rules the first say on an action (`verb` on `thing` with `second`)."""
+    """Give content rules their say on an action (`verb` on `thing` with `second`, going
+    `direction`) at one `phase` of it: before, instead of, or after it (see services/rules.py)."""
 
     verb: str
     thing: str | None = None
     second: str | None = None
     text: str | None = None  # what the player said after the verb, for rules with a `text:`
+    direction: str | None = None
+    phase: str = "instead"
 
 
 @dataclass(frozen=True)

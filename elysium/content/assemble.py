@@ -15,12 +15,12 @@ from sys import intern
 from typing import Any
 
 from elysium.content import features as campus
-from elysium.content import loops, model, packs, schema, substitutions
+from elysium.content import loops, model, names_check, packs, rules_check, schema, substitutions
 from elysium.content.audit import warnings_for
 from elysium.content.files import PackFiles, display
 from elysium.content.loader import MANIFEST
 from elysium.content.problems import ContentError, Problem, suggestion
-from elysium.content.validate import Checker, bare_id
+from elysium.content.validate import INVALID, Checker, bare_id
 from elysium.content.yamlsafe import Document, Mark, Place, YamlProblem, decode_document
 
 SHARED_NAMESPACE = ("rooms", "items", "npcs")
@@ -44,6 +44,8 @@ class Assembly:
         self.unreadable = False
         self.item_rule_counts: dict[str, int] = {}  # rules attached to each item so far
         self.rule_places: dict[str, tuple[Place, str]] = {}  # rule id -> where its 'on' is, its name
+        self.states: dict[str, tuple[tuple[str, ...], Place]] = {}  # named state -> its values, where declared
+        self.records: set[str] = set()  # every pack's `records:` (see names_check.py)
         self.score_added: list[tuple[int, Mark]] = []  # each mod's adds_score, and where it says so
 
     @property
@@ -79,6 +81,7 @@ class Assembly:
                 self.read_patches(document, manifest.id)
         self.checker.qualify = self.qualifier(self.game_id)
         self.resolve_references()
+        self.check_states()
         self.check_moves()
         self.check_devices()
         self.add_score()
@@ -89,7 +92,9 @@ class Assembly:
             (self.problems if problem.severity == "error" else self.warnings).append(problem)
         if self.problems:
             raise ContentError(self.problems)
-        warnings = sorted(self.warnings + self.checker.warnings + warnings_for(content, self.entries), key=lambda p: (p.mark.file, p.mark.line))
+        found = (self.warnings + self.checker.warnings + warnings_for(content, self.entries)
+                 + names_check.warnings(self.checker.names, self.records))
+        warnings = sorted(found, key=lambda p: (p.mark.file, p.mark.line))
         mods = tuple(model.PackInfo(m.id, m.name, m.version, os.path.abspath(m.folder)) for m in order if not m.is_game)
         return replace(content, warnings=tuple(warnings), packs=fingerprints, mods=mods)
 
@@ -132,6 +137,9 @@ class Assembly:
         elif "game" in fields:
             self.problems.append(Problem(document.key_mark(("game",)), "only the game's own pack has a 'game' "
                                          "section; a mod changes the game with entries and patches"))
+        # Flags and counters kept for something outside the story (transcripts, a later chapter, a
+        # mod): names_check does not ask that the story itself both sets and reads them.
+        self.records.update(fields.get("records", ()))
         if "adds_score" in fields:
             if is_game:
                 self.problems.append(Problem(document.key_mark(("adds_score",)), "the game's own pack sets its "
@@ -202,8 +210,11 @@ class Assembly:
         for kind, entries in doc.data.items():
             if kind == "patch":
                 continue
+            if kind == "states":
+                self.read_states(doc, entries)
+                continue
             if kind not in schema.KINDS:
-                choices = (*schema.KINDS, "patch")
+                choices = (*schema.KINDS, "patch", "states")
                 self.checker.error(doc.key_mark((kind,)), f"unknown kind {kind!r}{suggestion(kind, choices)}")
                 continue
             if not isinstance(entries, dict):
@@ -211,6 +222,44 @@ class Assembly:
                 continue
             for entry_id, raw in entries.items():
                 self.read_entry(doc, kind, entry_id, raw, pack_id)
+
+    def read_states(self, doc: Document, states: Any) -> None:
+        """`states: {mood: [calm, uneasy, furious]}`: named states and their values, the first the
+        one the game starts in. Names are shared by every pack, like flags and counters."""
+        if not isinstance(states, dict):
+            self.checker.error(doc.mark(("states",)), "states must map names to their values, like "
+                               "{mood: [calm, uneasy, furious]}")
+            return
+        for name, values in states.items():
+            path = ("states", name)
+            if not self.checker.check_id(doc, path, name, "a named state"):
+                continue
+            if name in self.states:
+                self.checker.error(doc.key_mark(path), f"the named state {name!r} is already declared at "
+                                   f"{self.states[name][1].mark}")
+                continue
+            words = self.checker.shape_words(doc, path, values, f"the values of the named state {name!r}")
+            if words is INVALID:
+                continue
+            if len(words) < 2 or len(set(words)) != len(words):
+                self.checker.error(doc.mark(path), f"the named state {name!r} needs two or more different values")
+                continue
+            self.states[name] = (words, Place(doc, path))
+
+    def check_states(self) -> None:
+        """Every named state used is declared, and every value it is given or compared with is one of
+        its values."""
+        for name, values, doc, name_path, values_path in self.checker.state_uses:
+            if name not in self.states:
+                self.problems.append(Problem(doc.mark(name_path), f"unknown named state {name!r}"
+                                             f"{suggestion(name, self.states)} (declare it under states:)"))
+                continue
+            known = self.states[name][0]
+            for n, value in enumerate(values or ()):
+                if value not in known:
+                    where = values_path + ((n,) if len(values or ()) > 1 else ())
+                    self.problems.append(Problem(doc.mark(where), f"{value!r} is not a value of the named state "
+                                                 f"{name!r} ({', '.join(known)}){suggestion(value, known)}"))
 
     def read_entry(self, doc: Document, kind: str, entry_id: str, raw: Any, pack_id: str) -> None:
         path = (kind, entry_id)
@@ -337,7 +386,7 @@ class Assembly:
             self.problems.append(Problem(
                 reference.mark, f"unknown {noun} {reference.id!r}{suggestion(reference.id, known)}"))
         self.problems.extend(substitutions.unknown(self.checker.named, self.entries))
-        known_verbs = set(schema.BUILTIN_VERBS) | set(schema.MOMENTS) | set(self.entries["verbs"])
+        known_verbs = set(schema.BUILTIN_VERBS) | set(schema.MOMENTS) | set(self.entries["verbs"]) | {schema.ANY_ACTION}
         for rule_id, (fields, place) in self.entries["rules"].items():
             owner = rule_id.partition(":")[0] if ":" in rule_id else self.game_id
             qualify = self.qualifier(owner)
@@ -349,10 +398,14 @@ class Assembly:
             for verb, as_written in zip(fields["on"], written):
                 if verb not in known_verbs:
                     self.problems.append(Problem(where.mark, f"{name} is for {as_written!r}, which is neither a "
-                                                 f"built-in verb, a verb of this pack, arrive nor turn"
+                                                 f"built-in verb, a verb of this pack, any, arrive nor turn"
                                                  f"{suggestion(verb, known_verbs)}"))
                 elif verb in campus.ACTIONS and verb not in self.entries["verbs"]:  # SLEEP, ATTEND...
                     self.checker.need(campus.ACTIONS[verb], where.mark, f"the verb {as_written!r} of {name}")
+            written_except = fields.get("except", ())
+            fields["except"] = tuple(verb if verb in known_verbs else qualify("verbs", verb) for verb in written_except)
+            self.problems.extend(Problem(place.mark, message) for message in rules_check.misfits(
+                name, fields, known_verbs - {schema.ANY_ACTION, *schema.MOMENTS}, written_except))
 
     def check_moves(self) -> None:
         """A `move` into something that starts inside the moved item could only put it inside
@@ -421,6 +474,7 @@ class Assembly:
             verbs={i: model.Verb(i, f.get("words", (i,)), f.get("default"), f.get("time", 1))
                    for i, f in e["verbs"].items()},
             rules={i: _rule(i, f) for i, f in e["rules"].items()},
+            states={name: values for name, (values, _) in self.states.items()},
             timers={i: model.Timer(i, f["at"], f.get("day"), f.get("daily", True), f.get("if"),
                                    f.get("do", ())) for i, f in e["timers"].items()},
             origins={
@@ -484,7 +538,7 @@ def _holders_between(items: dict[str, tuple[dict[str, Any], Any]], holder: str, 
 
 def _room(room_id: str, f: dict[str, Any]) -> model.Room:
     exits = {
-        direction: model.Exit(direction, x.get("to"), x.get("door"), x.get("if"), x.get("else"))
+        direction: model.Exit(direction, x.get("to"), x.get("door"), x.get("if"), x.get("else"), x.get("hidden", False))
         for direction, x in f.get("exits", {}).items()
     }
     name, names = f["name"], None
@@ -535,5 +589,7 @@ def _npc(npc_id: str, f: dict[str, Any]) -> model.Npc:
 
 
 def _rule(rule_id: str, f: dict[str, Any]) -> model.Rule:
+    proceed = f["continue"] if "continue" in f else (not f["stop"]) if "stop" in f else None
     return model.Rule(rule_id, f["on"], f.get("object"), f.get("with"), f.get("where"), f.get("if"),
-                      f.get("do", ()), f.get("once", False), f.get("continue", False), f.get("text", ()))
+                      f.get("do", ()), f.get("once", False), proceed, f.get("text", ()), f.get("direction"),
+                      tuple(f.get("except", ())), f.get("phase", "instead"), f.get("replace", False))

@@ -43,6 +43,9 @@ def shape(name: str) -> dict[str, Any]:
             {k: "int" for k in schema.COMPARISONS}, required=False)]},
         "period": lambda: {"enum": list(schema.PERIODS)},
         "piece_kind": lambda: {"enum": list(schema.PIECE_KINDS)},
+        "phase": lambda: {"enum": list(schema.PHASES)},
+        "rule_directions": lambda: {"oneOf": [{"enum": [*DIRECTIONS, schema.NOWHERE]}, {
+            "type": "array", "items": {"enum": [*DIRECTIONS, schema.NOWHERE]}, "minItems": 1}]},
         "span": lambda: _object({"from": "*time", "to": "*time"}),
         "rooms": lambda: {"oneOf": [ID, {"type": "array", "items": ID}]},
         "pieces": lambda: {"oneOf": [ID, {"type": "array", "items": ID}]},
@@ -98,7 +101,11 @@ def content_schema() -> dict[str, Any]:
                        "See docs/content.md and docs/modding.md.",
         "type": "object",
         "properties": {**kinds, "patch": {"type": "object", "properties": patches,
-                                           "additionalProperties": False}, **manifest},
+                                           "additionalProperties": False}, **manifest,
+                       "states": {"type": "object", "propertyNames": {"pattern": ID["pattern"]},
+                                  "additionalProperties": {"type": "array", "items": {"type": "string"},
+                                                           "minItems": 2},
+                                  "description": "named states and their values, the first the start"}},
         "additionalProperties": False,
         "$defs": {
             "text": {"oneOf": [{"type": "string", "minLength": 1}, {"type": "array", "items": {

@@ -90,6 +90,7 @@ class Exit:
     door: str | None = None
     condition: Condition | None = None
     refusal: Text | None = None
+    hidden: bool = False  # left out of the Exits: line, but works (or refuses) when taken
 
 
 @_pickled_by_fields
@@ -256,8 +257,17 @@ class Rule:
     condition: Condition | None = None
     effects: tuple[Effect, ...] = ()
     once: bool = False
-    proceed: bool = False
+    proceed: bool | None = None  # `continue: true` / `stop: true`; None: as its phase does (see goes_on)
     text: tuple[str, ...] = ()  # what the player must say after the verb (SAY, SING ...), if anything
+    directions: tuple[str, ...] | None = None  # for `go`: the directions it is about ("nowhere": no exit)
+    excluded: tuple[str, ...] = ()  # for `on: any`: the verbs it leaves alone
+    phase: str = "instead"
+    replace: bool = False  # an after rule whose text replaces the action's own
+
+    def goes_on(self, stops_by_default: bool) -> bool:
+        """Whether later rules (and the action) go ahead once this rule has fired: instead rules
+        stop by default, every other kind goes on; `continue`/`stop` say otherwise."""
+        return (not stops_by_default) if self.proceed is None else self.proceed
 
 
 @_pickled_by_fields
@@ -339,6 +349,8 @@ class Content:
     doors_by_room: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Every NPC's scheduled minutes of the day, sorted: (minute, the NPC's place in content order, id).
     schedule_times: list[tuple[int, int, str]] = field(default_factory=list)
+    # Named states (`states: {mood: [calm, uneasy, furious]}`): each one's values, the first its start.
+    states: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         by_verb: dict[str, list[Rule]] = {}
@@ -347,9 +359,10 @@ class Content:
                 by_verb.setdefault(verb, []).append(rule)
         self.rules_by_verb.update({verb: tuple(rules) for verb, rules in by_verb.items()})
         by_target: dict[tuple[str, str | None], list[tuple[int, Rule]]] = {}
+        order = {rule.id: n for n, rule in enumerate(self.rules.values())}  # the order rules are written in
         for verb, rules in by_verb.items():
-            for n, rule in enumerate(rules):
-                by_target.setdefault((verb, rule.object), []).append((n, rule))
+            for rule in rules:
+                by_target.setdefault((verb, rule.object), []).append((order[rule.id], rule))
         self.rules_by_target.update({key: tuple(rules) for key, rules in by_target.items()})
         doors: dict[str, list[str]] = {}
         for item in self.items.values():
@@ -360,12 +373,16 @@ class Content:
                                            for at, *_ in npc.schedule}))
 
     def rules_for(self, verb: str, thing: str | None) -> list[Rule]:
-        """The rules for `verb` that could apply to `thing`, in content order."""
-        general = self.rules_by_target.get((verb, None), ())
-        specific = self.rules_by_target.get((verb, thing), ()) if thing is not None else ()
-        if not specific:
-            return [rule for _, rule in general]
-        return [rule for _, rule in sorted((*general, *specific), key=lambda pair: pair[0])]
+        """The rules for `verb` (or for any action) that could apply to `thing`, in the order they
+        are written."""
+        verbs = (verb,) if verb in ("any", "arrive", "turn") else (verb, "any")  # moments are not actions
+        keys = [(each, target) for each in verbs for target in dict.fromkeys((None, thing))]
+        found = [pairs for key in keys if (pairs := self.rules_by_target.get(key))]
+        if not found:
+            return []
+        if len(found) == 1:
+            return [rule for _, rule in found[0]]
+        return [rule for _, rule in sorted((pair for pairs in found for pair in pairs), key=lambda pair: pair[0])]
 
     @cached_property
     def timers_by_minute(self) -> dict[int, tuple[Timer, ...]]:

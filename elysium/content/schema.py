@@ -57,6 +57,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "rules": {
         "on": "*words", "object": "ref:things", "with": "ref:things", "where": "ref:rooms",
         "if": "condition", "do": "effects", "once": "bool", "continue": "bool", "text": "words",
+        "direction": "rule_directions", "except": "words", "phase": "phase", "stop": "bool", "replace": "bool",
     },
     "timers": {
         "at": "*time", "day": "int", "daily": "bool", "if": "condition", "do": "effects",
@@ -66,12 +67,12 @@ FIELDS: dict[str, dict[str, str]] = {
 ITEM_RULE_FIELDS = {k: v for k, v in FIELDS["rules"].items() if k != "object"}
 
 TOPIC_FIELDS = {"keywords": "words", "text": "*text", "if": "condition", "do": "effects"}
-EXIT_FIELDS = {"to": "ref:rooms", "door": "ref:items", "if": "condition", "else": "text"}
+EXIT_FIELDS = {"to": "ref:rooms", "door": "ref:items", "if": "condition", "else": "text", "hidden": "bool"}
 SCHEDULE_FIELDS = {"at": "*time", "room": "*ref:rooms", "days": "days"}
 
 MANIFEST_FIELDS = {"id": "*str", "name": "*str", "version": "*str", "game": "game",
                    "description": "str", "author": "str", "engine": "str", "requires": "requires",
-                   "load_after": "words", "adds_score": "int"}
+                   "load_after": "words", "adds_score": "int", "records": "words"}
 GAME_FIELDS = {
     "title": "*str", "intro": "text", "start": "*ref:rooms", "start_day": "int",
     "start_time": "time", "max_score": "int", "days": "days", "term_days": "int",
@@ -91,13 +92,17 @@ DIRECTION_FIELDS = {"opposite": "str", "words": "words"}
 BUILTIN_VERBS = (
     "look", "examine", "search", "take", "drop", "put", "open", "close", "lock", "unlock", "wear",
     "remove", "read", "light", "douse", "go", "enter", "wait", "sleep", "ask", "talk", "attend",
-    "perform", "practice", "switch_on", "switch_off", "flip",
+    "perform", "practice", "switch_on", "switch_off", "flip", "inventory",
     # the verbs players try, and people who hold things (services/world/actions.py)
     "touch", "sit", "stand", "lie", "climb", "throw", "say", "shout", "sing", "write", "knock", "wake",
     "jump", "yes", "no", "kiss", "attack", "dance", "taste", "drink", "eat", "smell", "listen",
     "look_under", "look_behind", "buy", "count", "pray", "wave", "pull", "push", "turn", "give", "show",
 )
 MOMENTS = ("arrive", "turn")
+ANY_ACTION = "any"  # `on: any`: every action that reaches rules (with `except:` for some)
+# When a rule fires in an action (docs/content.md, "Rules"): before, instead of, or after it.
+PHASES = ("before", "instead", "after")
+NOWHERE = "nowhere"  # `direction: nowhere`: a way the room has no exit
 
 # Conditions: key -> shape of its value. Comparison keys go with counter/skill/visits/score/...
 COMPARISONS = ("at_least", "at_most", "equals")
@@ -111,6 +116,7 @@ CONDITION_KEYS: dict[str, str] = {
     "dark": "bool", "chance": "int", "not": "condition", "any": "conditions", "all": "conditions",
     "switched_on": "ref:items",
     "at_least": "int", "at_most": "int", "equals": "int",
+    "state": "str", "is": "words",  # a named state, and the value (or any of the values) it must have
 }
 PERIODS = ("morning", "afternoon", "evening", "night")
 PIECE_KINDS = ("song", "poem", "tale", "instrumental")
@@ -123,7 +129,7 @@ EFFECT_KEYS: dict[str, str] = {
     "unlock": "ref:items", "light": "ref:items", "douse": "ref:items", "wait": "minutes",
     "end": "ref:endings", "if": "condition", "learn_piece": "ref:pieces", "standing": "int",
     "energy": "int", "light_room": "ref:rooms", "darken_room": "ref:rooms", "switch_on": "ref:items",
-    "switch_off": "ref:items",
+    "switch_off": "ref:items", "state": "str",
 }
 EFFECT_COMPANIONS: dict[str, dict[str, str]] = {
     "counter": {"add": "int", "set": "int"},
@@ -132,4 +138,5 @@ EFFECT_COMPANIONS: dict[str, dict[str, str]] = {
     "skill": {"add": "*int"},
     "if": {"then": "*effects", "else": "effects"},
     "go": {"quietly": "bool"},
+    "state": {"to": "*str"},
 }

@@ -16,6 +16,7 @@ from elysium.content import features as campus
 from elysium.content import schema, substitutions
 from elysium.content.messages import DEFAULTS, PARAMETERS
 from elysium.content.model import DIRECTIONS, Variant, parse_time
+from elysium.content.names_check import NameUse
 from elysium.content.problems import Problem, suggestion
 from elysium.content.yamlsafe import Document, Mark, Path_
 
@@ -32,6 +33,9 @@ DARKNESS_UNASKABLE = {
     "here": "what is in reach depends on whether the room is dark",
     "chance": "darkness is asked many times a turn, and each would roll the dice",
 }
+NUMBER_SUBJECTS = ("counter", "skill", "visits", "piece")  # what at_least/at_most/equals compare
+TRUE_SUBJECTS = ("score", "reputation", "standing", "energy")  # ... when set to true
+READ_IN_TEXT = re.compile(r"\{(counter|state) ([A-Za-z_][\w:]*)\}", re.IGNORECASE)
 EFFECT_FIELDS = {primary: {primary: "*" + shape, **schema.EFFECT_COMPANIONS.get(primary, {})}
                  for primary, shape in schema.EFFECT_KEYS.items()}
 
@@ -84,6 +88,11 @@ class Checker:
     parameters: tuple[str, ...] = ()
     # Doubtful but playable content noticed while checking (a room's scenery noun written twice).
     warnings: list[Problem] = field(default_factory=list)
+    # Every flag and counter read (conditions, `{counter X}`) or set (effects): see names_check.py.
+    names: list[NameUse] = field(default_factory=list)
+    # Every named state used: (name, the values it is compared with or set to, or None, where the
+    # name is written, where the values are), checked once every pack's states are known.
+    state_uses: list[tuple[str, tuple[str, ...] | None, Document, Path_, Path_]] = field(default_factory=list)
 
     def error(self, mark: Mark, message: str) -> None:
         self.problems.append(Problem(mark, message))
@@ -198,6 +207,12 @@ class Checker:
                 self.error(doc.mark(path), f"{what} is empty")
                 return INVALID
             self.check_substitutions(doc, path, value)
+            if "{" in value:
+                for form, name in READ_IN_TEXT.findall(value):
+                    if form.lower() == "counter":
+                        self.names.append(NameUse("counter", name, True, doc, path))
+                    else:
+                        self.state_uses.append((name, None, doc, path, path))
             return _tidy(value)
         if isinstance(value, list) and value:
             variants = []
@@ -338,6 +353,26 @@ class Checker:
             if fields and "on" in fields:
                 rules.append(fields)
         return rules
+
+    def shape_phase(self, doc, path, value, what):
+        if value not in schema.PHASES:
+            self.error(doc.mark(path), f"{what} must be one of {', '.join(schema.PHASES)}"
+                       f"{suggestion(str(value), schema.PHASES)}")
+            return INVALID
+        return value
+
+    def shape_rule_directions(self, doc, path, value, what):
+        """The directions a `go` rule is about: a direction, `nowhere`, or a list of them."""
+        ways = [value] if isinstance(value, str) else value
+        if not isinstance(ways, list) or not ways or not all(isinstance(w, str) for w in ways):
+            self.error(doc.mark(path), f"{what} must be a direction, nowhere, or a list of them")
+            return INVALID
+        choices = (*DIRECTIONS, schema.NOWHERE)
+        for i, way in enumerate(ways):
+            if way not in choices:
+                self.error(doc.mark(path + ((i,) if isinstance(value, list) else ())),
+                           f"{way!r} is not a direction{suggestion(way, choices)}")
+        return tuple(ways)
 
     def shape_requires(self, doc, path, value, what):
         """Packs needed first: a list of pack ids, or a mapping of pack id to a version range."""
@@ -483,6 +518,19 @@ class Checker:
             converted[key] = item if result is INVALID else result
             if key == "switched_on" and isinstance(result, str):
                 self.switched.append((result, doc, where))
+            if key in ("flag", "counter") and isinstance(result, str):
+                self.names.append(NameUse(key, result, True, doc, where))
+        if ("state" in value) != ("is" in value):
+            self.error(doc.key_mark(path + (next(k for k in ("state", "is") if k in value),)),
+                       "a condition on a named state needs both state: NAME and is: VALUE (or a list of values)")
+        elif isinstance(converted.get("state"), str) and isinstance(converted.get("is"), tuple):
+            self.state_uses.append((converted["state"], converted["is"], doc, path + ("state",), path + ("is",)))
+        compared = [key for key in schema.COMPARISONS if key in value]
+        if compared and not any(key in value for key in NUMBER_SUBJECTS) and not any(
+                value.get(key) is True for key in TRUE_SUBJECTS):
+            self.error(doc.key_mark(path + (compared[0],)), f"{compared[0]!r} compares a number, but this condition "
+                       "names none: add counter: NAME (or skill, visits or piece), or score, reputation, standing "
+                       "or energy: true")
         return converted
 
     def shape_conditions(self, doc, path, value, what):
@@ -556,6 +604,15 @@ class Checker:
         converted = self.fields(doc, path, effect, EFFECT_FIELDS[primary], f"the {primary!r} effect") or {}
         if primary == "counter" and ("add" in effect) == ("set" in effect):
             self.error(doc.mark(path), "a counter effect needs either add: N or set: N")
+        if primary == "state" and isinstance(converted.get("state"), str) and isinstance(converted.get("to"), str):
+            converted["to"] = converted["to"].strip().lower()  # values are words, as `states:` lists them
+            self.state_uses.append((converted["state"], (converted["to"],), doc, path + ("state",), path + ("to",)))
+        if primary == "counter" and isinstance(converted.get("counter"), str):
+            self.names.append(NameUse("counter", converted["counter"], False, doc, path + ("counter",)))
+        if primary in ("set", "clear") and isinstance(converted.get(primary), tuple):
+            many = isinstance(effect[primary], list)
+            self.names.extend(NameUse("flag", flag, False, doc, path + ((primary, i) if many else (primary,)))
+                              for i, flag in enumerate(converted[primary]))
         if primary == "move" and isinstance(converted.get("move"), str):
             self.moved.add(converted["move"])
             if isinstance(converted.get("to"), str):

@@ -15,7 +15,7 @@ from elysium.bus.protocol import (
     RunRules, ShowScore, ShowStatus, TurnEnded,
 )
 from elysium.content.model import Rule
-from elysium.content.schema import BUILTIN_VERBS, MAX_WAIT
+from elysium.content.schema import BUILTIN_VERBS, MAX_WAIT, NOWHERE
 from elysium.state import places
 from elysium.state.conditions import holds, render
 from elysium.state.store import MAX_ENERGY, MAX_SKILL
@@ -33,22 +33,29 @@ class Rules(Service):
 
     @handles(RunRules)
     def run_rules(self, msg: RunRules, ctx: Context) -> RulesOutcome:
+        """The rules of one phase of an action, in the order they are written. A rule that stops
+        (an instead rule, or any rule with `stop: true`) ends the phase, and `handled` says so: a
+        stopping before or instead rule takes the place of the action."""
         texts: list[str] = []
+        instead = msg.phase == "instead"
+        replace = False
         for rule in ctx.content.rules_for(msg.verb, msg.thing):
-            if not self.applies(rule, msg, ctx):
+            if rule.phase != msg.phase or not self.applies(rule, msg, ctx):
                 continue
             texts.append(self.fire(rule, ctx))
-            if not rule.proceed:
+            replace = replace or rule.replace
+            if not rule.goes_on(stops_by_default=instead) or ctx.state["ending"]:
                 verb = ctx.content.verbs.get(msg.verb)
                 minutes = verb.time if verb else RULE_MINUTES
-                return RulesOutcome("\n".join(t for t in texts if t), handled=True, minutes=minutes)
+                return RulesOutcome(_joined(texts), handled=True, minutes=minutes, replace=replace)
         verb = ctx.content.verbs.get(msg.verb)
         if verb is not None and verb.default is None and msg.verb in BUILTIN_VERBS:
             verb = None  # a game's verb that only adds words to a built-in one: the built-in replies
-        if verb is not None:  # a custom verb that no rule took up: its default reply
-            texts.append(render(verb.default, ctx.state, ctx.content) or "Nothing comes of it.")
-            return RulesOutcome("\n".join(t for t in texts if t), handled=True, minutes=verb.time)
-        return RulesOutcome("\n".join(t for t in texts if t), handled=False)
+        if verb is not None and instead:  # a custom verb that no rule took up: its default reply
+            texts.append(render(verb.default, ctx.state, ctx.content) or say("rules.nothing_comes_of_it",
+                                                                              ctx.state, ctx.content))
+            return RulesOutcome(_joined(texts), handled=True, minutes=verb.time)
+        return RulesOutcome(_joined(texts), handled=False, replace=replace)
 
     def applies(self, rule: Rule, msg: RunRules, ctx: Context) -> bool:
         if rule.object is not None and rule.object != msg.thing:
@@ -59,9 +66,23 @@ class Rules(Service):
             return False
         if rule.text and _said(msg.text) not in {_said(said) for said in rule.text}:
             return False
+        if msg.verb in rule.excluded:
+            return False
+        if rule.directions is not None and not self.heads(rule.directions, msg, ctx):
+            return False
         if rule.once and rule.id in ctx.state["fired"]:
             return False
         return holds(rule.condition, ctx.state, ctx.content)
+
+    @staticmethod
+    def heads(directions: tuple[str, ...], msg: RunRules, ctx: Context) -> bool:
+        """Whether the player is going one of `directions`; `nowhere` is any way the room has no
+        exit (Inform's "going nowhere"), while an exit that refuses is still an exit."""
+        if msg.direction is None:
+            return False
+        if msg.direction in directions:
+            return True
+        return NOWHERE in directions and msg.direction not in ctx.content.rooms[ctx.state["location"]].exits
 
     def fire(self, rule: Rule, ctx: Context) -> str:
         if rule.once:
@@ -94,6 +115,8 @@ class Rules(Service):
             if (rule.where in (None, ctx.state["location"]) and not (rule.once and rule.id in ctx.state["fired"])
                     and holds(rule.condition, ctx.state, ctx.content)):
                 texts.append(self.fire(rule, ctx))
+                if not rule.goes_on(stops_by_default=False):
+                    break
         return texts
 
     @staticmethod
@@ -105,29 +128,37 @@ class Rules(Service):
     @handles(ShowScore)
     def show_score(self, msg: ShowScore, ctx: Context) -> Narration:
         state, game = ctx.state, ctx.content.game
-        out_of = f" out of a possible {game.max_score}" if game.max_score else ""
         moves = state["turn"]
-        return Narration(f"You have scored {state['score']}{out_of}, in {moves} turn{'s' * (moves != 1)}.")
+        key = "rules.score" if game.max_score else "rules.score_no_maximum"
+        return Narration(say(key, state, ctx.content, score=state["score"], max_score=game.max_score, turns=moves,
+                             turns_word="turn" if moves == 1 else "turns"))
 
     @handles(ShowStatus)
     def show_status(self, msg: ShowStatus, ctx: Context) -> Narration:
-        state, features = ctx.state, ctx.content.game.features
-        parts = [f"Energy: {state['energy']}/{MAX_ENERGY}"] if "energy" in features else []
-        if "standing" in features:
-            parts += [f"Standing with the faculty: {state['standing']}", f"Reputation: {state['reputation']}"]
-        lines = ["    ".join([*parts, f"Score: {state['score']}"]) if parts
-                 else say("campus.status", state, ctx.content, score=state["score"], turns=state["turn"])]
-        skills = sorted({*state["skills"], *(c.skill for c in ctx.content.classes.values())})
+        state, content = ctx.state, ctx.content
+        features = content.game.features
+        if {"energy", "standing"} <= features:
+            lines = [say("rules.status", state, content, energy=state["energy"], max_energy=MAX_ENERGY,
+                         standing=state["standing"], reputation=state["reputation"], score=state["score"])]
+        else:
+            parts = [f"Energy: {state['energy']}/{MAX_ENERGY}"] if "energy" in features else []
+            if "standing" in features:
+                parts += [f"Standing with the faculty: {state['standing']}", f"Reputation: {state['reputation']}"]
+            lines = ["    ".join([*parts, f"Score: {state['score']}"]) if parts
+                     else say("campus.status", state, content, score=state["score"], turns=state["turn"])]
+        skills = sorted({*state["skills"], *(c.skill for c in content.classes.values())})
         if skills and "classes" in features:
-            lines.append("Skills:")
-            lines += [f"  {name.replace('_', ' ')}: {state['skills'].get(name, 0)}" for name in skills]
+            lines.append(say("rules.status_skills", state, content))
+            lines += [say("rules.status_skill", state, content, skill=name.replace("_", " "),
+                          level=state["skills"].get(name, 0)) for name in skills]
         counters = state["counters"]
-        if ctx.content.classes:
-            lines.append(f"Classes attended: {counters.get('classes_attended', 0)}, "
-                         f"missed: {counters.get('classes_missed', 0)}.")
-        if ctx.content.recitals:
-            lines.append(f"Recitals performed: {counters.get('recitals_performed', 0)}, "
-                         f"missed: {counters.get('recitals_missed', 0)}.")
+        if content.classes:
+            lines.append(say("rules.status_classes", state, content, attended=counters.get("classes_attended", 0),
+                             missed=counters.get("classes_missed", 0)))
+        if content.recitals:
+            lines.append(say("rules.status_recitals", state, content,
+                             performed=counters.get("recitals_performed", 0),
+                             missed=counters.get("recitals_missed", 0)))
         return Narration("\n".join(lines))
 
     # -- effects -------------------------------------------------------------------------------
@@ -163,6 +194,9 @@ class Rules(Service):
             return ""
         if "move_npc" in e:
             places.move_npc(state, e["move_npc"], e["to"])
+            return ""
+        if "state" in e:
+            state["states"][e["state"]] = e["to"]
             return ""
         if "skill" in e:
             name = e["skill"]
@@ -216,6 +250,10 @@ class Rules(Service):
         ctx.publish(GameEnded(ending_id))
         body = render(ending.text, ctx.state, ctx.content)
         return f"{body}\n\n*** {ending.title} ***"
+
+
+def _joined(texts: list[str]) -> str:
+    return "\n".join(t for t in texts if t)
 
 
 def _named(what: str, origin: str) -> str:

@@ -65,6 +65,10 @@ def _holds_key(key: str, value: Any, condition: dict, subject: int | None, state
             return bool(state["flags"].get(value))
         case "counter" | "skill" | "visits":
             return True  # compared through the sibling keys
+        case "state":
+            return state.get("states", {}).get(value) in condition.get("is", ())
+        case "is":
+            return True  # read with "state"
         case "has":
             return places.is_carried(state, value)
         case "worn":

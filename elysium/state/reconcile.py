@@ -91,6 +91,11 @@ def _fit_the_rest(state: dict[str, Any], content: Content) -> None:
         state["lore"] = [lore for lore in state["lore"] if lore in content.lore]
     if not state["repertoire"].keys() <= content.pieces.keys():
         state["repertoire"] = {p: v for p, v in state["repertoire"].items() if p in content.pieces}
+    states = state.get("states", {})
+    if states.keys() != content.states.keys() or any(value not in content.states[name] for name, value in states.items()):
+        # Names the game no longer has go; new ones, and values it no longer has, start afresh.
+        state["states"] = {name: states[name] if states.get(name) in values else values[0]
+                           for name, values in content.states.items()}
     if state.get("ending") and state["ending"] not in content.endings:
         state["ending"] = None
     state["pending"] = None

@@ -372,4 +372,5 @@ OPTIONAL_STATE: dict[str, tuple[Check, ColumnCheck]] = {
     "sight": (sight, never),  # the room as the player last saw it (services/world/light.py)
     # Saves made before there was a choice have none, and take the game's default.
     "room_descriptions": (room_descriptions, never),
+    "states": (each(text), never),  # named states' values, in games that have them
 }

@@ -50,6 +50,8 @@ def initial_state(content: Content, seed: int) -> State:
         "repertoire": {},
         "flags": {},
         "counters": {},
+        # Named states, only in games that have them (so that other games' saves are as they were).
+        **({"states": {name: values[0] for name, values in content.states.items()}} if content.states else {}),
         "visits": {game.start: 1},
         "items": items,
         "npcs": {npc.id: {"at": npc.location} for npc in content.npcs.values()},

@@ -6,6 +6,7 @@ A substitution is a word or two in braces, read when the text is shown:
   such as the thing acted on), or any item or NPC by id (`{the lantern}`); a capital on the first
   word (`{The noun}`) gives a capital to what it becomes;
 - `{counter NAME}`: a counter's value (0 until it is first changed);
+- `{state NAME}`: a named state's value (`uneasy`), with spaces for underscores;
 - `{contents ITEM}`: what an item holds, as "a, b and c" ("nothing" when empty);
 - `{NAME}` of any other parameter the engine gives (a direction, a number, a title);
 - `{{` and `}}`: a brace.
@@ -68,7 +69,13 @@ def _contents(word: str, state: State, content: Content, params: Params) -> str 
     return listed([_named(content.items[i], "a") for i in held if i in content.items])
 
 
+def _state(word: str, state: State, content: Content, params: Params) -> str | None:
+    value = state.get("states", {}).get(word)
+    return None if value is None else value.replace("_", " ")
+
+
 FORMS: dict[str, Form] = {
+    "state": _state,
     "the": _article("the"),
     "a": _article("a"),
     "an": _article("a"),

@@ -1,0 +1,59 @@
+"""Flags, counters and named states by name: each one a pack reads should be set somewhere, and
+each one it sets should be read somewhere, or a typo quietly changes the story (issue 12 §4).
+
+The checker notes every use as it reads the files (`Checker.names`); once every pack of the game
+is read, mods included, `warnings` compares the names read with the names set, all packs together
+(a mod may read a flag its game sets, and the other way round).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from elysium.content.problems import Problem
+from elysium.content.yamlsafe import Document, Path_
+
+# Counters the engine keeps itself, which content may read (and even change) without setting.
+ENGINE_COUNTERS = frozenset({"classes_attended", "classes_missed", "recitals_performed", "recitals_missed",
+                             "recital_acclaim"})
+
+
+class NameUse(NamedTuple):
+    """One use of a name: `kind` flag or counter, `read` or set, where it is written."""
+
+    kind: str
+    name: str
+    read: bool
+    doc: Document
+    path: Path_
+
+
+def warnings(uses: Iterable[NameUse], records: Iterable[str] = ()) -> list[Problem]:
+    """A warning at each read of a name nothing sets, and at each setting of a name nothing reads;
+    `records`: names the packs keep for something outside the story, which are never warned about."""
+    uses = list(uses)
+    read: dict[str, set[str]] = {kind: set() for kind in ("flag", "counter")}
+    written: dict[str, set[str]] = {kind: set() for kind in ("flag", "counter")}
+    for use in uses:
+        (read if use.read else written)[use.kind].add(use.name)
+    for kind in read:
+        read[kind] |= {*records, *ENGINE_COUNTERS}
+        written[kind] |= {*records, *ENGINE_COUNTERS}
+    found = []
+    for use in uses:
+        if use.read and use.name not in written[use.kind]:
+            found.append(Problem(use.doc.mark(use.path), f"the {use.kind} {use.name!r} is read here, but nothing "
+                                 f"ever sets it{_close(use.name, written[use.kind])}", "warning"))
+        elif not use.read and use.name not in read[use.kind]:
+            found.append(Problem(use.doc.mark(use.path), f"the {use.kind} {use.name!r} is set here, but nothing "
+                                 f"ever reads it{_close(use.name, read[use.kind])}", "warning"))
+    return found
+
+
+def _close(name: str, names: set[str]) -> str:
+    """Did-you-mean, stricter than for ids: flag and counter names often share a long prefix
+    (`lantern_walk_...`), which alone must not make two names look alike."""
+    close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.8)
+    return f" (did you mean {close[0]!r}?)" if close else ""
