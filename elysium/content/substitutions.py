@@ -17,7 +17,7 @@ from elysium.content.yamlsafe import Document, Mark, Path_
 
 # The same pattern as state/text.py's (a test keeps them equal): content may not import the state.
 SUBSTITUTION = re.compile(r"\{\{|\}\}|\{([A-Za-z_][\w:]*(?: [A-Za-z_][\w:]*)?)\}")
-FORMS = ("the", "a", "an", "counter", "contents")
+FORMS = ("the", "a", "an", "counter", "contents", "state")
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def check(text: str, parameters: tuple[str, ...]) -> Iterable[tuple[str, int, st
             if form not in FORMS:
                 yield fragment, nth, (f"unknown substitution {fragment}: {words[0]!r} is not one of "
                                       f"{', '.join(FORMS)}{suggestion(form, FORMS)}"), None
-            elif form != "counter" and name not in parameters:
+            elif form not in ("counter", "state") and name not in parameters:
                 yield fragment, nth, None, "items" if form == "contents" else "things"
         elif words[0] not in parameters and words[0].lower() not in parameters:
             yield fragment, nth, None, "things"

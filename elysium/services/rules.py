@@ -153,10 +153,10 @@ class Rules(Service):
                           level=state["skills"].get(name, 0)) for name in skills]
         counters = state["counters"]
         if content.classes:
-            lines.append(say("rules.status_classes", state, content, attended=counters.get("classes_attended", 0),
+            lines.append(say("campus.status_classes", state, content, attended=counters.get("classes_attended", 0),
                              missed=counters.get("classes_missed", 0)))
         if content.recitals:
-            lines.append(say("rules.status_recitals", state, content,
+            lines.append(say("campus.status_recitals", state, content,
                              performed=counters.get("recitals_performed", 0),
                              missed=counters.get("recitals_missed", 0)))
         return Narration("\n".join(lines))

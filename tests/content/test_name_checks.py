@@ -21,6 +21,7 @@ game:
   title: Tiny
   intro: Hello.
   start: hall
+  features: [clock, energy, classes]   # for the skill condition
 """
 HALL = """\
 rooms:

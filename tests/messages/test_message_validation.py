@@ -71,7 +71,7 @@ def test_an_unknown_form_is_an_error_where_it_is_written(tmp_path):
             description: Damp. You see {teh lantern} here.
         """))
     assert found == ["extra.yaml:4:32: error: unknown substitution {teh lantern}: 'teh' is not one of "
-                     "the, a, an, counter, contents (did you mean 'the'?)"]
+                     "the, a, an, counter, contents, state (did you mean 'the'?)"]
 
 
 def test_an_unknown_id_in_content_text_is_an_error_with_did_you_mean(tmp_path):

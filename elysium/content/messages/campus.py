@@ -2,6 +2,8 @@
 recitals. Only a game with classes or recitals says them, so they may speak of terms and masters."""
 
 MESSAGES: dict[str, str] = {
+    "campus.status_classes": "Classes attended: {attended}, missed: {missed}.",
+    "campus.status_recitals": "Recitals performed: {performed}, missed: {missed}.",
     # classes
     "campus.no_classes": "No classes are posted for this term.",
     "campus.timetable_heading": "Your timetable:",
@@ -64,6 +66,8 @@ MESSAGES: dict[str, str] = {
 _ENTRY = ("recital", "weekday", "day", "time", "stage")
 
 PARAMETERS: dict[str, tuple[str, ...]] = {
+    "campus.status_classes": ("attended", "missed"),
+    "campus.status_recitals": ("performed", "missed"),
     "campus.timetable_entry": ("course", "days", "start", "end", "room", "teacher"),
     "campus.timetable_next": ("course", "when"),
     "campus.today_at": ("time",),

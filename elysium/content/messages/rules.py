@@ -8,8 +8,6 @@ MESSAGES: dict[str, str] = {
                     "Reputation: {reputation}    Score: {score}",
     "rules.status_skills": "Skills:",
     "rules.status_skill": "  {skill}: {level}",
-    "rules.status_classes": "Classes attended: {attended}, missed: {missed}.",
-    "rules.status_recitals": "Recitals performed: {performed}, missed: {missed}.",
 }
 
 PARAMETERS: dict[str, tuple[str, ...]] = {
@@ -17,6 +15,4 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "rules.score_no_maximum": ("score", "turns", "turns_word"),
     "rules.status": ("energy", "max_energy", "standing", "reputation", "score"),
     "rules.status_skill": ("skill", "level"),
-    "rules.status_classes": ("attended", "missed"),
-    "rules.status_recitals": ("performed", "missed"),
 }
