@@ -49,7 +49,9 @@ class _Parser:
             line = raw.strip()
             if not line or line.startswith("#"):
                 continue
-            if line.startswith("**"):
+            if line.startswith("***"):  # "*** You have won ***": what a game prints, so a check
+                self._check(line, number)
+            elif line.startswith("**"):
                 self._header(line, number)
             elif line.startswith("*"):
                 self._start_test(line[1:].strip(), number)

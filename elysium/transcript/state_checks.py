@@ -147,6 +147,8 @@ def _lookup(state: Any, path: str) -> tuple[Any, str]:
             current = current[part]
         elif isinstance(current, (list, tuple)) and part.isdigit() and int(part) < len(current):
             current = current[int(part)]
+        elif walked == ["counters"] and isinstance(current, dict) and "." not in path[len("counters."):]:
+            current = 0  # a counter nothing has changed yet is 0, as conditions read it
         else:
             return _MISSING, _missing_reason(path, walked, current)
         walked.append(part)

@@ -131,3 +131,11 @@ def test_booleans_stay_apart_from_numbers_inside_lists_and_dicts():
     assert judge("{state} counts == [true, 2]") == "counts is [1, 2]"
     assert judge('{state} flags == {"met_warden": 1, "gate_open": 0}') is not None
     assert judge('{state} flags == {"met_warden": true, "gate_open": false}') is None
+
+
+def test_a_counter_nothing_has_changed_reads_as_zero_as_conditions_read_it():
+    state = {**STATE, "counters": {"stars": 3}}
+    assert judge("{state} counters.disturbed == 0", state=state) is None
+    assert judge("{state} counters.stars == 3", state=state) is None
+    assert judge("{state} counters.disturbed == 1", state=state) is not None
+    assert judge("{state} flags.never_set == true", state=state) is not None  # flags still must exist

@@ -150,3 +150,10 @@ def test_braces_that_are_not_a_modifier_are_plain_text(write):
     path = write("braces.regtest", "* t\n{The End}\n")
     check = parse_transcript(path).tests[0].steps[0].checks[0]
     assert isinstance(check, TextCheck) and check.text == "{The End}"
+
+
+def test_a_line_of_three_stars_is_a_check_not_a_header(write):
+    # Games print their endings so ("*** You have won ***"); only "** key: value" is a header.
+    path = write("ending.regtest", "* t\n> read message\n*** You have won ***\n")
+    check = parse_transcript(path).tests[0].steps[1].checks[0]
+    assert isinstance(check, TextCheck) and check.text == "*** You have won ***"
