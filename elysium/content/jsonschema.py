@@ -23,6 +23,7 @@ def shape(name: str) -> dict[str, Any]:
     simple: dict[str, Any] = {
         "str": lambda: {"type": ["string", "number"]},
         "text": lambda: {"$ref": "#/$defs/text"},
+        "action_text": lambda: {"$ref": "#/$defs/text"},
         "bool": lambda: {"type": "boolean"},
         "dark": lambda: {"oneOf": [{"type": "boolean"}, {"$ref": "#/$defs/condition"}]},
         "int": lambda: {"type": "integer"},
@@ -38,6 +39,7 @@ def shape(name: str) -> dict[str, Any]:
         "position": lambda: {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2},
         "condition": lambda: {"$ref": "#/$defs/condition"},
         "conditions": lambda: {"type": "array", "items": {"$ref": "#/$defs/condition"}},
+        "action_effects": lambda: shape("effects"),
         "effects": lambda: {"oneOf": [{"type": "array", "items": {"$ref": "#/$defs/effect"}}, {"$ref": "#/$defs/effect"}]},
         "compare": lambda: {"oneOf": [{"type": "integer"}, {"const": True}, _object(
             {k: "int" for k in schema.COMPARISONS}, required=False)]},

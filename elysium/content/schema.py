@@ -53,10 +53,10 @@ FIELDS: dict[str, dict[str, str]] = {
         "poor": "text",
     },
     "endings": {"title": "*str", "text": "*text", "win": "bool"},
-    "verbs": {"words": "words", "default": "text", "time": "int"},
+    "verbs": {"words": "words", "default": "action_text", "time": "int"},
     "rules": {
         "on": "*words", "object": "ref:things", "with": "ref:things", "where": "ref:rooms",
-        "if": "condition", "do": "effects", "once": "bool", "continue": "bool", "text": "words",
+        "if": "condition", "do": "action_effects", "once": "bool", "continue": "bool", "text": "words",
         "direction": "rule_directions", "except": "words", "phase": "phase", "stop": "bool", "replace": "bool",
     },
     "timers": {
@@ -99,6 +99,8 @@ BUILTIN_VERBS = (
     "look_under", "look_behind", "buy", "count", "pray", "wave", "pull", "push", "turn", "give", "show",
 )
 MOMENTS = ("arrive", "turn")
+# What a rule's texts (and a verb's default reply) may name besides ids: the action's own parts.
+ACTION_PARAMETERS = ("noun", "second", "text", "direction")
 ANY_ACTION = "any"  # `on: any`: every action that reaches rules (with `except:` for some)
 # When a rule fires in an action (docs/content.md, "Rules"): before, instead of, or after it.
 PHASES = ("before", "instead", "after")

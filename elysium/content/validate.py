@@ -498,6 +498,21 @@ class Checker:
             groups.append((" ".join(phrases[0]), nouns, adjectives, text, path + (key,)))
         return tuple(groups)
 
+    def shape_action_effects(self, doc, path, value, what):
+        """A rule's effects: their texts may name the action's parts ({the noun}, {the second})."""
+        self.parameters = schema.ACTION_PARAMETERS
+        try:
+            return self.shape_effects(doc, path, value, what)
+        finally:
+            self.parameters = ()
+
+    def shape_action_text(self, doc, path, value, what):
+        self.parameters = schema.ACTION_PARAMETERS
+        try:
+            return self.shape_text(doc, path, value, what)
+        finally:
+            self.parameters = ()
+
     def shape_game(self, doc, path, value, what):
         return self.fields(doc, path, value, schema.GAME_FIELDS, "the game section") or INVALID
 

@@ -42,7 +42,7 @@ class Rules(Service):
         for rule in ctx.content.rules_for(msg.verb, msg.thing):
             if rule.phase != msg.phase or not self.applies(rule, msg, ctx):
                 continue
-            texts.append(self.fire(rule, ctx))
+            texts.append(self.fire(rule, ctx, _action_params(msg, ctx)))
             replace = replace or rule.replace
             if not rule.goes_on(stops_by_default=instead) or ctx.state["ending"]:
                 verb = ctx.content.verbs.get(msg.verb)
@@ -52,7 +52,8 @@ class Rules(Service):
         if verb is not None and verb.default is None and msg.verb in BUILTIN_VERBS:
             verb = None  # a game's verb that only adds words to a built-in one: the built-in replies
         if verb is not None and instead:  # a custom verb that no rule took up: its default reply
-            texts.append(render(verb.default, ctx.state, ctx.content) or say("rules.nothing_comes_of_it",
+            texts.append(render(verb.default, ctx.state, ctx.content, _action_params(msg, ctx))
+                         or say("rules.nothing_comes_of_it",
                                                                               ctx.state, ctx.content))
             return RulesOutcome(_joined(texts), handled=True, minutes=verb.time)
         return RulesOutcome(_joined(texts), handled=False, replace=replace)
@@ -84,11 +85,12 @@ class Rules(Service):
             return True
         return NOWHERE in directions and msg.direction not in ctx.content.rooms[ctx.state["location"]].exits
 
-    def fire(self, rule: Rule, ctx: Context) -> str:
+    def fire(self, rule: Rule, ctx: Context, params: dict[str, Any] | None = None) -> str:
+        """Run a rule's effects; `params` are the action's parts its texts may name ({the noun})."""
         if rule.once:
             ctx.state["fired"].append(rule.id)
         ctx.now_running(_named(f"rule {rule.id!r}", ctx.content.origin("rules", rule.id)))
-        return self.apply(rule.effects, ctx, 0)
+        return self.apply(rule.effects, ctx, 0, params)
 
     @handles(RunEffects)
     def run_effects(self, msg: RunEffects, ctx: Context) -> Narration:
@@ -162,21 +164,21 @@ class Rules(Service):
         return Narration("\n".join(lines))
 
     # -- effects -------------------------------------------------------------------------------
-    def apply(self, effects: Any, ctx: Context, depth: int) -> str:
+    def apply(self, effects: Any, ctx: Context, depth: int, params: dict[str, Any] | None = None) -> str:
         texts: list[str] = []
         if depth > MAX_NESTING or ctx.depth > MAX_DISPATCH_DEPTH:
             return ""  # content whose effects set each other off endlessly stops here
         for effect in effects or ():
-            texts.append(self.effect(effect, ctx, depth))
+            texts.append(self.effect(effect, ctx, depth, params))
             if ctx.state["ending"]:
                 break
         return "\n".join(t for t in texts if t)
 
-    def effect(self, e: dict[str, Any], ctx: Context, depth: int) -> str:
+    def effect(self, e: dict[str, Any], ctx: Context, depth: int, params: dict[str, Any] | None = None) -> str:
         state, content = ctx.state, ctx.content
         if "if" in e:
             branch = e.get("then") if holds(e["if"], state, content) else e.get("else")
-            return self.apply(branch, ctx, depth + 1)
+            return self.apply(branch, ctx, depth + 1, params)
         if "counter" in e:
             name = e["counter"]
             state["counters"][name] = e["set"] if "set" in e else state["counters"].get(name, 0) + e["add"]
@@ -207,7 +209,7 @@ class Rules(Service):
         (key, value), = e.items()
         match key:
             case "say":
-                return render(value, state, content)
+                return render(value, state, content, params)
             case "set" | "clear":
                 for flag in [value] if isinstance(value, str) else value:
                     if key == "set":
@@ -250,6 +252,21 @@ class Rules(Service):
         ctx.publish(GameEnded(ending_id))
         body = render(ending.text, ctx.state, ctx.content)
         return f"{body}\n\n*** {ending.title} ***"
+
+
+def _action_params(msg: RunRules, ctx: Context) -> dict[str, Any]:
+    """The parts of an action that a rule's texts may name: {the noun}, {the second}, {text},
+    {direction} (schema.ACTION_PARAMETERS); a part the action lacks is left out."""
+    params: dict[str, Any] = {}
+    for name, thing in (("noun", msg.thing), ("second", msg.second)):
+        model = ctx.content.thing(thing) if thing else None
+        if model is not None:
+            params[name] = model
+    if msg.text:
+        params["text"] = msg.text
+    if msg.direction:
+        params["direction"] = msg.direction
+    return params
 
 
 def _joined(texts: list[str]) -> str:
