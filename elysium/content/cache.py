@@ -21,6 +21,10 @@ from pathlib import Path
 from elysium import __version__
 from elysium.content import model
 from elysium.content.files import PackFiles
+from elysium.content.problems import Problem
+from elysium.content.yamlsafe import Mark
+
+WARNING_PARTS = {(Problem.__module__, "Problem"): Problem, (Mark.__module__, "Mark"): Mark}
 
 MODEL_SOURCE = Path(model.__file__)
 CONTENT_CODE = MODEL_SOURCE.parent
@@ -76,6 +80,8 @@ class _ModelOnly(pickle.Unpickler):
             return getattr(found, method) if method else found
         if module == "builtins" and name in SAFE_BUILTINS:
             return getattr(__import__("builtins"), name)
+        if (module, name) in WARNING_PARTS:  # the content's warnings and where each is written
+            return WARNING_PARTS[module, name]
         raise pickle.UnpicklingError(f"{module}.{name} is not part of the content model")
 
 

@@ -66,3 +66,13 @@ def test_the_cache_can_be_switched_off(pack, monkeypatch):
     monkeypatch.setenv("ELYSIUM_CACHE", "off")
     load_content(pack)
     assert not (pack.parent / "cache").exists()
+
+
+def test_content_with_warnings_comes_from_the_cache_too(pack):
+    # Warnings (a flag set but never read) travel with the content: a warm load must not miss.
+    (pack / "unread.yaml").write_text("rules:\n  noted:\n    on: look\n    continue: true\n"
+                                      "    do: [{set: never_read_anywhere}]\n", encoding="utf-8")
+    first = load_content(pack)
+    assert any("never_read_anywhere" in problem.message for problem in first.warnings)
+    content, key = cache.read([PackFiles(pack)])
+    assert content == first and key
