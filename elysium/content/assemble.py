@@ -133,7 +133,7 @@ class Assembly:
             self.game = fields.get("game")
             for key, feature in campus.FIELDS["game"].items():
                 if key in (self.game or {}):
-                    self.checker.need(feature, document.key_mark(("game", key)), f"game: {key}")
+                    self.checker.need(feature, lambda: document.key_mark(("game", key)), f"game: {key}")
         elif "game" in fields:
             self.problems.append(Problem(document.key_mark(("game",)), "only the game's own pack has a 'game' "
                                          "section; a mod changes the game with entries and patches"))
@@ -276,10 +276,11 @@ class Assembly:
         if fields is None:
             return
         if kind in campus.KINDS:
-            self.checker.need(campus.KINDS[kind], doc.key_mark(path), f"the {SINGULAR.get(kind, kind[:-1])} {entry_id!r}")
+            self.checker.need(campus.KINDS[kind], lambda: doc.key_mark(path),
+                              f"the {SINGULAR.get(kind, kind[:-1])} {entry_id!r}")
         for key, feature in campus.FIELDS.get(kind, {}).items():
             if key in fields:
-                self.checker.need(feature, doc.key_mark(path + (key,)), f"{key!r} in {what}")
+                self.checker.need(feature, lambda: doc.key_mark(path + (key,)), f"{key!r} in {what}")
         self.add_item_rules(game_id, fields.pop("rules", ()), doc, path + ("rules",), entry_id)
         self.add_scenery(game_id, fields.pop("scenery", ()) if kind == "rooms" else (), doc)
         self.entries[kind][game_id] = (fields, Place(doc, path))
@@ -401,7 +402,7 @@ class Assembly:
                                                  f"built-in verb, a verb of this pack, any, arrive nor turn"
                                                  f"{suggestion(verb, known_verbs)}"))
                 elif verb in campus.ACTIONS and verb not in self.entries["verbs"]:  # SLEEP, ATTEND...
-                    self.checker.need(campus.ACTIONS[verb], where.mark, f"the verb {as_written!r} of {name}")
+                    self.checker.need(campus.ACTIONS[verb], lambda: where.mark, f"the verb {as_written!r} of {name}")
             written_except = fields.get("except", ())
             fields["except"] = tuple(verb if verb in known_verbs else qualify("verbs", verb) for verb in written_except)
             self.problems.extend(Problem(place.mark, message) for message in rules_check.misfits(

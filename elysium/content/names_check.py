@@ -42,18 +42,37 @@ def warnings(uses: Iterable[NameUse], records: Iterable[str] = ()) -> list[Probl
         read[kind] |= {*records, *ENGINE_COUNTERS}
         written[kind] |= {*records, *ENGINE_COUNTERS}
     found = []
+    setting = {kind: _Suggestions(names) for kind, names in written.items()}
+    reading = {kind: _Suggestions(names) for kind, names in read.items()}
     for use in uses:
         if use.read and use.name not in written[use.kind]:
             found.append(Problem(use.doc.mark(use.path), f"the {use.kind} {use.name!r} is read here, but nothing "
-                                 f"ever sets it{_close(use.name, written[use.kind])}", "warning"))
+                                 f"ever sets it{setting[use.kind].close(use.name)}", "warning"))
         elif not use.read and use.name not in read[use.kind]:
             found.append(Problem(use.doc.mark(use.path), f"the {use.kind} {use.name!r} is set here, but nothing "
-                                 f"ever reads it{_close(use.name, read[use.kind])}", "warning"))
+                                 f"ever reads it{reading[use.kind].close(use.name)}", "warning"))
     return found
 
 
-def _close(name: str, names: set[str]) -> str:
-    """Did-you-mean, stricter than for ids: flag and counter names often share a long prefix
-    (`lantern_walk_...`), which alone must not make two names look alike."""
-    close = difflib.get_close_matches(name, sorted(names), n=1, cutoff=0.8)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+class _Suggestions:
+    """Did-you-mean over many names, quickly: only names a typo away (one letter dropped, added,
+    changed or two swapped, found through each name with one letter left out) are compared, so a
+    pack with thousands of flags costs no more than a few comparisons per warning. Stricter than
+    for ids: flag and counter names often share a long prefix (`lantern_walk_...`), which alone
+    must not make two names look alike."""
+
+    def __init__(self, names: set[str]) -> None:
+        self.by_shortening: dict[str, list[str]] = {}
+        for name in sorted(names):
+            for shorter in _shortenings(name):
+                self.by_shortening.setdefault(shorter, []).append(name)
+
+    def close(self, name: str) -> str:
+        candidates = sorted({other for shorter in _shortenings(name) for other in self.by_shortening.get(shorter, ())
+                             if other != name})
+        close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.8)
+        return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _shortenings(name: str) -> set[str]:
+    return {name, *(name[:i] + name[i + 1:] for i in range(len(name)))}

@@ -419,10 +419,11 @@ class Checker:
                                f"the feature {name!r} needs the feature {needed!r} too: add it to the list")
         return named
 
-    def need(self, feature: str, mark: Mark, what: str) -> None:
-        """Refuse content of a campus system the game does not use."""
+    def need(self, feature: str, mark: Callable[[], Mark], what: str) -> None:
+        """Refuse content of a campus system the game does not use. `mark` finds where it is
+        written only when needed: finding a position reads the file a second time."""
         if feature not in self.features:
-            self.error(mark, f"{what} {campus.lacking(feature)}")
+            self.error(mark(), f"{what} {campus.lacking(feature)}")
     def shape_room_descriptions(self, doc, path, value, what):
         if value not in schema.ROOM_DESCRIPTIONS:
             self.error(doc.mark(path), f"{what} must be one of {', '.join(schema.ROOM_DESCRIPTIONS)}, not "
@@ -528,7 +529,7 @@ class Checker:
                 self.error(doc.key_mark(where), f"unknown condition {key!r}{suggestion(key, schema.CONDITION_KEYS)}")
                 continue
             if key in campus.CONDITIONS:
-                self.need(campus.CONDITIONS[key], doc.key_mark(where), f"the condition {key!r}")
+                self.need(campus.CONDITIONS[key], lambda: doc.key_mark(where), f"the condition {key!r}")
             result = self.shape(doc, where, item, schema.CONDITION_KEYS[key], f"the condition {key!r}")
             converted[key] = item if result is INVALID else result
             if key == "switched_on" and isinstance(result, str):
@@ -615,7 +616,7 @@ class Checker:
             self.error(doc.key_mark(path + (primary,)), f"unknown effect {primary!r}{suggestion(primary, schema.EFFECT_KEYS)}")
             return effect
         if primary in campus.EFFECTS:
-            self.need(campus.EFFECTS[primary], doc.key_mark(path + (primary,)), f"the effect {primary!r}")
+            self.need(campus.EFFECTS[primary], lambda: doc.key_mark(path + (primary,)), f"the effect {primary!r}")
         converted = self.fields(doc, path, effect, EFFECT_FIELDS[primary], f"the {primary!r} effect") or {}
         if primary == "counter" and ("add" in effect) == ("set" in effect):
             self.error(doc.mark(path), "a counter effect needs either add: N or set: N")
