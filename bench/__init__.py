@@ -4,4 +4,4 @@ Run it from the project root with `python -m bench` (or `python -m bench --quick
 bench/README.md for what each line measures and the latest full results.
 """
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 4

@@ -305,8 +305,12 @@ def _world_yaml(rooms: int, lore_ids: list[str], plans_with_bells: list[tuple[st
     return "\n".join(out) + "\n"
 
 
-def _manifest(rooms: int) -> str:
-    return f"""id: bench_{rooms}
+def _manifest(rooms: int, records: list[str] = ()) -> str:
+    # The synthetic world sets flags nothing reads (wards of rooms without a guarded way, what each
+    # NPC has heard) and reads some nothing sets: `records` names them, so that the pack loads
+    # without warnings, as a finished game would, and the load measures loading, not warnings.
+    kept = f"records: [{', '.join(records)}]\n" if records else ""
+    return kept + f"""id: bench_{rooms}
 name: Benchmark campus of {rooms} rooms
 version: 0.1.0
 game:
@@ -320,6 +324,7 @@ game:
   days: [Moonday, Tideday, Quillday, Harpday, Fireday, Starday, Restday]
   term_days: 21
   term_end: [{{end: term_over}}]
+  features: [clock, energy, standing, classes, recitals, lore, sleep]   # the whole campus, as Starred Blocks
 """
 
 
@@ -331,6 +336,8 @@ def write_pack(rooms: int, folder: Path) -> None:
     (folder / "pack.yaml").write_text(_manifest(rooms), encoding="utf-8")
     bells: list[tuple[str, str]] = []
     lore: list[str] = []
+    guarded: list[str] = []
+    heard: list[str] = []
     for start in range(0, rooms, ROOMS_PER_FILE):
         plans = [room_plan(i % width, i // width, width, rooms) for i in range(start, min(rooms, start + ROOMS_PER_FILE))]
         room_part = ["rooms:"] + [_room_yaml(p) for p in plans]
@@ -339,10 +346,15 @@ def write_pack(rooms: int, folder: Path) -> None:
         npc_part = (["npcs:"] + [_npc_yaml(p.npc, p.id, next(iter(p.exits.values()))) for p in npc_plans]
                     if npc_plans else [])
         bells += [(item.id, p.id) for p in plans for item in p.items if item.bell]
+        guarded += [p.id for p in plans if p.guarded]
+        heard += [p.npc["id"] for p in npc_plans]
         lore += [item.readable for p in plans for item in p.items if item.readable]
         text = "\n".join(room_part) + "\n\n" + "\n".join(item_part) + "\n\n" + "\n".join(npc_part) + "\n"
         (folder / "regions" / f"region_{start // ROOMS_PER_FILE:04d}.yaml").write_text(text, encoding="utf-8")
     (folder / "world.yaml").write_text(_world_yaml(rooms, lore, bells), encoding="utf-8")
+    warded, read = {f"ward_{room}" for _, room in bells}, {f"ward_{room}" for room in guarded}
+    records = sorted(warded ^ read) + [f"heard_{npc}" for npc in heard] + ["rings"]
+    (folder / "pack.yaml").write_text(_manifest(rooms, records), encoding="utf-8")
     (folder / STAMP).write_text(json.dumps({"generator": GENERATOR_VERSION, "rooms": rooms}), encoding="utf-8")
 
 
