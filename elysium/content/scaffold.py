@@ -138,6 +138,12 @@ def mod_id(name: str) -> str:
 
 def create_mod(name: str, parent: Path) -> Path:
     """Write a new mod into parent/<id>; refuses to overwrite anything."""
+    return _write_pack(name, parent, {"pack.yaml": MANIFEST, "{id}.yaml": CONTENT, "tests/{id}.regtest": PLAYTHROUGH})
+
+
+def _write_pack(name: str, parent: Path, templates: dict[str, str]) -> Path:
+    """A new pack in parent/<id>, each file (its name may use {id}) made from its template, and the
+    JSON Schema beside them for editors; refuses to overwrite anything."""
     identifier = mod_id(name)
     folder = parent / identifier
     if folder.exists():
@@ -145,9 +151,8 @@ def create_mod(name: str, parent: Path) -> Path:
     (folder / "tests").mkdir(parents=True)
     values = {"id": identifier, "name": name.strip() or identifier, "engine": __version__,
               "folder": folder.as_posix()}
-    (folder / "pack.yaml").write_text(MANIFEST.format(**values), encoding="utf-8")
-    (folder / f"{identifier}.yaml").write_text(CONTENT.format(**values), encoding="utf-8")
-    (folder / "tests" / f"{identifier}.regtest").write_text(PLAYTHROUGH.format(**values), encoding="utf-8")
+    for file, template in templates.items():
+        (folder / file.format(id=identifier)).write_text(template.format(**values), encoding="utf-8")
     (folder / "elysium.schema.json").write_text(json.dumps(content_schema(), indent=2) + "\n", encoding="utf-8")
     return folder
 
@@ -215,15 +220,5 @@ A light of your own
 def create_game(name: str, parent: Path) -> Path:
     """Write a new stand-alone game into parent/<id>: a plain parser game (`features: []`) that
     plays and passes its playthrough; refuses to overwrite anything."""
-    identifier = mod_id(name)
-    folder = parent / identifier
-    if folder.exists():
-        raise FileExistsError(f"{folder} already exists; choose another name or --dir")
-    (folder / "tests").mkdir(parents=True)
-    values = {"id": identifier, "name": name.strip() or identifier, "engine": __version__,
-              "folder": folder.as_posix()}
-    (folder / "pack.yaml").write_text(GAME_MANIFEST.format(**values), encoding="utf-8")
-    (folder / "world.yaml").write_text(GAME_CONTENT.format(**values), encoding="utf-8")
-    (folder / "tests" / f"{identifier}.regtest").write_text(GAME_PLAYTHROUGH.format(**values), encoding="utf-8")
-    (folder / "elysium.schema.json").write_text(json.dumps(content_schema(), indent=2) + "\n", encoding="utf-8")
-    return folder
+    return _write_pack(name, parent, {"pack.yaml": GAME_MANIFEST, "world.yaml": GAME_CONTENT,
+                                      "tests/{id}.regtest": GAME_PLAYTHROUGH})

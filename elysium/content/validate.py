@@ -354,12 +354,16 @@ class Checker:
                 rules.append(fields)
         return rules
 
-    def shape_phase(self, doc, path, value, what):
-        if value not in schema.PHASES:
-            self.error(doc.mark(path), f"{what} must be one of {', '.join(schema.PHASES)}"
-                       f"{suggestion(str(value), schema.PHASES)}")
+    def one_of(self, doc, path, value, what, choices: tuple[str, ...], written: bool = False):
+        """`value` when it is one of `choices`, else an error naming them (and what was written)."""
+        if value not in choices:
+            self.error(doc.mark(path), f"{what} must be one of {', '.join(choices)}"
+                       f"{f', not {value!r}' if written else ''}{suggestion(str(value), choices)}")
             return INVALID
         return value
+
+    def shape_phase(self, doc, path, value, what):
+        return self.one_of(doc, path, value, what, schema.PHASES)
 
     def shape_rule_directions(self, doc, path, value, what):
         """The directions a `go` rule is about: a direction, `nowhere`, or a list of them."""
@@ -425,11 +429,7 @@ class Checker:
         if feature not in self.features:
             self.error(mark(), f"{what} {campus.lacking(feature)}")
     def shape_room_descriptions(self, doc, path, value, what):
-        if value not in schema.ROOM_DESCRIPTIONS:
-            self.error(doc.mark(path), f"{what} must be one of {', '.join(schema.ROOM_DESCRIPTIONS)}, not "
-                       f"{value!r}{suggestion(str(value), schema.ROOM_DESCRIPTIONS)}")
-            return INVALID
-        return value
+        return self.one_of(doc, path, value, what, schema.ROOM_DESCRIPTIONS, written=True)
 
     def shape_directions(self, doc, path, value, what):
         """The game's direction words: `word: north` for another word for a direction, or
@@ -566,11 +566,7 @@ class Checker:
         return INVALID
 
     def shape_piece_kind(self, doc, path, value, what):
-        if value not in schema.PIECE_KINDS:
-            self.error(doc.mark(path), f"{what} must be one of {', '.join(schema.PIECE_KINDS)}"
-                       f"{suggestion(str(value), schema.PIECE_KINDS)}")
-            return INVALID
-        return value
+        return self.one_of(doc, path, value, what, schema.PIECE_KINDS)
 
     def shape_pieces(self, doc, path, value, what):
         pieces = [value] if isinstance(value, str) else value
