@@ -143,10 +143,12 @@ class Rules(Service):
             lines = [say("rules.status", state, content, energy=state["energy"], max_energy=MAX_ENERGY,
                          standing=state["standing"], reputation=state["reputation"], score=state["score"])]
         else:
-            parts = [f"Energy: {state['energy']}/{MAX_ENERGY}"] if "energy" in features else []
+            parts = [say("campus.status_energy", state, content, energy=state["energy"], max_energy=MAX_ENERGY)
+                     ] if "energy" in features else []
             if "standing" in features:
-                parts += [f"Standing with the faculty: {state['standing']}", f"Reputation: {state['reputation']}"]
-            lines = ["    ".join([*parts, f"Score: {state['score']}"]) if parts
+                parts.append(say("campus.status_standing", state, content, standing=state["standing"],
+                                 reputation=state["reputation"]))
+            lines = ["    ".join([*parts, say("campus.status_score", state, content, score=state["score"])]) if parts
                      else say("campus.status", state, content, score=state["score"], turns=state["turn"])]
         skills = sorted({*state["skills"], *(c.skill for c in content.classes.values())})
         if skills and "classes" in features:

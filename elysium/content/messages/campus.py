@@ -59,6 +59,9 @@ MESSAGES: dict[str, str] = {
     "campus.time_passes": "Time passes.",
     "campus.wait_how_long": 'You can wait a number of minutes ("wait 20") or hours ("wait 2 hours").',
     "campus.status": "Score: {score}    Turns: {turns}",
+    "campus.status_energy": "Energy: {energy}/{max_energy}",
+    "campus.status_standing": "Standing with the faculty: {standing}    Reputation: {reputation}",
+    "campus.status_score": "Score: {score}",
     "campus.story_ended": "The story has ended. Type UNDO to take back your last move, SCORE to look back "
                           "on it, or QUIT.",
 }
@@ -91,4 +94,7 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "campus.recital_missed": ("recital",),
     # features
     "campus.status": ("score", "turns"),
+    "campus.status_energy": ("energy", "max_energy"),
+    "campus.status_standing": ("standing", "reputation"),
+    "campus.status_score": ("score",),
 }
