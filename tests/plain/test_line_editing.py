@@ -16,16 +16,21 @@ from elysium import plain
 
 WORLD = Path(__file__).parents[1] / "fixtures" / "world"
 UP = "\x1b[A"
+PROMPT = b"\n> "
 
 
-def _read_until(fd: int, marker: bytes, seen: bytearray) -> None:
-    """Read from the terminal until `marker` has come since `seen` was last cleared (the limit only
-    stops a broken run from hanging the suite)."""
-    while marker not in seen:
+def _read_past(fd: int, marker: bytes, pending: bytearray) -> bytes:
+    """What the terminal shows up to and including the next `marker`; what came after it stays in
+    `pending` (the limit only stops a broken run from hanging the suite; nothing here is timed)."""
+    while marker not in pending:
         ready, _, _ = select.select([fd], [], [], 30)
         if not ready:
-            raise AssertionError(f"no {marker!r} in {bytes(seen)!r}")
-        seen.extend(os.read(fd, 4096))
+            raise AssertionError(f"no {marker!r} in {bytes(pending)!r}")
+        pending.extend(os.read(fd, 4096))
+    end = pending.index(marker) + len(marker)
+    shown = bytes(pending[:end])
+    del pending[:end]
+    return shown
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
@@ -38,15 +43,13 @@ def test_up_arrow_at_a_terminal_brings_back_the_last_command(tmp_path):
         stdin=side, stdout=side, stderr=side, env=env, close_fds=True)
     os.close(side)
     try:
-        seen = bytearray()
-        _read_until(main, b"> ", seen)
+        pending = bytearray()
+        _read_past(main, PROMPT, pending)
         os.write(main, b"inventory\r")
-        _read_until(main, b"carrying", seen)
-        _read_until(main, b"> ", seen)
-        seen.clear()
+        assert b"carrying" in _read_past(main, PROMPT, pending)
         os.write(main, UP.encode() + b"\r")  # the same command again, from the history
-        _read_until(main, b"> ", seen)
-        assert b"carrying" in seen, bytes(seen)
+        again = _read_past(main, PROMPT, pending)
+        assert b"carrying" in again, again
     finally:
         game.kill()
         game.wait()
