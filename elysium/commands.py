@@ -19,7 +19,7 @@ from elysium.parser.grammar import VERBS
 META_ACTIONS = frozenset({
     "quit", "help", "score", "time", "journal", "timetable", "status", "recitals", "repertoire",
     "save", "restore", "load", "saves", "delete", "restart",
-    "brief", "verbose", "superbrief", "about",
+    "brief", "verbose", "superbrief", "about", "map",
 })
 
 # The verbs players try that the world answers with a reply of their own (services/world/actions.py).
@@ -75,6 +75,7 @@ REQUESTS: dict[str, Build] = {
     "verbose": lambda c, o: p.SetRoomDescriptions("verbose"),
     "superbrief": lambda c, o: p.SetRoomDescriptions("superbrief"),
     "about": lambda c, o: p.About(),
+    "map": lambda c, o: p.ShowMap(),
     # The verbs players try, and people who hold things.
     **{action: (lambda action: lambda c, o: p.Attempt(action, o, c.second, c.text or ""))(action)
        for action in TRIED_ACTIONS},

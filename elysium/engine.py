@@ -27,6 +27,7 @@ from elysium.state.conditions import render
 from elysium.state.text import say
 from elysium import __version__
 from elysium.content.styles import without_controls
+from elysium.content.flowing import flowing
 from elysium.state.reconcile import compare_packs, describe_changes, fitting_history, reconcile
 from elysium.state.save_check import SHORT_TEXT, Damaged, check_save
 from elysium.state.saves import SaveError, SaveInfo, SaveSlots, default_saves_folder, slot_name
@@ -66,13 +67,8 @@ def for_features(markdown: str, features: frozenset[str]) -> str:
 
 def help_text(state: dict[str, Any], content: Content) -> str:
     """The engine's help (`engine.help`, light Markdown, without the lines about campus systems the
-    game does not use), then the pack's own words, as plain text."""
-    lines = []
-    for line in for_features(say("engine.help", state, content).strip(), content.game.features).splitlines():
-        if line.startswith("#"):
-            line = line.lstrip("#").strip().upper()
-        lines.append(line.replace("`", ""))
-    text = "\n".join(lines)
+    game does not use), then the pack's own words, as plain text whose paragraphs flow."""
+    text = flowing(for_features(say("engine.help", state, content).strip(), content.game.features))
     extra = content.game.help
     if not extra:
         return text

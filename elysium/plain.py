@@ -4,7 +4,7 @@ IF tools such as regtest.py (which waits for a line that starts with the prompt 
 from __future__ import annotations
 
 import sys
-from typing import TextIO
+from typing import Callable, TextIO
 
 from elysium.content.styles import plain, without_controls
 from elysium.engine import Game
@@ -24,10 +24,9 @@ def run_plain(game: Game, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout
     _show(stdout, opening)
     if recorder is not None:
         recorder.opening(opening)
+    read_line = line_reader(stdin, stdout)
     while not game.over:
-        stdout.write(f"\n{PROMPT} ")
-        stdout.flush()
-        line = stdin.readline()
+        line = read_line()
         if not line:
             # The end of input is leaving the game: keep the place, as QUIT does.
             if note := game.autosave():
@@ -43,6 +42,42 @@ def run_plain(game: Game, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout
             recorder.command(line, reply)
     stdout.flush()
     return 0
+
+
+def line_reader(stdin: TextIO, stdout: TextIO) -> Callable[[], str]:
+    """A function that shows the prompt and reads one line ("" at the end of input). A player at a
+    terminal gets line editing and history (Up/Down) from the standard library's readline, where
+    it exists; piped input never loads it (it could write escape codes into the output)."""
+    if stdin is sys.stdin and stdout is sys.stdout and _is_terminal(stdin):
+        try:
+            import readline  # noqa: F401  (loading it is what gives input() editing and history)
+        except ImportError:
+            pass
+        else:
+            return lambda: _read_with_editing(stdout)
+
+    def read() -> str:
+        stdout.write(f"\n{PROMPT} ")
+        stdout.flush()
+        return stdin.readline()
+    return read
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # no isatty, or a closed stream
+        return False
+
+
+def _read_with_editing(stdout: TextIO) -> str:
+    # The blank line goes before input(): readline redraws only the prompt's own line.
+    stdout.write("\n")
+    stdout.flush()
+    try:
+        return input(f"{PROMPT} ") + "\n"
+    except EOFError:
+        return ""
 
 
 def _show(stdout: TextIO, text: str) -> None:

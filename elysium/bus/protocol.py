@@ -391,6 +391,11 @@ class About(Request[Narration]):
 
 
 @dataclass(frozen=True)
+class ShowMap(Request[Narration]):
+    """MAP: the ways out of the player's room, with the rooms they lead to as far as known."""
+
+
+@dataclass(frozen=True)
 class Route(Reply):
     """The directions that walk to a place the player knows (none: `text` says why not)."""
 

@@ -249,6 +249,7 @@ VERBS: tuple[Verb, ...] = (
     _verb("verbose", *_just("verbose")),
     _verb("superbrief", *_just("superbrief")),
     _verb("about credits info", *_just("about")),
+    _verb("map", *_just("map")),
     _verb("travel", rule("to {text}", "travel"), rule("{text}", "travel"), usage="GO TO a place you know"),
     *_TRIED,
 )

@@ -114,6 +114,13 @@ MESSAGES: dict[str, str] = {
     "world.travel_here": "You are already in {place}.",
     "world.travel_no_path": "You don't know a way to {place} from here.",
     "world.travel_stopped": "You stop on your way to {place}.",
+    # map
+    "world.map": "From {place}: {ways}.",
+    "world.map_way_to": "{direction} to {place}",
+    "world.map_way": "{direction}",
+    "world.map_no_way": "You know of no way out of {place}.",
+    "world.map_dark": "In the dark you remember only the way {ways}.",
+    "world.map_dark_no_way": "In the dark you know of no way out.",
 }
 
 _THING = ("noun", "is", "has", "does")
@@ -165,4 +172,10 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "world.travel_here": ("place",),
     "world.travel_no_path": ("place",),
     "world.travel_stopped": ("place",),
+    # map
+    "world.map": ("place", "ways"),
+    "world.map_way_to": ("direction", "place"),
+    "world.map_way": ("direction",),
+    "world.map_no_way": ("place",),
+    "world.map_dark": ("ways",),
 }

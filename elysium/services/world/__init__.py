@@ -12,9 +12,10 @@ from elysium.services.world.movement import Movement
 from elysium.services.world.player import Player
 from elysium.services.world.things import ThingHandling
 from elysium.services.world.travel import Travel
+from elysium.services.world.ways_out import WaysOut
 
 
-class World(ThingHandling, ActionHandling, Lighting, Movement, Player, Travel, Service):
+class World(ThingHandling, ActionHandling, Lighting, Movement, Player, Travel, WaysOut, Service):
     name = "world"
 
     @handles(Look)
