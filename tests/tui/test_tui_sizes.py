@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from elysium.tui.widgets import NarrativeLog
+from elysium.tui.widgets import CommandLine, NarrativeLog
 from tui_support import play, start
 
 CAMPUS = Path(__file__).resolve().parents[2] / "content" / "starred_blocks"
@@ -26,3 +26,22 @@ async def test_after_the_window_shrinks_the_story_still_shows_its_newest_lines(m
         assert log.scroll_offset.y == log.max_scroll_y
         last_shown = log.lines[log.scroll_offset.y + log.scrollable_content_region.height - 1].text
         assert last_shown.strip() and last_shown == log.lines[-1].text
+
+
+async def test_tab_finishes_the_word_of_a_thing_in_reach_before_the_alphabetically_first(make_app):
+    # At the gate, "ward" (a word of the silver wards) sorts before "warden", but the Warden is here.
+    app = make_app(CAMPUS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot)
+        command = app.screen.query_one(CommandLine)
+        command.focus()
+        for key in ("x", "space", "w", "tab"):
+            await pilot.press(key)
+        await pilot.pause()
+        assert command.value == "x warden"
+
+        command.value = ""
+        for key in ("x", "space", "l", "tab"):
+            await pilot.press(key)
+        await pilot.pause()
+        assert command.value == "x ledger"  # a thing's noun before "leather", the satchel's adjective
