@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from elysium.tui.widgets import CommandLine, NarrativeLog
+from elysium.tui.widgets import CampusMap, CommandLine, InventoryPanel, NarrativeLog
 from tui_support import play, start
 
 CAMPUS = Path(__file__).resolve().parents[2] / "content" / "starred_blocks"
+POCKETS = Path(__file__).resolve().parents[1] / "fixtures" / "tuisize"  # up, down, in, out; a bag
 
 
 async def test_after_the_window_shrinks_the_story_still_shows_its_newest_lines(make_app):
@@ -45,3 +46,31 @@ async def test_tab_finishes_the_word_of_a_thing_in_reach_before_the_alphabetical
             await pilot.press(key)
         await pilot.pause()
         assert command.value == "x ledger"  # a thing's noun before "leather", the satchel's adjective
+
+
+def drawn(widget) -> str:
+    return str(widget.render())
+
+
+async def test_the_map_shows_rooms_reached_by_up_down_in_and_out(make_app):
+    app = make_app(POCKETS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await start(pilot)
+        for way in ("up", "down", "down", "up", "in", "out", "out", "in"):
+            await play(pilot, way)
+        campus = drawn(screen.query_one(CampusMap))
+        for room in ("Hall", "Attic", "Crypt", "Closet", "Garden"):
+            assert room in campus
+        assert "⋰" in campus and "⋱" in campus  # the dotted links to them
+
+
+async def test_the_carrying_panel_shows_what_is_in_an_open_container_held(make_app):
+    app = make_app(POCKETS)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await start(pilot)
+        carrying = drawn(screen.query_one(InventoryPanel)).splitlines()
+        assert carrying == ["• a canvas satchel", "  • an apple", "  • a leather pouch"]  # the pouch is shut
+
+        await play(pilot, "open pouch")
+        carrying = drawn(screen.query_one(InventoryPanel)).splitlines()
+        assert carrying[-1] == "    • a coin"
