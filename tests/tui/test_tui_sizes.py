@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from elysium.tui.widgets import CampusMap, CommandLine, InventoryPanel, NarrativeLog
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from elysium.tui.widgets import CampusMap, CommandLine, InventoryPanel, NarrativeLog, Sidebar, StatusLine
 from tui_support import play, start
 
 CAMPUS = Path(__file__).resolve().parents[2] / "content" / "starred_blocks"
@@ -74,3 +77,66 @@ async def test_the_carrying_panel_shows_what_is_in_an_open_container_held(make_a
         await play(pilot, "open pouch")
         carrying = drawn(screen.query_one(InventoryPanel)).splitlines()
         assert carrying[-1] == "    • a coin"
+
+
+async def test_at_80x24_the_sidebar_fits_with_the_map_folded_away(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        sidebar = screen.query_one(Sidebar)
+        assert sidebar.display and sidebar.max_scroll_y == 0  # every panel fits
+        assert not screen.query_one(CampusMap).display  # the map folded away: F4 still shows it
+        for panel in ("#location", "#clock", "#student", "#inventory"):
+            assert screen.query_one(panel).region.bottom <= sidebar.region.bottom
+
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert screen.query_one(CampusMap).display  # room for it again
+
+
+async def test_the_sidebar_is_focused_and_scrolled_from_the_keyboard(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 16)) as pilot:
+        screen = await start(pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        sidebar = screen.query_one(Sidebar)
+        assert sidebar.max_scroll_y > 0  # too short for its panels
+
+        await pilot.press("shift+tab")
+        assert screen.focused is sidebar
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert sidebar.scroll_y > 0
+        assert screen.query_one(NarrativeLog).scroll_y == screen.query_one(NarrativeLog).max_scroll_y
+
+        await pilot.press("escape")
+        assert screen.focused is screen.query_one(CommandLine)
+        await pilot.press("l")
+        assert screen.query_one(CommandLine).value == "l"
+
+
+async def test_the_footer_loses_the_palette_key_when_the_window_narrows(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await start(pilot)
+        assert screen.query(FooterKey).filter(".-command-palette")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert not screen.query(FooterKey).filter(".-command-palette")
+        assert screen.query_one(Footer).compact
+
+
+async def test_at_60x20_the_status_line_shows_the_exits_on_a_second_line(make_app):
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await start(pilot)
+        await play(pilot, "n")
+        status = screen.query_one(StatusLine)
+        shown = [strip.text for strip in status.render_lines(status.region.reset_offset)]
+        assert status.size.height == 2
+        assert "…" not in "".join(shown)
+        assert "Exits: s e" in "".join(shown)
