@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from elysium.tui.screens.help import help_markdown
 from elysium.tui.widgets import CampusMap, CommandLine, InventoryPanel, NarrativeLog, Sidebar, StatusLine
 from tui_support import play, start
 
@@ -116,6 +117,7 @@ async def test_the_sidebar_is_focused_and_scrolled_from_the_keyboard(make_app):
         assert screen.focused is screen.query_one(CommandLine)
         await pilot.press("l")
         assert screen.query_one(CommandLine).value == "l"
+    assert "| Shift+Tab | the sidebar" in help_markdown(None)  # and the help's keys say so
 
 
 async def test_the_footer_loses_the_palette_key_when_the_window_narrows(make_app):
