@@ -48,10 +48,12 @@ class GameView:
     score: int
     max_score: int
     skills: dict[str, int]
-    inventory: tuple[str, ...]
+    inventory: tuple[str, ...]  # what the player holds themselves
     rooms: tuple[MapRoom, ...] = field(default=())
     ended: bool = False
     features: frozenset[str] = frozenset()  # the campus systems the game uses: the panels it shows
+    # What the player holds and, under each, what is on it or in it while it is open: (depth, name).
+    carried: tuple[tuple[int, str], ...] = ()
 
 
 def view_of(game: Game) -> GameView:
@@ -92,7 +94,24 @@ def view_of(game: Game) -> GameView:
         rooms=rooms,
         ended=bool(state["ending"]),
         features=content.game.features,
+        carried=tuple(carried_by_player(state, content)),
     )
+
+
+def carried_by_player(state, content, place: str = "player", depth: int = 0, seen: frozenset = frozenset()):
+    """(depth, name) of each item the player holds, each followed by what is on it, and in it when
+    it is open, however deep; only what the player carries is walked, never the world."""
+    for item_id in places.contents(state, place):
+        if item_id in seen:  # a loop made by careless effects: shown once, not followed
+            continue
+        entry = state["items"][item_id]
+        item = content.items[item_id]
+        worn = " (worn)" if entry.get("worn") else ""
+        yield depth, shown(indefinite(item.name, item.plural)) + worn
+        inner = seen | {item_id}
+        yield from carried_by_player(state, content, f"on:{item_id}", depth + 1, inner)
+        if entry.get("open", True):
+            yield from carried_by_player(state, content, f"in:{item_id}", depth + 1, inner)
 
 
 def next_event(game: Game) -> str | None:

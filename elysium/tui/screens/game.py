@@ -205,7 +205,9 @@ class GameScreen(Screen):
         self.set_class(wide, "-wide")
         footer = self.query_one(Footer)
         footer.compact = not wide
-        footer.show_command_palette = wide  # Ctrl+P still opens it; the help says so
+        if footer.show_command_palette != wide:  # the footer draws its keys once: redrawn, no stale key
+            footer.show_command_palette = wide  # Ctrl+P still opens it; the help says so
+            footer.refresh(recompose=True)
         self.set_class(wide if self.sidebar_open is None else self.sidebar_open, "-sidebar-open")
 
     def action_scroll_story(self, pages: int) -> None:

@@ -29,6 +29,7 @@ KEYS = """
 | Ctrl+S / Ctrl+O | save / load |
 | Ctrl+Z | undo |
 | F6 | show or hide the sidebar |
+| Shift+Tab | the sidebar: the arrows and Page Up/Down scroll it, Escape comes back |
 | F9 | the theme |
 | Ctrl+P | every action, by name |
 | Ctrl+Q | quit |

@@ -31,6 +31,7 @@ class MapScreen(ModalScreen[None]):
                 yield CampusMap(self.view, max_cell=LARGE_CELL, id="big-map")
             legend = Text.assemble(("You are in ", "dim"))
             legend.append(plain(self.view.room), style="bold")
-            legend.append(".  North is up; ? is a place you have not been yet.", style="dim")
+            legend.append(".  North is up; ? is a place you have not been yet; a dotted line goes up, down,"
+                          " in or out.", style="dim")
             yield Static(legend, id="legend")
         yield Footer()

@@ -2,7 +2,9 @@
 
 Shown: every room the player has visited and the rooms next to those (unvisited ones as `?`).
 A room without a `position` is placed beside a placed neighbour, by the compass direction of
-the exit between them, when that spot is free. North is up: positions count y southward, as
+the exit between them, when that spot is free; a room reached only by up, down, in or out goes
+to a free spot next door (up to the north-east first, down to the south-west, in to the
+north-west, out to the south-east) and its link is dotted. North is up: positions count y southward, as
 docs/content.md says, unless the pack's own exits show that it counts y northward.
 """
 
@@ -23,6 +25,9 @@ STEP = {
     "north": (0, 1), "south": (0, -1), "east": (1, 0), "west": (-1, 0),
     "northeast": (1, 1), "northwest": (-1, 1), "southeast": (1, -1), "southwest": (-1, -1),
 }
+# Where a room reached by a way with no compass point is placed: these spots, the first one free.
+AROUND = ((1, 1), (-1, -1), (-1, 1), (1, -1), (0, 1), (0, -1), (1, 0), (-1, 0))
+OTHER_WAYS = {"up": (1, 1), "down": (-1, -1), "in": (-1, 1), "out": (1, -1)}
 GAP = 3  # columns between two cells, where the east-west and diagonal links are drawn
 MIN_CELL, MAX_CELL = 3, 12
 
@@ -35,20 +40,43 @@ def placed(rooms: tuple[MapRoom, ...]) -> dict[str, tuple[int, int]]:
     taken = set(where.values())
     links = [(room.id, direction, to) for room in rooms for direction, to in room.exits.items()
              if direction in STEP]
-    changed = True
-    while changed:
-        changed = False
-        for source, direction, target in links:
-            dx, dy = STEP[direction]
-            for known, unknown, sign in ((source, target, 1), (target, source, -1)):
-                if known in where and unknown not in where:
-                    x, y = where[known]
-                    spot = (x + sign * dx, y + sign * dy)
-                    if spot not in taken:
-                        where[unknown] = spot
-                        taken.add(spot)
-                        changed = True
-    return where
+    other_links = [(room.id, direction, to) for room in rooms for direction, to in room.exits.items()
+                   if direction in OTHER_WAYS]
+    while True:
+        changed = True
+        while changed:
+            changed = False
+            for source, direction, target in links:
+                dx, dy = STEP[direction]
+                for known, unknown, sign in ((source, target, 1), (target, source, -1)):
+                    if known in where and unknown not in where:
+                        x, y = where[known]
+                        spot = (x + sign * dx, y + sign * dy)
+                        if spot not in taken:
+                            where[unknown] = spot
+                            taken.add(spot)
+                            changed = True
+        # The compass placed all it could: one room by up, down, in or out, then the compass again.
+        if not place_one_other_way(other_links, where, taken):
+            return where
+
+
+def place_one_other_way(links: list[tuple[str, str, str]], where: dict[str, tuple[int, int]],
+                        taken: set[tuple[int, int]]) -> bool:
+    """Place one unplaced room reached by up, down, in or out from a placed one; False if none."""
+    for source, direction, target in links:
+        for known, unknown, sign in ((source, target, 1), (target, source, -1)):
+            if known not in where or unknown in where:
+                continue
+            x, y = where[known]
+            first = OTHER_WAYS[direction]
+            for dx, dy in (first, *(step for step in AROUND if step != first)):
+                spot = (x + sign * dx, y + sign * dy)
+                if spot not in taken:
+                    where[unknown] = spot
+                    taken.add(spot)
+                    return True
+    return False
 
 
 def y_grows_south(rooms: tuple[MapRoom, ...], where: dict[str, tuple[int, int]]) -> bool:
@@ -124,19 +152,20 @@ def draw_map(view: GameView, width: int, styles: dict[str, Style], max_cell: int
     for room_id in visible:  # the links first, centre to centre; the names go over them
         line, column = origin(room_id)
         for direction, target in rooms[room_id].exits.items():
-            if direction not in STEP or target not in visible:
+            if direction not in STEP and direction not in OTHER_WAYS or target not in visible:
                 continue
-            dx, dy = STEP[direction]
-            if (where[room_id][0] + dx, where[room_id][1] + dy) != where[target]:
+            dx, dy = where[target][0] - where[room_id][0], where[target][1] - where[room_id][1]
+            if direction in STEP and (dx, dy) != STEP[direction] or max(abs(dx), abs(dy)) != 1:
                 continue  # not next door on the grid: no line to draw
+            solid = direction in STEP
             to_line, to_column = origin(target)
             middle = (line + to_line) // 2
             if dy == 0:
-                put(line, min(column, to_column) + cell // 2, "─" * (cell + GAP), styles["link"])
+                put(line, min(column, to_column) + cell // 2, ("─" if solid else "┄") * (cell + GAP), styles["link"])
             elif dx == 0:
-                put(middle, column + cell // 2, "│", styles["link"])
+                put(middle, column + cell // 2, "│" if solid else "┆", styles["link"])
             else:
-                put(middle, min(column, to_column) + cell + GAP // 2, "╱" if dx == dy else "╲", styles["link"])
+                put(middle, min(column, to_column) + cell + GAP // 2, diagonal(dx == dy, solid), styles["link"])
     for room_id in visible:
         room = rooms[room_id]
         line, column = origin(room_id)
@@ -151,6 +180,12 @@ def draw_map(view: GameView, width: int, styles: dict[str, Style], max_cell: int
         for style, run in groupby(row, key=lambda cell: cell[1]):
             text.append("".join(char for char, _ in run), style)
     return text
+
+
+def diagonal(rising: bool, solid: bool) -> str:
+    if solid:
+        return "╱" if rising else "╲"
+    return "⋰" if rising else "⋱"
 
 
 class CampusMap(Widget):

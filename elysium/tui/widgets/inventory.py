@@ -1,4 +1,4 @@
-"""What the player carries."""
+"""What the player carries, and what is in the open containers they carry."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ class InventoryPanel(ViewPanel):
     TITLE = "Carrying"
 
     def draw(self, view: GameView) -> Text:
-        if not view.inventory:
+        if not view.carried:
             return Text("Nothing.", style="dim")
-        return Text("\n").join(Text(f"• {plain(item)}") for item in view.inventory)
+        # What is in an open container is listed under it, a step further in.
+        return Text("\n").join(Text(f"{'  ' * depth}• {plain(item)}") for depth, item in view.carried)

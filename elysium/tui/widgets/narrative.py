@@ -27,6 +27,7 @@ class NarrativeLog(RichLog, can_focus=False):
         super().__init__(wrap=True, markup=False, highlight=False, min_width=20, max_lines=20_000, **kwargs)
         self.entries: list[tuple[str, str]] = []  # (kind, text): "echo", "reply" or "notice"
         self.drawn_width = 0
+        self.shown_height = 0  # the height last seen, to tell whether the reader was at the newest line
         self.add_class(LISTENER)
 
     def on_mount(self) -> None:
@@ -75,10 +76,15 @@ class NarrativeLog(RichLog, can_focus=False):
 
     def on_resize(self, event: events.Resize) -> None:
         # RichLog's own handler runs after this one and writes what waited for a size.
+        followed_the_story = self.scroll_y >= self.virtual_size.height - self.shown_height
+        self.shown_height = self.scrollable_content_region.height
         if not self._size_known:
             self.drawn_width = event.size.width
         elif event.size.width != self.drawn_width and self.entries:
             self.redraw()
+        elif followed_the_story:
+            # A shorter window keeps the top line where it was; a reader at the newest line stays there.
+            self.call_after_refresh(self.scroll_end, animate=False, immediate=True, x_axis=False)
 
     @property
     def text(self) -> str:
