@@ -29,7 +29,7 @@ from elysium import __version__
 from elysium.content.styles import without_controls
 from elysium.state.reconcile import compare_packs, describe_changes, fitting_history, reconcile
 from elysium.state.save_check import SHORT_TEXT, Damaged, check_save
-from elysium.state.saves import SaveError, SaveInfo, SaveSlots, default_saves_folder, slot_name
+from elysium.state.saves import SaveError, SaveInfo, SaveSlots, default_saves_folder, shown_name
 from elysium.state.store import Checkpoint, History, Store, initial_state
 from elysium.walking import walk
 
@@ -143,7 +143,7 @@ class Game:
         try:
             check_save(body, self.content)  # before anything reads it, so nothing reads it half-way
         except Damaged as problem:
-            raise SaveError(self.say("engine.save_damaged", name=slot_name(name), problem=problem)) from None
+            raise SaveError(self.say("engine.save_damaged", name=shown_name(name), problem=problem)) from None
         notes = compare_packs(body.get("packs", []), self.content)
         state = body["state"]  # read just now: this game's own to change
         fresh = self.fresh_state
@@ -151,7 +151,7 @@ class Game:
             notes += reconcile(state, self.content, fresh)
             history = fitting_history(body.get("history", []), self.content, fresh)
         except (KeyError, TypeError, AttributeError, ValueError, OverflowError):
-            raise SaveError(self.say("engine.save_misshapen", name=slot_name(name))) from None
+            raise SaveError(self.say("engine.save_misshapen", name=shown_name(name))) from None
         self.state.replace(state)
         self.history.replace(history)
         self.over = False
@@ -442,7 +442,7 @@ class Game:
             if not command.text:
                 return self.say("engine.delete_which")
             self.confirming = ("delete", command.text)
-            return self.say("engine.delete_question", name=slot_name(command.text))
+            return self.say("engine.delete_question", name=shown_name(command.text))
         if action == "restart":
             self.confirming = ("restart", "")
             return self.say("engine.restart_question")
@@ -456,7 +456,7 @@ class Game:
                 return self.say("engine.saved", name=info.name, location=info.location, when=info.when)
             if action in ("restore", "load"):
                 restored = self.restore(slots, name or "quicksave")
-                return f"{self.say('engine.restored', name=name or 'quicksave')}\n\n{restored}"
+                return f"{self.say('engine.restored', name=shown_name(name))}\n\n{restored}"
         except SaveError as error:
             return str(error)
         found = slots.list()

@@ -30,8 +30,8 @@ async def test_save_then_load_through_the_dialogs(make_app, saves):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, GameScreen)
-        assert [info.name for info in SaveSlots(saves).list()] == ["before-the-cellar"]
-        assert "Saved as \u201cbefore-the-cellar\u201d (Vestibule, day 1" in screen.query_one(NarrativeLog).text
+        assert [info.name for info in SaveSlots(saves).list()] == ["Before the Cellar!"]
+        assert "Saved as \u201cBefore the Cellar!\u201d (Vestibule, day 1" in screen.query_one(NarrativeLog).text
 
         await play(pilot, "n")
         await play(pilot, "drop lantern")
@@ -42,12 +42,12 @@ async def test_save_then_load_through_the_dialogs(make_app, saves):
         dialog = app.screen
         assert isinstance(dialog, LoadDialog)
         table = dialog.query_one(DataTable)
-        assert [str(cell) for cell in table.get_row_at(0)][:4] == ["before-the-cellar", "1", "09:31", "Vestibule"]
+        assert [str(cell) for cell in table.get_row_at(0)][:4] == ["Before the Cellar!", "1", "09:31", "Vestibule"]
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, GameScreen)
         assert screen.sub_title == "Vestibule"
-        assert "Restored \u201cbefore-the-cellar\u201d." in screen.query_one(NarrativeLog).text
+        assert "Restored \u201cBefore the Cellar!\u201d." in screen.query_one(NarrativeLog).text
         await play(pilot, "inventory")
         assert "brass lantern" in screen.query_one(NarrativeLog).text.split("> inventory")[-1]
 
