@@ -450,10 +450,12 @@ class Game:
 
     def saved_games(self, action: str, name: str) -> str:
         slots = self.slots or SaveSlots(default_saves_folder())
+        if action == "save":
+            if slots.exists(name or "quicksave"):  # never over another save without asking
+                self.confirming = ("save", name)
+                return self.say("engine.replace_question", name=shown_name(name))
+            return self.save_as(slots, name)
         try:
-            if action == "save":
-                info = self.save(slots, name or "quicksave")
-                return self.say("engine.saved", name=info.name, location=info.location, when=info.when)
             if action in ("restore", "load"):
                 restored = self.restore(slots, name or "quicksave")
                 return f"{self.say('engine.restored', name=shown_name(name))}\n\n{restored}"
@@ -467,12 +469,23 @@ class Game:
                             saved_at=s.saved_at.replace("T", " ")[:16])
             for s in found)
 
+    def save_as(self, slots: SaveSlots, name: str) -> str:
+        """SAVE's reply, once it is known that the player means it."""
+        try:
+            info = self.save(slots, name or "quicksave")
+        except SaveError as error:
+            return str(error)
+        return self.say("engine.saved", name=info.name, location=info.location, when=info.when)
+
     def confirm(self, line: str) -> str | None:
-        """The answer to DELETE's or RESTART's question; None if the line is not an answer."""
+        """The answer to SAVE's (over a save), DELETE's or RESTART's question; None if the line is
+        not an answer."""
         (action, name), self.confirming = self.confirming, None
         answer = line.strip().lower().rstrip(".!")
         if answer not in ("yes", "y"):
             return self.say("engine.nothing_changed") if answer in ("no", "n", "") else None
+        if action == "save":
+            return self.save_as(self.slots or SaveSlots(default_saves_folder()), name)
         if action == "delete":
             try:
                 gone = (self.slots or SaveSlots(default_saves_folder())).delete(name)

@@ -35,7 +35,7 @@ def test_saves_lists_names_as_typed(game: Game) -> None:
 
 
 def test_names_the_same_but_for_case_share_a_slot(game: Game, saves: Path) -> None:
-    play(game, "save Ünïcode Name", "n", "save üNÏCODE name")
+    play(game, "save Ünïcode Name", "n", "save üNÏCODE name", "yes")
     assert save_files(saves) == [f"{slot_name('Ünïcode Name')}{SUFFIX}"]
     assert read_body(saves, slot_name("ünïcode name"))["state"]["location"] == "practice_hall"
 

@@ -77,7 +77,7 @@ def test_the_words_of_a_typed_name_are_all_kept(game: Game, saves: Path) -> None
 
 
 def test_saving_again_to_a_slot_replaces_it(game: Game, saves: Path) -> None:
-    play(game, "save slot", "n", "save slot")
+    play(game, "save slot", "n", "save slot", "yes")
     assert save_files(saves) == [f"slot{SUFFIX}"]
     assert read_body(saves, "slot")["state"]["location"] == "practice_hall"
 

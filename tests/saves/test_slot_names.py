@@ -160,7 +160,7 @@ def test_saving_over_a_link_replaces_the_link_not_what_it_points_to(tmp_path: Pa
     except OSError:
         pytest.skip("cannot make symbolic links here")
     game = new_game(saves)
-    play(game, "save linked")
+    play(game, "save linked", "yes")
     assert target.read_text(encoding="utf-8") == "do not touch"
     assert not (saves / f"linked{SUFFIX}").is_symlink()
     assert SaveSlots(saves).read("linked")["state"] == game.state
