@@ -68,3 +68,32 @@ async def test_a_new_name_is_saved_without_a_question(make_app, saves):
         await save_as(pilot, "newer")
         assert isinstance(app.screen, GameScreen)
     assert sorted(info.name for info in SaveSlots(saves).list()) == ["newer", "older"]
+
+
+async def name_offered(pilot) -> str:
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, SaveDialog)
+    return pilot.app.screen.query_one("#save-name", Input).value
+
+
+async def test_the_save_dialog_offers_the_rooms_name_and_never_the_newest_saves(make_app, saves):
+    write_save(saves, "in-the-hall", ("n",))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await play(pilot, "n")
+        assert await name_offered(pilot) == "Practice Hall"
+
+
+async def test_the_offered_name_is_fresh_when_a_save_has_it_already(make_app, saves):
+    write_save(saves, "Vestibule")
+    write_save(saves, "vestibule 2")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        assert await name_offered(pilot) == "Vestibule 3"
+        await pilot.press("enter")  # saved at once: nothing to ask about
+        await pilot.pause()
+        assert isinstance(app.screen, GameScreen)
+    assert len(SaveSlots(saves).list()) == 3

@@ -21,17 +21,19 @@ class SaveDialog(ModalScreen[str | None]):
     AUTO_FOCUS = "#save-name"
     BINDINGS = [Binding("escape", "dismiss", "Cancel", id="cancel")]
 
-    def __init__(self, slots: SaveSlots) -> None:
+    def __init__(self, slots: SaveSlots, suggested: str = "") -> None:
+        """`suggested`: a name to start from, such as the room's; made fresh (never an existing
+        save's) so that pressing Enter never replaces a save the player did not choose."""
         super().__init__()
         self.slots = slots
+        self.suggested = suggested
 
     def compose(self) -> ComposeResult:
         saves = self.slots.list()
         with Vertical(id="dialog") as dialog:
             dialog.border_title = "Save the game"
-            yield Label("Name of the save (letters, digits, - and _):")
-            yield Input(without_controls(saves[0].name) if saves else DEFAULT_NAME, id="save-name",
-                        select_on_focus=True)
+            yield Label("Name of the save:")
+            yield Input(self.fresh_name(), id="save-name", select_on_focus=True)
             if saves:
                 yield Label("Or choose one to replace:")
                 yield SaveTable(saves, id="saves")
@@ -39,6 +41,15 @@ class SaveDialog(ModalScreen[str | None]):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
         yield Footer()
+
+    def fresh_name(self) -> str:
+        """The suggested name (or DEFAULT_NAME), numbered when a save has it already: "Hall 2"."""
+        base = shown_name(without_controls(self.suggested or DEFAULT_NAME))
+        number, name = 1, base
+        while self.slots.exists(name):
+            number += 1
+            name = f"{base} {number}"
+        return name
 
     @on(Input.Submitted, "#save-name")
     @on(Button.Pressed, "#save")
