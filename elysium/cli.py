@@ -218,13 +218,13 @@ def start_playing(args: argparse.Namespace) -> int:
         return EXIT_CONTENT
     trace = (lambda delivery: _say(delivery.describe(), sys.stderr)) if args.trace else None
     game = Game.from_content(content, args.seed, trace)
-    from elysium.state.saves import SaveSlots, default_saves_folder, slot_name
+    from elysium.state.saves import SaveSlots, default_saves_folder, shown_name
 
     game.slots = SaveSlots(args.saves or default_saves_folder())
     game.slots.clean_temporaries()
     if args.resume or args.load:
         newest = game.slots.newest() if args.resume else None
-        name = slot_name(args.load) if args.load else (newest.name if newest else None)
+        name = shown_name(args.load) if args.load else (newest.name if newest else None)
         if name is None:
             print("There is no saved game to continue yet; starting a new one.", file=sys.stderr)
         else:

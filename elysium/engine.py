@@ -30,7 +30,7 @@ from elysium.content.styles import without_controls
 from elysium.content.flowing import flowing
 from elysium.state.reconcile import compare_packs, describe_changes, fitting_history, reconcile
 from elysium.state.save_check import SHORT_TEXT, Damaged, check_save
-from elysium.state.saves import SaveError, SaveInfo, SaveSlots, default_saves_folder, slot_name
+from elysium.state.saves import SaveError, SaveInfo, SaveSlots, default_saves_folder, shown_name
 from elysium.state.store import Checkpoint, History, Store, initial_state
 from elysium.walking import walk
 
@@ -139,7 +139,7 @@ class Game:
         try:
             check_save(body, self.content)  # before anything reads it, so nothing reads it half-way
         except Damaged as problem:
-            raise SaveError(self.say("engine.save_damaged", name=slot_name(name), problem=problem)) from None
+            raise SaveError(self.say("engine.save_damaged", name=shown_name(name), problem=problem)) from None
         notes = compare_packs(body.get("packs", []), self.content)
         state = body["state"]  # read just now: this game's own to change
         fresh = self.fresh_state
@@ -147,7 +147,7 @@ class Game:
             notes += reconcile(state, self.content, fresh)
             history = fitting_history(body.get("history", []), self.content, fresh)
         except (KeyError, TypeError, AttributeError, ValueError, OverflowError):
-            raise SaveError(self.say("engine.save_misshapen", name=slot_name(name))) from None
+            raise SaveError(self.say("engine.save_misshapen", name=shown_name(name))) from None
         self.state.replace(state)
         self.history.replace(history)
         self.over = False
@@ -438,7 +438,7 @@ class Game:
             if not command.text:
                 return self.say("engine.delete_which")
             self.confirming = ("delete", command.text)
-            return self.say("engine.delete_question", name=slot_name(command.text))
+            return self.say("engine.delete_question", name=shown_name(command.text))
         if action == "restart":
             self.confirming = ("restart", "")
             return self.say("engine.restart_question")
@@ -446,13 +446,15 @@ class Game:
 
     def saved_games(self, action: str, name: str) -> str:
         slots = self.slots or SaveSlots(default_saves_folder())
+        if action == "save":
+            if slots.exists(name or "quicksave"):  # never over another save without asking
+                self.confirming = ("save", name)
+                return self.say("engine.replace_question", name=shown_name(name))
+            return self.save_as(slots, name)
         try:
-            if action == "save":
-                info = self.save(slots, name or "quicksave")
-                return self.say("engine.saved", name=info.name, location=info.location, when=info.when)
             if action in ("restore", "load"):
                 restored = self.restore(slots, name or "quicksave")
-                return f"{self.say('engine.restored', name=name or 'quicksave')}\n\n{restored}"
+                return f"{self.say('engine.restored', name=shown_name(name))}\n\n{restored}"
         except SaveError as error:
             return str(error)
         found = slots.list()
@@ -463,12 +465,23 @@ class Game:
                             saved_at=s.saved_at.replace("T", " ")[:16])
             for s in found)
 
+    def save_as(self, slots: SaveSlots, name: str) -> str:
+        """SAVE's reply, once it is known that the player means it."""
+        try:
+            info = self.save(slots, name or "quicksave")
+        except SaveError as error:
+            return str(error)
+        return self.say("engine.saved", name=info.name, location=info.location, when=info.when)
+
     def confirm(self, line: str) -> str | None:
-        """The answer to DELETE's or RESTART's question; None if the line is not an answer."""
+        """The answer to SAVE's (over a save), DELETE's or RESTART's question; None if the line is
+        not an answer."""
         (action, name), self.confirming = self.confirming, None
         answer = line.strip().lower().rstrip(".!")
         if answer not in ("yes", "y"):
             return self.say("engine.nothing_changed") if answer in ("no", "n", "") else None
+        if action == "save":
+            return self.save_as(self.slots or SaveSlots(default_saves_folder()), name)
         if action == "delete":
             try:
                 gone = (self.slots or SaveSlots(default_saves_folder())).delete(name)

@@ -29,7 +29,7 @@ from elysium.state.store import UNDO_DEPTH, WORLD
 
 __all__ = ["Damaged", "SHORT_TEXT", "check_save"]
 
-BODY_KEYS = frozenset({"format", "game_version", "packs", "summary", "saved_at", "state", "history", "checksum"})
+BODY_KEYS = frozenset({"name", "format", "game_version", "packs", "summary", "saved_at", "state", "history", "checksum"})
 PACK_KEYS = frozenset({"id", "version", "hash"})
 SUMMARY_KEYS = frozenset({"day", "clock", "location", "turn"})  # turn: in a game without the clock
 CHECKPOINT_KEYS = frozenset({"rest", *WORLD})
@@ -41,7 +41,8 @@ def check_save(body: dict[str, Any], content: Content) -> None:
     """Raise Damaged for the first thing in `body` that no game of `content` could have saved."""
     problem = unknown_key(body, BODY_KEYS) or at("packs", _packs(body.get("packs", []))) \
         or at("summary", _summary(body.get("summary", {}))) \
-        or at("saved_at", short_text(body.get("saved_at", "")))
+        or at("saved_at", short_text(body.get("saved_at", ""))) \
+        or at("name", short_text(body.get("name", "")))
     if problem:
         raise Damaged(problem[1:])  # each starts with the "." before a key
     history = body.get("history", [])

@@ -21,18 +21,22 @@ import re
 import stat
 import tempfile
 import time
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from elysium import __version__
+from elysium.content.styles import without_controls
 from elysium.state.migrations import CURRENT_FORMAT, migrate
 from elysium.state.save_text import SHORT_TEXT, Damaged, parse
 
 SUFFIX = ".save.json"
 TEMPORARY = ".tmp"
 SLOT_PATTERN = re.compile(r"[^a-z0-9_-]+")
+SAFE_SLOT = re.compile(r"[a-z0-9_-]{1,40}")
+NAME_HASH_LENGTH = 8  # hex digits of the typed name's hash that tell apart names of the same letters
 HISTORY_KEPT = 30  # undo steps a save carries: enough to take back a mistake, small on disk
 MAX_SAVE_BYTES = 64 * 1024 * 1024
 CHECKSUM_KEY = ', "checksum": "'
@@ -64,9 +68,31 @@ class SaveInfo:
 
 
 def slot_name(name: str) -> str:
-    """A safe file name for what the player typed: letters, digits, - and _ only, never a path."""
-    slot = SLOT_PATTERN.sub("-", name.strip().lower()).strip("-")[:40]
-    return slot or "quicksave"
+    """A safe file name for what the player typed: letters, digits, - and _ only, never a path.
+    A name that is such a file name already (in any case) is its own slot, as it always was; any
+    other keeps a readable part of it and a short hash of the whole name, so that names in any
+    script, and names that differ only in their other characters, each have a slot of their own."""
+    typed = _folded(name)
+    if SAFE_SLOT.fullmatch(typed):
+        return typed
+    readable = _legacy_slot(typed)[: 40 - NAME_HASH_LENGTH - 1].strip("-") or "save"
+    return f"{readable}-{hashlib.sha256(typed.encode('utf-8')).hexdigest()[:NAME_HASH_LENGTH]}"
+
+
+def shown_name(name: str) -> str:
+    """The name as the player typed it, as saves, listings and replies show it: no control
+    characters, no surrounding spaces, and short enough for a listing."""
+    return " ".join(without_controls(name).split())[:SHORT_TEXT].rstrip() or "quicksave"
+
+
+def _folded(name: str) -> str:
+    """The typed name that picks a slot: the name as shown, in either case, is one name."""
+    return unicodedata.normalize("NFC", shown_name(name)).casefold()
+
+
+def _legacy_slot(name: str) -> str:
+    """The slot that versions before names kept their own slot gave a name ("" for quicksave)."""
+    return SLOT_PATTERN.sub("-", name.strip().lower()).strip("-")[:40]
 
 
 def checksum(body: dict[str, Any]) -> str:
@@ -110,7 +136,7 @@ class SaveSlots:
     def write(self, name: str, body: dict[str, Any]) -> SaveInfo:
         """Write a save atomically; raises SaveError (and leaves every other save alone) on failure."""
         slot = slot_name(name)
-        body = {"format": CURRENT_FORMAT, **body,
+        body = {"format": CURRENT_FORMAT, "name": shown_name(name), **body,
                 "saved_at": datetime.now(timezone.utc).isoformat(timespec="microseconds")}
         body["history"] = body.get("history", [])[-HISTORY_KEPT:]
         # One line, encoded once: json's fast C encoder only runs without indentation, and the
@@ -144,8 +170,8 @@ class SaveSlots:
     def read(self, name: str) -> dict[str, Any]:
         """The body of a save, checked and brought up to the current format; SaveError if not.
         Its values are checked against the content by save_check.check_save (see Game.restore)."""
-        slot = slot_name(name)
-        quoted = f"\u201c{slot}\u201d"
+        slot = self.existing_slot(name)
+        quoted = f"\u201c{shown_name(name)}\u201d"
         try:
             raw = read_file_with_care(self.path(slot)).decode("utf-8")
         except NotAFileToRead as refusal:
@@ -167,14 +193,34 @@ class SaveSlots:
                             "saved game.") from None
 
     def delete(self, name: str) -> str:
-        slot = slot_name(name)
+        """Delete a save; returns its name as shown."""
+        slot, shown = self.existing_slot(name), shown_name(name)
         try:
             self.path(slot).unlink()
         except FileNotFoundError:
-            raise SaveError(f"There is no saved game called \u201c{slot}\u201d.") from None
+            raise SaveError(f"There is no saved game called \u201c{shown}\u201d.") from None
         except OSError as error:
-            raise SaveError(f"The saved game \u201c{slot}\u201d could not be deleted: {error.strerror or error}.") from None
-        return slot
+            raise SaveError(f"The saved game \u201c{shown}\u201d could not be deleted: {error.strerror or error}.") from None
+        return shown
+
+    def exists(self, name: str) -> bool:
+        """Whether saving as `name` would replace a saved game."""
+        return os.path.lexists(self.path(name))
+
+    def existing_slot(self, name: str) -> str:
+        """The slot a name is read from: its own, or, when it has none, the slot that versions
+        before names kept their own slot gave it ("My Save!" was my-save), if a save that such a
+        version wrote is there. A save written since names its name, and is never taken for another's."""
+        slot = slot_name(name)
+        legacy = _legacy_slot(_folded(name))
+        if not legacy or legacy == slot or os.path.lexists(self.path(slot)) \
+                or not os.path.lexists(self.path(legacy)):
+            return slot
+        try:
+            body = parse(read_file_with_care(self.path(legacy)).decode("utf-8"))
+        except (OSError, ValueError, RecursionError):
+            return legacy  # reading it says what is wrong with it
+        return legacy if not (isinstance(body, dict) and "name" in body) else slot
 
     def list(self) -> list[SaveInfo]:
         """Every readable save, newest first (a damaged one is reported when it is loaded). What is
@@ -220,12 +266,15 @@ class SaveSlots:
 
     @staticmethod
     def info(slot: str, body: dict[str, Any]) -> SaveInfo:
+        """A save's listing; its name as typed when it has one that leads back to its slot."""
+        name = body.get("name")
+        shown = name if type(name) is str and shown_name(name) == name and slot_name(name) == slot else slot
         summary = body["summary"]
         if "turn" in summary:  # a game without the clock
-            info = SaveInfo(slot, None, None, summary["location"], body["saved_at"], summary["turn"])
+            info = SaveInfo(shown, None, None, summary["location"], body["saved_at"], summary["turn"])
             timed = type(info.turn) is int
         else:
-            info = SaveInfo(slot, summary["day"], summary["clock"], summary["location"], body["saved_at"])
+            info = SaveInfo(shown, summary["day"], summary["clock"], summary["location"], body["saved_at"])
             timed = type(info.day) is int and type(info.clock) is str and len(info.clock) <= SHORT_TEXT
         if not (timed and all(type(text) is str and len(text) <= SHORT_TEXT
                               for text in (info.location, info.saved_at))):

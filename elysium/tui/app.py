@@ -21,7 +21,7 @@ from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from elysium.state.saves import SaveError, SaveSlots, default_saves_folder, slot_name
+from elysium.state.saves import SaveError, SaveSlots, default_saves_folder, shown_name
 from elysium.tui.messages import ContentLoaded
 from elysium.tui.palette import GameCommands
 from elysium.tui.preferences import read_preferences, write_preferences
@@ -138,7 +138,7 @@ class ElysiumApp(App[int]):
         except SaveError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self.push_screen(GameScreen(game, f"Restored \u201c{slot_name(name)}\u201d.\n\n{text}"))
+        self.push_screen(GameScreen(game, f"Restored \u201c{shown_name(name)}\u201d.\n\n{text}"))
 
     def resume_game(self, content: Content) -> None:
         """Go into the game named on the command line; the title screen stays beneath, and is

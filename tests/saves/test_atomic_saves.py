@@ -268,7 +268,8 @@ def test_a_failing_save_command_replies_with_the_reason_and_play_goes_on(
     game = two_saves
     before, state = folder_snapshot(saves), state_of(game)
     FAILURES[failure](monkeypatch)
-    reply = game.turn("save slot")
+    assert game.turn("save slot").startswith("A saved game called \u201cslot\u201d already exists.")
+    reply = game.turn("yes")
     new_file = game.turn("save brand new")
     monkeypatch.undo()
     assert reply.startswith("The game could not be saved: No space left on device.")
@@ -336,7 +337,8 @@ def test_a_folder_that_refuses_new_files_is_a_clear_error(
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
-    reply = game.turn("save slot")
+    game.turn("save slot")
+    reply = game.turn("yes")
     monkeypatch.undo()
     assert reply == "The game could not be saved: Permission denied. Your other saved games are untouched."
     assert game.errors == []

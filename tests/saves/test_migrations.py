@@ -96,7 +96,7 @@ def test_a_format_1_save_restores_with_its_undo_history(old_save: dict, saves: P
 
 def test_a_format_1_save_saved_again_is_in_the_current_format(old_save: dict, saves: Path) -> None:
     later = new_game(saves)
-    play(later, "restore old", "save old")
+    play(later, "restore old", "save old", "yes")
     raw = json.loads((saves / f"old{SUFFIX}").read_text(encoding="utf-8"))
     assert raw["format"] == CURRENT_FORMAT and raw["game_version"] == __version__
     assert raw["packs"][0]["hash"]  # the pack's hash now

@@ -14,7 +14,7 @@ import pytest
 
 from elysium.engine import AUTOSAVE, Game
 from elysium.state import calendar
-from elysium.state.saves import HISTORY_KEPT, SUFFIX, SaveSlots, checksum, writer_tag
+from elysium.state.saves import HISTORY_KEPT, SUFFIX, SaveSlots, checksum, slot_name, writer_tag
 from saves_support import (new_game, play, play_plain, quoted, read_body, replies, save_files,
                            state_of, world, write_body)
 
@@ -34,8 +34,9 @@ def test_save_with_a_name_says_where_and_when(game: Game, saves: Path) -> None:
     play(game, "take lantern", "n")
     clock = calendar.clock_text(game.state["time"])
     [reply] = play(game, "save Before My Recital!")
-    assert reply == f"Saved as {quoted('before-my-recital')} (Practice Hall, day 1, {clock})."
-    body = read_body(saves, "before-my-recital")
+    assert reply == f"Saved as {quoted('Before My Recital!')} (Practice Hall, day 1, {clock})."
+    body = read_body(saves, slot_name("Before My Recital!"))
+    assert body["name"] == "Before My Recital!"
     assert body["state"] == game.state
     assert body["summary"] == {"day": 1, "clock": clock, "location": "Practice Hall"}
     assert body["checksum"] == checksum(body)
@@ -72,11 +73,11 @@ def test_the_words_of_a_typed_name_are_all_kept(game: Game, saves: Path) -> None
     [reply] = play(game, "restore before the cellar")
     assert reply.startswith(f"Restored {quoted('before the cellar')}."), reply
     [reply] = play(game, "save A Night Out")
-    assert reply.startswith(f"Saved as {quoted('a-night-out')}"), reply
+    assert reply.startswith(f"Saved as {quoted('A Night Out')}"), reply
 
 
 def test_saving_again_to_a_slot_replaces_it(game: Game, saves: Path) -> None:
-    play(game, "save slot", "n", "save slot")
+    play(game, "save slot", "n", "save slot", "yes")
     assert save_files(saves) == [f"slot{SUFFIX}"]
     assert read_body(saves, "slot")["state"]["location"] == "practice_hall"
 
@@ -125,7 +126,7 @@ def test_restoring_a_save_that_does_not_exist_says_so_and_changes_nothing(game: 
     play(game, "n")
     before = state_of(game)
     [reply] = play(game, "restore nothing here")
-    assert reply == f"There is no saved game called {quoted('nothing-here')}. (SAVES lists them.)"
+    assert reply == f"There is no saved game called {quoted('nothing here')}. (SAVES lists them.)"
     assert world(game.state) == world(before)
 
 
@@ -167,11 +168,11 @@ def test_saves_does_not_list_temporary_files(game: Game, saves: Path) -> None:
 def test_delete_asks_first_and_yes_deletes(game: Game, saves: Path, answer: str) -> None:
     play(game, "save keep", "save Old Game")
     [question] = play(game, "delete old game")
-    assert question == (f"Delete the saved game {quoted('old-game')} for good? "
+    assert question == (f"Delete the saved game {quoted('old game')} for good? "
                         "(Type YES to delete it, anything else to keep it.)")
-    assert (saves / f"old-game{SUFFIX}").exists()  # nothing happens before the answer
+    assert (saves / f"{slot_name('Old Game')}{SUFFIX}").exists()  # nothing happens before the answer
     [reply] = play(game, answer)
-    assert reply == f"The saved game {quoted('old-game')} is gone."
+    assert reply == f"The saved game {quoted('old game')} is gone."
     assert save_files(saves) == [f"keep{SUFFIX}"]
 
 
@@ -366,11 +367,11 @@ def test_load_starts_from_the_named_save(tmp_path: Path) -> None:
     saves = tmp_path / "saves"
     first = play_plain(saves, stdin="take lantern\ne\nsave My Save\nw\nn\nquit\n")
     assert first.returncode == 0, first.stderr
-    second = play_plain(saves, "--load", "my-save", stdin="inventory\nundo\nundo\nlook\n")
+    second = play_plain(saves, "--load", "My Save", stdin="inventory\nundo\nundo\nlook\n")
     assert second.returncode == 0, second.stderr
     assert second.stderr == ""
     opening, inventory, _, undo, look, _ = replies(second.stdout)  # the first UNDO takes back INVENTORY
-    assert opening.startswith(f"Restored {quoted('my-save')}.")
+    assert opening.startswith(f"Restored {quoted('My Save')}.")
     assert "Cloakroom" in opening
     assert "brass lantern" in inventory
     assert "take back" in undo  # the undo history came with the save

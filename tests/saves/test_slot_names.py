@@ -10,17 +10,18 @@ from pathlib import Path
 import pytest
 
 from elysium.engine import Game
-from elysium.state.saves import SUFFIX, SaveError, SaveSlots, slot_name
+from elysium.state.saves import SUFFIX, SaveError, SaveSlots, shown_name, slot_name
 from saves_support import folder_snapshot, new_game, play, quoted, save_files
 
 SAFE = re.compile(r"^[a-z0-9_-]{1,40}$")
 
-# typed name -> the slot it becomes
+# typed name -> the readable part of its slot. A name that is a safe file name already (in any
+# case) is its own slot; any other is that part, "-" and 8 hex digits of a hash of the name.
 NAMES = {
     "../../x": "x",
-    "..": "quicksave",
-    ".": "quicksave",
-    "../": "quicksave",
+    "..": "save",
+    ".": "save",
+    "../": "save",
     "/tmp/evil": "tmp-evil",
     "/etc/passwd": "etc-passwd",
     "a/b": "a-b",
@@ -29,19 +30,30 @@ NAMES = {
     "C:\\Windows\\evil": "c-windows-evil",
     "~/.bashrc": "bashrc",
     "%2e%2e%2fx": "2e-2e-2fx",
-    "a\x00b": "a-b",
+    "a\x00b": "ab",
     "a\nb": "a-b",
     "\x1b[31mred\x1b[0m": "31mred-0m",
     "tab\there": "tab-here",
     "\u202eevil": "evil",
-    "x" * 1000: "x" * 40,
+    "x" * 1000: "x" * 31,  # a name is cut at 200 characters, and its slot at 40
     "": "quicksave",
     "   ": "quicksave",
-    "---": "quicksave",
+    "---": "---",
     "My Save!": "my-save",
     "été": "t",
+    "日本語": "save",
+    "***": "save",
     "autosave": "autosave",
+    "Autosave": "autosave",
+    "quicksave": "quicksave",
 }
+OWN_SLOTS = {"", "   ", "---", "a\x00b", "autosave", "Autosave", "quicksave"}  # no hash: safe names already
+
+
+def expected_slot(typed: str) -> re.Pattern:
+    readable = re.escape(NAMES[typed])
+    return re.compile(readable if typed in OWN_SLOTS else readable + "-[0-9a-f]{8}")
+
 
 ABSOLUTE_TARGETS = [Path("/tmp/evil"), Path("/tmp/evil.save.json"), Path("/etc/passwd.save.json")]
 
@@ -68,7 +80,7 @@ def outside(tmp_path: Path, saves: Path) -> dict:
 @pytest.mark.parametrize("typed", NAMES, ids=[repr(n)[:24] for n in NAMES])
 def test_slot_name_is_always_a_plain_file_name(typed: str) -> None:
     slot = slot_name(typed)
-    assert slot == NAMES[typed]
+    assert expected_slot(typed).fullmatch(slot), slot
     assert SAFE.match(slot)
     assert SaveSlots(Path("/saves")).path(typed) == Path("/saves") / f"{slot}{SUFFIX}"
 
@@ -78,8 +90,8 @@ def test_writing_any_name_stays_inside_the_saves_folder(tmp_path: Path, deep_sav
     game = new_game(deep_saves)
     before = outside(tmp_path, deep_saves)
     info = game.save(game.slots, typed)
-    assert info.name == NAMES[typed]
-    assert save_files(deep_saves) == [f"{NAMES[typed]}{SUFFIX}"]
+    assert info.name == shown_name(typed)
+    assert save_files(deep_saves) == [f"{slot_name(typed)}{SUFFIX}"]
     assert outside(tmp_path, deep_saves) == before
     assert SaveSlots(deep_saves).read(typed)["state"] == game.state
 
@@ -101,7 +113,7 @@ def test_the_save_command_writes_only_inside_the_saves_folder(tmp_path: Path, de
     names = save_files(deep_saves)
     assert len(names) == 1 and names[0].endswith(SUFFIX)
     assert SAFE.match(names[0][: -len(SUFFIX)])
-    assert quoted(names[0][: -len(SUFFIX)]) in reply
+    assert slot_name(names[0][: -len(SUFFIX)]) == names[0][: -len(SUFFIX)]
 
 
 def test_restore_and_delete_never_reach_outside_the_saves_folder(tmp_path: Path, deep_saves: Path) -> None:
@@ -130,11 +142,12 @@ def test_restore_and_delete_never_reach_outside_the_saves_folder(tmp_path: Path,
     assert outside(tmp_path, deep_saves) == before
 
 
-def test_names_that_differ_only_outside_the_safe_letters_share_a_slot(game: Game, saves: Path) -> None:
+def test_names_that_differ_only_outside_the_safe_letters_keep_their_own_slots(game: Game, saves: Path) -> None:
     play(game, "save a/b")
     play(game, "n", "save a\\b")
-    assert save_files(saves) == [f"a-b{SUFFIX}"]
-    assert SaveSlots(saves).read("a-b")["state"]["location"] == "practice_hall"
+    assert len(save_files(saves)) == 2
+    assert SaveSlots(saves).read("a/b")["state"]["location"] == "vestibule"
+    assert SaveSlots(saves).read("a\\b")["state"]["location"] == "practice_hall"
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
@@ -147,7 +160,7 @@ def test_saving_over_a_link_replaces_the_link_not_what_it_points_to(tmp_path: Pa
     except OSError:
         pytest.skip("cannot make symbolic links here")
     game = new_game(saves)
-    play(game, "save linked")
+    play(game, "save linked", "yes")
     assert target.read_text(encoding="utf-8") == "do not touch"
     assert not (saves / f"linked{SUFFIX}").is_symlink()
     assert SaveSlots(saves).read("linked")["state"] == game.state
@@ -158,6 +171,6 @@ def test_a_very_long_name_is_cut_and_restores_by_the_same_name(game: Game, saves
     typed = long.replace("the ", "").replace(" a ", " ")  # the parser drops articles (see test_save_commands)
     [reply] = play(game, f"save {typed}")
     slot = slot_name(typed)
-    assert len(slot) == 40 and reply.startswith(f"Saved as {quoted(slot)}")
+    assert len(slot) == 40 and reply.startswith(f"Saved as {quoted(shown_name(typed))}")
     [reply] = play(game, f"restore {typed}")
     assert reply.startswith("Restored")

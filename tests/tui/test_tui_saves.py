@@ -30,8 +30,8 @@ async def test_save_then_load_through_the_dialogs(make_app, saves):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, GameScreen)
-        assert [info.name for info in SaveSlots(saves).list()] == ["before-the-cellar"]
-        assert "Saved as \u201cbefore-the-cellar\u201d (Vestibule, day 1" in screen.query_one(NarrativeLog).text
+        assert [info.name for info in SaveSlots(saves).list()] == ["Before the Cellar!"]
+        assert "Saved as \u201cBefore the Cellar!\u201d (Vestibule, day 1" in screen.query_one(NarrativeLog).text
 
         await play(pilot, "n")
         await play(pilot, "drop lantern")
@@ -42,12 +42,12 @@ async def test_save_then_load_through_the_dialogs(make_app, saves):
         dialog = app.screen
         assert isinstance(dialog, LoadDialog)
         table = dialog.query_one(DataTable)
-        assert [str(cell) for cell in table.get_row_at(0)][:4] == ["before-the-cellar", "1", "09:31", "Vestibule"]
+        assert [str(cell) for cell in table.get_row_at(0)][:4] == ["Before the Cellar!", "1", "09:31", "Vestibule"]
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, GameScreen)
         assert screen.sub_title == "Vestibule"
-        assert "Restored \u201cbefore-the-cellar\u201d." in screen.query_one(NarrativeLog).text
+        assert "Restored \u201cBefore the Cellar!\u201d." in screen.query_one(NarrativeLog).text
         await play(pilot, "inventory")
         assert "brass lantern" in screen.query_one(NarrativeLog).text.split("> inventory")[-1]
 
@@ -59,7 +59,7 @@ async def test_the_save_dialog_offers_the_saves_there_are_and_can_be_cancelled(m
         await start(pilot)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.screen.query_one("#save-name", Input).value == "older"
+        assert app.screen.query_one("#save-name", Input).value == "Vestibule"  # the room, not a save
         assert app.screen.query_one(DataTable).row_count == 1
         await pilot.click("#cancel")
         await pilot.pause()

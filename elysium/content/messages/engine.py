@@ -47,6 +47,8 @@ MESSAGES: dict[str, str] = {
     "engine.lost": "This is not the ending you hoped for.",
     "engine.ended": "The story has ended. Type UNDO to take back your last move, SCORE, STATUS or JOURNAL to "
                     "look back on it, or QUIT.",
+    # saving
+    "engine.replace_question": "A saved game called \u201c{name}\u201d already exists. Replace it? (YES/NO)",
 }
 
 PARAMETERS: dict[str, tuple[str, ...]] = {
@@ -64,4 +66,6 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "engine.score_out_of": ("score", "max_score", "turns"),
     "engine.one_turn": ("count",),
     "engine.turns": ("count",),
+    # saving
+    "engine.replace_question": ("name",),
 }

@@ -161,7 +161,8 @@ class GameScreen(Screen):
     def action_save(self) -> None:
         from elysium.tui.screens.save_dialog import SaveDialog
 
-        self.app.push_screen(SaveDialog(self.slots), self.save)
+        room = self.game.content.rooms[self.game.state["location"]].name
+        self.app.push_screen(SaveDialog(self.slots, room), self.save)
 
     def save(self, name: str | None) -> None:
         if not name:
