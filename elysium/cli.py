@@ -221,6 +221,7 @@ def start_playing(args: argparse.Namespace) -> int:
     from elysium.state.saves import SaveSlots, default_saves_folder, slot_name
 
     game.slots = SaveSlots(args.saves or default_saves_folder())
+    game.autosave_each_line = True  # so that no way out of the game loses a move
     game.slots.clean_temporaries()
     if args.resume or args.load:
         newest = game.slots.newest() if args.resume else None

@@ -121,6 +121,7 @@ class ElysiumApp(App[int]):
 
         game = Game.from_content(content, self.seed)
         game.slots = self.slots
+        game.autosave_each_line = True  # so that no way out of the game loses a move
         return game
 
     def new_game(self, content: Content) -> None:
