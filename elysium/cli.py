@@ -108,11 +108,15 @@ def default_mods_folder() -> Path:
     return default_saves_folder().parent / "mods"
 
 
+COMMANDS = ("play", "serve", "test", "validate", "new-mod", "new-game", "schema")
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in (*COMMANDS, "-h", "--help", "--version"):
+        argv = ["play", *argv]  # `elysium --continue`, `elysium --saves DIR`...: play is the default command
     args = build_parser().parse_args(argv)
-    command = args.command or "play"
-    if args.command is None:
-        args = build_parser().parse_args(["play", *(argv or [])])
+    command = args.command
     try:
         if command == "play":
             return play(args)
