@@ -108,11 +108,15 @@ def default_mods_folder() -> Path:
     return default_saves_folder().parent / "mods"
 
 
+COMMANDS = ("play", "serve", "test", "validate", "new-mod", "new-game", "schema")
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in (*COMMANDS, "-h", "--help", "--version"):
+        argv = ["play", *argv]  # `elysium --continue`, `elysium --saves DIR`...: play is the default command
     args = build_parser().parse_args(argv)
-    command = args.command or "play"
-    if args.command is None:
-        args = build_parser().parse_args(["play", *(argv or [])])
+    command = args.command
     try:
         if command == "play":
             return play(args)
@@ -221,6 +225,7 @@ def start_playing(args: argparse.Namespace) -> int:
     from elysium.state.saves import SaveSlots, default_saves_folder, shown_name
 
     game.slots = SaveSlots(args.saves or default_saves_folder())
+    game.autosave_each_line = True  # so that no way out of the game loses a move
     game.slots.clean_temporaries()
     if args.resume or args.load:
         newest = game.slots.newest() if args.resume else None

@@ -103,6 +103,9 @@ class Game:
     confirming: tuple[str, str] | None = None
     seed: int = 0
     oops: tuple[str, str] | None = None  # the last failed command and the word it did not know
+    changed: bool = False  # this line moved the game on (or back, with UNDO)
+    autosave_each_line: bool = False  # set by a front-end: autosave after every line that changed the game
+    autosave_failing: bool = False  # said once, not after every line, while the autosave keeps failing
 
     @classmethod
     def new(cls, content: Path | None = None, seed: int = 0, mods: tuple[Path, ...] = (),
@@ -217,6 +220,7 @@ class Game:
             return self.say("engine.pause")
         before = self.state.begin()
         history = self.history.checkpoints()
+        self.changed = False
         try:
             replies = self.play_line(line, before)
         except Exception as error:  # a fault in the engine must not end the player's evening
@@ -224,11 +228,14 @@ class Game:
             self.errors.append(f"{type(error).__name__}: {error}")
             self.state.rewind(before)
             self.history.replace(history)
+            self.changed = False  # rewound: nothing new to keep
             return self.say("engine.internal_error")
         finally:
             self.state.end(before)
             if self.line_start is not None:
                 self.state.end(self.line_start)
+        if self.autosave_each_line and self.changed and not self.over:  # QUIT saved already; one write a line
+            replies.append(self.autosave_after_line())
         return "\n\n".join(r for r in replies if r) or self.say("engine.nothing_happens")
 
     def play_line(self, line: str, before: Checkpoint) -> list[str]:
@@ -316,7 +323,7 @@ class Game:
                 typed = segment.split(None, 1)[1].strip() if len(segment.split(None, 1)) > 1 else ""
                 command = dataclasses.replace(command, text=typed or None)
             return self.meta(command)
-        self.line_acted = True
+        self.line_acted = self.changed = True
         return self.act(command, scope)
 
     def parser_says(self, reply: parser.Failure | parser.Question) -> str:
@@ -390,7 +397,8 @@ class Game:
         if not self.state["ending"]:
             self.bus.publish(TurnEnded(self.state["turn"]))
             show("")
-        if calendar.day_of(self.state["time"]) > calendar.day_of(started) and not self.state["ending"]:
+        if (calendar.day_of(self.state["time"]) > calendar.day_of(started) and not self.state["ending"]
+                and not self.autosave_each_line):  # with it, the line's own autosave keeps the new day
             show(self.autosave())  # a new day in the game is a new autosave
 
     def phases(self, command: parser.Command, target: str | None) -> tuple[str, int]:
@@ -503,6 +511,14 @@ class Game:
             return self.say("engine.autosave_failed", problem=error)
         return ""
 
+    def autosave_after_line(self) -> str:
+        """The autosave after a line that changed the game; a failure is said the first time only."""
+        note = self.autosave()
+        if note and self.autosave_failing:
+            return ""
+        self.autosave_failing = bool(note)
+        return note
+
     def undo(self) -> str:
         if self.line_acted:  # "open chest then undo": take back this line's own moves
             previous, self.line_acted = self.line_start, False
@@ -513,6 +529,7 @@ class Game:
         self.state.end(self.line_start)
         self.state.rewind(previous)
         self.line_start = self.state.begin()
+        self.changed = True
         room = self.content.rooms[self.state["location"]].name
         return self.say("engine.undone", room=room)
 

@@ -88,7 +88,39 @@ class ElysiumApp(App[int]):
             self.notify(f"The theme is yours for now, but it could not be kept for next time: {problem}.",
                         severity="warning", markup=False)
 
+    # -- every way out keeps the game -----------------------------------------------------------
+    def autosave_game(self) -> None:
+        """Autosave the game being played, if any (QUIT has saved it already); a failure is shown."""
+        from elysium.tui.screens.game import GameScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, GameScreen) and not screen.game.over and (note := screen.game.autosave()):
+                self.notify(note, severity="error", markup=False)
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q and the palette's Quit: autosave, then leave."""
+        self.autosave_game()
+        self.exit()
+
+    def leave_on_signal(self) -> None:
+        """SIGTERM or SIGHUP (a kill, a closed terminal or browser tab): autosave, then leave."""
+        self.autosave_game()
+        self.exit()
+
+    def watch_signals(self) -> None:
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                try:
+                    loop.add_signal_handler(getattr(signal, name), self.leave_on_signal)
+                except (NotImplementedError, RuntimeError, ValueError):
+                    pass  # not the main thread, or no signals here: the other ways out still save
+
     def on_mount(self) -> None:
+        self.watch_signals()
         # Whatever interrupted saves left behind (never a save that another game is writing now):
         # here, so that every way into the TUI does it, a tab of `elysium serve` too.
         self.slots.clean_temporaries()
@@ -121,6 +153,7 @@ class ElysiumApp(App[int]):
 
         game = Game.from_content(content, self.seed)
         game.slots = self.slots
+        game.autosave_each_line = True  # so that no way out of the game loses a move
         return game
 
     def new_game(self, content: Content) -> None:
@@ -154,6 +187,7 @@ class ElysiumApp(App[int]):
 
     def end_game(self, farewell: str | None) -> None:
         """Back to the title screen (the player typed QUIT, or left from the palette)."""
+        self.autosave_game()
         while not isinstance(self.screen, TitleScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
         if farewell:

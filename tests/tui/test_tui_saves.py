@@ -30,7 +30,7 @@ async def test_save_then_load_through_the_dialogs(make_app, saves):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, GameScreen)
-        assert [info.name for info in SaveSlots(saves).list()] == ["Before the Cellar!"]
+        assert [info.name for info in SaveSlots(saves).list()] == ["Before the Cellar!", "autosave"]
         assert "Saved as \u201cBefore the Cellar!\u201d (Vestibule, day 1" in screen.query_one(NarrativeLog).text
 
         await play(pilot, "n")
@@ -42,8 +42,9 @@ async def test_save_then_load_through_the_dialogs(make_app, saves):
         dialog = app.screen
         assert isinstance(dialog, LoadDialog)
         table = dialog.query_one(DataTable)
-        assert [str(cell) for cell in table.get_row_at(0)][:4] == ["Before the Cellar!", "1", "09:31", "Vestibule"]
-        await pilot.press("enter")
+        assert str(table.get_row_at(0)[0]) == "autosave"  # the newest: the last move's
+        assert [str(cell) for cell in table.get_row_at(1)][:4] == ["Before the Cellar!", "1", "09:31", "Vestibule"]
+        await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, GameScreen)
         assert screen.sub_title == "Vestibule"

@@ -31,6 +31,7 @@ MESSAGES: dict[str, str] = {
     "engine.saves_heading": "Saved games:",
     "engine.saves_entry": "{name}: {when}, {location} (saved {saved_at})",
     "engine.autosave_failed": "(The autosave failed: {problem})",
+    "engine.interrupted": "(Stopped. The game is autosaved: continue it to carry on from here.)",
     "engine.delete_which": "Which saved game do you want to delete? (SAVES lists them.)",
     "engine.delete_question": "Delete the saved game \u201c{name}\u201d for good? (Type YES to delete it, "
                               "anything else to keep it.)",

@@ -57,7 +57,7 @@ class GameScreen(Screen):
         ("Timetable", "Classes and recitals", "timetable"),
         ("Theme", "Choose the colours", "settings"),
         ("Sidebar", "Show or hide the sidebar", "toggle_sidebar"),
-        ("Title screen", "Leave this game (save first!)", "leave"),
+        ("Title screen", "Leave this game (it is autosaved)", "leave"),
     )
 
     sidebar_open: reactive[bool | None] = reactive(None)  # None: open when the screen is wide
