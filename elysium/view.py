@@ -69,14 +69,14 @@ def view_of(game: Game) -> GameView:
         worn = " (worn)" if state["items"][item_id].get("worn") else ""
         inventory.append(shown(indefinite(item.name, item.plural)) + worn)
     rooms = tuple(
-        MapRoom(r.id, r.name, r.position, {d: x.to for d, x in r.exits.items() if x.to and not x.hidden},
+        MapRoom(r.id, r.name, r.position, {d: x.to for d, x in r.shown_exits.items() if x.to},
                 state["visits"].get(r.id, 0) > 0, r.id == here)
         for r in content.rooms.values()
     )
     return GameView(
         title=shown(content.game.title),
         room=shown(room.name) if lit else "Darkness",
-        exits=tuple(exit_words(content, {d: x for d, x in room.exits.items() if not x.hidden})) if lit else (),
+        exits=tuple(exit_words(content, room.shown_exits)) if lit else (),
         dark=not lit,
         clock=calendar.clock_text(state["time"]),
         day=calendar.day_of(state["time"]),

@@ -108,6 +108,11 @@ class Room:
     names: Text | None = None  # a name with variants (`name` is then the one with no condition)
     arrival: Text | None = None  # shown on arrival instead of the description, when it holds
 
+    @property
+    def shown_exits(self) -> dict[str, Exit]:
+        """The exits a player is told of (Exits:, MAP, the sidebar): all but the hidden ones."""
+        return {way: exit_ for way, exit_ in self.exits.items() if not exit_.hidden}
+
 
 @_pickled_by_fields
 @dataclass(frozen=True, slots=True)

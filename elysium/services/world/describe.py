@@ -96,7 +96,7 @@ def room_text(ctx: Context, description: str | None = None) -> str:
     for npc_id in places.npcs_in(state, room.id):
         npc = content.npcs[npc_id]
         lines.append(text(ctx, npc.here) if npc.here else say("world.person_here", state, content, noun=npc))
-    if shown := {way: exit_ for way, exit_ in room.exits.items() if not exit_.hidden}:  # hidden: secret or refusal-only
+    if shown := room.shown_exits:  # hidden ones (secret or refusal-only) are left out
         lines.append(say("world.exits", state, content, exits=", ".join(exit_words(content, shown))))
     return "\n".join(line for line in lines if line)
 

@@ -25,7 +25,7 @@ class Movement:
         if way is None:
             if not places.has_light(state, content, room.id):
                 return Narration(say("light.blunder", state, content, direction=msg.direction), done=False)
-            shown = {way: exit_ for way, exit_ in room.exits.items() if not exit_.hidden}
+            shown = room.shown_exits
             ways = ", ".join(exit_words(content, shown)) or say("world.no_exits", state, content)
             return Narration(say("world.no_way", state, content, exits=ways), done=False)
         return self.through(ctx, way)

@@ -23,9 +23,7 @@ class WaysOut:
         room = content.rooms[state["location"]]
         lit = places.has_light(state, content, room.id)
         ways = []
-        for direction, exit_ in room.exits.items():
-            if exit_.hidden:
-                continue
+        for direction, exit_ in room.shown_exits.items():
             word = exit_words(content, [direction])[0]
             there = content.rooms.get(exit_.to) if exit_.to else None
             if there is not None and state["visits"].get(there.id):
