@@ -97,15 +97,25 @@ class ElysiumApp(App[int]):
             if isinstance(screen, GameScreen) and not screen.game.over and (note := screen.game.autosave()):
                 self.notify(note, severity="error", markup=False)
 
-    async def action_quit(self) -> None:
-        """Ctrl+Q and the palette's Quit: autosave, then leave."""
-        self.autosave_game()
+    def leave_on_signal(self) -> None:
+        """SIGTERM or SIGHUP (a kill, a closed terminal): leave, which autosaves."""
         self.exit()
 
-    def leave_on_signal(self) -> None:
-        """SIGTERM or SIGHUP (a kill, a closed terminal or browser tab): autosave, then leave."""
+    def on_exit_app(self) -> None:
+        """Every way out of the app passes here (Ctrl+Q, the palette's Quit, a signal, a browser
+        tab closed under textual-serve): keep the game first."""
         self.autosave_game()
-        self.exit()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A widget failed: keep the game before Textual shows its error screen and leaves.
+        (Textual has no public hook at this moment, so this one private method is overridden.)"""
+        try:
+            self.autosave_game()
+        except Exception:  # the crash is the news; a failed autosave must not hide it
+            import logging
+
+            logging.getLogger("elysium").exception("the autosave after a crash failed")
+        super()._handle_exception(error)
 
     def watch_signals(self) -> None:
         import asyncio

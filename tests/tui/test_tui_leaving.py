@@ -83,3 +83,34 @@ async def test_continue_resumes_where_the_title_screen_way_out_left(make_app, sa
         await pilot.pause()
         assert again.screen.game.state["location"] == state["location"]
         assert again.screen.game.state["turn"] == 3
+
+
+async def test_a_browser_tab_closed_autosaves(make_app, saves: Path) -> None:
+    """textual-serve tells the app to leave with Textual's ExitApp message when its tab goes."""
+    from textual import messages
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        state = dict(await moved(pilot, saves))
+        app.post_message(messages.ExitApp())
+        await pilot.pause(0.2)
+        assert autosaved(saves)["turn"] == state["turn"] == 3
+
+
+class WidgetFailure(Exception):
+    pass
+
+
+async def test_a_crash_in_a_widget_autosaves_before_the_error_screen(make_app, saves: Path) -> None:
+    app = make_app()
+    with pytest.raises(WidgetFailure):
+        async with app.run_test(size=(120, 40)) as pilot:
+            state = dict(await moved(pilot, saves))
+
+            def fail() -> None:
+                assert not SaveSlots(saves).exists(AUTOSAVE)  # nothing saved it before the crash
+                raise WidgetFailure("a widget failed")
+
+            app.screen.query_one("Input").call_later(fail)
+            await pilot.pause(0.2)
+    assert autosaved(saves)["turn"] == state["turn"] == 3
