@@ -53,7 +53,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="the port to listen on (default 8000)")
     _content_options(serve)
     serve.add_argument("--seed", type=int, default=0, help="seed for the game's dice (default 0)")
-    serve.add_argument("--saves", metavar="DIR", type=Path, help="the folder for saved games")
+    serve.add_argument("--saves", metavar="DIR", type=Path,
+                       help="the folder for saved games; each browser gets its own folder in it, under players/")
+    serve.add_argument("--public-url", metavar="URL",
+                       help="the address browsers use to reach the game, when it differs from --host and "
+                            "--port (behind a proxy, or listening on 0.0.0.0); only pages from it may play")
+    serve.add_argument("--max-sessions", metavar="N", type=_positive, default=16,
+                       help="how many games may be open at once (default 16; each is a process of about "
+                            "50 MB); the next browser is told the game is full")
 
     test = commands.add_parser("test", help="run playthrough transcripts (*.regtest)")
     test.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="transcript files or folders")
@@ -276,11 +283,26 @@ def dev_reloader(args: argparse.Namespace):
 
 
 def serve(args: argparse.Namespace) -> int:
+    """Each browser tab runs the TUI in a process of its own, in its player's own saves folder."""
     try:
-        from textual_serve.server import Server
+        from elysium.web.terminal import TerminalServer
     except ImportError:
         print("elysium serve needs textual-serve: pip install textual-serve", file=sys.stderr)
         return 1
+    from urllib.parse import urlsplit
+
+    from elysium.content.styles import plain, without_controls
+    from elysium.state.saves import default_saves_folder
+    from elysium.web.limits import Limits
+
+    if args.public_url and (urlsplit(args.public_url).scheme not in ("http", "https")
+                            or not urlsplit(args.public_url).netloc):
+        print(f"--public-url needs a whole address such as https://games.example.org, not "
+              f"{without_controls(args.public_url)!r}", file=sys.stderr)
+        return 2
+    content = _load(args)  # a broken pack is told here, once, not in every browser tab
+    if content is None:
+        return EXIT_CONTENT
     command = [sys.executable, "-m", "elysium", "play", "--seed", str(args.seed)]
     if args.content:
         command += ["--content", str(args.content.resolve())]
@@ -290,11 +312,22 @@ def serve(args: argparse.Namespace) -> int:
         command += ["--mods", str(args.mods.resolve())]
     if args.no_mods:
         command += ["--no-mods"]
-    if args.saves:
-        command += ["--saves", str(args.saves.resolve())]
-    print(f"Serving Elysium on http://{args.host}:{args.port} (Ctrl+C stops it)", flush=True)
-    Server(shlex.join(command), host=args.host, port=args.port, title="Elysium").serve()
+    server = TerminalServer(command, (args.saves or default_saves_folder()).resolve(),
+                            title=without_controls(plain(content.game.title)), host=args.host, port=args.port,
+                            public_url=args.public_url, limits=Limits(max_sessions=args.max_sessions))
+    print(f"Serving {server.title} on {server.address} (Ctrl+C stops it)", flush=True)
+    server.serve()
     return 0
+
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"needs a whole number of at least 1, not {text!r}")
+    return number
 
 
 def run_tests(args: argparse.Namespace) -> int:
