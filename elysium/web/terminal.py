@@ -102,6 +102,7 @@ class TerminalServer:
         app.add_routes([
             web.get("/", self.index),
             web.get("/ws", self.websocket),
+            web.get("/favicon.ico", no_icon),
             web.static("/static", TEXTUAL_SERVE_STATIC, show_index=False),
         ])
         app.on_shutdown.append(self.stop_all)
@@ -235,6 +236,11 @@ class TerminalServer:
     async def stop_all(self, app: web.Application) -> None:
         """The server is stopping: every game leaves (and autosaves) first."""
         await asyncio.gather(*(game.stop(self.limits.leave_seconds) for game in list(self.games)))
+
+
+async def no_icon(request: web.Request) -> web.Response:
+    """Browsers ask for an icon; there is none, and saying so quietly keeps their consoles clean."""
+    return web.Response(status=204)
 
 
 def page(name: str, values: dict[str, str]) -> str:

@@ -142,3 +142,44 @@ async def test_at_60x20_the_status_line_shows_the_exits_on_a_second_line(make_ap
         assert status.size.height == 2
         assert "…" not in "".join(shown)
         assert "Exits: s e" in "".join(shown)
+
+
+async def test_at_60x20_the_timetable_shows_every_detail_uncut(make_app):
+    from textual.containers import VerticalScroll
+    from textual.widgets import DataTable, Static
+
+    from elysium.tui.screens.timetable import TimetableScreen
+
+    app = make_app(CAMPUS)
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await start(pilot)
+        await pilot.press("f3")
+        await pilot.pause()
+        timetable = app.screen
+        assert isinstance(timetable, TimetableScreen) and not timetable.query(DataTable)
+        scroll = timetable.query_one("#timetable-scroll", VerticalScroll)
+        for section in ("#classes", "#recitals"):
+            shown = timetable.query_one(section, Static)
+            text = shown.content.plain
+            assert all(len(line) <= shown.region.width for line in text.splitlines())
+            if section == "#classes":
+                for lesson in screen.game.content.classes.values():
+                    assert lesson.name in text
+                assert "Maestro Corvin Vell, music theory" in text and "09:00-10:30" in text
+            else:
+                assert "The Starfall Recital" in text and "Starday, day 21, 19:00" in text
+        assert app.focused is scroll  # Up and Down scroll the whole page
+        await pilot.press("end")
+        await pilot.pause()
+        assert scroll.scroll_y > 0
+
+
+async def test_a_wide_window_shows_the_timetable_as_tables(make_app):
+    from textual.widgets import DataTable
+
+    app = make_app(CAMPUS)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await start(pilot)
+        await pilot.press("f3")
+        await pilot.pause()
+        assert [table.id for table in app.screen.query(DataTable)] == ["classes", "recitals"]
