@@ -202,3 +202,35 @@ def alive(pid: int) -> bool:
             return stat.read().split(")")[-1].split()[0] != "Z"
     except OSError:
         return False
+
+
+def test_behind_a_proxy_only_the_public_address_may_play(tmp_path: Path) -> None:
+    record = tmp_path / "record.jsonl"
+    terminal = TerminalServer([sys.executable, str(FAKE_GAME), str(record)], tmp_path / "saves", title="Game",
+                              public_url="https://games.example.org/", limits=QUICK)
+
+    async def main():
+        server = TestServer(terminal.make_app(), host="127.0.0.1")
+        await server.start_server()
+        base = str(server.make_url("")).rstrip("/")
+        try:
+            async with browser() as session:
+                async with session.get(base + "/") as response:
+                    page, cookie = await response.text(), response.headers["Set-Cookie"]
+                with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                    await connect(session, base)  # the server's own local address is not the public one
+                # The cookie is Secure, so a test client over plain http must send it by hand.
+                player = cookie.split(";")[0]
+                socket = await session.ws_connect(f"{base.replace('http', 'ws', 1)}/ws", headers={
+                    "Origin": "https://games.example.org", "Cookie": player})
+                await socket.close()
+                return page, cookie, refused.value.status
+        finally:
+            await server.close()
+            await asyncio.sleep(0.2)
+
+    page, cookie, refused = asyncio.run(main())
+    assert 'data-session-websocket-url="wss://games.example.org/ws"' in page
+    assert "Secure" in cookie
+    assert refused == 403
+    assert records(record)  # the public origin's game started
