@@ -125,17 +125,18 @@ def test_serve_hands_the_choice_of_mods_folder_to_each_game(tmp_path, monkeypatc
     pytest.importorskip("textual_serve", reason="elysium serve needs the textual-serve package")
     served = []
 
-    class Server:
-        def __init__(self, command: str, **options) -> None:
-            served.append(command)
+    class TerminalServer:
+        def __init__(self, argv: list[str], saves_root, **options) -> None:
+            served.append(argv)
+            self.title, self.address = options["title"], "http://127.0.0.1:8000"
 
         def serve(self) -> None:
             pass
 
-    monkeypatch.setattr("textual_serve.server.Server", Server)
+    monkeypatch.setattr("elysium.web.terminal.TerminalServer", TerminalServer)
     assert cli.main(["serve", "--mods", str(tmp_path)]) == 0
     assert cli.main(["serve", "--no-mods"]) == 0
-    assert f"--mods {tmp_path.resolve()}" in served[0] and "--no-mods" in served[1]
+    assert ["--mods", str(tmp_path.resolve())] == served[0][-2:] and served[1][-1] == "--no-mods"
 
 
 def test_new_mod_creates_the_mod_in_the_mods_folder(own_mods, capsys):
