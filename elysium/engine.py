@@ -408,7 +408,10 @@ class Game:
             if stopped is None:
                 held.append(passed)
             else:  # what the wait would have said is no longer true: where it stopped instead
-                held = [passed, self.say(f"campus.{command.action}_interrupted", time=calendar.clock_text(stopped))]
+                stop = "campus.sleep_interrupted" if command.action == "sleep" else "campus.wait_interrupted"
+                if "clock" not in self.content.game.features:  # no time of day to tell
+                    stop = "campus.wait_interrupted_unseen"
+                held = [passed, self.say(stop, time=calendar.clock_text(stopped))]
         for text in held:
             show(text)
         self.state["turn"] += 1

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import Any
 from operator import attrgetter
 
 from elysium.bus import Context, Service, handles
 from elysium.bus.protocol import (
-    AdvanceClock, ClockStep, ConfirmFirst, FireTimers, Narration, RunEffects, TimersFired, Sleep, TellTime, TimePassed, Wait,
+    AdvanceClock, ClockStep, ConfirmFirst, FireTimers, Narration, RunEffects, Sleep, TellTime, TimePassed,
+    TimersFired, Wait,
 )
 from elysium.content.model import Content, Timer, parse_time
 from elysium.state import calendar
@@ -131,7 +133,7 @@ class Clock(Service):
         return Narration(say("campus.time_passes", ctx.state, ctx.content), minutes=min(minutes, LONGEST_WAIT))
 
 
-def interrupts_now(timer: Timer, state, content: Content) -> bool:
+def interrupts_now(timer: Timer, state: dict[str, Any], content: Content) -> bool:
     """Whether `timer` stops a wait now: its `interrupts` is true, or a condition that holds."""
     if isinstance(timer.interrupts, dict):
         return holds(timer.interrupts, state, content)

@@ -176,3 +176,16 @@ def test_tomorrow_is_the_next_day_of_the_calendar():
     assert wait_minutes("until 7:00 tomorrow", 23 * 60) == 8 * 60
     assert wait_minutes("until 9 tomorrow", 8 * 60) == 25 * 60
     assert wait_minutes("tomorrow", 8 * 60) is None
+
+
+def test_a_game_without_the_clock_stops_the_wait_without_telling_the_time(tmp_path):
+    manifest = MANIFEST.format(start="dormitory")
+    for campus_line in ("  term_days: 2\n", "  features: [clock, energy, sleep]\n"):
+        manifest = manifest.replace(campus_line, "")
+    (tmp_path / "pack.yaml").write_text(manifest)
+    (tmp_path / "rooms.yaml").write_text(ROOMS.replace("    bed: true\n", ""))
+    (tmp_path / "timers.yaml").write_text("timers:\n  knock: {at: '08:10', interrupts: true, do: [{say: A knock.}]}\n")
+    game = Game.new(tmp_path)
+    game.opening()
+    assert game.turn("wait 30") == "A knock.\nYou stop waiting."
+    assert game.state["time"] == 8 * 60 + 10

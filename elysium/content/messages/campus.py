@@ -69,6 +69,7 @@ MESSAGES: dict[str, str] = {
     "campus.wait_before_end": "You stop waiting at {time}, with the end so close. (WAIT again to go on.)",
     "campus.wait_interrupted": "You stop waiting: it is {time}.",
     "campus.sleep_interrupted": "You are awake again: it is {time}.",
+    "campus.wait_interrupted_unseen": "You stop waiting.",
     "campus.heard_during": "At {time}:",
 }
 
