@@ -276,8 +276,8 @@ class Game:
             replies.append(self.perform(result, segment, scope))
             if not isinstance(result, parser.Command) or self.over or self.state["ending"]:
                 break  # a question, a misunderstanding or the end stops the rest of the line
-            if self.state["pending"] is not None:
-                break  # so does a question the action asked ("Which piece?")
+            if self.state["pending"] is not None or self.confirming is not None:
+                break  # so does a question the action asked ("Which piece?", "Wait until tomorrow?")
         self.close_line()
         return replies
 

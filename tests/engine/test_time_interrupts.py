@@ -189,3 +189,11 @@ def test_a_game_without_the_clock_stops_the_wait_without_telling_the_time(tmp_pa
     game.opening()
     assert game.turn("wait 30") == "A knock.\nYou stop waiting."
     assert game.state["time"] == 8 * 60 + 10
+
+
+def test_the_question_ends_the_line_so_that_yes_answers_it(tmp_path):
+    game = game_with(tmp_path, "timers: {}\n")
+    game.turn("wait until 9:08")
+    reply = game.turn("wait until 9:00. east")
+    assert reply == "It is already 09:08. Wait until 09:00 tomorrow? (YES or NO)"
+    assert game.state["location"] == "dormitory"
