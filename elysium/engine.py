@@ -404,7 +404,12 @@ class Game:
                 break
         show = tell
         if not self.state["ending"]:
-            passed, stopped = self.pass_time(minutes, waiting)
+            try:
+                passed, stopped = self.pass_time(minutes, waiting)
+            except Runaway:  # what the action said before time ran away is still said
+                for text in held:
+                    show(text)
+                raise
             if stopped is None:
                 held.append(passed)
             else:  # what the wait would have said is no longer true: where it stopped instead
