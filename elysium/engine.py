@@ -17,7 +17,7 @@ from typing import Any
 
 from elysium import parser
 from elysium.bus import Bus, Delivery, Runaway, Service, subscribes
-from elysium.bus.protocol import AdvanceClock, DescribeScope, FireTimers, Look, Narrated, RunRules, TakeFirst, TurnEnded
+from elysium.bus.protocol import AdvanceClock, ConfirmFirst, DescribeScope, FireTimers, Look, Narrated, RunRules, TakeFirst, TurnEnded
 from elysium.content import Content, load_content
 from elysium.content.messages import DEFAULTS
 from elysium.commands import META_ACTIONS, TAKE_FIRST, missing_verb_words, request_for, rules_verb
@@ -37,6 +37,7 @@ from elysium.walking import walk
 log = logging.getLogger(__name__)
 
 AUTOSAVE = "autosave"
+WAITING = frozenset({"wait", "sleep"})  # actions that a timer which interrupts stops short
 IMPLICIT_TAKE = frozenset({"put", "wear"}) | TAKE_FIRST  # actions that pick their object up first
 MAX_LINE = 2000  # characters of one input line that the parser looks at
 # Deliveries on the bus that one command may set off: the heaviest command of the Starred Blocks
@@ -213,9 +214,12 @@ class Game:
         """The reply to one line the player typed. Never raises for anything a player can type."""
         line = _printable(line)[:MAX_LINE]
         if self.confirming is not None:
-            answer = self.confirm(line)
-            if answer is not None:
-                return answer
+            if self.confirming[0] == "command" and _is_yes(line):  # YES to an action's own question
+                line, self.confirming = self.confirming[1], None
+            else:
+                answer = self.confirm(line)
+                if answer is not None:
+                    return answer
         if not parser.split_commands(line) and self.state["pending"] is None:
             return self.say("engine.pause")
         before = self.state.begin()
@@ -272,8 +276,8 @@ class Game:
             replies.append(self.perform(result, segment, scope))
             if not isinstance(result, parser.Command) or self.over or self.state["ending"]:
                 break  # a question, a misunderstanding or the end stops the rest of the line
-            if self.state["pending"] is not None:
-                break  # so does a question the action asked ("Which piece?")
+            if self.state["pending"] is not None or self.confirming is not None:
+                break  # so does a question the action asked ("Which piece?", "Wait until tomorrow?")
         self.close_line()
         return replies
 
@@ -363,6 +367,13 @@ class Game:
         """The action on each of its objects, then time, the end of the turn and the autosave."""
         minutes = 0
         started = self.state["time"]
+        waiting = command.action in WAITING
+        held: list[str] = []  # a wait's own words: said once it is known whether something stopped it
+        tell = show
+        if waiting:
+            def show(text: str) -> None:
+                held.append("\n".join(t for t in (text, *self.heard) if t))
+                self.heard.clear()
         targets = command.objects or (None,)
         carried = {thing.id for thing in scope if thing.carried}
         portable = {thing.id for thing in scope if thing.portable}
@@ -391,8 +402,23 @@ class Game:
             show(text)
             if self.state["ending"]:
                 break
+        show = tell
         if not self.state["ending"]:
-            show(self.pass_time(minutes))
+            try:
+                passed, stopped = self.pass_time(minutes, waiting)
+            except Runaway:  # what the action said before time ran away is still said
+                for text in held:
+                    show(text)
+                raise
+            if stopped is None:
+                held.append(passed)
+            else:  # what the wait would have said is no longer true: where it stopped instead
+                stop = "campus.sleep_interrupted" if command.action == "sleep" else "campus.wait_interrupted"
+                if "clock" not in self.content.game.features:  # no time of day to tell
+                    stop = "campus.wait_interrupted_unseen"
+                held = [passed, self.say(stop, time=calendar.clock_text(stopped))]
+        for text in held:
+            show(text)
         self.state["turn"] += 1
         if not self.state["ending"]:
             self.bus.publish(TurnEnded(self.state["turn"]))
@@ -412,26 +438,33 @@ class Game:
         if outcome.handled or self.state["ending"]:
             return _lines(before.text, outcome.text), outcome.minutes
         reply = self.bus.ask(request_for(command, target))
+        if isinstance(reply, ConfirmFirst):  # answered on the next line (see turn)
+            self.confirming = ("command", reply.on_yes)
         if not getattr(reply, "done", True) or self.state["ending"]:
             return _lines(before.text, outcome.text, reply.text), reply.minutes
         after = self.bus.ask(rules_verb(command, target, "after"))
         own = "" if after.replace else reply.text
         return _lines(before.text, outcome.text, own, after.text), reply.minutes
 
-    def pass_time(self, minutes: int) -> str:
+    def pass_time(self, minutes: int, waiting: bool = False) -> tuple[str, int | None]:
         """Let time pass moment by moment: what is due between moments (people on their rounds,
-        missed classes) happens before the timers of the moment it leads to."""
+        missed classes) happens before the timers of the moment it leads to. Returns what was said,
+        and the moment a timer that interrupts stopped it, when `waiting` (WAIT, SLEEP) and one did."""
         texts: list[str] = []
         target = self.state["time"] + minutes + self.state.pop("delay", 0)
         while self.state["time"] < target and not self.state["ending"]:
             self.bus.ask(AdvanceClock(target))
             texts.extend(self.heard)
             self.heard.clear()
-            texts.append(self.bus.ask(FireTimers()).text)
+            fired = self.bus.ask(FireTimers(target, waiting))
+            texts.append(fired.text)
             texts.extend(self.heard)
             self.heard.clear()
+            if waiting and fired.interrupts and self.state["time"] < target and not self.state["ending"]:
+                self.state.pop("delay", None)
+                return "\n".join(t for t in texts if t), self.state["time"]
             target += self.state.pop("delay", 0)
-        return "\n".join(t for t in texts if t)
+        return "\n".join(t for t in texts if t), None
 
     def meta(self, command: parser.Command) -> str:
         action = command.action
@@ -486,7 +519,7 @@ class Game:
         not an answer."""
         (action, name), self.confirming = self.confirming, None
         answer = line.strip().lower().rstrip(".!")
-        if answer not in ("yes", "y"):
+        if not _is_yes(answer):
             return self.say("engine.nothing_changed") if answer in ("no", "n", "") else None
         if action == "save":
             return self.save_as(self.slots or SaveSlots(default_saves_folder()), name)
@@ -560,6 +593,10 @@ class Game:
 
 def _lines(*texts: str) -> str:
     return "\n".join(t for t in texts if t)
+
+
+def _is_yes(line: str) -> bool:
+    return line.strip().lower().rstrip(".!") in ("yes", "y")
 
 
 def _printable(line: str) -> str:

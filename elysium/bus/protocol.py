@@ -24,6 +24,14 @@ class Narration(Reply):
 
 
 @dataclass(frozen=True)
+class ConfirmFirst(Narration):
+    """An action that asks before it does anything: `text` is a YES/NO question, and YES carries out
+    the command `on_yes` (what the player typed, made plain: "wait until 09:00 tomorrow")."""
+
+    on_yes: str = ""
+
+
+@dataclass(frozen=True)
 class ScopeReply(Reply):
     """The things the player can refer to now, each a plain mapping (id, name, nouns, ...)."""
 
@@ -236,8 +244,19 @@ class AdvanceClock(Request[ClockStep]):
 
 
 @dataclass(frozen=True)
-class FireTimers(Request[Narration]):
-    """Run whatever timers are due at the clock's current moment."""
+class TimersFired(Narration):
+    """What the timers of one moment said; `interrupts`: one of them stops a wait there."""
+
+    interrupts: bool = False
+
+
+@dataclass(frozen=True)
+class FireTimers(Request[TimersFired]):
+    """Run whatever timers are due at the clock's current moment, within an action that lasts
+    `until` (0: ends now); `waiting`: the action is a wait that an interrupting timer stops."""
+
+    until: int = 0
+    waiting: bool = False
 
 
 @dataclass(frozen=True)

@@ -477,7 +477,8 @@ class Assembly:
             rules={i: _rule(i, f) for i, f in e["rules"].items()},
             states={name: values for name, (values, _) in self.states.items()},
             timers={i: model.Timer(i, f["at"], f.get("day"), f.get("daily", True), f.get("if"),
-                                   f.get("do", ())) for i, f in e["timers"].items()},
+                                   f.get("do", ()), f.get("interrupts", False))
+                    for i, f in e["timers"].items()},
             origins={
                 "rules": {i: place.doc.file for i, (_, place) in self.entries["rules"].items()},
                 "timers": {i: place.doc.file for i, (_, place) in self.entries["timers"].items()},

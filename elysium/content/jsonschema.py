@@ -26,6 +26,7 @@ def shape(name: str) -> dict[str, Any]:
         "action_text": lambda: {"$ref": "#/$defs/text"},
         "bool": lambda: {"type": "boolean"},
         "dark": lambda: {"oneOf": [{"type": "boolean"}, {"$ref": "#/$defs/condition"}]},
+        "bool_or_condition": lambda: {"oneOf": [{"type": "boolean"}, {"$ref": "#/$defs/condition"}]},
         "int": lambda: {"type": "integer"},
         "count": lambda: {"type": "integer", "minimum": 0},
         "scenery": lambda: {"type": "object", "additionalProperties": {"$ref": "#/$defs/text"},

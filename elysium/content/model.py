@@ -284,6 +284,7 @@ class Timer:
     daily: bool = True
     condition: Condition | None = None
     effects: tuple[Effect, ...] = ()
+    interrupts: bool | Condition = False  # a condition: stops a wait when it holds as the timer fires
 
 
 @_pickled_by_fields

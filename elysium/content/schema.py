@@ -61,6 +61,7 @@ FIELDS: dict[str, dict[str, str]] = {
     },
     "timers": {
         "at": "*time", "day": "int", "daily": "bool", "if": "condition", "do": "effects",
+        "interrupts": "bool_or_condition",
     },
 }
 

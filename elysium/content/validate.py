@@ -166,6 +166,15 @@ class Checker:
                            f"{DARKNESS_UNASKABLE[key]}")
         return converted
 
+    def shape_bool_or_condition(self, doc, path, value, what):
+        """True, false, or a condition asked when it matters (a timer's `interrupts`)."""
+        if isinstance(value, bool):
+            return value
+        if not isinstance(value, dict):
+            self.error(doc.mark(path), f"{what} must be true, false or a condition, not {_kind(value)}")
+            return INVALID
+        return self.shape_condition(doc, path, value, what)
+
     def shape_int(self, doc, path, value, what):
         if isinstance(value, bool) or not isinstance(value, int):
             self.error(doc.mark(path), f"{what} must be a whole number, not {_kind(value)}")

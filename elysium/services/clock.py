@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import Any
 from operator import attrgetter
 
 from elysium.bus import Context, Service, handles
 from elysium.bus.protocol import (
-    AdvanceClock, ClockStep, FireTimers, Narration, RunEffects, Sleep, TellTime, TimePassed, Wait,
+    AdvanceClock, ClockStep, ConfirmFirst, FireTimers, Narration, RunEffects, Sleep, TellTime, TimePassed,
+    TimersFired, Wait,
 )
 from elysium.content.model import Content, Timer, parse_time
 from elysium.state import calendar
@@ -42,21 +44,30 @@ class Clock(Service):
         return ClockStep(reached)
 
     @handles(FireTimers)
-    def fire_timers(self, msg: FireTimers, ctx: Context) -> Narration:
-        """Run the timers due exactly at the current moment, in order of their ids."""
-        state = ctx.state
-        texts = []
-        for timer in due_at(ctx.content, state["time"]):
+    def fire_timers(self, msg: FireTimers, ctx: Context) -> TimersFired:
+        """Run the timers due exactly at the current moment, in order of their ids. A timer that
+        speaks and `interrupts` (asked as it fires) stops a wait here; said during a longer action,
+        the timers' words come with the time they were heard."""
+        state, content = ctx.state, ctx.content
+        texts, interrupts = [], False
+        for timer in due_at(content, state["time"]):
             key = f"timer:{timer.id}"
             if not timer.daily and key in state["fired"]:
                 continue
-            if holds(timer.condition, state, ctx.content):
+            if holds(timer.condition, state, content):
                 if not timer.daily:
                     state["fired"].append(key)
-                texts.append(ctx.ask(RunEffects(timer.effects, source=key)).text)
+                stops = interrupts_now(timer, state, content)
+                text = ctx.ask(RunEffects(timer.effects, source=key)).text
+                texts.append(text)
+                interrupts = interrupts or (stops and bool(text))
             if state["ending"]:
                 break
-        return Narration("\n".join(t for t in texts if t))
+        said = "\n".join(t for t in texts if t)
+        stopped_here = interrupts and msg.waiting
+        if said and state["time"] < msg.until and not stopped_here and "clock" in content.game.features:
+            said = f"{say('campus.heard_during', state, content, time=calendar.clock_text(state['time']))} {said}"
+        return TimersFired(said, interrupts=interrupts)
 
     @handles(TellTime)
     def tell_time(self, msg: TellTime, ctx: Context) -> Narration:
@@ -84,11 +95,21 @@ class Clock(Service):
         minutes = wait_minutes(msg.how, state["time"])
         if minutes is None:
             return Narration(say("world.wait_how", state, content), done=False)
+        passed = passed_today(msg.how, state["time"])
+        if passed is not None:  # "wait until 9:00" at 09:08 is a slip far more often than a day's wait
+            return ConfirmFirst(say("campus.wait_past_question", state, content,
+                                    now=calendar.clock_text(state["time"]), time=calendar.clock_text(passed)),
+                                done=False, on_yes=f"wait until {calendar.clock_text(passed)} tomorrow")
         if minutes <= 0:
             return Narration(say("world.wait_already_now", state, content), done=False)
         capped = ""
         if minutes > LONGEST_WAIT:
             minutes, capped = LONGEST_WAIT, say("world.wait_capped", state, content) + " "
+        last_minute = _moment(term_end(content).day, term_end(content).at) - 1
+        if state["time"] < last_minute < state["time"] + minutes:
+            # Never straight through the end: the player stops a minute short, and chooses to go on.
+            return Narration(say("campus.wait_before_end", state, content, time=calendar.clock_text(last_minute)),
+                             minutes=last_minute - state["time"])
         if minutes == DEFAULT_WAIT and not msg.how.strip():
             return Narration(say("world.time_passes", state, content), minutes=minutes)
         now = state["time"]
@@ -110,6 +131,13 @@ class Clock(Service):
         if minutes is None:
             return Narration(say("campus.wait_how_long", ctx.state, ctx.content), done=False)
         return Narration(say("campus.time_passes", ctx.state, ctx.content), minutes=min(minutes, LONGEST_WAIT))
+
+
+def interrupts_now(timer: Timer, state: dict[str, Any], content: Content) -> bool:
+    """Whether `timer` stops a wait now: its `interrupts` is true, or a condition that holds."""
+    if isinstance(timer.interrupts, dict):
+        return holds(timer.interrupts, state, content)
+    return bool(timer.interrupts)
 
 
 def term_end(content: Content) -> Timer:
@@ -161,20 +189,46 @@ def wait_minutes(how: str, now: int) -> int | None:
     words = how.lower().replace("for ", " ").split()
     if not words:
         return DEFAULT_WAIT
-    if words[0] in ("until", "till", "til", "to"):
-        target = " ".join(words[1:])
-        minute = NAMED_TIMES.get(target)
-        if minute is None:
-            minute = _clock_minute(target)
-        if minute is None:
-            return None
+    target = _target_minute(words)
+    if target is not None:
+        minute, tomorrow = target
+        if tomorrow:  # that minute of the next day of the calendar
+            return calendar.MINUTES_PER_DAY - calendar.minute_of_day(now) + minute
         return (minute - calendar.minute_of_day(now)) % calendar.MINUTES_PER_DAY
+    if words[0] in ("until", "till", "til", "to"):
+        return None
     match = DURATION.fullmatch(" ".join(words))
     if not match:
-        minute = _clock_minute(" ".join(words))
-        return None if minute is None else (minute - calendar.minute_of_day(now)) % calendar.MINUTES_PER_DAY
+        return None
     amount = int(match[1][:6]) * (60 if (match[2] or "m").startswith("h") else 1)
     return amount or None
+
+
+def passed_today(how: str, now: int) -> int | None:
+    """The minute of the day a WAIT UNTIL names when that time passed earlier today, within the last
+    half day ("until 9:00" at 09:08); None otherwise, and for a time named "tomorrow". (At 23:00,
+    "until 7:00" means the morning, and is not asked about.)"""
+    target = _target_minute(how.lower().replace("for ", " ").split())
+    if target is None or target[1]:
+        return None
+    since = calendar.minute_of_day(now) - target[0]
+    return target[0] if 0 < since < calendar.MINUTES_PER_DAY // 2 else None
+
+
+def _target_minute(words: list[str]) -> tuple[int, bool] | None:
+    """The minute of the day WAIT's words name ("until 9:00", "till noon", "9am", "until 9 tomorrow"),
+    and whether they said tomorrow; None when they name no time of day."""
+    tomorrow = bool(words) and words[-1] == "tomorrow"
+    words = words[:-1] if tomorrow else words
+    if words[:1] and words[0] in ("until", "till", "til", "to"):
+        words = words[1:]
+    elif not words or DURATION.fullmatch(" ".join(words)):
+        return None  # "wait 20" is minutes, not eight in the evening
+    text = " ".join(words)
+    minute = NAMED_TIMES.get(text)
+    if minute is None:
+        minute = _clock_minute(text)
+    return None if minute is None else (minute, tomorrow)
 
 
 def _clock_minute(text: str) -> int | None:

@@ -289,7 +289,7 @@ def test_the_maestra_keeps_her_schedule_as_time_passes(game: Game) -> None:
     assert game.state["npcs"]["maestra"]["at"] == "chapel"
     reply = do(game, "look")
     assert "Organ music" not in reply and "practice hall lies north" in reply
-    do(game, "wait until 8:59")  # the next morning
+    do(game, "wait until 8:59 tomorrow")  # the next morning
     assert game.state["npcs"]["maestra"]["at"] == "chapel"
     do(game, "wait 1")
     assert game.state["npcs"]["maestra"]["at"] == "practice_hall"
@@ -302,7 +302,7 @@ def test_the_player_sees_the_maestra_come_and_go(game: Game) -> None:
     assert "Maestra Brand is here" not in do(game, "look")
     reply = do(game, "e")
     assert "Maestra Brand is here" in reply
-    assert "Maestra Liesl Brand leaves." in do(game, "wait until 9:00")  # the next morning
+    assert "Maestra Liesl Brand leaves." in do(game, "wait until 9:00 tomorrow")  # the next morning
     assert game.state["npcs"]["maestra"]["at"] == "practice_hall"
     assert "Maestra" not in do(game, "wait until 11:59")
     assert "Maestra Liesl Brand arrives." in do(game, "wait 1")
@@ -342,12 +342,12 @@ def test_a_timer_fires_inside_a_rules_wait(game: Game) -> None:
 
 def test_a_daily_timer_fires_every_day_and_heeds_its_conditions(game: Game) -> None:
     assert "Far above, the noon bell tolls." in do(game, "wait until 12:00")
-    assert "noon bell" not in do(game, "wait until 11:00")
+    assert "noon bell" not in do(game, "wait until 11:00 tomorrow")
     do(game, "e")  # the cloakroom: the bell is not heard there
     assert "noon bell" not in do(game, "wait until 12:30")
     do(game, "w", "u")  # the tower stair was opened by the 10:00 timer on day 1
     assert game.state["location"] == "bell_tower"
-    assert "tolls right beside you, deafeningly" in do(game, "wait until 12:00")
+    assert "tolls right beside you, deafeningly" in do(game, "wait until 12:00 tomorrow")
 
 
 def test_time_passes_with_every_action(game: Game) -> None:

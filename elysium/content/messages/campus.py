@@ -64,6 +64,13 @@ MESSAGES: dict[str, str] = {
     "campus.status_score": "Score: {score}",
     "campus.story_ended": "The story has ended. Type UNDO to take back your last move, SCORE to look back "
                           "on it, or QUIT.",
+    # time
+    "campus.wait_past_question": "It is already {now}. Wait until {time} tomorrow? (YES or NO)",
+    "campus.wait_before_end": "You stop waiting at {time}, with the end so close. (WAIT again to go on.)",
+    "campus.wait_interrupted": "You stop waiting: it is {time}.",
+    "campus.sleep_interrupted": "You are awake again: it is {time}.",
+    "campus.wait_interrupted_unseen": "You stop waiting.",
+    "campus.heard_during": "At {time}:",
 }
 
 _ENTRY = ("recital", "weekday", "day", "time", "stage")
@@ -97,4 +104,10 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "campus.status_energy": ("energy", "max_energy"),
     "campus.status_standing": ("standing", "reputation"),
     "campus.status_score": ("score",),
+    # time
+    "campus.wait_past_question": ("now", "time"),
+    "campus.wait_before_end": ("time",),
+    "campus.wait_interrupted": ("time",),
+    "campus.sleep_interrupted": ("time",),
+    "campus.heard_during": ("time",),
 }
