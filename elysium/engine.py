@@ -424,6 +424,7 @@ class Game:
         texts: list[str] = []
         target = self.state["time"] + minutes + self.state.pop("delay", 0)
         while self.state["time"] < target and not self.state["ending"]:
+            moment = len(texts)
             self.bus.ask(AdvanceClock(target))
             texts.extend(self.heard)
             self.heard.clear()
@@ -431,6 +432,11 @@ class Game:
             texts.extend(self.heard)
             self.heard.clear()
             target += self.state.pop("delay", 0)
+            if self.state["pending"] is not None:  # the world asked the player something (a steward's call)
+                if self.state["time"] < target:
+                    clock = calendar.clock_text(self.state["time"])
+                    texts.insert(moment, self.say("campus.wait_stopped_for_call", time=clock))
+                break
         return "\n".join(t for t in texts if t)
 
     def meta(self, command: parser.Command) -> str:

@@ -64,7 +64,15 @@ MESSAGES: dict[str, str] = {
     "campus.status_score": "Score: {score}",
     "campus.story_ended": "The story has ended. Type UNDO to take back your last move, SCORE to look back "
                           "on it, or QUIT.",
+    # recitals
+    "campus.recital_call": "{recital} begins. The steward calls your name. Which piece will you play?",
+    "campus.recital_call_unanswered": "The steward waits, then calls the next name. Your turn at {recital} "
+                                      "has gone by.",
+    "campus.recital_turn_gone": "Your turn has gone by: the steward has called the next name.",
+    "campus.recital_entry_missed": "{recital}: {weekday}, day {day}, {time}, {stage} (missed)",
+    "campus.wait_stopped_for_call": "You stop waiting: it is {time}.",
 }
+
 
 _ENTRY = ("recital", "weekday", "day", "time", "stage")
 
@@ -97,4 +105,9 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "campus.status_energy": ("energy", "max_energy"),
     "campus.status_standing": ("standing", "reputation"),
     "campus.status_score": ("score",),
+    # recitals
+    "campus.recital_call": ("recital",),
+    "campus.recital_call_unanswered": ("recital",),
+    "campus.recital_entry_missed": _ENTRY,
+    "campus.wait_stopped_for_call": ("time",),
 }
