@@ -71,6 +71,9 @@ MESSAGES: dict[str, str] = {
     "campus.recital_turn_gone": "Your turn has gone by: the steward has called the next name.",
     "campus.recital_entry_missed": "{recital}: {weekday}, day {day}, {time}, {stage} (missed)",
     "campus.wait_stopped_for_call": "You stop waiting: it is {time}.",
+    "campus.journal_recitals": "Recitals",
+    "campus.journal_recital_performed": "{recital}: you performed \u201c{piece}\u201d.",
+    "campus.journal_recital_missed": "{recital}: missed.",
 }
 
 
@@ -110,4 +113,6 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "campus.recital_call_unanswered": ("recital",),
     "campus.recital_entry_missed": _ENTRY,
     "campus.wait_stopped_for_call": ("time",),
+    "campus.journal_recital_performed": ("recital", "piece"),
+    "campus.journal_recital_missed": ("recital",),
 }
