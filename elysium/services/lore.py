@@ -86,7 +86,7 @@ def recitals_kept(ctx: Context) -> str:
     pieces, calls = state.get("recital_pieces") or {}, state.get("recital_calls") or {}
     lines = []
     for recital in sorted(content.recitals.values(), key=lambda r: (r.day, r.time)):
-        if recital.id in pieces:
+        if pieces.get(recital.id) in content.pieces:
             lines.append(say("campus.journal_recital_performed", state, content, recital=recital.name,
                              piece=content.pieces[pieces[recital.id]].name))
         elif calls.get(recital.id) in ("passed", "missed"):

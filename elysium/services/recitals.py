@@ -171,9 +171,9 @@ class Recitals(Service):
         meantime (a look round); leaving the stage lets it go."""
         state = ctx.state
         for recital_id, called in list(calls(state).items()):
-            if called != "called" or recital_id in state["performed"]:
+            recital = ctx.content.recitals.get(recital_id)  # None: a save from content that had it
+            if called != "called" or recital is None or recital_id in state["performed"]:
                 continue
-            recital = ctx.content.recitals[recital_id]
             if state["location"] != recital.stage:
                 self.let_go(recital, ctx)
             elif state["pending"] is None:
@@ -184,8 +184,8 @@ class Recitals(Service):
         """The steward waits `patience` minutes for a title, then calls the next name."""
         state = ctx.state
         for recital_id, called in list(calls(state).items()):
-            recital = ctx.content.recitals[recital_id]
-            if called == "called" and recital_id not in state["performed"] and (
+            recital = ctx.content.recitals.get(recital_id)
+            if called == "called" and recital is not None and recital_id not in state["performed"] and (
                     msg.end >= starts(recital) + recital.patience):
                 self.let_go(recital, ctx)
 

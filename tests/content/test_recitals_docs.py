@@ -89,3 +89,14 @@ def test_a_call_left_unanswered_is_a_missed_recital(tmp_path):
     assert play.state["counters"]["recitals_missed"] == 1
     assert "Your turn has gone by" in play.turn("perform fox")
     assert "(missed)" in play.turn("recitals")
+
+
+def test_a_record_naming_a_recital_the_content_no_longer_has_is_passed_over(tmp_path):
+    play = game(tmp_path)
+    play.state["recital_calls"] = {"vanished_recital": "called"}
+    play.state["recital_pieces"] = {"vanished_recital": "vanished_piece"}
+    assert play.turn("wait").startswith("Time passes.")
+    campus = Game.new(seed=1)  # a game with a JOURNAL
+    campus.state["recital_pieces"] = {"vanished_recital": "vanished_piece"}
+    assert campus.turn("journal").startswith("Your journal's pages are still blank.")
+    assert play.errors == campus.errors == []
