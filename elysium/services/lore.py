@@ -71,7 +71,8 @@ class LoreKeeper(Service):
         known = ctx.state["lore"]
         recitals = recitals_kept(ctx)
         if not known:
-            return Narration("\n\n".join(t for t in (say("world.journal_empty", ctx.state, ctx.content), recitals) if t))
+            empty = say("world.journal_empty", ctx.state, ctx.content)
+            return Narration("\n\n".join(t for t in (empty, recitals) if t))
         entries = []
         for lore_id in known:
             entry = ctx.content.lore[lore_id]

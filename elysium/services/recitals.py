@@ -14,8 +14,8 @@ import re
 
 from elysium.bus import Context, Service, handles, subscribes
 from elysium.bus.protocol import (
-    LearnPiece, Narrated, Narration, NextRecital, Perform, Practise, RecitalCalled, RunEffects, ShowRecitals, ShowRepertoire,
-    TimePassed, TurnEnded, Upcoming,
+    LearnPiece, Narrated, Narration, NextRecital, Perform, Practise, RecitalCalled, RunEffects, ShowRecitals,
+    ShowRepertoire, TimePassed, TurnEnded, Upcoming,
 )
 from elysium.content.model import Piece, Recital
 from elysium.state import calendar, rng
