@@ -405,13 +405,15 @@ class Game:
         show = tell
         if not self.state["ending"]:
             try:
-                passed, stopped = self.pass_time(minutes, waiting)
+                passed, stopped, told = self.pass_time(minutes, waiting)
             except Runaway:  # what the action said before time ran away is still said
                 for text in held:
                     show(text)
                 raise
             if stopped is None:
                 held.append(passed)
+            elif told:
+                held = [passed]
             else:  # what the wait would have said is no longer true: where it stopped instead
                 stop = "campus.sleep_interrupted" if command.action == "sleep" else "campus.wait_interrupted"
                 if "clock" not in self.content.game.features:  # no time of day to tell
@@ -446,13 +448,15 @@ class Game:
         own = "" if after.replace else reply.text
         return _lines(before.text, outcome.text, own, after.text), reply.minutes
 
-    def pass_time(self, minutes: int, waiting: bool = False) -> tuple[str, int | None]:
+    def pass_time(self, minutes: int, waiting: bool = False) -> tuple[str, int | None, bool]:
         """Let time pass moment by moment: what is due between moments (people on their rounds,
         missed classes) happens before the timers of the moment it leads to. Returns what was said,
-        and the moment a timer that interrupts stopped it, when `waiting` (WAIT, SLEEP) and one did."""
+        the moment a timer that interrupts (or a question put to the player) stopped it, when
+        `waiting` (WAIT, SLEEP) and one did, and whether where it stopped has been said already."""
         texts: list[str] = []
         target = self.state["time"] + minutes + self.state.pop("delay", 0)
         while self.state["time"] < target and not self.state["ending"]:
+            moment = len(texts)
             self.bus.ask(AdvanceClock(target))
             texts.extend(self.heard)
             self.heard.clear()
@@ -462,9 +466,16 @@ class Game:
             self.heard.clear()
             if waiting and fired.interrupts and self.state["time"] < target and not self.state["ending"]:
                 self.state.pop("delay", None)
-                return "\n".join(t for t in texts if t), self.state["time"]
+                return "\n".join(t for t in texts if t), self.state["time"], False
             target += self.state.pop("delay", 0)
-        return "\n".join(t for t in texts if t), None
+            if self.state["pending"] is not None:  # the world asked the player something (a steward's call)
+                if self.state["time"] >= target or not waiting:
+                    break
+                # Said before the question, so that the question is the last thing the player reads.
+                stop = self.say("campus.wait_interrupted", time=calendar.clock_text(self.state["time"]))
+                texts.insert(moment, stop)
+                return "\n".join(t for t in texts if t), self.state["time"], True
+        return "\n".join(t for t in texts if t), None, False
 
     def meta(self, command: parser.Command) -> str:
         action = command.action

@@ -80,6 +80,14 @@ class TimePassed(Event):
 
 
 @dataclass(frozen=True)
+class RecitalCalled(Event):
+    """A recital's steward called the player; heard after everything else of that moment, so that
+    the call (a question) is the last thing the player reads."""
+
+    recital: str
+
+
+@dataclass(frozen=True)
 class TurnEnded(Event):
     turn: int
 

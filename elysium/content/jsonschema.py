@@ -46,6 +46,8 @@ def shape(name: str) -> dict[str, Any]:
             {k: "int" for k in schema.COMPARISONS}, required=False)]},
         "period": lambda: {"enum": list(schema.PERIODS)},
         "piece_kind": lambda: {"enum": list(schema.PIECE_KINDS)},
+        "piece_kinds": lambda: {"oneOf": [{"enum": list(schema.PIECE_KINDS)},
+                                          {"type": "array", "items": {"enum": list(schema.PIECE_KINDS)}}]},
         "phase": lambda: {"enum": list(schema.PHASES)},
         "rule_directions": lambda: {"oneOf": [{"enum": [*DIRECTIONS, schema.NOWHERE]}, {
             "type": "array", "items": {"enum": [*DIRECTIONS, schema.NOWHERE]}, "minItems": 1}]},

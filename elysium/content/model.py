@@ -195,6 +195,7 @@ class Piece:
     description: Text
     kind: str = "song"
     difficulty: int = 30
+    performance: Text | None = None  # what the hall sees and hears when it is performed at a recital
 
 
 @_pickled_by_fields
@@ -231,6 +232,12 @@ class Recital:
     good: Text | None = None
     fair: Text | None = None
     poor: Text | None = None
+    call: Text | None = None  # the steward's call when it begins with the player on its stage
+    patience: int = 3  # minutes the call waits for an answer
+    unanswered: tuple[Effect, ...] | None = None  # called, and the player let the moment go
+    suits: tuple[str, ...] = ()  # the kinds of piece its theme is for (none: any)
+    fit: int = 10  # points a suited piece gains in judging, and an unsuited one loses
+    unsuited: Text | None = None  # said after the verdict when the piece does not suit the theme
 
 
 @_pickled_by_fields
@@ -407,7 +414,10 @@ class Content:
     @cached_property
     def dated_timers(self) -> list[tuple[int, int]]:
         """(day, minute of the day) of the timers for one day of term, in order."""
-        return sorted({(timer.day, timer.at) for timer in self.timers.values() if timer.day is not None})
+        return sorted({(timer.day, timer.at) for timer in self.timers.values() if timer.day is not None}
+                      | {(recital.day, recital.time) for recital in self.recitals.values()}  # the steward's call
+                      | {(recital.day + (recital.time + recital.patience) // (24 * 60),
+                          (recital.time + recital.patience) % (24 * 60)) for recital in self.recitals.values()})
 
     def origin(self, kind: str, entry_id: str) -> str:
         """The file an entry is written in, or "" when that is not known."""

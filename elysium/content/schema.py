@@ -40,7 +40,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "lore": {"title": "*str", "text": "*text"},
     "pieces": {
         "name": "*str", "kind": "piece_kind", "skill": "*str", "difficulty": "int",
-        "description": "*text",
+        "description": "*text", "performance": "text",
     },
     "classes": {
         "name": "*str", "instructor": "*ref:npcs", "room": "*ref:rooms", "days": "*days",
@@ -50,7 +50,8 @@ FIELDS: dict[str, dict[str, str]] = {
     "recitals": {
         "name": "*str", "stage": "*ref:rooms", "day": "*int", "time": "*time", "skill": "str",
         "text": "text", "missed": "effects", "triumph": "text", "good": "text", "fair": "text",
-        "poor": "text",
+        "poor": "text", "call": "text", "patience": "int", "unanswered": "effects", "suits": "piece_kinds", "fit": "int",
+        "unsuited": "text",
     },
     "endings": {"title": "*str", "text": "*text", "win": "bool"},
     "verbs": {"words": "words", "default": "action_text", "time": "int"},
@@ -120,6 +121,7 @@ CONDITION_KEYS: dict[str, str] = {
     "switched_on": "ref:items",
     "at_least": "int", "at_most": "int", "equals": "int",
     "state": "str", "is": "words",  # a named state, and the value (or any of the values) it must have
+    "performed": "ref:recitals", "last_performed": "pieces",  # a recital the player performed at; their latest piece
 }
 PERIODS = ("morning", "afternoon", "evening", "night")
 PIECE_KINDS = ("song", "poem", "tale", "instrumental")

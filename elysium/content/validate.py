@@ -577,6 +577,13 @@ class Checker:
     def shape_piece_kind(self, doc, path, value, what):
         return self.one_of(doc, path, value, what, schema.PIECE_KINDS)
 
+    def shape_piece_kinds(self, doc, path, value, what):
+        kinds = [value] if isinstance(value, str) else value
+        if not isinstance(kinds, list) or not all(kind in schema.PIECE_KINDS for kind in kinds):
+            self.error(doc.mark(path), f"{what} must be a kind of piece or a list of them: {', '.join(schema.PIECE_KINDS)}")
+            return INVALID
+        return tuple(kinds)
+
     def shape_pieces(self, doc, path, value, what):
         pieces = [value] if isinstance(value, str) else value
         if not isinstance(pieces, list) or not all(isinstance(p, str) for p in pieces):

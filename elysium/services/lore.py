@@ -69,11 +69,27 @@ class LoreKeeper(Service):
     @handles(ShowJournal)
     def show_journal(self, msg: ShowJournal, ctx: Context) -> Narration:
         known = ctx.state["lore"]
+        recitals = recitals_kept(ctx)
         if not known:
-            return Narration(say("world.journal_empty", ctx.state, ctx.content))
+            empty = say("world.journal_empty", ctx.state, ctx.content)
+            return Narration("\n\n".join(t for t in (empty, recitals) if t))
         entries = []
         for lore_id in known:
             entry = ctx.content.lore[lore_id]
             entries.append(f"{entry.title}\n{render(entry.text, ctx.state, ctx.content)}")
         heading = say("world.journal_heading", ctx.state, ctx.content, known=len(known), total=len(ctx.content.lore))
-        return Narration(heading + "\n\n" + "\n\n".join(entries))
+        return Narration(heading + "\n\n" + "\n\n".join([*entries, *([recitals] if recitals else [])]))
+
+
+def recitals_kept(ctx: Context) -> str:
+    """The journal's note of each recital so far: the piece performed at it, or that it was missed."""
+    state, content = ctx.state, ctx.content
+    pieces, calls = state.get("recital_pieces") or {}, state.get("recital_calls") or {}
+    lines = []
+    for recital in sorted(content.recitals.values(), key=lambda r: (r.day, r.time)):
+        if pieces.get(recital.id) in content.pieces:
+            lines.append(say("campus.journal_recital_performed", state, content, recital=recital.name,
+                             piece=content.pieces[pieces[recital.id]].name))
+        elif calls.get(recital.id) in ("passed", "missed"):
+            lines.append(say("campus.journal_recital_missed", state, content, recital=recital.name))
+    return "\n".join([say("campus.journal_recitals", state, content), *lines]) if lines else ""

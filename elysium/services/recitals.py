@@ -1,8 +1,11 @@
 """The recitals service: the repertoire, practice, the recital calendar, and performing on stage.
 
+A recital is an event: when it begins, the steward calls the player who is on its stage and waits
+a few minutes for a title; a player who lets the call go, or is elsewhere, misses it.
+
 A performance is judged from the recital's skill and the piece's, its mastery and difficulty, the
-performer's energy, whether they practised it lately, and one seeded roll: so a student can
-prepare for a good night, but never be sure of one.
+performer's energy, whether they practised it lately, how well the piece suits the evening's
+theme, and one seeded roll: so a student can prepare for a good night, but never be sure of one.
 """
 
 from __future__ import annotations
@@ -11,8 +14,8 @@ import re
 
 from elysium.bus import Context, Service, handles, subscribes
 from elysium.bus.protocol import (
-    LearnPiece, Narrated, Narration, NextRecital, Perform, Practise, RunEffects, ShowRecitals, ShowRepertoire,
-    TimePassed, Upcoming,
+    LearnPiece, Narrated, Narration, NextRecital, Perform, Practise, RecitalCalled, RunEffects, ShowRecitals,
+    ShowRepertoire, TimePassed, TurnEnded, Upcoming,
 )
 from elysium.content.model import Piece, Recital
 from elysium.state import calendar, rng
@@ -89,6 +92,8 @@ class Recitals(Service):
         for recital in sorted(content.recitals.values(), key=lambda r: (r.day, r.time)):
             when = (recital.day - 1) * calendar.MINUTES_PER_DAY
             key = "campus.recital_entry_performed" if recital.id in ctx.state["performed"] else "campus.recital_entry"
+            if calls(ctx.state).get(recital.id) in ("passed", "missed"):
+                key = "campus.recital_entry_missed"
             lines.append("  " + say(key, ctx.state, content, recital=recital.name,
                                     weekday=calendar.weekday_of(when, content.game.days), day=recital.day,
                                     time=calendar.clock_text(recital.time), stage=content.rooms[recital.stage].name))
@@ -112,22 +117,93 @@ class Recitals(Service):
             return Narration(say("campus.no_audience", state, content), minutes=5)
         if recital.id in state["performed"]:
             return Narration(say("campus.already_performed", state, content), done=False)
+        called = calls(state).get(recital.id)
+        if called in ("passed", "missed"):
+            return Narration(say("campus.recital_turn_gone", state, content), done=False)
         piece = self.choose(msg.piece, ctx, "perform")
         if isinstance(piece, str):
+            if called == "called":  # the steward still waits for an answer
+                asking(ctx, "perform", piece)
             return Narration(piece, done=False)
         state["performed"].append(recital.id)
+        state.setdefault("recital_pieces", {})[recital.id] = piece.id
+        calls(state).pop(recital.id, None)
         total = judge(recital, piece, ctx)
         _, tier, acclaim, reputation, standing, verdict = next(v for v in VERDICTS if total >= v[0])
         verdict = render(getattr(recital, tier), state, content) or say(verdict, state, content)
+        if recital.suits and piece.kind not in recital.suits:
+            verdict = "\n".join(t for t in (verdict, render(recital.unsuited, state, content)) if t)
         state["energy"] = max(0, state["energy"] - PERFORMANCE_ENERGY)
         state["reputation"] += reputation
         state["standing"] += standing
         counters = state["counters"]
         counters["recitals_performed"] = counters.get("recitals_performed", 0) + 1
         counters["recital_acclaim"] = counters.get("recital_acclaim", 0) + acclaim
-        opening = render(recital.text, state, content)
+        opening = "" if called == "called" else render(recital.text, state, content)  # the call set the scene
         step_up = say("campus.step_up", state, content, piece=piece.name)
-        return Narration("\n".join(t for t in (opening, step_up, verdict) if t), minutes=PERFORMANCE)
+        own = render(piece.performance, state, content)
+        return Narration("\n".join(t for t in (opening, step_up, own, verdict) if t), minutes=PERFORMANCE)
+
+    @subscribes(TimePassed)
+    def recital_begins(self, msg: TimePassed, ctx: Context) -> None:
+        """The steward calls the player who is on the stage when a recital begins, and waits for a
+        piece (a bare title answers, as any question's answer does)."""
+        state = ctx.state
+        for recital in ctx.content.recitals.values():
+            if (not msg.start < starts(recital) <= msg.end or recital.stage != state["location"]
+                    or recital.id in state["performed"] or recital.id in calls(state)):
+                continue
+            state.setdefault("recital_calls", {})[recital.id] = "called"
+            ctx.publish(RecitalCalled(recital.id))
+
+    @subscribes(RecitalCalled)
+    def steward_calls(self, msg: RecitalCalled, ctx: Context) -> None:
+        recital = ctx.content.recitals[msg.recital]
+        opening = render(recital.text, ctx.state, ctx.content)
+        call = render(recital.call, ctx.state, ctx.content) or say(
+            "campus.recital_call", ctx.state, ctx.content, recital=recital.name)
+        asking(ctx, "perform", call)
+        ctx.publish(Narrated("\n".join(t for t in (opening, call) if t)))
+
+    @subscribes(TurnEnded)
+    def call_waits(self, msg: TurnEnded, ctx: Context) -> None:
+        """While the steward waits, a title still answers the call, whatever the player did in the
+        meantime (a look round); leaving the stage lets it go."""
+        state = ctx.state
+        for recital_id, called in list(calls(state).items()):
+            recital = ctx.content.recitals.get(recital_id)  # None: a save from content that had it
+            if called != "called" or recital is None or recital_id in state["performed"]:
+                continue
+            if state["location"] != recital.stage:
+                self.let_go(recital, ctx)
+            elif state["pending"] is None:
+                asking(ctx, "perform", "")
+
+    @subscribes(TimePassed)
+    def call_unanswered(self, msg: TimePassed, ctx: Context) -> None:
+        """The steward waits `patience` minutes for a title, then calls the next name."""
+        state = ctx.state
+        for recital_id, called in list(calls(state).items()):
+            recital = ctx.content.recitals.get(recital_id)
+            if called == "called" and recital is not None and recital_id not in state["performed"] and (
+                    msg.end >= starts(recital) + recital.patience):
+                self.let_go(recital, ctx)
+
+    @staticmethod
+    def let_go(recital: Recital, ctx: Context) -> None:
+        """Called, and the player did something else: their turn goes by, and the recital is missed."""
+        state = ctx.state
+        state["recital_calls"][recital.id] = "passed"
+        if (state["pending"] or {}).get("complete") == "perform":
+            state["pending"] = None  # the call's question is over
+        state["counters"]["recitals_missed"] = state["counters"].get("recitals_missed", 0) + 1
+        if recital.unanswered is not None:
+            text = ctx.ask(RunEffects(recital.unanswered, source=f"unanswered:{recital.id}")).text
+        else:
+            state["standing"] += MISSED_STANDING
+            text = say("campus.recital_call_unanswered", state, ctx.content, recital=recital.name)
+        if text:
+            ctx.publish(Narrated(text))
 
     @subscribes(TimePassed)
     def recitals_missed(self, msg: TimePassed, ctx: Context) -> None:
@@ -136,6 +212,9 @@ class Recitals(Service):
             closes = starts(recital) + RECITAL_LENGTH
             if not (msg.start < closes <= msg.end) or recital.id in state["performed"]:
                 continue
+            if calls(state).get(recital.id) in ("passed", "missed"):
+                continue  # counted when the player let the steward's call go by
+            state.setdefault("recital_calls", {})[recital.id] = "missed"
             state["counters"]["recitals_missed"] = state["counters"].get("recitals_missed", 0) + 1
             if recital.missed is not None:
                 text = ctx.ask(RunEffects(recital.missed, source=f"missed:{recital.id}")).text
@@ -177,14 +256,21 @@ def asking(ctx: Context, verb: str, question: str) -> str:
 
 def judge(recital: Recital, piece: Piece, ctx: Context) -> int:
     """The evening's total: skill and preparation, a reward for ambition that is mastered and a
-    price for ambition that is not, plus luck."""
+    price for ambition that is not, the piece's fit to the theme, plus luck."""
     state = ctx.state
     entry = state["repertoire"][piece.id]
     skills = state["skills"]
     prepared = entry["practised"] is not None and state["time"] - entry["practised"] <= PREPARED_WITHIN
+    theme = 0 if not recital.suits else recital.fit if piece.kind in recital.suits else -recital.fit
     return (skills.get(recital.skill, 0) * 2 // 5 + skills.get(piece.skill, 0) * 3 // 10
             + entry["mastery"] // 2 + piece.difficulty // 4 - max(0, piece.difficulty - entry["mastery"]) // 2
-            + state["energy"] // 10 - 5 + (10 if prepared else 0) + rng.roll(state, 30))
+            + state["energy"] // 10 - 5 + (10 if prepared else 0) + theme + rng.roll(state, 30))
+
+
+def calls(state: dict) -> dict[str, str]:
+    """Each recital whose steward has called the player: "called" while the call awaits an answer,
+    "passed" when the player let it go by, "missed" when it ended without them."""
+    return state.get("recital_calls") or {}
 
 
 def starts(recital: Recital) -> int:

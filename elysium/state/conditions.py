@@ -95,6 +95,12 @@ def _holds_key(key: str, value: Any, condition: dict, subject: int | None, state
             return calendar.weekday_of(state["time"], content.game.days).lower() == str(value).lower()
         case "piece":
             return value in state["repertoire"]
+        case "performed":
+            return value in state["performed"]
+        case "last_performed":  # the piece of the player's latest performance
+            pieces = state.get("recital_pieces") or {}
+            latest = list(pieces.values())[-1] if pieces else None
+            return latest in ((value,) if isinstance(value, str) else tuple(value))
         case "score" | "reputation" | "standing" | "energy":
             if value is True:
                 return True  # compared through the sibling keys

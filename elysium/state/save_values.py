@@ -373,4 +373,6 @@ OPTIONAL_STATE: dict[str, tuple[Check, ColumnCheck]] = {
     # Saves made before there was a choice have none, and take the game's default.
     "room_descriptions": (room_descriptions, never),
     "states": (each(text), never),  # named states' values, in games that have them
+    "recital_pieces": (each(text), never),  # recital -> the piece performed at it, in the order performed
+    "recital_calls": (each(text), never),  # recital -> "called" (awaiting an answer), "passed" or "missed"
 }

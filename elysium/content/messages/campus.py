@@ -71,7 +71,17 @@ MESSAGES: dict[str, str] = {
     "campus.sleep_interrupted": "You are awake again: it is {time}.",
     "campus.wait_interrupted_unseen": "You stop waiting.",
     "campus.heard_during": "At {time}:",
+    # recitals
+    "campus.recital_call": "{recital} begins. The steward calls your name. Which piece will you play?",
+    "campus.recital_call_unanswered": "The steward waits, then calls the next name. Your turn at {recital} "
+                                      "has gone by.",
+    "campus.recital_turn_gone": "Your turn has gone by: the steward has called the next name.",
+    "campus.recital_entry_missed": "{recital}: {weekday}, day {day}, {time}, {stage} (missed)",
+    "campus.journal_recitals": "Recitals",
+    "campus.journal_recital_performed": "{recital}: you performed \u201c{piece}\u201d.",
+    "campus.journal_recital_missed": "{recital}: missed.",
 }
+
 
 _ENTRY = ("recital", "weekday", "day", "time", "stage")
 
@@ -110,4 +120,10 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "campus.wait_interrupted": ("time",),
     "campus.sleep_interrupted": ("time",),
     "campus.heard_during": ("time",),
+    # recitals
+    "campus.recital_call": ("recital",),
+    "campus.recital_call_unanswered": ("recital",),
+    "campus.recital_entry_missed": _ENTRY,
+    "campus.journal_recital_performed": ("recital", "piece"),
+    "campus.journal_recital_missed": ("recital",),
 }
