@@ -117,6 +117,7 @@ CONDITION_KEYS: dict[str, str] = {
     "lore": "ref:lore", "open": "ref:items", "locked": "ref:items", "lit": "ref:items",
     "dark": "bool", "chance": "int", "not": "condition", "any": "conditions", "all": "conditions",
     "switched_on": "ref:items",
+    "met": "ref:npcs",  # the player has talked with that person (services/lore.py keeps the list)
     "at_least": "int", "at_most": "int", "equals": "int",
     "state": "str", "is": "words",  # a named state, and the value (or any of the values) it must have
 }

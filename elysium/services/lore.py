@@ -14,6 +14,14 @@ from elysium.state.text import say
 TALK = 2  # minutes a conversation takes
 
 
+def _meet(ctx: Context, npc_id: str) -> None:
+    """Remember that the player has spoken with someone (the `met:` condition), once their first
+    words have been chosen, so that a first-meeting greeting is shown exactly once."""
+    met = ctx.state.setdefault("met", [])
+    if npc_id not in met:
+        met.append(npc_id)
+
+
 class LoreKeeper(Service):
     name = "lore"
 
@@ -27,6 +35,7 @@ class LoreKeeper(Service):
         topics = [t.keywords[0] for t in npc.topics.values() if holds(t.condition, ctx.state, ctx.content)]
         if topics:
             greeting += "\n" + say("world.topics", ctx.state, ctx.content, noun=npc, topics=listed(topics, "or"))
+        _meet(ctx, npc.id)
         return Narration(greeting, minutes=TALK)
 
     @handles(AskAbout)
@@ -37,8 +46,10 @@ class LoreKeeper(Service):
         topic = self.find_topic(npc, msg.topic, ctx)
         if topic is None:
             reply = render(npc.default, ctx.state, ctx.content)
+            _meet(ctx, npc.id)
             return Narration(reply or say("world.nothing_to_tell", ctx.state, ctx.content, noun=npc), minutes=1)
         texts = [render(topic.text, ctx.state, ctx.content)]
+        _meet(ctx, npc.id)
         if topic.effects:
             texts.append(ctx.ask(RunEffects(topic.effects, source=f"{npc.id}:{topic.id}")).text)
         return Narration("\n".join(t for t in texts if t), minutes=TALK)

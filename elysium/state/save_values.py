@@ -373,4 +373,5 @@ OPTIONAL_STATE: dict[str, tuple[Check, ColumnCheck]] = {
     # Saves made before there was a choice have none, and take the game's default.
     "room_descriptions": (room_descriptions, never),
     "states": (each(text), never),  # named states' values, in games that have them
+    "met": (names, names_column),  # the people the player has talked with, once they have
 }

@@ -1,0 +1,76 @@
+"""People who remember: greetings for someone already met, sleep, and walking their rounds."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from elysium.content import load_content
+from elysium.engine import Game
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "world"
+
+
+def with_mod(tmp_path: Path, text: str) -> Path:
+    folder = tmp_path / "people"
+    folder.mkdir()
+    (folder / "pack.yaml").write_text("id: people\nname: People\nversion: 1.0.0\n")
+    (folder / "people.yaml").write_text(textwrap.dedent(text))
+    return folder
+
+
+def game_with(tmp_path: Path, mod: str) -> Game:
+    return Game.from_content(load_content(FIXTURE, (with_mod(tmp_path, mod),)), 1)
+
+
+GREETINGS = """\
+    patch:
+      npcs:
+        maestra:
+          greeting:
+            - if: {met: maestra}
+              text: '"You again," says the maestra.'
+            - text: '"A new student," says the maestra.'
+"""
+
+
+def test_a_greeting_can_tell_a_first_meeting_from_later_ones(tmp_path: Path) -> None:
+    game = game_with(tmp_path, GREETINGS)
+    game.turn("north")
+    assert "A new student" in game.turn("talk to maestra")
+    assert game.state["met"] == ["maestra"]
+    assert "You again" in game.turn("talk to maestra")
+    assert game.errors == []
+
+
+def test_asking_someone_about_anything_is_meeting_them(tmp_path: Path) -> None:
+    game = game_with(tmp_path, GREETINGS)
+    game.turn("north")
+    game.turn("ask maestra about turnips")
+    assert "You again" in game.turn("talk to maestra")
+    assert game.errors == []
+
+
+def docs_example_game(tmp_path: Path) -> Game:
+    """The guide's `people` example, in a game of two rooms (foyer and yard)."""
+    import re
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "content.md").read_text(encoding="utf-8")
+    [example] = re.findall(r"^```yaml\n(# docs example: people\n.*?)^```$", guide, re.MULTILINE | re.DOTALL)
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "pack.yaml").write_text(
+        "id: docs\nname: Docs\nversion: 1.0.0\ngame: {title: Docs, intro: Hello., start: foyer,"
+        " features: [clock]}\n")
+    (folder / "rooms.yaml").write_text(
+        "rooms:\n  foyer: {name: Foyer, description: A foyer., exits: {north: hall}}\n"
+        "  hall: {name: Hall, description: A hall., exits: {south: foyer, north: yard}}\n"
+        "  yard: {name: Yard, description: A yard., exits: {south: hall}}\n")
+    (folder / "people.yaml").write_text(example)
+    assert load_content(folder).warnings == ()
+    return Game.new(folder)
+
+
+def test_the_guides_people_example_greets_a_stranger_once(tmp_path: Path) -> None:
+    game = docs_example_game(tmp_path)
+    assert '"A new face!"' in game.turn("talk to dunstan")
+    assert "it's you again" in game.turn("talk to dunstan")
