@@ -174,6 +174,8 @@ class Npc:
     default: Text | None = None
     topics: dict[str, Topic] = field(default_factory=dict)
     shows_holdings: bool | None = None  # EXAMINE names what they carry; None: as the game says
+    asleep: Condition | None = None  # while it holds they sleep: TALK, ASK and WAKE get no answer
+    asleep_reply: Text | None = None  # what TALK and ASK get then (default: world.person_asleep)
 
 
 @_pickled_by_fields

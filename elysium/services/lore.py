@@ -22,6 +22,16 @@ def _meet(ctx: Context, npc_id: str) -> None:
         met.append(npc_id)
 
 
+def _asleep(npc: Npc, ctx: Context) -> bool:
+    return bool(npc.asleep) and holds(npc.asleep, ctx.state, ctx.content)
+
+
+def _sleeping(npc: Npc, ctx: Context) -> Narration:
+    """A sleeper's answer to TALK or ASK: no greeting, no topics, and no meeting."""
+    reply = render(npc.asleep_reply, ctx.state, ctx.content)
+    return Narration(reply or say("world.person_asleep", ctx.state, ctx.content, noun=npc), minutes=1)
+
+
 class LoreKeeper(Service):
     name = "lore"
 
@@ -30,6 +40,8 @@ class LoreKeeper(Service):
         npc = ctx.content.npcs.get(msg.npc)
         if npc is None:
             return Narration(say("world.no_answer", ctx.state, ctx.content), done=False)
+        if _asleep(npc, ctx):
+            return _sleeping(npc, ctx)
         greeting = (render(npc.greeting, ctx.state, ctx.content)
                     or say("world.greeting", ctx.state, ctx.content, noun=npc))
         topics = [t.keywords[0] for t in npc.topics.values() if holds(t.condition, ctx.state, ctx.content)]
@@ -43,6 +55,8 @@ class LoreKeeper(Service):
         npc = ctx.content.npcs.get(msg.npc)
         if npc is None:
             return Narration(say("world.ask_not_person", ctx.state, ctx.content), done=False)
+        if _asleep(npc, ctx):
+            return _sleeping(npc, ctx)
         topic = self.find_topic(npc, msg.topic, ctx)
         if topic is None:
             reply = render(npc.default, ctx.state, ctx.content)

@@ -74,3 +74,29 @@ def test_the_guides_people_example_greets_a_stranger_once(tmp_path: Path) -> Non
     game = docs_example_game(tmp_path)
     assert '"A new face!"' in game.turn("talk to dunstan")
     assert "it's you again" in game.turn("talk to dunstan")
+
+
+ASLEEP = """\
+    patch:
+      npcs:
+        maestra:
+          asleep: {npc: maestra, at: practice_hall, time: {from: "09:00", to: "09:45"}}
+"""
+
+
+def test_a_sleeper_neither_greets_nor_answers_nor_wakes(tmp_path: Path) -> None:
+    game = game_with(tmp_path, ASLEEP)
+    game.turn("north")
+    assert game.turn("talk to maestra") == "Maestra Liesl Brand is asleep, and does not answer."
+    assert game.turn("ask maestra about bell") == "Maestra Liesl Brand is asleep, and does not answer."
+    assert game.turn("wake maestra") == "Maestra Liesl Brand stirs, mumbles something, and sleeps on."
+    assert "met" not in game.state or "maestra" not in game.state["met"]
+    game.turn("wait 15")
+    assert "Good morning" in game.turn("talk to maestra")  # awake again at 09:45
+    assert game.errors == []
+
+
+def test_the_guides_sleeper_sleeps_at_night(tmp_path: Path) -> None:
+    game = docs_example_game(tmp_path)
+    game.turn("wait until 22:30")
+    assert game.turn("talk to dunstan") == "Dunstan snores by the fire, his keys in his lap."

@@ -96,6 +96,8 @@ MESSAGES: dict[str, str] = {
     "world.topics": "(You could ask {the noun} about {topics}.)",
     "world.ask_not_person": "You get no answer; only people can be asked about things.",
     "world.nothing_to_tell": "{The noun} has nothing to tell you about that.",
+    "world.person_asleep": "{The noun} is asleep, and does not answer.",
+    "world.wake_sleeper": "{The noun} stirs, mumbles something, and sleeps on.",
     "world.lore_learned": "(You add \u201c{title}\u201d to your journal.)",
     "world.journal_empty": "Your journal's pages are still blank. Ask, read and listen, and they will fill.",
     "world.journal_heading": "Your journal ({known} of {total} entries):",
@@ -161,6 +163,8 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "world.greeting": ("noun",),
     "world.topics": ("noun", "topics"),
     "world.nothing_to_tell": ("noun",),
+    "world.person_asleep": ("noun",),
+    "world.wake_sleeper": ("noun",),
     "world.lore_learned": ("title",),
     "world.journal_heading": ("known", "total"),
     # describing and travelling
