@@ -100,3 +100,61 @@ def test_the_guides_sleeper_sleeps_at_night(tmp_path: Path) -> None:
     game = docs_example_game(tmp_path)
     game.turn("wait until 22:30")
     assert game.turn("talk to dunstan") == "Dunstan snores by the fire, his keys in his lap."
+
+
+WALKS = """\
+    patch:
+      npcs:
+        maestra:
+          walks: true
+          schedule:
+            - {at: "09:00", room: practice_hall}
+            - {at: "12:00", room: cloakroom}
+"""
+
+
+def test_a_walker_sets_out_early_and_passes_through_the_rooms_between(tmp_path: Path) -> None:
+    game = game_with(tmp_path, WALKS)
+    assert game.content.schedule_of(game.content.npcs["maestra"]) == (
+        (8 * 60 + 58, "vestibule", ()), (9 * 60, "practice_hall", ()),
+        (11 * 60 + 58, "vestibule", ()), (12 * 60, "cloakroom", ()))
+    game.turn("wait until 11:57")
+    assert game.state["npcs"]["maestra"]["at"] == "practice_hall"
+    assert "Maestra Liesl Brand arrives." in game.turn("wait 1")  # the player waits in the vestibule
+    assert game.state["npcs"]["maestra"]["at"] == "vestibule"
+    assert "Maestra Liesl Brand leaves." in game.turn("wait 2")
+    assert game.state["npcs"]["maestra"]["at"] == "cloakroom"
+    assert game.errors == []
+
+
+def test_someone_who_does_not_walk_still_moves_at_the_time_written(tmp_path: Path) -> None:
+    game = game_with(tmp_path, WALKS.replace("walks: true", "walks: false"))
+    game.turn("wait until 11:58")
+    assert game.state["npcs"]["maestra"]["at"] == "practice_hall"
+    game.turn("wait 2")
+    assert game.state["npcs"]["maestra"]["at"] == "cloakroom"
+
+
+def test_a_walk_that_does_not_fit_between_two_entries_is_a_move_at_the_time_written(tmp_path: Path) -> None:
+    rushed = WALKS.replace('"12:00", room: cloakroom}', '"09:01", room: cloakroom}')
+    game = game_with(tmp_path, rushed)
+    assert game.content.schedule_of(game.content.npcs["maestra"]) == (
+        (8 * 60 + 58, "vestibule", ()), (9 * 60, "practice_hall", ()),  # a day to walk back in
+        (9 * 60 + 1, "cloakroom", ()))  # a minute is no time to walk two rooms
+
+
+def test_a_walker_seen_passing_in_one_stretch_of_waiting_passes_through(tmp_path: Path) -> None:
+    game = game_with(tmp_path, WALKS)
+    game.turn("wait until 11:50")
+    said = game.turn("wait 15")  # in the vestibule, from 11:50 to 12:05
+    assert "Maestra Liesl Brand passes through." in said
+    assert "arrives" not in said and "leaves" not in said
+    assert game.state["npcs"]["maestra"]["at"] == "cloakroom"
+
+
+def test_the_guides_walker_is_in_the_hall_on_his_way_to_the_yard(tmp_path: Path) -> None:
+    game = docs_example_game(tmp_path)
+    game.turn("north")
+    assert "Old Dunstan arrives." in game.turn("wait until 11:58")
+    assert "Old Dunstan leaves." in game.turn("wait 2")
+    assert game.state["npcs"]["porter"]["at"] == "yard"
