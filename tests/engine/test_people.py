@@ -158,3 +158,20 @@ def test_the_guides_walker_is_in_the_hall_on_his_way_to_the_yard(tmp_path: Path)
     assert "Old Dunstan arrives." in game.turn("wait until 11:58")
     assert "Old Dunstan leaves." in game.turn("wait 2")
     assert game.state["npcs"]["porter"]["at"] == "yard"
+
+
+def test_a_meeting_is_kept_by_a_save_and_taken_back_by_undo(tmp_path: Path) -> None:
+    from elysium.state.saves import SaveSlots
+
+    game = game_with(tmp_path, GREETINGS)
+    game.slots = SaveSlots(tmp_path / "saves")
+    game.turn("north")
+    game.turn("talk to maestra")
+    game.turn("save met")
+    game.turn("undo")  # back before the meeting (SAVE is not a move)
+    assert "maestra" not in game.state.get("met", [])
+    assert "A new student" in game.turn("talk to maestra")
+    game.turn("restore met")
+    assert game.state["met"] == ["maestra"]
+    assert "You again" in game.turn("talk to maestra")
+    assert game.errors == []
