@@ -76,17 +76,16 @@ class Movement:
                 continue  # what was passed is an entry for another day of the week
             target = _scheduled_room(schedule, msg.end, content.game.days)
             origin = state["npcs"][npc.id]["at"]
-            here = state["location"]
             if target is None or target == origin:
                 continue
             places.move_npc(state, npc.id, target)
             ctx.publish(NpcMoved(npc.id, origin, target))
-            if not places.has_light(state, content, here):
-                continue
-            if here in (origin, target):
+            here = state["location"]
+            if here in (origin, target) and places.has_light(state, content, here):
                 key = "world.person_leaves" if here == origin else "world.person_arrives"
                 ctx.publish(Narrated(say(key, state, content, noun=npc)))
-            elif npc.walks and here in _rooms_between(schedule, msg.start, msg.end, content.game.days):
+            elif (npc.walks and places.has_light(state, content, here)
+                  and here in _rooms_between(schedule, msg.start, msg.end, content.game.days)):
                 ctx.publish(Narrated(say("world.person_passes", state, content, noun=npc)))
 
 
