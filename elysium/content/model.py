@@ -12,6 +12,8 @@ from functools import cached_property
 from operator import attrgetter
 from typing import Any, TypeVar
 
+from elysium.content.rounds import walked
+
 TIME_PATTERN = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 DIRECTIONS = (
@@ -174,6 +176,9 @@ class Npc:
     default: Text | None = None
     topics: dict[str, Topic] = field(default_factory=dict)
     shows_holdings: bool | None = None  # EXAMINE names what they carry; None: as the game says
+    asleep: Condition | None = None  # while it holds they sleep: TALK, ASK and WAKE get no answer
+    asleep_reply: Text | None = None  # what TALK and ASK get then (default: world.person_asleep)
+    walks: bool = False  # sets out early, room by room, to be in each scheduled place on time
 
 
 @_pickled_by_fields
@@ -362,6 +367,8 @@ class Content:
     doors_by_room: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Every NPC's scheduled minutes of the day, sorted: (minute, the NPC's place in content order, id).
     schedule_times: list[tuple[int, int, str]] = field(default_factory=list)
+    # The schedules of the people who walk, with the steps of their walks (content/rounds.py).
+    rounds: dict[str, tuple[tuple[int, str, tuple[str, ...]], ...]] = field(default_factory=dict)
     # Named states (`states: {mood: [calm, uneasy, furious]}`): each one's values, the first its start.
     states: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -382,8 +389,14 @@ class Content:
             for room in item.door or ():
                 doors.setdefault(room, []).append(item.id)
         self.doors_by_room.update({room: tuple(ids) for room, ids in doors.items()})
+        ways = {room.id: [way.to for way in room.exits.values() if way.to] for room in self.rooms.values()}
+        self.rounds.update({npc.id: walked(npc.schedule, ways) for npc in self.npcs.values() if npc.walks})
         self.schedule_times.extend(sorted({(at, n, npc.id) for n, npc in enumerate(self.npcs.values())
-                                           for at, *_ in npc.schedule}))
+                                           for at, *_ in self.schedule_of(npc)}))
+
+    def schedule_of(self, npc: Npc) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
+        """Where someone goes and when: their schedule, with the steps of their walks if they walk."""
+        return self.rounds.get(npc.id, npc.schedule)
 
     def rules_for(self, verb: str, thing: str | None) -> list[Rule]:
         """The rules for `verb` (or for any action) that could apply to `thing`, in the order they

@@ -36,6 +36,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "name": "*str", "nouns": "words", "adjectives": "words", "description": "*text",
         "location": "*ref:rooms", "here": "text", "schedule": "schedule", "greeting": "text",
         "default": "text", "topics": "topics", "shows_holdings": "bool",
+        "asleep": "condition", "asleep_reply": "text", "walks": "bool",
     },
     "lore": {"title": "*str", "text": "*text"},
     "pieces": {
@@ -119,6 +120,7 @@ CONDITION_KEYS: dict[str, str] = {
     "lore": "ref:lore", "open": "ref:items", "locked": "ref:items", "lit": "ref:items",
     "dark": "bool", "chance": "int", "not": "condition", "any": "conditions", "all": "conditions",
     "switched_on": "ref:items",
+    "met": "ref:npcs",  # the player has talked with that person (services/lore.py keeps the list)
     "at_least": "int", "at_most": "int", "equals": "int",
     "state": "str", "is": "words",  # a named state, and the value (or any of the values) it must have
     "performed": "ref:recitals", "last_performed": "pieces",  # a recital the player performed at; their latest piece

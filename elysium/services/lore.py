@@ -14,6 +14,24 @@ from elysium.state.text import say
 TALK = 2  # minutes a conversation takes
 
 
+def _meet(ctx: Context, npc_id: str) -> None:
+    """Remember that the player has spoken with someone (the `met:` condition), once their first
+    words have been chosen, so that a first-meeting greeting is shown exactly once."""
+    met = ctx.state.setdefault("met", [])
+    if npc_id not in met:
+        met.append(npc_id)
+
+
+def _asleep(npc: Npc, ctx: Context) -> bool:
+    return bool(npc.asleep) and holds(npc.asleep, ctx.state, ctx.content)
+
+
+def _sleeping(npc: Npc, ctx: Context) -> Narration:
+    """A sleeper's answer to TALK or ASK: no greeting, no topics, and no meeting."""
+    reply = render(npc.asleep_reply, ctx.state, ctx.content)
+    return Narration(reply or say("world.person_asleep", ctx.state, ctx.content, noun=npc), minutes=1)
+
+
 class LoreKeeper(Service):
     name = "lore"
 
@@ -22,11 +40,14 @@ class LoreKeeper(Service):
         npc = ctx.content.npcs.get(msg.npc)
         if npc is None:
             return Narration(say("world.no_answer", ctx.state, ctx.content), done=False)
+        if _asleep(npc, ctx):
+            return _sleeping(npc, ctx)
         greeting = (render(npc.greeting, ctx.state, ctx.content)
                     or say("world.greeting", ctx.state, ctx.content, noun=npc))
         topics = [t.keywords[0] for t in npc.topics.values() if holds(t.condition, ctx.state, ctx.content)]
         if topics:
             greeting += "\n" + say("world.topics", ctx.state, ctx.content, noun=npc, topics=listed(topics, "or"))
+        _meet(ctx, npc.id)
         return Narration(greeting, minutes=TALK)
 
     @handles(AskAbout)
@@ -34,11 +55,15 @@ class LoreKeeper(Service):
         npc = ctx.content.npcs.get(msg.npc)
         if npc is None:
             return Narration(say("world.ask_not_person", ctx.state, ctx.content), done=False)
+        if _asleep(npc, ctx):
+            return _sleeping(npc, ctx)
         topic = self.find_topic(npc, msg.topic, ctx)
         if topic is None:
             reply = render(npc.default, ctx.state, ctx.content)
+            _meet(ctx, npc.id)
             return Narration(reply or say("world.nothing_to_tell", ctx.state, ctx.content, noun=npc), minutes=1)
         texts = [render(topic.text, ctx.state, ctx.content)]
+        _meet(ctx, npc.id)
         if topic.effects:
             texts.append(ctx.ask(RunEffects(topic.effects, source=f"{npc.id}:{topic.id}")).text)
         return Narration("\n".join(t for t in texts if t), minutes=TALK)

@@ -109,6 +109,8 @@ def _holds_key(key: str, value: Any, condition: dict, subject: int | None, state
             return state["visits"].get(value, 0) > 0
         case "lore":
             return value in state["lore"]
+        case "met":
+            return value in state.get("met", ())
         case "open" | "locked" | "lit" | "switched_on":
             return bool(items[value].get(key))
         case "dark":

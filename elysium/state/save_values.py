@@ -375,4 +375,5 @@ OPTIONAL_STATE: dict[str, tuple[Check, ColumnCheck]] = {
     "states": (each(text), never),  # named states' values, in games that have them
     "recital_pieces": (each(text), never),  # recital -> the piece performed at it, in the order performed
     "recital_calls": (each(text), never),  # recital -> "called" (awaiting an answer), "passed" or "missed"
+    "met": (names, names_column),  # the people the player has talked with, once they have
 }

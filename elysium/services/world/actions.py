@@ -14,6 +14,7 @@ from elysium.content.words import listed
 from elysium.services.world.capacity import room_for
 from elysium.services.world.describe import a, be
 from elysium.state import places
+from elysium.state.conditions import holds
 from elysium.state.text import say
 
 ACT = 1  # minutes: trying a verb takes a moment, like any other action with things
@@ -124,6 +125,9 @@ def attempt_key(msg: Attempt, ctx: Context) -> tuple[str, dict]:
         return _known(f"verbs.{action}", f"verbs.{action}_thing"), {}
     params = _thing(ctx, msg.thing)
     item = content.items.get(msg.thing)
+    sleeper = content.npcs.get(msg.thing)
+    if action == "wake" and sleeper is not None and sleeper.asleep and holds(sleeper.asleep, ctx.state, content):
+        return "world.wake_sleeper", params
     if item is None and f"verbs.{action}_person" in DEFAULTS:
         return f"verbs.{action}_person", params
     if action in MOVING and item is not None and not item.portable:

@@ -71,9 +71,10 @@ class Movement:
         state, content = ctx.state, ctx.content
         for npc_id in _due(content.schedule_times, msg.start, msg.end):
             npc = content.npcs[npc_id]
-            if not _counts_between(npc.schedule, msg.start, msg.end, content.game.days):
+            schedule = content.schedule_of(npc)
+            if not _counts_between(schedule, msg.start, msg.end, content.game.days):
                 continue  # what was passed is an entry for another day of the week
-            target = _scheduled_room(npc.schedule, msg.end, content.game.days)
+            target = _scheduled_room(schedule, msg.end, content.game.days)
             origin = state["npcs"][npc.id]["at"]
             if target is None or target == origin:
                 continue
@@ -83,6 +84,9 @@ class Movement:
             if here in (origin, target) and places.has_light(state, content, here):
                 key = "world.person_leaves" if here == origin else "world.person_arrives"
                 ctx.publish(Narrated(say(key, state, content, noun=npc)))
+            elif (npc.walks and places.has_light(state, content, here)
+                  and here in _rooms_between(schedule, msg.start, msg.end, content.game.days)):
+                ctx.publish(Narrated(say("world.person_passes", state, content, noun=npc)))
 
 
 def _due(times: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
@@ -108,6 +112,18 @@ def _counts_between(schedule: tuple[tuple[int, str, tuple[str, ...]], ...], star
             if start < moment <= end and (not on or _weekday(moment, days) in (d.lower() for d in on)):
                 return True
     return False
+
+
+def _rooms_between(schedule: tuple[tuple[int, str, tuple[str, ...]], ...], start: int, end: int,
+                   days: tuple[str, ...]) -> set[str]:
+    """The rooms of the entries in (start, end] on the days they are for: the places a walker
+    went through on the way, when time passed in one stretch (a day at most)."""
+    if end - start >= calendar.MINUTES_PER_DAY:
+        return set()
+    midnight = start - calendar.minute_of_day(start)
+    return {room for at, room, on in schedule
+            for moment in (midnight + at, midnight + calendar.MINUTES_PER_DAY + at)
+            if start < moment <= end and (not on or _weekday(moment, days) in (d.lower() for d in on))}
 
 
 def _weekday(time: int, days: tuple[str, ...]) -> str:
