@@ -1,0 +1,59 @@
+"""The texts a student meets day after day do not repeat within a week (issue 14 §4; the playtest's
+"Tedium": class, meal and menu texts). Each text is read as the campus would show it on every
+day of the 21-day term; a class's text at every skill it could have by then, so that however a
+player's skill has grown, no two sessions of a class seven days apart or less read alike."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from elysium.content import load_content
+from elysium.content.model import parse_time
+from elysium.state import calendar
+from elysium.state.conditions import render
+from elysium.state.store import initial_state
+
+WEEK = 7
+ALL_SKILLS = range(0, 101)
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content()
+
+
+def term_days(content) -> range:
+    return range(1, content.game.term_days + 1)
+
+
+def read(text: Any, content, day: int, clock: str, skills: dict[str, int] | None = None) -> str:
+    state = initial_state(content, seed=1)
+    state["time"] = (day - 1) * calendar.MINUTES_PER_DAY + parse_time(clock)
+    state["skills"].update(skills or {})
+    return render(text, state, content)
+
+
+def repeats_within_a_week(shown: dict[int, set[str]]) -> list[tuple[int, int, str]]:
+    """(day, later day, text) for every text that can be shown on two days less than a week apart."""
+    found = []
+    for day, texts in shown.items():
+        for later in range(day + 1, day + WEEK):
+            for text in texts & shown.get(later, set()):
+                found.append((day, later, text[:60]))
+    return found
+
+
+@pytest.mark.parametrize("course", ["music_theory", "bardic_history", "storytelling", "poetry", "performance"])
+def test_no_class_text_repeats_within_a_week_whatever_the_skill(content, course):
+    school_class = content.classes[course]
+    clock = calendar.clock_text(school_class.start)
+    shown = {}
+    for day in term_days(content):
+        weekday = calendar.weekday_of((day - 1) * calendar.MINUTES_PER_DAY, content.game.days)
+        if weekday in school_class.days:
+            shown[day] = {read(school_class.text, content, day, clock, {school_class.skill: skill})
+                          for skill in ALL_SKILLS}
+    assert len(shown) == 3 * len(school_class.days)  # every session of the term was read
+    assert repeats_within_a_week(shown) == []
