@@ -45,6 +45,10 @@ def repeats_within_a_week(shown: dict[int, set[str]]) -> list[tuple[int, int, st
     return found
 
 
+def said(rule) -> Any:
+    return next(effect["say"] for effect in rule.effects if "say" in effect)
+
+
 @pytest.mark.parametrize("course", ["music_theory", "bardic_history", "storytelling", "poetry", "performance"])
 def test_no_class_text_repeats_within_a_week_whatever_the_skill(content, course):
     school_class = content.classes[course]
@@ -57,3 +61,26 @@ def test_no_class_text_repeats_within_a_week_whatever_the_skill(content, course)
                           for skill in ALL_SKILLS}
     assert len(shown) == 3 * len(school_class.days)  # every session of the term was read
     assert repeats_within_a_week(shown) == []
+
+
+@pytest.mark.parametrize(("meal", "clock"), [("eat_breakfast", "07:30"), ("eat_lunch", "12:30"),
+                                             ("eat_supper", "18:30")])
+def test_no_meal_text_repeats_within_a_week(content, meal, clock):
+    shown = {day: {read(said(content.rules[meal]), content, day, clock)} for day in term_days(content)}
+    assert repeats_within_a_week(shown) == []
+
+
+def test_the_menu_board_changes_every_day_of_the_week(content):
+    board = content.items["menu_board"]
+    shown = {day: {read(board.text, content, day, "10:00")} for day in term_days(content)}
+    assert repeats_within_a_week(shown) == []
+
+
+def test_the_menu_board_names_the_supper_that_is_served(content):
+    board, supper = content.items["menu_board"], said(content.rules["eat_supper"])
+    for day in term_days(content)[:WEEK]:
+        menu = read(board.text, content, day, "18:30")
+        served = read(supper, content, day, "18:30").lower()
+        dishes = menu.split("SUPPER", 1)[1].split("\n\n", 1)[0]
+        first_dish = dishes.split("today:", 1)[1].split(",")[0].split(" or ")[0].strip().lower()
+        assert first_dish in served, (day, first_dish)
