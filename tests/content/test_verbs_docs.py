@@ -44,6 +44,9 @@ def test_the_documented_example_plays_as_the_section_says(game: Game) -> None:
         "(first taking the copper penny)", "You make a wish.", "You toss the copper penny into the stone fountain."]
     assert game.state["items"]["penny"]["at"] == "in:fountain"
     assert game.turn('say "Sing them home!"') == "The birds lift from the wall and wheel away home."
+    assert game.turn("sing them home") == "The birds lift from the wall and wheel away home."
+    assert game.turn("compose a song") == "You have nothing to write with."
+    assert game.turn("sit beside gardener") == game.turn("sit with gardener") == "The gardener is not something to sit on."
     assert game.turn("caress fountain") == "You feel nothing unexpected about the stone fountain."
 
 
