@@ -21,7 +21,7 @@ def _gaps(folder: Path | None, mods: tuple[Path, ...] = ()) -> set[tuple[str, st
 def test_noun_phrases_start_at_a_determiner_and_stop_at_a_closed_word_or_punctuation():
     text = ("An old well stands in the middle of the yard, its rope wound on a crank. "
             "The Warden's high desk has two brass lamps.")
-    assert noun_phrases(text) == ["old well", "yard", "rope", "crank", "warden", "high desk", "brass lamps"]
+    assert noun_phrases(text) == ["old well", "yard", "rope", "crank", "warden high desk", "brass lamps"]
     assert runs("old stone well") == ["old stone well", "old stone", "stone well", "old", "stone", "well"]
 
 
@@ -38,6 +38,7 @@ def test_a_presence_line_for_another_room_is_not_read_in_this_one():
     gaps = _gaps(YARD)
     assert ("yard", "trapdoor") not in gaps  # his hayloft line is never shown in the yard
     assert ("hayloft", "pitchfork") not in gaps
+    assert ("yard", "hay") not in gaps and ("yard", "rafters") not in gaps  # his night line in the loft
 
 
 def test_a_finding_says_where_the_noun_is_written():
@@ -52,5 +53,6 @@ def test_a_finding_says_where_the_noun_is_written():
 
 def test_the_figure_counts_every_noun_once_per_room():
     coverage = scenery_coverage(load_content(YARD))
-    assert (coverage.nouns, coverage.covered) == (14, 10)
-    assert coverage.figure() == "14 nouns, 10 examinable (71.4%)"
+    assert (coverage.nouns, coverage.covered) == (15, 11)
+    assert coverage.figure() == "15 nouns, 11 examinable (73.3%)"
+

@@ -49,6 +49,12 @@ NOT_THINGS = frozenset("""
     throat palm palms head face feet mouth breath voice shoulder shoulders hair cheek cheeks lip
     lips brow heart mind
     air light dark darkness sound sounds smell silence shade shadow warmth touch
+    somebody someone anybody anyone nobody everyone everybody something nothing anything thing things
+    name names word words pattern note notes line lines song songs tune tunes music jig recital
+    clatter chatter creak cough sigh hush scratch murmur whisper
+    glimpse flash slice scatter daylight lamplight candlelight glow colour color
+    inch deal thickness pace paces nerves examination sign idea expect stops stirs work
+    ranks row rows
 """.split())
 
 # Verbs that follow a noun in the campus's kind of prose ("the stair winds up"): they end a phrase.
@@ -67,7 +73,8 @@ VERBS = frozenset("""
 # A phrase of nothing but these lost its noun to a comma or a cut ("a long, low room"): not kept.
 ADJECTIVES = frozenset("""
     long short far near red great small big soft pale steep low high tall tallest lowest highest
-    best good real bare torn faint yellow white black smallest largest old new young
+    best good real bare torn faint yellow white black smallest largest old new young bright
+    different held bad end-of-term
 """.split())
 
 KEPT_NOUNS = frozenset("ceiling railing landing painting building bed shed reed seed".split())
@@ -83,9 +90,12 @@ def noun_phrases(text: str) -> list[str]:
     current: list[str] | None = None  # the phrase being read, if one has started
     for token in words:
         word = token.lower().replace("’", "'")
-        if word.endswith("'s") and len(word) > 2:  # "the Warden's desk": "warden", then "desk"
-            _keep(found, [*(current or []), word[:-2]])
-            current = []
+        if word.endswith("'s") and len(word) > 2:  # "the porter's lodge" is one phrase, "porter lodge"
+            if word[:-2] in NOT_THINGS:  # "tomorrow's poets": "poets"
+                _keep(found, current)
+                current = []
+            else:
+                current = [*(current or []), word[:-2]]
             continue
         if word in DETERMINERS:
             _keep(found, current)

@@ -109,30 +109,21 @@ def _texts(content: Content, room: Room, people: tuple[Npc, ...]) -> Iterator[tu
 
 
 def _shown(path: tuple, text: Text | None, state: dict, content: Content) -> Iterator[tuple[tuple, str]]:
-    """The variants of `text` that can be read with the player where `state` puts them: one that
-    asks only where the player is ("in: market_square") is read there and nowhere else, and hides
-    those after it; any other may hold some time, so it is read."""
+    """The variants of `text` that can be read with the player where `state` puts them. One that
+    asks for another room (`in:`, alone or beside other tests) is never read here; one that asks
+    only for this room is, and hides those after it; any other may hold at some time, so it is."""
     if text is None:
         return
     if isinstance(text, str):
         yield path, text
         return
     for number, variant in enumerate(text):
-        if variant.condition is not None and _about_place(variant.condition):
-            if not holds(variant.condition, state, content):
-                continue
-            yield path + (number, "text"), variant.text
-            return
+        condition = variant.condition if isinstance(variant.condition, dict) else {}
+        if "in" in condition and not holds({"in": condition["in"]}, state, content):
+            continue
         yield path + (number, "text"), variant.text
-
-
-def _about_place(condition: object) -> bool:
-    if isinstance(condition, list):
-        return all(_about_place(each) for each in condition)
-    if not isinstance(condition, dict) or not condition:
-        return False
-    return all(key == "in" or (key in ("not", "any", "all") and _about_place(value))
-               for key, value in condition.items())
+        if set(condition) == {"in"}:
+            return
 
 
 def _people_by_room(content: Content) -> dict[str, tuple[Npc, ...]]:
