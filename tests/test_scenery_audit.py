@@ -199,3 +199,15 @@ def test_the_examples_have_no_unexaminable_noun(example):
     allowed = EXAMPLES_ALLOWED[example]
     open_gaps = [str(gap) for gap in coverage.gaps if (gap.room, gap.noun) not in allowed]
     assert not open_gaps, f"{coverage.figure()}; not examinable:\n" + "\n".join(open_gaps)
+
+
+def test_the_documented_yard_has_the_findings_the_docs_say(tmp_path):
+    docs = (ROOT / "docs" / "content.md").read_text(encoding="utf-8")
+    section = docs.split("**Checking that every noun can be examined.**", 1)[1].split("\n## ", 1)[0]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "pack.yaml").write_text("id: docs_yard\nname: Docs Yard\nversion: 0.1.0\ngame:\n"
+                                        "  title: The Yard\n  intro: You come into the yard.\n"
+                                        "  start: yard\n  features: []\n", encoding="utf-8")
+    (tmp_path / "yard.yaml").write_text(example, encoding="utf-8")
+    assert _gaps(tmp_path) == {("yard", "crank"), ("yard", "pitchfork")}
+    assert scenery_coverage(load_content(tmp_path)).figure() == "8 nouns, 6 examinable (75.0%)"
