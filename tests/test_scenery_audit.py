@@ -209,3 +209,19 @@ def test_the_documented_yard_has_the_findings_the_docs_say(tmp_path):
     (tmp_path / "yard.yaml").write_text(example, encoding="utf-8")
     assert _gaps(tmp_path) == {("yard", "crank"), ("yard", "pitchfork")}
     assert scenery_coverage(load_content(tmp_path)).figure() == "8 nouns, 6 examinable (75.0%)"
+
+
+def test_what_an_allowance_points_the_player_to_is_there_to_examine():
+    """An allowance that says "(X LAMPS)" is only true if EXAMINE LAMPS finds something in that room."""
+    from elysium import parser
+    from elysium.engine import Game
+
+    game = Game.from_content(load_content(default_content_dir()))
+    game.state["lighting"] = {room_id: True for room_id in game.content.rooms}
+    pointers = [(room, reason.split("(X ", 1)[1].split(" ", 1)[0].split(")", 1)[0].lower())
+                for (room, _), reason in CAMPUS_ALLOWED.items() if "(X " in reason]
+    assert len(pointers) > 20
+    for room, word in pointers:
+        game.state["location"] = room
+        result = parser.parse(f"examine {word}", game.scope(), game.vocabulary, {})
+        assert isinstance(result, parser.Command) and result.objects, (room, word, result)
