@@ -123,8 +123,7 @@ def _keep(found: list[str], phrase: list[str] | None) -> None:
         return
     if len(phrase) == 1 and phrase[0].endswith(("ed", "ing", "ung")) and phrase[0] not in KEPT_NOUNS:
         return  # "the carved", "each throwing": a participle whose noun was cut off
-    if phrase:
-        found.append(" ".join(phrase))
+    found.append(" ".join(phrase))
 
 
 def runs(phrase: str) -> list[str]:

@@ -63,6 +63,7 @@ def unexaminable_nouns(content: Content) -> list[Finding]:
 
 
 def scenery_coverage(content: Content) -> Coverage:
+    """The nouns counted (each once a room) and those EXAMINE does not find where they are read."""
     game = Game.from_content(content)
     game.state["lighting"] = {room_id: True for room_id in content.rooms}
     places = TextPlaces(content)
@@ -71,9 +72,8 @@ def scenery_coverage(content: Content) -> Coverage:
     for room in content.rooms.values():
         game.state["location"] = room.id
         scope = _with_people(game.scope(), people.get(room.id, ()))
-        seen: set[str] = set()
-        for source, field_path, field_text in _texts(content, room, people.get(room.id, ())):
-          for path, text in _shown(field_path, field_text, game.state, content):
+        seen: set[str] = set()  # each noun counts once a room, however many texts name it
+        for source, path, text in _read_in(content, room, people.get(room.id, ()), game.state):
             for phrase in noun_phrases(render(text, game.state, content)):
                 if phrase in seen:
                     continue
@@ -97,7 +97,15 @@ def _examinable(phrase: str, scope: list[parser.Thing], vocabulary: parser.Vocab
     return False
 
 
-def _texts(content: Content, room: Room, people: tuple[Npc, ...]) -> Iterator[tuple[str, tuple, Text]]:
+def _read_in(content: Content, room: Room, people: tuple[Npc, ...],
+             state: dict) -> Iterator[tuple[str, tuple, str]]:
+    """(which text, its path in the pack's YAML, the words) of every text that can be read in `room`."""
+    for source, field_path, field_text in _texts(content, room, people):
+        for path, text in _shown(field_path, field_text, state, content):
+            yield source, path, text
+
+
+def _texts(content: Content, room: Room, people: tuple[Npc, ...]) -> Iterator[tuple[str, tuple, Text | None]]:
     """(which text, its path in the pack's YAML, the text) of everything read in `room`."""
     for field in ("description", "arrival"):
         yield f"room {room.id} {field}", ("rooms", room.id, field), getattr(room, field)
