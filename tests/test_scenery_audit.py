@@ -116,9 +116,10 @@ CAMPUS_ALLOWED: dict[tuple[str, str], str] = {
     ('orchard', 'shuttered lantern'): held('the groundskeeper'),
     # A scenery line for these would take a word the player's own things answer to (the horn
     # lantern is also a lamp; the lute has strings), and LIGHT LANTERN would ask which is meant.
-    ('market_square', 'lamp'): "a light in Harrow's shop across the square (X SHOP in the shop)",
+    ('market_square', 'lamp'): "a light in Harrow's shop across the square (X SHOPFRONT)",
     ('harrows_strings', 'strings'): "the strings the wall harp has lost (X HARP); STRINGS names the player's lute",
-    ('fountain_court', 'lantern'): "the paper lanterns (X LANTERNS) and the Warden's own; LANTERN names the horn lantern",
+    ('fountain_court', 'lantern'): ("the paper lanterns (X LANTERNS) and the Warden's own; LANTERN names the "
+                                    "horn lantern"),
     ('hall_of_voices', 'lantern'): "the name of the Lantern Recital; LANTERN names the horn lantern",
     ('larkspur_house', 'lute'): "a lute heard being tuned in the loft above; LUTE names the player's own",
     ('practice_room_east', 'strings'): "the harp's strings (X HARP); STRINGS names the player's lute",
