@@ -1,0 +1,42 @@
+"""Where a text of the game's own pack is written (file:line:col), read again from its files:
+the content models keep no positions, and only a finding needs one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from elysium.content.files import PackFiles, display
+from elysium.content.model import Content
+from elysium.content.yamlsafe import Document, YamlProblem, decode_document
+
+
+class TextPlaces:
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self._documents: dict[tuple[str, str], Document] | None = None
+
+    def where(self, path: tuple, text: str = "", words: str = "") -> str:
+        """"file:line:col" of `words` in `text`, the value at `path` ("rooms", id, field, ...), or
+        of the value when they are not written as such (split by a line break); "" when the entry
+        is not written in the game's own files (a mod's)."""
+        document = self.documents().get(path[:2])
+        if document is None:
+            return ""
+        at = text.lower().find(words.lower()) if words else -1
+        if at < 0:
+            return str(document.mark(path))
+        return str(document.mark_within(path, text[at:at + len(words)]))
+
+    def documents(self) -> dict[tuple[str, str], Document]:
+        if self._documents is None:
+            self._documents = {}
+            pack = PackFiles(Path(self.content.pack.folder))
+            for file in pack.paths:
+                try:
+                    document = decode_document(pack.data[file], display(file))
+                except (KeyError, YamlProblem):
+                    continue  # the game loaded, so this is no content file of its own
+                for kind, entries in (document.data or {}).items() if isinstance(document.data, dict) else ():
+                    for entry_id in entries if isinstance(entries, dict) else ():
+                        self._documents.setdefault((kind, str(entry_id)), document)
+        return self._documents

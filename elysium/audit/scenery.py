@@ -1,0 +1,148 @@
+"""Which nouns a room's prose names that the player cannot examine there.
+
+For every room: its description and arrival text (every variant), the presence lines (`here:`) of
+the items that start there, and those of the people who can be there (where they start, and every
+room of their schedule). Each noun phrase of those texts (see phrases.py) is tried on the parser
+as EXAMINE would try it, with the player put in that room: it is covered when the phrase, or a
+shorter run of its words, names something in scope by one of its nouns (a thing there, a person
+who can be there, a scenery line of the room). The game is not played: one state is made and the
+player moved from room to room, with every room lit, since prose is only read in the light.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from elysium import parser
+from elysium.content.model import Content, Npc, Room, Text
+from elysium.engine import Game
+from elysium.parser.matching import nouns_of
+from elysium.state.conditions import holds, render
+from .phrases import noun_phrases, runs
+from .places import TextPlaces
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A noun the player reads in `room` and cannot examine there."""
+
+    room: str
+    noun: str
+    source: str  # which text names it: "room gatehouse description", "npc warden here"
+    text: str  # that text, as written
+    where: str = ""  # file:line:col of the text, when the pack's files can be read
+
+    def __str__(self) -> str:
+        place = f"{self.where}: " if self.where else ""
+        return f"{place}{self.room}: {self.noun!r} ({self.source}) cannot be examined"
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How many of the nouns the rooms' prose names can be examined, and the ones that cannot."""
+
+    nouns: int
+    gaps: tuple[Finding, ...]
+
+    @property
+    def covered(self) -> int:
+        return self.nouns - len(self.gaps)
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.covered / self.nouns if self.nouns else 100.0
+
+    def figure(self) -> str:
+        return f"{self.nouns} nouns, {self.covered} examinable ({self.percent:.1f}%)"
+
+
+def unexaminable_nouns(content: Content) -> list[Finding]:
+    """Every noun a room's prose names that EXAMINE does not find there, in room order."""
+    return list(scenery_coverage(content).gaps)
+
+
+def scenery_coverage(content: Content) -> Coverage:
+    """The nouns counted (each once a room) and those EXAMINE does not find where they are read."""
+    game = Game.from_content(content)
+    game.state["lighting"] = {room_id: True for room_id in content.rooms}
+    places = TextPlaces(content)
+    people = _people_by_room(content)
+    nouns, gaps = 0, []
+    for room in content.rooms.values():
+        game.state["location"] = room.id
+        scope = _with_people(game.scope(), people.get(room.id, ()))
+        seen: set[str] = set()  # each noun counts once a room, however many texts name it
+        for source, path, text in _read_in(content, room, people.get(room.id, ()), game.state):
+            for phrase in noun_phrases(render(text, game.state, content)):
+                if phrase in seen:
+                    continue
+                seen.add(phrase)
+                nouns += 1
+                if not _examinable(phrase, scope, game.vocabulary):
+                    gaps.append(Finding(room.id, phrase, source, text, places.where(path, text, phrase)))
+    return Coverage(nouns, tuple(gaps))
+
+
+def _examinable(phrase: str, scope: list[parser.Thing], vocabulary: parser.Vocabulary) -> bool:
+    for words in runs(phrase):
+        result = parser.parse(f"examine {words}", scope, vocabulary, {})
+        if isinstance(result, parser.Question):
+            return True  # it names several things there: each of them can be examined
+        if isinstance(result, parser.Command) and result.objects:
+            thing = next((t for t in scope if t.id == result.objects[0]), None)
+            # named by a noun of it: "white" alone finding the white steps does not cover "buildings"
+            if thing is not None and set(words.split()) & nouns_of(thing):
+                return True
+    return False
+
+
+def _read_in(content: Content, room: Room, people: tuple[Npc, ...],
+             state: dict) -> Iterator[tuple[str, tuple, str]]:
+    """(which text, its path in the pack's YAML, the words) of every text that can be read in `room`."""
+    for source, field_path, field_text in _texts(content, room, people):
+        for path, text in _shown(field_path, field_text, state, content):
+            yield source, path, text
+
+
+def _texts(content: Content, room: Room, people: tuple[Npc, ...]) -> Iterator[tuple[str, tuple, Text | None]]:
+    """(which text, its path in the pack's YAML, the text) of everything read in `room`."""
+    for field in ("description", "arrival"):
+        yield f"room {room.id} {field}", ("rooms", room.id, field), getattr(room, field)
+    for item in content.items.values():
+        if item.location == room.id and item.here and not (item.scenery or item.door):
+            yield f"item {item.id} here", ("items", item.id, "here"), item.here
+    for npc in people:
+        yield f"npc {npc.id} here", ("npcs", npc.id, "here"), npc.here
+
+
+def _shown(path: tuple, text: Text | None, state: dict, content: Content) -> Iterator[tuple[tuple, str]]:
+    """The variants of `text` that can be read with the player where `state` puts them. One that
+    asks for another room (`in:`, alone or beside other tests) is never read here; one that asks
+    only for this room is, and hides those after it; any other may hold at some time, so it is."""
+    if text is None:
+        return
+    if isinstance(text, str):
+        yield path, text
+        return
+    for number, variant in enumerate(text):
+        condition = variant.condition if isinstance(variant.condition, dict) else {}
+        if "in" in condition and not holds({"in": condition["in"]}, state, content):
+            continue
+        yield path + (number, "text"), variant.text
+        if set(condition) == {"in"}:
+            return
+
+
+def _people_by_room(content: Content) -> dict[str, tuple[Npc, ...]]:
+    rooms: dict[str, dict[str, Npc]] = {}
+    for npc in content.npcs.values():
+        for room_id in (npc.location, *(room for _, room, _ in npc.schedule)):
+            rooms.setdefault(room_id, {})[npc.id] = npc
+    return {room_id: tuple(found.values()) for room_id, found in rooms.items()}
+
+
+def _with_people(scope: list[parser.Thing], people: tuple[Npc, ...]) -> list[parser.Thing]:
+    present = {thing.id for thing in scope}
+    return scope + [parser.Thing(npc.id, npc.name, npc.nouns, npc.adjectives, kind="npc")
+                    for npc in people if npc.id not in present]
