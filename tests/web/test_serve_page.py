@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 import socket
+from contextlib import contextmanager
+from pathlib import Path
 import subprocess
 import sys
 import time
@@ -34,13 +36,13 @@ def fetch(url: str, deadline: float, headers: dict[str, str] | None = None):
             time.sleep(0.2)
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+@contextmanager
+def serving(saves: Path, *options: str):
+    """`elysium serve` on a free loopback port, with its saves in `saves`: yields its address."""
     port = free_port()
-    saves = tmp_path_factory.mktemp("saves")
     process = subprocess.Popen(
         [sys.executable, "-m", "elysium", "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--saves", str(saves)],
+         "--saves", str(saves), *options],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         fetch(f"http://127.0.0.1:{port}/", time.monotonic() + 30)
@@ -48,10 +50,16 @@ def server(tmp_path_factory):
     finally:
         process.terminate()
         try:
-            process.wait(timeout=10)
+            process.wait(timeout=20)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with serving(tmp_path_factory.mktemp("saves")) as address:
+        yield address
 
 
 def test_the_page_is_the_games_own(server: str) -> None:

@@ -4,8 +4,6 @@ browser coming back finds its own games (issue 13 §2 and §6)."""
 from __future__ import annotations
 
 import asyncio
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -13,28 +11,15 @@ import pytest
 
 from browser import Browser
 from elysium.state.saves import SaveSlots
-from test_serve_page import fetch, free_port
+from test_serve_page import serving
 
 FIXTURE_WORLD = Path(__file__).parent.parent / "fixtures" / "world"
 
 
 @pytest.fixture
 def server(tmp_path: Path):
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "elysium", "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--content", str(FIXTURE_WORLD), "--no-mods", "--saves", str(tmp_path)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        fetch(f"http://127.0.0.1:{port}/", time.monotonic() + 30)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    with serving(tmp_path, "--content", str(FIXTURE_WORLD), "--no-mods") as address:
+        yield address
 
 
 def saves_of(tmp_path: Path) -> dict[str, set[str]]:
