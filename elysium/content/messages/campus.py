@@ -64,6 +64,9 @@ MESSAGES: dict[str, str] = {
     "campus.status_score": "Score: {score}",
     "campus.story_ended": "The story has ended. Type UNDO to take back your last move, SCORE to look back "
                           "on it, or QUIT.",
+    # simulation
+    "campus.repertoire_in_the_fingers": "practised lately, and in your fingers",
+    "campus.repertoire_fading": "fading: unpractised for {days} days",
 }
 
 _ENTRY = ("recital", "weekday", "day", "time", "stage")
@@ -97,4 +100,6 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "campus.status_energy": ("energy", "max_energy"),
     "campus.status_standing": ("standing", "reputation"),
     "campus.status_score": ("score",),
+    # simulation
+    "campus.repertoire_fading": ("days",),
 }
