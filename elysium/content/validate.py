@@ -428,6 +428,7 @@ class Checker:
         written only when needed: finding a position reads the file a second time."""
         if feature not in self.features:
             self.error(mark(), f"{what} {campus.lacking(feature)}")
+
     def shape_energy_drain(self, doc, path, value, what):
         self.need("energy", lambda: doc.key_mark(path), what)
         fields = self.fields(doc, path, value, schema.ENERGY_DRAIN_FIELDS, what)
