@@ -66,6 +66,8 @@ def shape(name: str) -> dict[str, Any]:
         "features": lambda: {"type": "array", "uniqueItems": True, "items": {"enum": list(FEATURES)},
                              "description": "the campus systems the game uses; none: a plain parser game"},
         "room_descriptions": lambda: {"enum": list(schema.ROOM_DESCRIPTIONS)},
+        "energy_drain": lambda: _object(schema.ENERGY_DRAIN_FIELDS),
+        "mastery_fade": lambda: _object(schema.MASTERY_FADE_FIELDS),
         "directions": lambda: {"type": "object", "additionalProperties": {"oneOf": [
             {"type": "string", "description": "the direction this word names"}, _object(schema.DIRECTION_FIELDS)]}},
         "messages": lambda: {"type": "object", "additionalProperties": False, "properties": {

@@ -299,6 +299,22 @@ class Timer:
     interrupts: bool | Condition = False  # a condition: stops a wait when it holds as the timer fires
 
 
+@dataclass(frozen=True, slots=True)
+class EnergyDrain:
+    """What an hour awake costs (game: energy:); none by default."""
+    per_hour: int = 0
+    late_per_hour: int = 0  # instead of per_hour, from late_from to late_until
+    late_from: int = 0
+    late_until: int = 6 * 60 + 30
+
+
+@dataclass(frozen=True, slots=True)
+class MasteryFade:
+    """How an unpractised piece slips from the fingers (game: mastery:); it never does by default."""
+    fresh_days: int = 2
+    fades_per_day: int = 0
+
+
 @_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class GameInfo:
@@ -324,6 +340,8 @@ class GameInfo:
     banner: bool = True
     carrying_capacity: int | None = None  # how many things the player holds directly; None: no limit
     shows_holdings: bool = False  # EXAMINE on a person names what they carry (an NPC may say otherwise)
+    energy: EnergyDrain = EnergyDrain()
+    mastery: MasteryFade = MasteryFade()
 
 
 @_pickled_by_fields

@@ -85,7 +85,14 @@ GAME_FIELDS = {
     "player": "text", "room_descriptions": "room_descriptions", "credits": "text",
     "directions": "directions", "banner": "bool",
     "carrying_capacity": "count", "shows_holdings": "bool",
+    # the simulation: energy spent by the hours awake, and mastery that fades unpractised
+    "energy": "energy_drain", "mastery": "mastery_fade",
 }
+# `game: energy:`: points of energy an hour awake costs, and more in the small hours.
+ENERGY_DRAIN_FIELDS = {"per_hour": "count", "late_per_hour": "count", "late_from": "time", "late_until": "time"}
+# `game: mastery:`: a piece practised within `fresh_days` keeps its mastery; after that it loses
+# `fades_per_day` each midnight until it is practised again.
+MASTERY_FADE_FIELDS = {"fresh_days": "count", "fades_per_day": "count"}
 ROOM_DESCRIPTIONS = ("verbose", "brief", "superbrief")
 # A direction of the game's own (`fore: {opposite: aft, words: [f]}`), beside plain words for
 # the compass's directions (`forward: north`).

@@ -15,7 +15,7 @@ from typing import Any
 from elysium.content import features as campus
 from elysium.content import schema, substitutions
 from elysium.content.messages import DEFAULTS, PARAMETERS
-from elysium.content.model import DIRECTIONS, Variant, parse_time
+from elysium.content.model import DIRECTIONS, EnergyDrain, MasteryFade, Variant, parse_time
 from elysium.content.names_check import NameUse
 from elysium.content.problems import Problem, suggestion
 from elysium.content.yamlsafe import Document, Mark, Path_
@@ -437,6 +437,17 @@ class Checker:
         written only when needed: finding a position reads the file a second time."""
         if feature not in self.features:
             self.error(mark(), f"{what} {campus.lacking(feature)}")
+
+    def shape_energy_drain(self, doc, path, value, what):
+        self.need("energy", lambda: doc.key_mark(path), what)
+        fields = self.fields(doc, path, value, schema.ENERGY_DRAIN_FIELDS, what)
+        return INVALID if fields is None else EnergyDrain(**fields)
+
+    def shape_mastery_fade(self, doc, path, value, what):
+        self.need("recitals", lambda: doc.key_mark(path), what)
+        fields = self.fields(doc, path, value, schema.MASTERY_FADE_FIELDS, what)
+        return INVALID if fields is None else MasteryFade(**fields)
+
     def shape_room_descriptions(self, doc, path, value, what):
         return self.one_of(doc, path, value, what, schema.ROOM_DESCRIPTIONS, written=True)
 

@@ -85,6 +85,7 @@ class Clock(Service):
         minutes = (WAKING - calendar.minute_of_day(state["time"])) % calendar.MINUTES_PER_DAY
         # Rested before the clock runs, so that anything the night brings finds you refreshed.
         state["energy"] = MAX_ENERGY
+        state["asleep_until"] = state["time"] + minutes  # no energy is spent in the night slept
         return Narration(say("world.slept", state, content), minutes=minutes)
 
     @handles(Wait)

@@ -59,9 +59,10 @@ class Recitals(Service):
         lines = [say("campus.repertoire_heading", ctx.state, ctx.content)]
         for piece_id, entry in repertoire.items():
             piece = ctx.content.pieces[piece_id]
-            lines.append("  " + say("campus.repertoire_entry", ctx.state, ctx.content, piece=piece.name,
-                                    kind=piece.kind, skill=piece.skill.replace("_", " "),
-                                    difficulty=piece.difficulty, mastery=entry["mastery"]))
+            line = "  " + say("campus.repertoire_entry", ctx.state, ctx.content, piece=piece.name,
+                              kind=piece.kind, skill=piece.skill.replace("_", " "),
+                              difficulty=piece.difficulty, mastery=entry["mastery"])
+            lines.append(line + freshness(entry, ctx))
         return Narration("\n".join(lines))
 
     @handles(Practise)
@@ -252,6 +253,18 @@ def asking(ctx: Context, verb: str, question: str) -> str:
     round")."""
     ctx.state["pending"] = {"complete": verb}
     return question
+
+
+def freshness(entry: dict, ctx: Context) -> str:
+    """In a game where mastery fades, whether a practised piece is still in the fingers."""
+    fade = ctx.content.game.mastery
+    if not fade.fades_per_day or entry["practised"] is None:
+        return ""
+    since = ctx.state["time"] - entry["practised"]
+    if since <= fade.fresh_days * calendar.MINUTES_PER_DAY:  # as services/upkeep.py fades it
+        return "; " + say("campus.repertoire_in_the_fingers", ctx.state, ctx.content)
+    return "; " + say("campus.repertoire_fading", ctx.state, ctx.content,
+                      days=since // calendar.MINUTES_PER_DAY)
 
 
 def judge(recital: Recital, piece: Piece, ctx: Context) -> int:

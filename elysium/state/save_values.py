@@ -368,6 +368,7 @@ STATE: dict[str, tuple[Check, ColumnCheck]] = {
 }
 OPTIONAL_STATE: dict[str, tuple[Check, ColumnCheck]] = {
     "delay": (delay, never),  # time that a turn's effects asked for, still to pass
+    "asleep_until": (whole(0, BIG), never),  # when a night's sleep ends (services/upkeep.py); may be past the term
     "lighting": (each(true_or_false), flags_column),  # rooms lit (true) or darkened by effects
     "sight": (sight, never),  # the room as the player last saw it (services/world/light.py)
     # Saves made before there was a choice have none, and take the game's default.

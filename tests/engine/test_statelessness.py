@@ -52,9 +52,11 @@ def test_rebuild_services_replaces_every_instance() -> None:
 
 
 def _service_instances(game: Game) -> list[object]:
-    """The objects whose methods answer requests on the game's bus (a peek at its wiring)."""
+    """The objects whose methods answer requests or hear events on the game's bus (a peek at its
+    wiring): a service may only listen, as the upkeep does."""
     found: list[object] = []
-    for _, method in game.bus._handlers.values():  # noqa: SLF001
+    subscribed = [pair for pairs in game.bus._subscribers.values() for pair in pairs]  # noqa: SLF001
+    for _, method in [*game.bus._handlers.values(), *subscribed]:  # noqa: SLF001
         if not any(method.__self__ is known for known in found):
             found.append(method.__self__)
     return found

@@ -80,6 +80,9 @@ MESSAGES: dict[str, str] = {
     "campus.journal_recitals": "Recitals",
     "campus.journal_recital_performed": "{recital}: you performed \u201c{piece}\u201d.",
     "campus.journal_recital_missed": "{recital}: missed.",
+    # simulation
+    "campus.repertoire_in_the_fingers": "practised lately, and in your fingers",
+    "campus.repertoire_fading": "fading: unpractised for {days} days",
 }
 
 
@@ -126,4 +129,6 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "campus.recital_entry_missed": _ENTRY,
     "campus.journal_recital_performed": ("recital", "piece"),
     "campus.journal_recital_missed": ("recital",),
+    # simulation
+    "campus.repertoire_fading": ("days",),
 }
