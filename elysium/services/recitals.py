@@ -197,14 +197,7 @@ class Recitals(Service):
         state["recital_calls"][recital.id] = "passed"
         if (state["pending"] or {}).get("complete") == "perform":
             state["pending"] = None  # the call's question is over
-        state["counters"]["recitals_missed"] = state["counters"].get("recitals_missed", 0) + 1
-        if recital.unanswered is not None:
-            text = ctx.ask(RunEffects(recital.unanswered, source=f"unanswered:{recital.id}")).text
-        else:
-            state["standing"] += MISSED_STANDING
-            text = say("campus.recital_call_unanswered", state, ctx.content, recital=recital.name)
-        if text:
-            ctx.publish(Narrated(text))
+        count_missed(recital, recital.unanswered, f"unanswered:{recital.id}", "campus.recital_call_unanswered", ctx)
 
     @subscribes(TimePassed)
     def recitals_missed(self, msg: TimePassed, ctx: Context) -> None:
@@ -216,14 +209,7 @@ class Recitals(Service):
             if calls(state).get(recital.id) in ("passed", "missed"):
                 continue  # counted when the player let the steward's call go by
             state.setdefault("recital_calls", {})[recital.id] = "missed"
-            state["counters"]["recitals_missed"] = state["counters"].get("recitals_missed", 0) + 1
-            if recital.missed is not None:
-                text = ctx.ask(RunEffects(recital.missed, source=f"missed:{recital.id}")).text
-            else:
-                state["standing"] += MISSED_STANDING
-                text = say("campus.recital_missed", state, ctx.content, recital=recital.name)
-            if text:
-                ctx.publish(Narrated(text))
+            count_missed(recital, recital.missed, f"missed:{recital.id}", "campus.recital_missed", ctx)
 
     @staticmethod
     def choose(asked: str, ctx: Context, verb: str) -> Piece | str:
@@ -303,3 +289,17 @@ def on_now(ctx: Context) -> Recital | None:
 def _titles(pieces: list[Piece]) -> str:
     names = [f"\u201c{p.name}\u201d" for p in pieces]
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def count_missed(recital: Recital, effects, source: str, message: str, ctx: Context) -> None:
+    """A recital the player missed (absent, or called and not answering): counted, then its own
+    effects, or the standing it costs and the keyed sentence that says so."""
+    state = ctx.state
+    state["counters"]["recitals_missed"] = state["counters"].get("recitals_missed", 0) + 1
+    if effects is not None:
+        text = ctx.ask(RunEffects(effects, source=source)).text
+    else:
+        state["standing"] += MISSED_STANDING
+        text = say(message, state, ctx.content, recital=recital.name)
+    if text:
+        ctx.publish(Narrated(text))
