@@ -24,7 +24,6 @@ from elysium.web.players import A_YEAR, COOKIE, new_player_id, player_folder, va
 
 log = logging.getLogger("elysium.serve")
 TEXTUAL_SERVE_STATIC = Path(str(files("textual_serve") / "static"))
-LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
 # What a message costs from the input budget besides its characters: resizes make the game lay
 # itself out again, so they are not free.
 MESSAGE_COST = 16
@@ -38,6 +37,7 @@ class GameProcess(AppService):
     def __init__(self, argv: Sequence[str], **kwargs) -> None:
         super().__init__(" ".join(argv), **kwargs)
         self.argv = list(argv)
+        self._stopping: asyncio.Future | None = None
 
     async def _open_app_process(self, width: int = 80, height: int = 24) -> asyncio.subprocess.Process:
         self._process = process = await asyncio.create_subprocess_exec(
@@ -49,7 +49,7 @@ class GameProcess(AppService):
 
     def stop(self, grace: float = 5.0) -> asyncio.Future:
         """End the game, once, however many ask (its connection closing, the server stopping)."""
-        if getattr(self, "_stopping", None) is None:
+        if self._stopping is None:
             self._stopping = asyncio.ensure_future(self._end(grace))
         return asyncio.shield(self._stopping)
 
@@ -137,11 +137,9 @@ class TerminalServer:
     def host_allowed(self, request: web.Request) -> bool:
         """A server on a loopback address answers only to loopback names: a web page whose own
         name was pointed at 127.0.0.1 (DNS rebinding) cannot reach it."""
-        if self.public_url or self.host not in LOOPBACK_NAMES and not self.host.startswith("127."):
+        if self.public_url or not loopback(self.host):
             return True
-        name = (request.host or "").rsplit(":", 1)[0] if not (request.host or "").endswith("]") \
-            else request.host
-        return name in LOOPBACK_NAMES or name.startswith("127.")
+        return loopback(request.url.host or "")
 
     def origin_allowed(self, request: web.Request) -> bool:
         """Only this server's own page may open a game: not a page of another site (its Origin),
@@ -236,6 +234,10 @@ class TerminalServer:
     async def stop_all(self, app: web.Application) -> None:
         """The server is stopping: every game leaves (and autosaves) first."""
         await asyncio.gather(*(game.stop(self.limits.leave_seconds) for game in list(self.games)))
+
+
+def loopback(name: str) -> bool:
+    return name.strip("[]") in ("localhost", "::1") or name.startswith("127.")
 
 
 async def no_icon(request: web.Request) -> web.Response:

@@ -22,6 +22,16 @@ def server(tmp_path: Path):
         yield address
 
 
+async def new_game_then(tab, line: str, reply: str) -> None:
+    """From the title screen: a new game, one line typed, its reply drawn, and the tab closed."""
+    await tab.wait_for("New game")
+    await tab.press("n")
+    await tab.wait_for("What do you do")
+    await tab.type_line(line)
+    await tab.wait_for(reply)
+    await tab.close()
+
+
 def saves_of(tmp_path: Path) -> dict[str, set[str]]:
     """Each player's folder and the saves in it."""
     return {folder.name: {info.name for info in SaveSlots(folder).list()}
@@ -32,21 +42,12 @@ def test_two_browsers_never_see_each_others_games(server: str, tmp_path: Path) -
     async def play() -> None:
         async with Browser(server) as alice, Browser(server) as bob:
             tab = await alice.open_tab()
-            await tab.wait_for("New game")
-            await tab.press("n")
-            await tab.wait_for("What do you do")
-            await tab.type_line("save alices game")
-            await tab.wait_for("Saved as")
-            await tab.close()
+            await new_game_then(tab, "save alices game", "Saved as")
 
             theirs = await bob.open_tab()
             title = await theirs.wait_for("No saved games yet")
             assert "alices" not in title
-            await theirs.press("n")
-            await theirs.wait_for("What do you do")
-            await theirs.type_line("save bobs game")
-            await theirs.wait_for("Saved as")
-            await theirs.close()
+            await new_game_then(theirs, "save bobs game", "Saved as")
 
             # Alice again, in a new tab: her own game is there, Bob's is not.
             again = await alice.open_tab()
@@ -66,13 +67,7 @@ def test_two_browsers_never_see_each_others_games(server: str, tmp_path: Path) -
 def test_a_closed_tab_autosaves_its_last_move(server: str, tmp_path: Path) -> None:
     async def play() -> None:
         async with Browser(server) as player:
-            tab = await player.open_tab()
-            await tab.wait_for("New game")
-            await tab.press("n")
-            await tab.wait_for("What do you do")
-            await tab.type_line("n")
-            await tab.wait_for("What do you do")
-            await tab.close()
+            await new_game_then(await player.open_tab(), "n", "What do you do")
 
     asyncio.run(play())
     deadline = time.monotonic() + 20
