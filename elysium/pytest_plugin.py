@@ -30,7 +30,6 @@ from typing import Any
 import pytest
 
 from elysium.content.styles import without_controls
-from elysium.transcript.coverage import ContentCoverage
 from elysium.transcript.model import Transcript, TranscriptError, TranscriptTest
 from elysium.transcript.parser import parse_transcript
 from elysium.transcript.runner import GameFactory, default_game_factory, run_test
@@ -38,10 +37,12 @@ from elysium.transcript.runner import GameFactory, default_game_factory, run_tes
 # Read when each item runs, so a conftest can swap it after this module is imported.
 GAME_FACTORY: GameFactory = default_game_factory
 # What the items of a session played, kept with its config (a pytester session inside has its own).
-COVERAGE = pytest.StashKey[ContentCoverage]()
+COVERAGE: pytest.StashKey[Any] = pytest.StashKey()
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    from elysium.transcript.coverage import ContentCoverage  # here: pytest loads this plugin in any project
+
     config.stash[COVERAGE] = ContentCoverage()
 
 
