@@ -22,7 +22,8 @@ def at_root(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_coverage_prints_the_report_after_the_results(capsys):
     assert main(["test", "--coverage", PLAYED]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("3 passed, 0 failed\n\nContent coverage of The Bell House (tests/fixtures/coverage), 3 tests\n")
+    assert out.startswith("3 passed, 0 failed\n\n"
+                          "Content coverage of The Bell House (tests/fixtures/coverage), 3 tests\n")
     assert "rooms never entered (1):\n  tests/fixtures/coverage/world.yaml:15:3: attic\n" in out
     assert out.endswith("content coverage: 10 of 18 (55.6%) overall\n")
 
