@@ -102,7 +102,7 @@ class Explorer:
         self.names = raw_names(game.content, game.state)
         self.verbs = object_verbs(game)
         self.seen_findings: set[tuple[str, str]] = set()
-        self.conditions: set[tuple[Any, ...]] = set()  # (room, flags, counters) whose ways were tried
+        self.conditions: set[tuple[Any, ...]] = set()  # (room, flags, counters, doors) whose ways were tried
 
     def explore(self, opening: str, start: tuple[str, ...] = ()) -> Exploration:
         game, found = self.game, self.found
@@ -168,8 +168,9 @@ class Explorer:
 
     def attempt(self, place: Place, command: str) -> tuple[Place | None, Place | None]:
         """Try one command from `place`. Returns the place it leads to when that is a room not
-        seen yet, or else the place as it left it when it set flags or counters not seen so in
-        that room before (a gate that opens for a letter shown)."""
+        seen yet, or else the place as it left it when it set flags or counters, or opened,
+        closed, locked or unlocked a door of the room, in a way not seen in that room before (a gate that opens for a letter
+        shown, a door opened)."""
         game, found = self.game, self.found
         mark = game.state.begin()
         path = (*place.path, command)
@@ -195,11 +196,15 @@ class Explorer:
             game.history.replace([])
 
     def condition(self) -> tuple[Any, ...]:
-        """Where the player is and the named state that conditions on exits read most."""
-        state = self.game.state
+        """Where the player is and what the ways out of there depend on most: the flags, the
+        counters and whether the room's doors are open and locked."""
+        state, content = self.game.state, self.game.content
+        here = state["location"]
         flags = tuple(sorted(name for name, value in state.get("flags", {}).items() if value))
         counters = tuple(sorted(state.get("counters", {}).items()))
-        return state["location"], flags, counters
+        doors = tuple((bool(state["items"][door].get("open")), bool(state["items"][door].get("locked")))
+                      for door in content.doors_by_room.get(here, ()))
+        return here, flags, counters, doors
 
     def note(self, path: tuple[str, ...], reply: str) -> None:
         self.found.replies.append(Reply(path, reply))

@@ -66,8 +66,9 @@ def test_an_exception_inside_a_turn_is_reported_as_an_internal_error(monkeypatch
 def test_a_clean_pack_has_no_findings_and_every_room_a_walk_can_reach_is_reached() -> None:
     walked = walk(CLEAN)
     assert walked.findings == []
-    # The attic opens once the cord is pulled: a flag set sends the walk through the ways out again.
-    assert walked.rooms == ["parlour", "kitchen", "attic"]
+    # The garden's door unlocks when the lever is pushed, the attic opens once the cord is pulled:
+    # a door unlocked or a flag set sends the walk through the ways out of the room again.
+    assert walked.rooms == ["parlour", "kitchen", "pantry", "garden", "attic"]
     assert not walked.budget_spent
 
 
@@ -93,7 +94,7 @@ def test_the_command_exits_1_with_findings_and_a_summary_line(capsys) -> None:
 
 def test_the_command_exits_0_on_a_clean_pack(capsys) -> None:
     assert explore_cli("--content", CLEAN) == 0
-    assert capsys.readouterr().out.splitlines()[-1].startswith("explore: 3 rooms, ")
+    assert capsys.readouterr().out.splitlines()[-1].startswith("explore: 5 rooms, ")
 
 
 def test_the_same_seed_and_budget_write_the_same_golden_bytes(tmp_path) -> None:
@@ -109,7 +110,7 @@ def test_the_golden_transcript_replays_as_a_passing_test(tmp_path, capsys) -> No
     explore_cli("--content", CLEAN, "--golden", golden)
     capsys.readouterr()
     assert run_paths([golden], __import__("sys").stdout) == 0
-    assert capsys.readouterr().out.splitlines()[-1].endswith("146 passed, 0 failed")
+    assert capsys.readouterr().out.splitlines()[-1].endswith("299 passed, 0 failed")
 
 
 def test_a_reply_changed_by_the_content_is_reported_and_update_accepts_it(tmp_path, capsys) -> None:
@@ -135,7 +136,7 @@ def test_a_reply_changed_by_the_content_is_reported_and_update_accepts_it(tmp_pa
 def test_the_step_budget_bounds_the_walk(tmp_path, capsys) -> None:
     golden = tmp_path / "golden.regtest"
     assert explore_cli("--content", CLEAN, "--steps", "5", "--golden", golden) == 0
-    assert "explore: 2 rooms, 5 commands (the budget ran out)" in capsys.readouterr().out
+    assert "explore: 3 rooms, 5 commands (the budget ran out)" in capsys.readouterr().out
     assert golden.read_text().count("\n* ") == 6  # the opening and five replies
 
 
