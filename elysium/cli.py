@@ -85,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     explore_arguments(explore)
 
+    world_map = commands.add_parser("map", help="draw the world's map from the exits (text, SVG or DOT)")
+    from elysium.worldmap.options import add_arguments as map_arguments
+
+    map_arguments(world_map)
+
     schema = commands.add_parser("schema", help="write the JSON Schema of content files (for editors)")
     schema.add_argument("--out", metavar="FILE", type=Path, help="write to FILE instead of the screen")
     return parser
@@ -120,7 +125,7 @@ def default_mods_folder() -> Path:
     return default_saves_folder().parent / "mods"
 
 
-COMMANDS = ("play", "serve", "test", "validate", "new-mod", "new-game", "schema", "explore")
+COMMANDS = ("play", "serve", "test", "validate", "new-mod", "new-game", "schema", "explore", "map")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -148,6 +153,10 @@ def main(argv: list[str] | None = None) -> int:
             from elysium.explore.command import run as explore_run
 
             return explore_run(args)
+        if command == "map":
+            from elysium.worldmap.command import run as map_run
+
+            return map_run(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
