@@ -162,3 +162,13 @@ def test_bad_input_gets_a_message_and_status_2(args, message, capsys) -> None:
 def test_the_campus_walks_clean_within_the_default_budget(capsys) -> None:
     assert explore_cli() == 0
     assert ", 0 internal errors, 0 warnings, 0 raw ids, 0 templates" in capsys.readouterr().out
+
+
+def test_the_guide_shows_what_the_command_reports_on_its_example(capsys) -> None:
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "modding.md").read_text(encoding="utf-8")
+    section = guide.split("\n## elysium explore\n", 1)[1].split("\n## ", 1)[0]
+    shown = section.split("$ elysium explore --content tests/fixtures/explore/leaky\n", 1)[1].split("```", 1)[0]
+    explore_cli("--content", LEAKY)
+    printed = capsys.readouterr().out.splitlines()
+    assert shown.splitlines()[1:] == printed[1:]  # the first line's details are cut short in the guide
+    assert printed[0].startswith(shown.splitlines()[0].split("(...)", 1)[0])

@@ -120,3 +120,10 @@ def test_bad_input_gets_a_message(tmp_path, capsys) -> None:
     assert "cannot write the map" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         map_cli("--svg", tmp_path / "a.svg", "--dot", tmp_path / "a.dot")
+
+
+def test_the_guide_shows_the_map_the_command_draws() -> None:
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "modding.md").read_text(encoding="utf-8")
+    section = guide.split("\n## elysium map\n", 1)[1].split("\n## ", 1)[0]
+    shown = section.split("$ elysium map --content tests/fixtures/explore/clean --mod tests/fixtures/map/shed\n", 1)[1]
+    assert shown.split("```", 1)[0] == HOUSE_AND_SHED
