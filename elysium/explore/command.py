@@ -69,11 +69,12 @@ def run(args: argparse.Namespace) -> int:
     summary = (f"explore: {len(found.rooms)} rooms, {found.steps} commands"
                f"{' (the budget ran out)' if found.budget_spent else ''}, {counts[ERROR]} internal errors, "
                f"{counts[WARNING]} warnings, {counts[RAW_ID]} raw ids, {counts[TEMPLATE]} templates"
-               + (f", {len(changes)} replies changed" if args.golden is not None else ""))
+               + (f", {len(changes)} replies changed" if args.golden is not None and not note else ""))
     if args.json:
         report = {"rooms": found.rooms, "steps": found.steps, "budget_spent": found.budget_spent,
                   "findings": [f.as_json() for f in found.findings],
                   "changes": [{"test": c.name, "how": c.how, "diff": list(c.lines)} for c in changes],
+                  "golden": note or None,
                   "summary": summary}
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:

@@ -118,7 +118,11 @@ def test_a_reply_changed_by_the_content_is_reported_and_update_accepts_it(tmp_pa
     shutil.copytree(CLEAN, pack)
     golden = tmp_path / "golden.regtest"
     assert explore_cli("--content", pack, "--golden", golden) == 0
+    assert capsys.readouterr().out.splitlines()[-2:] == [
+        f"wrote {golden} (299 replies)",
+        "explore: 5 rooms, 298 commands, 0 internal errors, 0 warnings, 0 raw ids, 0 templates"]
     assert explore_cli("--content", pack, "--golden", golden) == 0  # nothing changed
+    assert capsys.readouterr().out.splitlines()[-1].endswith(", 0 templates, 0 replies changed")
     world = pack / "world.yaml"
     world.write_text(world.read_text().replace("A crusty loaf, still warm.", "A stale loaf."))
     capsys.readouterr()
