@@ -2,13 +2,14 @@
 
 From each room reached (first from the start, or a save), the explorer tries each way out, then
 every verb of the engine's tables (and the game's own verbs) that takes one object on each thing
-in scope, then asks each person present about each of their topics. Every try starts from the
-room as it was reached (the state is plain data: a checkpoint takes it back), so the tries do not
-disturb one another, and each reply is recorded with the commands that lead to it from the start:
-a golden transcript of them replays as a test. A try that lands in a room not seen yet adds that
-room, with its path, to the queue. A step budget bounds the whole walk, and the game's seed makes
-it the same walk every time.
-"""
+in scope, then asks each person present about each of their topics; the ways out of every room
+come before the tries on things, so that a small budget still covers the map. Every try starts
+from the room as it was reached (the state is plain data: a checkpoint takes it back), so the
+tries do not disturb one another, and each reply is recorded with the commands that lead to it
+from the start: a golden transcript of them replays as a test. A try that lands in a room not seen
+yet adds that room, with its path, to the queue; one that sets a flag or a counter, or opens or
+unlocks a door of the room, has the room's ways out tried again from there. A step budget bounds
+the whole walk, and the game's seed makes it the same walk every time."""
 
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ from typing import Any
 from elysium import parser
 from elysium.commands import META_ACTIONS
 from elysium.engine import Game
-from elysium.explore.options import DEFAULT_STEPS
 from elysium.explore.findings import Finding, leaks, raw_names, watching_the_log
+from elysium.explore.options import DEFAULT_STEPS
 from elysium.parser.grammar import VERBS
 from elysium.parser.rules import Slot
 from elysium.state.store import copy_state
@@ -75,7 +76,7 @@ def object_verbs(game: Game) -> list[tuple[str, str]]:
     for verb in game.content.verbs.values():
         if verb.id not in chosen and verb.words:
             chosen[verb.id] = verb.words[0]
-    return sorted(chosen.items(), key=lambda pair: list(chosen).index(pair[0]))
+    return list(chosen.items())
 
 
 def phrase_for(game: Game, thing: parser.Thing, scope: list[parser.Thing]) -> str:
@@ -102,18 +103,20 @@ class Explorer:
         self.names = raw_names(game.content, game.state)
         self.verbs = object_verbs(game)
         self.seen_findings: set[tuple[str, str]] = set()
+        self.reached: set[str] = set()  # the rooms in found.rooms, to look up
         self.conditions: set[tuple[Any, ...]] = set()  # (room, flags, counters, doors) whose ways were tried
 
-    def explore(self, opening: str, start: tuple[str, ...] = ()) -> Exploration:
+    def explore(self, opening: str) -> Exploration:
         game, found = self.game, self.found
         found.opening = opening
         with watching_the_log() as watch:
             self.watch = watch
-            self.note(start, opening)
+            self.note((), opening)
             # The ways out of every room reached come first, so that a small budget still
             # covers the map; the tries on things follow, room by room, in the order reached.
-            first = self.arrived(start)
+            first = self.arrived(())
             found.rooms.append(game.state["location"])
+            self.reached.add(game.state["location"])
             self.conditions.add(self.condition())
             ways, things = deque([first]), deque([first])
             while (ways or things) and not found.budget_spent:
@@ -181,7 +184,8 @@ class Explorer:
             if game.state["ending"] or game.over:
                 return None, None
             where = game.state["location"]
-            if where not in found.rooms:
+            if where not in self.reached:
+                self.reached.add(where)
                 found.rooms.append(where)
                 self.conditions.add(self.condition())
                 return self.arrived(path), None
@@ -214,7 +218,7 @@ class Explorer:
                 self.found.findings.append(Finding(kind, path, detail))
 
 
-def explore(game: Game, steps: int = DEFAULT_STEPS, opening: str | None = None,
-            start: tuple[str, ...] = ()) -> Exploration:
-    """Walk the game from where it is (a new game, or one restored from a save)."""
-    return Explorer(game, steps).explore(game.opening() if opening is None else opening, start)
+def explore(game: Game, steps: int = DEFAULT_STEPS, opening: str | None = None) -> Exploration:
+    """Walk the game from where it is (a new game, or one restored from a save, whose `opening` is
+    what restoring it said)."""
+    return Explorer(game, steps).explore(game.opening() if opening is None else opening)
