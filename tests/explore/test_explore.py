@@ -3,6 +3,7 @@ each with the commands that reach it, and keeps a golden transcript that a later
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -150,7 +151,17 @@ def test_a_walk_can_start_from_a_saved_game(tmp_path, capsys) -> None:
     game.save(SaveSlots(tmp_path), "in the kitchen")
     save = next(tmp_path.glob("*.save.json"))
     assert explore_cli("--content", CLEAN, "--from", save, "--steps", "3", "--json") == 0
-    assert '"kitchen"' in capsys.readouterr().out.split('"rooms": [', 1)[1].split("]")[0].split(",")[0]
+    report = json.loads(capsys.readouterr().out)
+    assert report["rooms"] == ["kitchen", "parlour", "pantry"] and report["steps"] == 3
+    assert report["findings"] == [] and report["budget_spent"]
+
+
+def test_the_json_report_names_each_finding_with_its_path(capsys) -> None:
+    assert explore_cli("--content", LEAKY, "--json") == 1
+    report = json.loads(capsys.readouterr().out)
+    assert {"kind": RAW_ID, "path": ["north", "examine desk"],
+            "detail": "'warden_lantern' in \"A label on the drawer reads warden_lantern in a clerk's hand.\""} in report["findings"]
+    assert report["summary"].startswith("explore: 3 rooms, 106 commands")
 
 
 @pytest.mark.parametrize("args, message", [
