@@ -172,8 +172,8 @@ class Explorer:
     def attempt(self, place: Place, command: str) -> tuple[Place | None, Place | None]:
         """Try one command from `place`. Returns the place it leads to when that is a room not
         seen yet, or else the place as it left it when it set flags or counters, or opened,
-        closed, locked or unlocked a door of the room, in a way not seen in that room before (a gate that opens for a letter
-        shown, a door opened)."""
+        closed, locked or unlocked a door of the room, in a way not seen in that room before (a
+        gate that opens for a letter shown, a door unlocked by a lever)."""
         game, found = self.game, self.found
         mark = game.state.begin()
         path = (*place.path, command)

@@ -1,10 +1,11 @@
 """The map as a file: SVG written by hand (no library), or Graphviz DOT.
 
-SVG: each pack's rooms sit on a shaded region of the pack's colour; a way is a line (one for the ways
-both ways between two rooms next to each other), dashed when it has a condition, red when it is a
-door that starts locked, with a small square at its middle when it is a door; a way that is not to
-the next spot of the grid (up, down, in, out, or far) is curved and named. A legend below says all of that. DOT: one cluster per pack and one edge per way,
-with the same marks as styles, and a legend node.
+SVG: each pack's rooms sit on a shaded region of the pack's colour; a way is a line (one for the
+ways both ways between two rooms next to each other), dashed when it has a condition, red when it
+is a door that starts locked, with a small square at its middle when it is a door; a way that is
+not to the next spot of the grid (up, down, in, out, or far) is curved and named. A legend below
+says all of that. DOT: one cluster per pack and one edge per way, with the same marks as styles,
+and a legend node.
 """
 
 from __future__ import annotations
@@ -111,7 +112,8 @@ def _way(ways: list[Way], start: tuple[float, float], end: tuple[float, float], 
     mid_x, mid_y = (x1 + x2) / 2, (y1 + y2) / 2
     parts = [f'<g class="{classes}"><title>{escape(said)}</title>']
     if straight:
-        parts.append(f'<line x1="{x1:g}" y1="{y1:g}" x2="{x2:g}" y2="{y2:g}" stroke="{stroke}" stroke-width="2"{dash}/>')
+        parts.append(f'<line x1="{x1:g}" y1="{y1:g}" x2="{x2:g}" y2="{y2:g}" stroke="{stroke}" '
+                     f'stroke-width="2"{dash}/>')
     else:  # bent to one side, so that the ways back and forth between two rooms stay apart
         bend_x, bend_y = mid_x + (y2 - y1) * 0.2, mid_y - (x2 - x1) * 0.2
         mid_x, mid_y = (x1 + 2 * bend_x + x2) / 4, (y1 + 2 * bend_y + y2) / 4
@@ -140,7 +142,8 @@ def _legend(world: WorldMap, top: int) -> list[str]:
         y += 26
     for pack in world.packs.values():
         role = "the game" if pack.number == 0 else f"mod {pack.number}"
-        out.append(f'<rect x="0" y="{y - 14}" width="50" height="18" rx="4" fill="{colour(pack.number)}" stroke="#333333"/>')
+        out.append(f'<rect x="0" y="{y - 14}" width="50" height="18" rx="4" fill="{colour(pack.number)}" '
+                   'stroke="#333333"/>')
         out.append(f'<text x="62" y="{y}">{escape(f"{pack.name} ({pack.id}, {role})")}</text>')
         y += 26
     out.append("</g>")
