@@ -2,14 +2,16 @@
 
 From each room reached (first from the start, or a save), the explorer tries each way out, then
 every verb of the engine's tables (and the game's own verbs) that takes one object on each thing
-in scope, then asks each person present about each of their topics; the ways out of every room
-come before the tries on things, so that a small budget still covers the map. Every try starts
-from the room as it was reached (the state is plain data: a checkpoint takes it back), so the
-tries do not disturb one another, and each reply is recorded with the commands that lead to it
-from the start: a golden transcript of them replays as a test. A try that lands in a room not seen
-yet adds that room, with its path, to the queue; one that sets a flag or a counter, or opens or
-unlocks a door of the room, has the room's ways out tried again from there. A step budget bounds
-the whole walk, and the game's seed makes it the same walk every time."""
+in scope, then asks each person present about each of their topics and about one thing they know
+nothing of (for their default reply); the ways out of every room come before the tries on things,
+so that a small budget still covers the map. Every try starts from the room as it was reached
+(the state is plain data: a checkpoint takes it back), so the tries do not disturb one another,
+and each reply is recorded with the commands that lead to it from the start: a golden transcript
+of them replays as a test. A try that lands in a room not seen yet adds that room, with its path,
+to the queue; one that sets a flag or a counter, or opens or unlocks a door of the room, has the
+room's ways out tried again from there. A step budget bounds the whole walk, and the game's seed
+makes it the same walk every time.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ from elysium.parser.rules import Slot
 from elysium.state.store import copy_state
 
 NOT_TRIED = frozenset({"ask"})  # asked about each topic instead, below
+UNKNOWN_TOPIC = "xyzzy"  # a word no one has a topic for: their default reply
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,8 @@ class Explorer:
                 person = game.content.npcs[thing.id]
                 commands.extend(f"ask {words} about {topic.keywords[0]}" for topic in person.topics.values()
                                 if topic.keywords)
+                if UNKNOWN_TOPIC not in {word for topic in person.topics.values() for word in topic.keywords}:
+                    commands.append(f"ask {words} about {UNKNOWN_TOPIC}")  # what they say to anything else
         return list(dict.fromkeys(commands))
 
     def attempt(self, place: Place, command: str) -> tuple[Place | None, Place | None]:

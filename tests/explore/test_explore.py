@@ -73,6 +73,12 @@ def test_a_clean_pack_has_no_findings_and_every_room_a_walk_can_reach_is_reached
     assert not walked.budget_spent
 
 
+def test_each_person_is_asked_about_each_topic_and_about_something_they_do_not_know() -> None:
+    replies = {reply.path: reply.text for reply in walk(CLEAN).replies}
+    assert replies[("east", "ask cook about bread")] == '"Baked at dawn," says the cook.'
+    assert replies[("east", "ask cook about xyzzy")] == "The cook shrugs and goes on kneading."
+
+
 def test_the_verbs_come_from_the_parser_tables_and_the_games_own_verbs() -> None:
     game = Game.from_content(load_content(None))
     verbs = dict(object_verbs(game))
@@ -111,7 +117,7 @@ def test_the_golden_transcript_replays_as_a_passing_test(tmp_path, capsys) -> No
     explore_cli("--content", CLEAN, "--golden", golden)
     capsys.readouterr()
     assert run_paths([golden], __import__("sys").stdout) == 0
-    assert capsys.readouterr().out.splitlines()[-1].endswith("299 passed, 0 failed")
+    assert capsys.readouterr().out.splitlines()[-1].endswith("335 passed, 0 failed")
 
 
 def test_a_reply_changed_by_the_content_is_reported_and_update_accepts_it(tmp_path, capsys) -> None:
@@ -120,8 +126,8 @@ def test_a_reply_changed_by_the_content_is_reported_and_update_accepts_it(tmp_pa
     golden = tmp_path / "golden.regtest"
     assert explore_cli("--content", pack, "--golden", golden) == 0
     assert capsys.readouterr().out.splitlines()[-2:] == [
-        f"wrote {golden} (299 replies)",
-        "explore: 5 rooms, 298 commands, 0 internal errors, 0 warnings, 0 raw ids, 0 templates"]
+        f"wrote {golden} (335 replies)",
+        "explore: 5 rooms, 334 commands, 0 internal errors, 0 warnings, 0 raw ids, 0 templates"]
     assert explore_cli("--content", pack, "--golden", golden) == 0  # nothing changed
     assert capsys.readouterr().out.splitlines()[-1].endswith(", 0 templates, 0 replies changed")
     world = pack / "world.yaml"
