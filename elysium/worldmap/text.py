@@ -41,9 +41,13 @@ def text_map(world: WorldMap) -> str:
 
 
 def _name(world: WorldMap, place_id: str) -> str:
-    place = world.places[place_id]
-    number = world.packs[place.pack].number
-    return f"{number}:{place.name}" if number else place.name
+    return _prefix(world, place_id) + world.places[place_id].name
+
+
+def _prefix(world: WorldMap, place_id: str) -> str:
+    """`N:` before the name of a room of mod N; nothing for the game's own."""
+    number = world.packs[world.places[place_id].pack].number
+    return f"{number}:" if number else ""
 
 
 def grid_lines(world: WorldMap) -> tuple[set[tuple[str, str]], list[str]]:
@@ -80,17 +84,16 @@ def grid_lines(world: WorldMap) -> tuple[set[tuple[str, str]], list[str]]:
         mark = MARKS.get(max((way.mark for way in ways), key=RANK.index), "")
         (line, column), (to_line, to_column) = origin(first.room), origin(first.to)
         dx, dy = where[first.to][0] - where[first.room][0], where[first.to][1] - where[first.room][1]
-        if dy == 0:
-            start = min(column, to_column) + cell // 2 + 1
-            run = "─" * (cell + GAP - 1)
-            middle = len(run) // 2
-            put(line, start, run[:middle] + (mark or "─") + run[middle + 1:])
+        if dy == 0:  # the mark in the middle of the gap between the two names
+            put(line, min(column, to_column) + cell // 2 + 1, "─" * (cell + GAP - 1))
+            put(line, min(column, to_column) + cell + GAP // 2, mark or "─")
         elif dx == 0:
             put((line + to_line) // 2, column + cell // 2, mark or "│")
         else:
             put((line + to_line) // 2, min(column, to_column) + cell + GAP // 2, mark or ("╱" if dx == dy else "╲"))
-    for place_id, name in names.items():
+    for place_id in names:
         line, column = origin(place_id)
-        shown = label(name, cell)
+        prefix = _prefix(world, place_id)  # kept whole: the name after it is what gets cut short
+        shown = prefix + label(world.places[place_id].name, max(cell - len(prefix), 1))
         put(line, column + (cell - len(shown)) // 2, shown)
     return drawn, ["".join(row).rstrip() for row in canvas]

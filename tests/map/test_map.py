@@ -24,7 +24,7 @@ The Quiet House: 6 rooms, 2 packs
 
                      Garden           Pantry
                         #                +
-1:Potting Shed──?───Parlour──────────Kitchen
+1:Potting Shed─?────Parlour──────────Kitchen
 
     Attic
 
