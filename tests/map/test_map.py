@@ -127,3 +127,9 @@ def test_the_guide_shows_the_map_the_command_draws() -> None:
     section = guide.split("\n## elysium map\n", 1)[1].split("\n## ", 1)[0]
     shown = section.split("$ elysium map --content tests/fixtures/explore/clean --mod tests/fixtures/map/shed\n", 1)[1]
     assert shown.split("```", 1)[0] == HOUSE_AND_SHED
+
+
+def test_a_mods_number_stays_whole_before_a_shortened_name() -> None:
+    lantern_walk = Path(__file__).resolve().parents[2] / "examples" / "lantern_walk"
+    text = text_map(world_map(load_content(None, (lantern_walk,))))
+    assert "1:Lamplighter's" in text and "1:Rampart over" in text  # "The" dropped, the rest cut to fit
