@@ -85,6 +85,16 @@ def build_parser() -> argparse.ArgumentParser:
     new_game.add_argument("--dir", type=Path, metavar="DIR", default=Path("."),
                           help="where to create it (default: the current folder)")
 
+    explore = commands.add_parser("explore", help="let the game play itself and report errors and leaks")
+    from elysium.explore.options import add_arguments as explore_arguments
+
+    explore_arguments(explore)
+
+    world_map = commands.add_parser("map", help="draw the world's map from the exits (text, SVG or DOT)")
+    from elysium.worldmap.options import add_arguments as map_arguments
+
+    map_arguments(world_map)
+
     schema = commands.add_parser("schema", help="write the JSON Schema of content files (for editors)")
     schema.add_argument("--out", metavar="FILE", type=Path, help="write to FILE instead of the screen")
     return parser
@@ -120,7 +130,7 @@ def default_mods_folder() -> Path:
     return default_saves_folder().parent / "mods"
 
 
-COMMANDS = ("play", "serve", "test", "validate", "new-mod", "new-game", "schema")
+COMMANDS = ("play", "serve", "test", "validate", "new-mod", "new-game", "schema", "explore", "map")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -144,6 +154,14 @@ def main(argv: list[str] | None = None) -> int:
             return new_mod(args)
         if command == "new-game":
             return new_game(args)
+        if command == "explore":
+            from elysium.explore.command import run as explore_run
+
+            return explore_run(args)
+        if command == "map":
+            from elysium.worldmap.command import run as map_run
+
+            return map_run(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
