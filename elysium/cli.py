@@ -80,6 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
     new_game.add_argument("--dir", type=Path, metavar="DIR", default=Path("."),
                           help="where to create it (default: the current folder)")
 
+    audit = commands.add_parser("audit", help="find the holes a player falls into: nouns that cannot be examined, "
+                                "what no path reaches, names never set or never read, verbs the text invites")
+    audit.add_argument("--content", metavar="DIR", type=Path, help="the game's content pack (default: Starred Blocks)")
+    audit.add_argument("--mod", metavar="DIR", type=Path, action="append", default=[],
+                       help="a mod pack to audit with the game (repeatable); the mods folder is not read")
+    audit.add_argument("--json", action="store_true", help="write the findings as JSON")
+
     schema = commands.add_parser("schema", help="write the JSON Schema of content files (for editors)")
     schema.add_argument("--out", metavar="FILE", type=Path, help="write to FILE instead of the screen")
     return parser
@@ -115,7 +122,7 @@ def default_mods_folder() -> Path:
     return default_saves_folder().parent / "mods"
 
 
-COMMANDS = ("play", "serve", "test", "validate", "new-mod", "new-game", "schema")
+COMMANDS = ("play", "serve", "test", "validate", "new-mod", "new-game", "schema", "audit")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -135,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
             return validate(args)
         if command == "schema":
             return write_schema(args)
+        if command == "audit":
+            return audit(args)
         if command == "new-mod":
             return new_mod(args)
         if command == "new-game":
@@ -348,6 +357,21 @@ def validate(args: argparse.Namespace) -> int:
         print(f"with {mods}")
     print(f"content ok: {content.summary()}")
     return 0
+
+
+def audit(args: argparse.Namespace) -> int:
+    from elysium.audit.run import audit as audit_packs, write
+    from elysium.content import ContentError
+
+    try:
+        report = audit_packs(args.content, tuple(args.mod))
+    except ContentError as error:
+        for problem in error.problems:
+            _say(problem, sys.stderr)
+        print("the packs do not load, so they cannot be audited: elysium validate says more", file=sys.stderr)
+        return EXIT_CONTENT
+    write(report, sys.stdout, as_json=args.json)
+    return 1 if report.findings else 0
 
 
 def write_schema(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ player moved from room to room, with every room lit, since prose is only read in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -146,3 +147,44 @@ def _with_people(scope: list[parser.Thing], people: tuple[Npc, ...]) -> list[par
     present = {thing.id for thing in scope}
     return scope + [parser.Thing(npc.id, npc.name, npc.nouns, npc.adjectives, kind="npc")
                     for npc in people if npc.id not in present]
+
+
+# What a person says aloud is about anything anywhere ("the library shuts at ten"): only the
+# narration around it ("She taps the ledger.") shows what is there.
+QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+
+
+def reply_gaps(content: Content) -> list[tuple[str, Finding]]:
+    """(the person, a noun) for every noun the narration of a person's replies (each topic and the
+    default reply, every variant) names that EXAMINE does not find in a room where they can be; each
+    noun once a room, and not again where the room's own texts already named it."""
+    game = Game.from_content(content)
+    game.state["lighting"] = {room_id: True for room_id in content.rooms}
+    places = TextPlaces(content)
+    people = _people_by_room(content)
+    gaps = []
+    for room in content.rooms.values():
+        if room.id not in people:
+            continue
+        game.state["location"] = room.id
+        scope = _with_people(game.scope(), people[room.id])
+        seen = {phrase for _, _, text in _read_in(content, room, people[room.id], game.state)
+                for phrase in noun_phrases(render(text, game.state, content))}
+        for npc in people[room.id]:
+            for source, path, text in _replies(npc, game.state, content):
+                for phrase in noun_phrases(QUOTED.sub(",", render(text, game.state, content))):
+                    if phrase in seen:
+                        continue
+                    seen.add(phrase)
+                    if not _examinable(phrase, scope, game.vocabulary):
+                        gaps.append((npc.id, Finding(room.id, phrase, source, text, places.where(path, text, phrase))))
+    return gaps
+
+
+def _replies(npc: Npc, state: dict, content: Content) -> Iterator[tuple[str, tuple, str]]:
+    texts = [(f"npc {npc.id} default", ("npcs", npc.id, "default"), npc.default)]
+    texts += [(f"npc {npc.id} topic {topic.id}", ("npcs", npc.id, "topics", topic.id, "text"), topic.text)
+              for topic in npc.topics.values()]
+    for source, field_path, field_text in texts:
+        for path, text in _shown(field_path, field_text, state, content):
+            yield source, path, text

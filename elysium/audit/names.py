@@ -1,0 +1,42 @@
+"""Flags, counters and named states that are read but never set, or set but never read: the facts
+`validate` gathers as it reads the files (content/names_check.py), here one finding per name, at
+its first use, with the closest name of the other side when one is a typo away."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from elysium.content.names_check import ENGINE_COUNTERS, NameUse, _Suggestions
+from elysium.content.yamlsafe import Document
+
+from .findings import AuditFinding
+
+# (name, its values or None, where the name is written, where the values are), as the checker keeps them
+StateUse = tuple[str, tuple[str, ...] | None, Document, tuple, tuple]
+
+
+def name_findings(uses: Iterable[NameUse], state_uses: Iterable[StateUse], records: Iterable[str] = ()) -> list[AuditFinding]:
+    kept = {*records, *ENGINE_COUNTERS}  # read or changed outside the story: never a finding
+    first: dict[tuple[str, str, bool], str] = {}  # (kind, name, read) -> where it is first written
+    for use in uses:
+        first.setdefault((use.kind, use.name, use.read), str(use.doc.mark(use.path)))
+    for name, values, doc, name_path, values_path in state_uses:
+        # a state is set by an effect's `to:`; a condition's `is:` and a text's {state} read it
+        reading = values is None or values_path[-1:] != ("to",)
+        first.setdefault(("state", name, reading), str(doc.mark(name_path)))
+    found = []
+    for kind in ("flag", "counter", "state"):
+        read = {name for k, name, reading in first if k == kind and reading} | kept
+        written = {name for k, name, reading in first if k == kind and not reading} | kept
+        setting, reading_names = _Suggestions(written), _Suggestions(read)
+        label = "named state" if kind == "state" else kind
+        for (k, name, reading), where in first.items():
+            if k != kind:
+                continue
+            if reading and name not in written:
+                found.append(AuditFinding("unset", {kind: name}, f"the {label} {name!r} is read here, but nothing "
+                                          f"ever sets it{setting.close(name)}", where))
+            elif not reading and name not in read:
+                found.append(AuditFinding("unused", {kind: name}, f"the {label} {name!r} is set here, but nothing "
+                                          f"ever reads it{reading_names.close(name)}", where))
+    return found

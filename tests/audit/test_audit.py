@@ -1,0 +1,154 @@
+"""`elysium audit`: each kind of finding in a small pack made for it, a clean pack that passes, the
+packs' allowances, the summary line, the exit status and the JSON report."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from elysium.audit.verbs import invited_verbs
+from elysium.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def run_audit(capsys, *args: str) -> tuple[int, str, str]:
+    status = main(["audit", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def findings(capsys, pack: str) -> list[dict]:
+    status, out, _ = run_audit(capsys, "--content", str(FIXTURES / pack), "--json")
+    report = json.loads(out)
+    assert status == (1 if report["findings"] else 0)
+    return report["findings"]
+
+
+def subjects(found: list[dict], kind: str) -> set[tuple[tuple[str, str], ...]]:
+    return {tuple(sorted(f["subject"].items())) for f in found if f["kind"] == kind}
+
+
+def test_a_clean_pack_exits_0_with_only_the_summary(capsys):
+    status, out, _ = run_audit(capsys, "--content", str(FIXTURES / "audit_clean"))
+    assert status == 0
+    assert out == "audit: 2 rooms, 0 nouns unexaminable, 0 unreachable, 0 unused, 0 unset\n"
+
+
+def test_nouns_in_room_text_presence_lines_and_reply_narration_that_examine_cannot_find(capsys):
+    found = findings(capsys, "audit_scenery")
+    assert subjects(found, "scenery") == {
+        (("noun", "counter"), ("room", "shop")), (("noun", "till"), ("room", "shop")),
+        (("noun", "apron"), ("room", "shop")),
+        # read in the narration of the clerk's default reply; what she says aloud (the harbour) is not
+        (("noun", "ledger"), ("npc", "clerk"), ("room", "shop")),
+    }
+    till = next(f for f in found if f["subject"].get("noun") == "till")
+    line = Path(till["file"]).read_text(encoding="utf-8").splitlines()[till["line"] - 1]
+    assert line[till["column"] - 1:].startswith("till")
+
+
+def test_the_scenery_gaps_are_counted_per_room_and_in_the_summary(capsys):
+    status, out, _ = run_audit(capsys, "--content", str(FIXTURES / "audit_scenery"))
+    assert status == 1
+    lines = out.splitlines()
+    assert lines[-2] == "nouns unexaminable by room: shop 4"
+    assert lines[-1] == "audit: 2 rooms, 4 nouns unexaminable, 0 unreachable, 0 unused, 0 unset"
+    assert lines[0].endswith("world.yaml:7:75: shop: 'counter' (room shop description) cannot be examined there")
+
+
+def test_what_no_path_reaches_with_a_flag_nothing_sets_closing_its_exit(capsys):
+    found = findings(capsys, "audit_reach")
+    assert subjects(found, "unreachable") == {
+        (("room", "garden"),),  # its exit waits on gate_open, which nothing sets
+        (("room", "vault"),),  # locked, and its key is never placed
+        (("room", "attic"),),  # no way in
+        (("item", "vault_key"),), (("item", "map"),),
+        (("item", "diary"),),  # moved only into the closed garden
+        (("topic", "butler.garden"),),  # waits on gate_open
+        (("lore", "garden_secret"),),  # only the diary teaches it
+        (("ending", "lost"),),  # nothing ends there
+        (("ending", "bloomed"),),  # only the rose in the closed garden does
+    }
+    # the study opens on a flag the bell's rule sets: it, its lore and its ending are reached
+    assert not {("room", "study"), ("lore", "study_lore"), ("ending", "rung")} & {
+        pair for subject in subjects(found, "unreachable") for pair in subject}
+    assert subjects(found, "unset") == {(("flag", "gate_open"),)}
+
+
+def test_names_read_but_never_set_or_set_but_never_read_with_did_you_mean(capsys):
+    found = findings(capsys, "audit_names")
+    messages = {f["message"] for f in found}
+    assert "the flag 'lamp_lt' is read here, but nothing ever sets it (did you mean 'lamp_lit'?)" in messages
+    assert subjects(found, "unset") == {(("flag", "lamp_lt"),), (("state", "mood"),)}
+    assert subjects(found, "unused") == {(("flag", "lamp_lit"),), (("counter", "pages_read"),)}
+    lamp = next(f for f in found if f["subject"] == {"flag": "lamp_lt"})
+    assert (Path(lamp["file"]).name, lamp["line"], lamp["column"]) == ("world.yaml", 10, 20)
+
+
+def test_verbs_the_text_invites_that_the_parser_does_not_know(capsys):
+    found = findings(capsys, "audit_verbs")
+    # touch is built in and knead is the game's own; "the bells ring" and the plate's inscription
+    # in capitals invite nothing
+    assert subjects(found, "verbs") == {(("verb", "polish"),), (("verb", "wish"),)}
+    assert [f["kind"] for f in found] == ["verbs", "verbs"]
+
+
+def test_the_heuristic_reads_invitations_and_not_other_uses_of_a_verb():
+    assert list(invited_verbs("You could touch the star.")) == [("touch", "You could touch")]
+    assert list(invited_verbs('She smiles. "Toss one in, for luck."')) == [("toss", "Toss one")]
+    assert list(invited_verbs("Type RING BELL to call him.")) == [("ring", "RING BELL")]
+    assert list(invited_verbs("The bells ring. You toss and turn.")) == []
+    assert list(invited_verbs('"Touchy, aren\'t we," he says.')) == []
+    assert list(invited_verbs("RING THE BELL TWICE AND WAIT.")) == []  # an inscription
+
+
+def test_allowances_in_the_pack_set_findings_aside_and_one_that_matches_nothing_is_a_finding(capsys):
+    status, out, _ = run_audit(capsys, "--content", str(FIXTURES / "audit_allowed"))
+    assert status == 1
+    stale, summary = out.splitlines()
+    assert stale.endswith("audit_allowed/audit.yaml:11:7: this allowance of audit: scenery (room 'yard', noun "
+                          "'bucket') matches no finding: remove it")
+    assert summary == "audit: 1 rooms, 0 nouns unexaminable, 0 unreachable, 0 unused, 0 unset, 1 allowance matching nothing"
+
+
+def test_without_its_allowances_the_pack_shows_what_they_allow(capsys, tmp_path):
+    pack = tmp_path / "yard"
+    shutil.copytree(FIXTURES / "audit_allowed", pack)
+    (pack / "audit.yaml").unlink()
+    found = findings(capsys, str(pack))
+    assert subjects(found, "scenery") == {(("noun", "crank"), ("room", "yard")),
+                                          (("noun", "beard"), ("npc", "ostler"), ("room", "yard"))}
+
+
+def test_an_allowance_is_checked_with_its_position(capsys, tmp_path):
+    pack = tmp_path / "yard"
+    shutil.copytree(FIXTURES / "audit_allowed", pack)
+    (pack / "audit.yaml").write_text("audit:\n  scenery:\n    - room: yard\n      noun: crank\n"
+                                     "  unset:\n    - flg: lamp\n      why: typo\n  sceneyr: []\n", encoding="utf-8")
+    assert main(["validate", "--content", str(pack), "--no-mods"]) == 2
+    err = capsys.readouterr().err
+    assert "audit.yaml:3:7: error: an allowance of audit: scenery needs the field 'why'" in err
+    assert "audit.yaml:6:7: error: unknown field 'flg' in an allowance of audit: unset (did you mean 'flag'?)" in err
+    assert "audit.yaml:8:3: error: unknown kind of audit finding 'sceneyr' (did you mean 'scenery'?)" in err
+    status, _, err = run_audit(capsys, "--content", str(pack))
+    assert status == 2 and "cannot be audited" in err
+
+
+def test_the_json_report_has_the_documented_shape(capsys):
+    status, out, _ = run_audit(capsys, "--content", str(FIXTURES / "audit_scenery"), "--json")
+    report = json.loads(out)
+    assert set(report) == {"summary", "scenery_by_room", "findings"}
+    assert report["summary"] == {"rooms": 2, "scenery": 4, "unreachable": 0, "unused": 0, "unset": 0,
+                                 "verbs": 0, "allowance": 0}
+    assert report["scenery_by_room"] == {"shop": 4}
+    assert set(report["findings"][0]) == {"kind", "subject", "message", "file", "line", "column"}
+
+
+def test_a_pack_that_does_not_load_is_not_audited(capsys, tmp_path):
+    status, _, err = run_audit(capsys, "--content", str(tmp_path / "missing"))
+    assert status == 2 and "does not exist" in err
