@@ -1,6 +1,6 @@
 """The findings a pack accepts: its `audit:` entries (by custom in a file audit.yaml of the pack),
-read from the game's and each mod's files with their positions. The loader has already checked
-their shape (content/assemble.py, `read_audit`), so a pack that loads has well-formed ones."""
+read from the game's and each mod's files with their positions. A mod may name its own
+entries bare, as in its other files. The loader has already checked their shape (content/assemble.py, `read_audit`), so a pack that loads has well-formed ones."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from .findings import Allowance
 
 def allowances(content: Content) -> list[Allowance]:
     found = []
-    for folder in (content.pack.folder, *(mod.folder for mod in content.mods)):
+    for prefix, folder in [("", content.pack.folder), *((f"{mod.id}:", mod.folder) for mod in content.mods)]:
         pack = PackFiles(Path(folder))
         for file in pack.paths:
             data = pack.data.get(file)
@@ -32,6 +32,6 @@ def allowances(content: Content) -> list[Allowance]:
                     subject = {key: str(value).lower() if key in ("noun", "verb") else str(value)
                                for key, value in entry.items() if key != "why"}
                     found.append(Allowance(kind, subject, str(entry.get("why", "")),
-                                           str(document.mark(("audit", kind, i)))))
+                                           str(document.mark(("audit", kind, i))), prefix))
     return found
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 # The kinds of finding, as the summary line and `audit:` allowances name them.
 KINDS = ("scenery", "unreachable", "unused", "unset", "verbs")
+IDS = frozenset({"room", "npc", "item", "topic", "lore", "ending"})  # subjects that are ids of entries
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,12 @@ class Allowance:
     subject: dict[str, str]
     why: str
     where: str = ""
+    pack: str = ""  # "mod:" for a mod's allowance, whose bare ids may name the mod's own entries
 
     def allows(self, finding: AuditFinding) -> bool:
-        return finding.kind == self.kind and all(finding.subject.get(k) == v for k, v in self.subject.items())
+        return finding.kind == self.kind and all(
+            finding.subject.get(key) in (value, self.pack + value if key in IDS else value)
+            for key, value in self.subject.items())
 
 
 @dataclass

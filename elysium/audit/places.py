@@ -18,10 +18,12 @@ class TextPlaces:
     def where(self, path: tuple, text: str = "", words: str = "") -> str:
         """"file:line:col" of `words` in `text`, the value at `path` ("rooms", id, field, ...), or
         of the value when they are not written as such (split by a line break); "" when the entry
-        is not written in the game's own files (a mod's)."""
+        is not written in the packs' files (a patch's field)."""
         document = self.documents().get(path[:2])
         if document is None:
             return ""
+        if ":" in path[1]:  # a mod's entry: its file writes the id bare
+            path = (path[0], path[1].partition(":")[2], *path[2:])
         at = text.lower().find(words.lower()) if words else -1
         if at < 0:
             return str(document.mark(path))
@@ -30,13 +32,16 @@ class TextPlaces:
     def documents(self) -> dict[tuple[str, str], Document]:
         if self._documents is None:
             self._documents = {}
-            pack = PackFiles(Path(self.content.pack.folder))
-            for file in pack.paths:
-                try:
-                    document = decode_document(pack.data[file], display(file))
-                except (KeyError, YamlProblem):
-                    continue  # the game loaded, so this is no content file of its own
-                for kind, entries in (document.data or {}).items() if isinstance(document.data, dict) else ():
-                    for entry_id in entries if isinstance(entries, dict) else ():
-                        self._documents.setdefault((kind, str(entry_id)), document)
+            # a mod's own entries are known to the game as `mod:id`
+            folders = [("", self.content.pack.folder), *((f"{mod.id}:", mod.folder) for mod in self.content.mods)]
+            for prefix, folder in folders:
+                pack = PackFiles(Path(folder))
+                for file in pack.paths:
+                    try:
+                        document = decode_document(pack.data[file], display(file))
+                    except (KeyError, YamlProblem):
+                        continue  # the game loaded, so this is no content file of its own
+                    for kind, entries in (document.data or {}).items() if isinstance(document.data, dict) else ():
+                        for entry_id in entries if isinstance(entries, dict) else ():
+                            self._documents.setdefault((kind, f"{prefix}{entry_id}"), document)
         return self._documents

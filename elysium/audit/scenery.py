@@ -171,20 +171,29 @@ def reply_gaps(content: Content) -> list[tuple[str, Finding]]:
         seen = {phrase for _, _, text in _read_in(content, room, people[room.id], game.state)
                 for phrase in noun_phrases(render(text, game.state, content))}
         for npc in people[room.id]:
-            for source, path, text in _replies(npc, game.state, content):
+            for source, path, text, given in _replies(npc, game.state, content):
                 for phrase in noun_phrases(QUOTED.sub(",", render(text, game.state, content))):
                     if phrase in seen:
                         continue
                     seen.add(phrase)
-                    if not _examinable(phrase, scope, game.vocabulary):
+                    if not _examinable(phrase, scope + _given(given, content), game.vocabulary):
                         gaps.append((npc.id, Finding(room.id, phrase, source, text, places.where(path, text, phrase))))
     return gaps
 
 
-def _replies(npc: Npc, state: dict, content: Content) -> Iterator[tuple[str, tuple, str]]:
-    texts = [(f"npc {npc.id} default", ("npcs", npc.id, "default"), npc.default)]
-    texts += [(f"npc {npc.id} topic {topic.id}", ("npcs", npc.id, "topics", topic.id, "text"), topic.text)
-              for topic in npc.topics.values()]
-    for source, field_path, field_text in texts:
+def _replies(npc: Npc, state: dict, content: Content) -> Iterator[tuple[str, tuple, str, tuple]]:
+    """(which reply, its path, its words, the effects that come with it) of each of `npc`'s replies."""
+    texts = [(f"npc {npc.id} default", ("npcs", npc.id, "default"), npc.default, ())]
+    texts += [(f"npc {npc.id} topic {topic.id}", ("npcs", npc.id, "topics", topic.id, "text"), topic.text,
+               topic.effects) for topic in npc.topics.values()]
+    for source, field_path, field_text, effects in texts:
         for path, text in _shown(field_path, field_text, state, content):
-            yield source, path, text
+            yield source, path, text, effects
+
+
+def _given(effects: tuple, content: Content) -> list[parser.Thing]:
+    """The things a reply's own effects bring into the world ("she presses a key into your hand"):
+    the player has them as the reply is read."""
+    moved = [content.items[effect["move"]] for effect in effects
+             if "move" in effect and effect.get("to") != "nowhere" and effect["move"] in content.items]
+    return [parser.Thing(item.id, item.name, item.nouns, item.adjectives) for item in moved]

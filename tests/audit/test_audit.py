@@ -44,7 +44,8 @@ def test_nouns_in_room_text_presence_lines_and_reply_narration_that_examine_cann
     assert subjects(found, "scenery") == {
         (("noun", "counter"), ("room", "shop")), (("noun", "till"), ("room", "shop")),
         (("noun", "apron"), ("room", "shop")),
-        # read in the narration of the clerk's default reply; what she says aloud (the harbour) is not
+        # read in the narration of the clerk's default reply; what she says aloud (the harbour) is
+        # not, and the candle her reply hands over is the player's as they read it
         (("noun", "ledger"), ("npc", "clerk"), ("room", "shop")),
     }
     till = next(f for f in found if f["subject"].get("noun") == "till")
@@ -58,7 +59,7 @@ def test_the_scenery_gaps_are_counted_per_room_and_in_the_summary(capsys):
     lines = out.splitlines()
     assert lines[-2] == "nouns unexaminable by room: shop 4"
     assert lines[-1] == "audit: 2 rooms, 4 nouns unexaminable, 0 unreachable, 0 unused, 0 unset"
-    assert lines[0].endswith("world.yaml:7:75: shop: 'counter' (room shop description) cannot be examined there")
+    assert lines[0].endswith("world.yaml:8:75: shop: 'counter' (room shop description) cannot be examined there")
 
 
 def test_what_no_path_reaches_with_a_flag_nothing_sets_closing_its_exit(capsys):
@@ -152,3 +153,8 @@ def test_the_json_report_has_the_documented_shape(capsys):
 def test_a_pack_that_does_not_load_is_not_audited(capsys, tmp_path):
     status, _, err = run_audit(capsys, "--content", str(tmp_path / "missing"))
     assert status == 2 and "does not exist" in err
+
+
+def test_the_stand_alone_example_passes_the_audit(capsys):
+    status, out, _ = run_audit(capsys, "--content", str(ROOT / "examples" / "cloak_of_darkness"))
+    assert (status, out) == (0, "audit: 3 rooms, 0 nouns unexaminable, 0 unreachable, 0 unused, 0 unset\n")
