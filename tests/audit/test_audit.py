@@ -158,3 +158,20 @@ def test_a_pack_that_does_not_load_is_not_audited(capsys, tmp_path):
 def test_the_stand_alone_example_passes_the_audit(capsys):
     status, out, _ = run_audit(capsys, "--content", str(ROOT / "examples" / "cloak_of_darkness"))
     assert (status, out) == (0, "audit: 3 rooms, 0 nouns unexaminable, 0 unreachable, 0 unused, 0 unset\n")
+
+
+def test_the_guide_s_allowances_example_is_what_the_audit_reads(capsys, tmp_path):
+    guide = (ROOT / "docs" / "modding.md").read_text(encoding="utf-8")
+    section = guide.split("\n## elysium audit\n", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    pack = tmp_path / "yard"
+    shutil.copytree(FIXTURES / "audit_allowed", pack)
+    (pack / "audit.yaml").write_text(example, encoding="utf-8")
+    (pack / "greeting.yaml").write_text("rules:\n  greet:\n    \"on\": talk\n    object: ostler\n"
+                                        "    do: [{set: met_the_ostler}]\n", encoding="utf-8")
+    status, out, _ = run_audit(capsys, "--content", str(pack))
+    assert (status, out) == (0, "audit: 1 rooms, 0 nouns unexaminable, 0 unreachable, 0 unused, 0 unset\n")
+    (pack / "audit.yaml").write_text(example.replace("  unused:\n    - flag: met_the_ostler\n      why: kept for the sequel, "
+                                                     "which reads it from the save\n", ""), encoding="utf-8")
+    status, out, _ = run_audit(capsys, "--content", str(pack))
+    assert status == 1 and "the flag 'met_the_ostler' is set here, but nothing ever reads it" in out
