@@ -40,7 +40,7 @@ def audit(game: Path | None = None, mods: tuple[Path, ...] = ()) -> Report:
     for gap in scenery_coverage(content).gaps:
         found.append(AuditFinding("scenery", {"room": gap.room, "noun": gap.noun},
                                   f"{gap.room}: {gap.noun!r} ({gap.source}) cannot be examined there", gap.where))
-    for npc, gap in reply_gaps(content):
+    for npc, gap in reply_gaps(content, places):
         found.append(AuditFinding("scenery", {"room": gap.room, "npc": npc, "noun": gap.noun},
                                   f"{gap.room}: {gap.noun!r} ({gap.source}, read where {npc} stands) cannot be "
                                   "examined there", gap.where))
