@@ -153,6 +153,13 @@ def _with_people(scope: list[parser.Thing], people: tuple[Npc, ...]) -> list[par
 # What a person says aloud is about anything anywhere ("the library shuts at ten"): only the
 # narration around it ("She taps the ledger.") shows what is there.
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+# The narration of a reply is about the person as much as the room: what it does with their face
+# and hands ("taps her nose", "a long pause") names no thing to examine. A phrase ending in one of
+# these is not read (phrases.py already leaves out the commonest parts of a body).
+PERSON = frozenset("""
+    nose ear ears beard moustache eyebrow eyebrows knuckle knuckles curls hips forefinger thumb
+    wrist wrists temple temples smile grin frown nod wink pause business direction
+""".split())
 
 
 def reply_gaps(content: Content, places: TextPlaces | None = None) -> list[tuple[str, Finding]]:
@@ -175,7 +182,7 @@ def reply_gaps(content: Content, places: TextPlaces | None = None) -> list[tuple
         for npc in people[room.id]:
             for source, path, text, given in _replies(npc, game.state, content):
                 for phrase in noun_phrases(QUOTED.sub(",", render(text, game.state, content))):
-                    if phrase in seen:
+                    if phrase in seen or phrase.split()[-1] in PERSON:
                         continue
                     seen.add(phrase)
                     if not _examinable(phrase, scope + _given(given, content), vocabulary):

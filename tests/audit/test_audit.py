@@ -45,7 +45,7 @@ def test_nouns_in_room_text_presence_lines_and_reply_narration_that_examine_cann
         (("noun", "counter"), ("room", "shop")), (("noun", "till"), ("room", "shop")),
         (("noun", "apron"), ("room", "shop")),
         # read in the narration of the clerk's default reply; what she says aloud (the harbour) is
-        # not, and the candle her reply hands over is the player's as they read it
+        # not, nor her nose, and the candle her reply hands over is the player's as they read it
         (("noun", "ledger"), ("npc", "clerk"), ("room", "shop")),
     }
     till = next(f for f in found if f["subject"].get("noun") == "till")
@@ -59,7 +59,7 @@ def test_the_scenery_gaps_are_counted_per_room_and_in_the_summary(capsys):
     lines = out.splitlines()
     assert lines[-2] == "nouns unexaminable by room: shop 4"
     assert lines[-1] == "audit: 2 rooms, 4 nouns unexaminable, 0 unreachable, 0 unused, 0 unset"
-    assert lines[0].endswith("world.yaml:8:75: shop: 'counter' (room shop description) cannot be examined there")
+    assert lines[0].endswith("world.yaml:9:75: shop: 'counter' (room shop description) cannot be examined there")
 
 
 def test_what_no_path_reaches_with_a_flag_nothing_sets_closing_its_exit(capsys):
@@ -123,7 +123,7 @@ def test_without_its_allowances_the_pack_shows_what_they_allow(capsys, tmp_path)
     (pack / "audit.yaml").unlink()
     found = findings(capsys, str(pack))
     assert subjects(found, "scenery") == {(("noun", "crank"), ("room", "yard")),
-                                          (("noun", "beard"), ("npc", "ostler"), ("room", "yard"))}
+                                          (("noun", "pitchfork"), ("npc", "ostler"), ("room", "yard"))}
 
 
 def test_an_allowance_is_checked_with_its_position(capsys, tmp_path):
