@@ -22,7 +22,7 @@ from elysium.content import Content, load_content
 from elysium.content.messages import DEFAULTS
 from elysium.commands import META_ACTIONS, TAKE_FIRST, missing_verb_words, request_for, rules_verb
 from elysium.services import ALL_SERVICES
-from elysium.state import calendar
+from elysium.state import calendar, places
 from elysium.state.conditions import render
 from elysium.state.text import say
 from elysium import __version__
@@ -37,6 +37,7 @@ from elysium.walking import walk
 log = logging.getLogger(__name__)
 
 AUTOSAVE = "autosave"
+ONLY_LOOKING = frozenset({"examine", "smell", "listen", "count"})  # may be done to what others hold
 WAITING = frozenset({"wait", "sleep"})  # actions that a timer which interrupts stops short
 IMPLICIT_TAKE = frozenset({"put", "wear"}) | TAKE_FIRST  # actions that pick their object up first
 MAX_LINE = 2000  # characters of one input line that the parser looks at
@@ -377,8 +378,11 @@ class Game:
         targets = command.objects or (None,)
         carried = {thing.id for thing in scope if thing.carried}
         portable = {thing.id for thing in scope if thing.portable}
+        others = {thing.id: thing.held_by for thing in scope if thing.held_by}
         for target in targets:
-            if (command.action in IMPLICIT_TAKE and target is not None and target not in carried
+            if target in others:  # nothing is picked up first: someone else is holding it
+                pass
+            elif (command.action in IMPLICIT_TAKE and target is not None and target not in carried
                     and (command.action not in TAKE_FIRST or target in portable)):
                 # Putting or wearing something picks it up first, and content may forbid that.
                 refusal = self.bus.ask(RunRules("take", target))
@@ -387,14 +391,14 @@ class Game:
                     show(refusal.text)
                     continue
             taken = ""
-            if command.action in TAKE_FIRST and target is not None and target not in carried:
+            if command.action in TAKE_FIRST and target is not None and target not in carried | others.keys():
                 # Before rules see it, so that "show letter to warden" has the letter in hand.
                 first = self.bus.ask(TakeFirst(target, command.action))
                 if not first.done:
                     show(first.text)
                     continue
                 taken = first.text
-            text, spent = self.phases(command, target)
+            text, spent = self.phases(command, target, self.someone_elses(command, target, others))
             text = "\n".join(t for t in (taken, text) if t)
             minutes += spent
             if len(targets) > 1 or command.used_all:
@@ -429,16 +433,31 @@ class Game:
                 and not self.autosave_each_line):  # with it, the line's own autosave keeps the new day
             show(self.autosave())  # a new day in the game is a new autosave
 
-    def phases(self, command: parser.Command, target: str | None) -> tuple[str, int]:
+    @staticmethod
+    def someone_elses(command: parser.Command, target: str | None, others: dict[str, str]) -> str | None:
+        """The thing the command would handle that another person holds, if it handles one: looking
+        at it is fine, anything else is theirs to allow (a rule may)."""
+        if command.action in ONLY_LOOKING:
+            return None
+        return next((thing for thing in (target, command.second) if thing in others), None)
+
+    def phases(self, command: parser.Command, target: str | None, theirs: str | None = None) -> tuple[str, int]:
         """The action on one object with its rules, and the minutes it took: before rules (one that
         stops refuses the action), instead rules (one that stops replaces it), the action itself,
-        then, when it succeeded, after rules (adding to its text, or replacing it)."""
+        then, when it succeeded, after rules (adding to its text, or replacing it). `theirs` is a
+        thing another person holds that the action would handle: the action refuses it."""
         before = self.bus.ask(rules_verb(command, target, "before"))
         if before.handled or self.state["ending"]:
             return before.text, before.minutes
         outcome = self.bus.ask(rules_verb(command, target))
         if outcome.handled or self.state["ending"]:
             return _lines(before.text, outcome.text), outcome.minutes
+        if theirs is not None:
+            holder = places.holder_of(self.state, self.content, theirs)
+            refusal = self.say("verbs.held_by_other", noun=self.content.thing(theirs),
+                               holder=self.content.thing(holder),
+                               be="are" if self.content.items[theirs].plural else "is")
+            return _lines(before.text, outcome.text, refusal), 0
         reply = self.bus.ask(request_for(command, target))
         if isinstance(reply, ConfirmFirst):  # answered on the next line (see turn)
             self.confirming = ("command", reply.on_yes)

@@ -5,7 +5,7 @@ the items that start there, and those of the people who can be there (where they
 room of their schedule). Each noun phrase of those texts (see phrases.py) is tried on the parser
 as EXAMINE would try it, with the player put in that room: it is covered when the phrase, or a
 shorter run of its words, names something in scope by one of its nouns (a thing there, a person
-who can be there, a scenery line of the room). The game is not played: one state is made and the
+who can be there and what they hold, a scenery line of the room). The game is not played: one state is made and the
 player moved from room to room, with every room lit, since prose is only read in the light.
 """
 
@@ -20,6 +20,7 @@ from elysium.content.model import Content, Npc, Room, Text
 from elysium.engine import Game
 from elysium.parser.matching import nouns_of
 from elysium.state.conditions import holds, render
+from elysium.state.places import move_npc
 from .phrases import noun_phrases, runs
 from .places import TextPlaces
 
@@ -73,7 +74,9 @@ def scenery_coverage(content: Content) -> Coverage:
     nouns, gaps = 0, []
     for room in content.rooms.values():
         game.state["location"] = room.id
-        scope = _with_people(game.scope(), people.get(room.id, ()))
+        for npc in people.get(room.id, ()):  # everyone who can be here, with what they hold
+            move_npc(game.state, npc.id, room.id)
+        scope = _with_all_their_scenery(game.scope(), content, people.get(room.id, ()))
         seen: set[str] = set()  # each noun counts once a room, however many texts name it
         for source, path, text in _read_in(content, room, people.get(room.id, ()), game.state):
             for phrase in noun_phrases(render(text, game.state, content)):
@@ -144,10 +147,14 @@ def _people_by_room(content: Content) -> dict[str, tuple[Npc, ...]]:
     return {room_id: tuple(found.values()) for room_id, found in rooms.items()}
 
 
-def _with_people(scope: list[parser.Thing], people: tuple[Npc, ...]) -> list[parser.Thing]:
+def _with_all_their_scenery(scope: list[parser.Thing], content: Content, people: tuple[Npc, ...]) -> list[parser.Thing]:
+    """The scope, with every line of these people's scenery: one that is there only at times is
+    there whenever the text that names it is read (the audit reads every variant at once)."""
     present = {thing.id for thing in scope}
-    return scope + [parser.Thing(npc.id, npc.name, npc.nouns, npc.adjectives, kind="npc")
-                    for npc in people if npc.id not in present]
+    owners = {npc.id for npc in people}
+    return scope + [parser.Thing(item.id, item.name, item.nouns, item.adjectives, in_room=False, held_by=item.location)
+                    for item in content.items.values()
+                    if item.person_scenery and item.location in owners and item.id not in present]
 
 
 # What a person says aloud is about anything anywhere ("the library shuts at ten"): only the
@@ -176,7 +183,9 @@ def reply_gaps(content: Content, places: TextPlaces | None = None) -> list[tuple
         if room.id not in people:
             continue
         game.state["location"] = room.id
-        scope = _with_people(game.scope(), people[room.id])
+        for npc in people[room.id]:  # everyone who can be here, with what they hold
+            move_npc(game.state, npc.id, room.id)
+        scope = _with_all_their_scenery(game.scope(), content, people[room.id])
         seen = {phrase for _, _, text in _read_in(content, room, people[room.id], game.state)
                 for phrase in noun_phrases(render(text, game.state, content))}
         for npc in people[room.id]:

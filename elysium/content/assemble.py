@@ -310,7 +310,8 @@ class Assembly:
             if key in fields:
                 self.checker.need(feature, lambda: doc.key_mark(path + (key,)), f"{key!r} in {what}")
         self.add_item_rules(game_id, fields.pop("rules", ()), doc, path + ("rules",), entry_id)
-        self.add_scenery(game_id, fields.pop("scenery", ()) if kind == "rooms" else (), doc)
+        if kind in ("rooms", "npcs"):
+            self.add_scenery(game_id, fields.pop("scenery", ()), doc, person=kind == "npcs")
         self.entries[kind][game_id] = (fields, Place(doc, path))
         if kind == "rules":
             self.rule_places[game_id] = (Place(doc, path + ("on",), of_key=False), f"rule {entry_id!r}")
@@ -324,13 +325,14 @@ class Assembly:
             self.rule_places[rule_id] = (Place(doc, path + (offset, "on"), of_key=False),
                                          f"rule {taken + offset + 1} of item {written!r}")
 
-    def add_scenery(self, room_id: str, groups: tuple, doc: Document) -> None:
+    def add_scenery(self, owner: str, groups: tuple, doc: Document, person: bool = False) -> None:
         """A room's one-line scenery becomes fixed scenery items in the room, so that the parser,
-        EXAMINE and TAKE treat them as any other thing there (and nothing is scanned per turn)."""
+        EXAMINE and TAKE treat them as any other thing there (and nothing is scanned per turn); a
+        person's becomes things they hold, which go where they go."""
         for number, (name, nouns, adjectives, text, where) in enumerate(groups, start=1):
-            item_id = f"{room_id}__scenery{number}"
+            item_id = f"{owner}__scenery{number}"
             fields = {"name": name, "nouns": nouns, "adjectives": adjectives, "description": text,
-                      "location": room_id, "scenery": True, "room_scenery": True,
+                      "location": owner, "scenery": True, "room_scenery": not person, "person_scenery": person,
                       "plural": name.endswith("s") and not name.endswith("ss")}  # "steps are", "moss is"
             self.entries["items"][item_id] = (fields, Place(doc, where))
 

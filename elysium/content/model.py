@@ -149,6 +149,7 @@ class Item:
     findable_in_dark: bool = False  # in reach in the dark, like a light switch by the door
     capacity: int | None = None  # how many things it holds directly; None: no limit
     room_scenery: bool = False  # one line of a room's `scenery:`, not an entry of its own
+    person_scenery: bool = False  # one line of a person's `scenery:`: there while its text says something
 
 
 @_pickled_by_fields

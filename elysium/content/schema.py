@@ -37,6 +37,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "location": "*ref:rooms", "here": "text", "schedule": "schedule", "greeting": "text",
         "default": "text", "topics": "topics", "shows_holdings": "bool",
         "asleep": "condition", "asleep_reply": "text", "walks": "bool",
+        "scenery": "scenery",
     },
     "lore": {"title": "*str", "text": "*text"},
     "pieces": {

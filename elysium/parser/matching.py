@@ -95,8 +95,13 @@ _PREFERENCES: dict[tuple[str, str], tuple[Test, ...]] = {
 }
 
 
+def _not_someone_elses(thing: Thing) -> bool:
+    return thing.held_by is None
+
+
 def prefer(action: str, slot: str, candidates: list[Thing]) -> list[Thing]:
-    for test in _PREFERENCES.get((action, slot), ()):
+    # Last, for every verb: "lute" means the player's own, not the one Wren is holding.
+    for test in (*_PREFERENCES.get((action, slot), ()), _not_someone_elses):
         kept = [thing for thing in candidates if test(thing)]
         if kept:
             candidates = kept

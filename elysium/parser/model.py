@@ -28,6 +28,7 @@ class Thing:
     plural: bool = False
     in_room: bool = True
     holds: tuple[str, ...] = ()  # ids of the things directly in or on it
+    held_by: str | None = None  # the person holding it: it can be seen, not handled
 
 
 @dataclass(frozen=True)

@@ -162,9 +162,10 @@ def set_lit(state: Store, content: Content, item_id: str, lit: bool) -> None:
 
 
 def things_in_reach(state: Store, content: Content, room: str) -> list[str]:
-    """Items and NPCs the player can see and touch in `room`: what they carry, what lies here,
-    the doors of the room, and the people present. In the dark, only what they carry and what
-    the game marks `findable_in_dark` (a light switch by the door)."""
+    """Items and NPCs the player can see in `room`: what they carry, what lies here, the doors of
+    the room, the people present and what those people hold (seen, not touched: see `holder_of`).
+    In the dark, only what they carry and what the game marks `findable_in_dark` (a light switch
+    by the door)."""
     lit = has_light(state, content, room)
     found = _reachable(state, ("player", room) if lit else ("player",))
     if not lit:
@@ -173,8 +174,16 @@ def things_in_reach(state: Store, content: Content, room: str) -> list[str]:
         for door in content.doors_by_room.get(room, ()):
             if door not in found:
                 found.append(door)
-        found.extend(npcs_in(state, room))
+        people = npcs_in(state, room)
+        found.extend(people)
+        found.extend(_reachable(state, tuple(people)))
     return found
+
+
+def holder_of(state: State, content: Content, item_id: str) -> str | None:
+    """The person who holds `item_id` (directly, or in or on something they hold), if anyone does."""
+    place = outermost(state, item_id)[0]
+    return place if place in content.npcs else None
 
 
 def _reachable(state: Store, roots: tuple[str, ...]) -> list[str]:

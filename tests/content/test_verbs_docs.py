@@ -39,10 +39,16 @@ def test_the_documented_example_plays_as_the_section_says(game: Game) -> None:
     game.opening()
     assert game.turn("x stair") == "Broad white steps, worn hollow in the middle."
     assert game.turn("take drum") == "That's hardly something you can carry."
-    assert "The gardener is carrying a trowel." in game.turn("x gardener")
+    assert "The gardener is carrying a trowel." in game.turn("x gardener")  # the hat is not listed
+    assert game.turn("x hat") == "The brim is frayed where it has been pulled down against the sun."
+    assert game.turn("take hat") == "The straw hat is the gardener's."
+    assert game.turn("take trowel") == "The trowel is the gardener's."
+    assert game.turn("x palm") == 'You can\'t see any "palm" here.'
     assert game.turn("toss penny into fountain").splitlines() == [
         "(first taking the copper penny)", "You make a wish.", "You toss the copper penny into the stone fountain."]
     assert game.state["items"]["penny"]["at"] == "in:fountain"
+    game.turn("take penny")
+    assert game.turn("x palm") == "The gardener's palm is held out, hopefully, for your penny."
     assert game.turn('say "Sing them home!"') == "The birds lift from the wall and wheel away home."
     assert game.turn("sing them home") == "The birds lift from the wall and wheel away home."
     assert game.turn("compose a song") == "You have nothing to write with."

@@ -65,7 +65,10 @@ def reach_by_scan(state: dict, content: Content, room: str) -> list[str]:
                   and places.outermost(state, item_id) == (room, True)]
     if lit:
         found += [door for door in content.doors_by_room.get(room, ()) if door not in found]
-        found += npcs_by_scan(state, room)
+        people = npcs_by_scan(state, room)
+        found += people
+        found += [item_id for item_id in state["items"]  # what they hold, seen
+                  if places.outermost(state, item_id)[1] and places.outermost(state, item_id)[0] in people]
     return found
 
 

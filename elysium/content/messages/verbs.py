@@ -73,6 +73,7 @@ MESSAGES: dict[str, str] = {
     "verbs.throw_into": "You toss {the noun} into {the target}.",
     "verbs.throw_onto": "You toss {the noun} onto {the target}.",
     "verbs.not_held": "You need to be holding {the noun} first.",
+    "verbs.held_by_other": "{The noun} {be} {the holder}'s.",
     # -- giving and showing, and picking a thing up first
     "verbs.first_taking": "(first taking {the noun})",
     "verbs.cannot_give": "{The noun} {be} not something you can give.",
@@ -105,4 +106,5 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "verbs.container_full": ("holder",),
     "verbs.supporter_full": ("holder",),
     "verbs.scenery_take": ("noun",),
+    "verbs.held_by_other": ("noun", "be", "holder"),
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from elysium.bus import Context, Service, handles
 from elysium.bus.protocol import DescribeScope, Look, Narration, ScopeReply
 from elysium.state import places
+from elysium.state.conditions import render
 from elysium.services.world.describe import room_text
 from elysium.services.world.light import Lighting
 from elysium.services.world.actions import ActionHandling
@@ -33,6 +34,8 @@ class World(ThingHandling, ActionHandling, Lighting, Movement, Player, Travel, W
                                "adjectives": list(npc.adjectives), "kind": "npc", "in_room": True})
                 continue
             item = content.items[thing_id]
+            if item.person_scenery and not render(item.description, state, content):
+                continue  # what a person has only at times (a bowl at breakfast), and not now
             entry = state["items"][thing_id]
             carried = places.is_carried(state, thing_id)
             things.append({
@@ -41,5 +44,6 @@ class World(ThingHandling, ActionHandling, Lighting, Movement, Player, Travel, W
                 "worn": bool(entry.get("worn")), "portable": item.portable, "wearable": item.wearable,
                 "plural": item.plural, "in_room": entry["at"] == state["location"] or bool(item.door),
                 "holds": places.contents(state, f"in:{item.id}") + places.contents(state, f"on:{item.id}"),
+                "held_by": places.holder_of(state, content, item.id),
             })
         return ScopeReply(tuple(things))

@@ -107,7 +107,8 @@ def holdings_text(ctx: Context, npc_id: str) -> str:
     state, content = ctx.state, ctx.content
     npc = content.npcs[npc_id]
     shown = npc.shows_holdings if npc.shows_holdings is not None else content.game.shows_holdings
-    held = places.contents(state, npc_id) if shown else []
+    # A person's own scenery (a fiddle, a pencil behind the ear) is in their description already.
+    held = [i for i in places.contents(state, npc_id) if not content.items[i].person_scenery] if shown else []
     if not held:
         return ""
     return say("verbs.holdings", state, content, person=npc, be="is",
