@@ -175,3 +175,11 @@ def test_the_guide_s_allowances_example_is_what_the_audit_reads(capsys, tmp_path
                                                      "which reads it from the save\n", ""), encoding="utf-8")
     status, out, _ = run_audit(capsys, "--content", str(pack))
     assert status == 1 and "the flag 'met_the_ostler' is set here, but nothing ever reads it" in out
+
+
+def test_the_phrase_heuristic_stops_at_the_verbs_and_words_reply_narration_uses():
+    from elysium.audit.phrases import noun_phrases
+
+    assert noun_phrases("The robin listens, and a grin gets past her guard.") == ["robin", "grin", "guard"]
+    assert noun_phrases("He glances at the spire anyway. The third is the last; the masons afraid of it.") == ["spire", "masons"]
+    assert noun_phrases("She has the distinct feeling of the third shelf.") == ["third shelf"]
