@@ -94,8 +94,8 @@ def set_aside(findings: Iterable[AuditFinding], allowances: list[Allowance]) -> 
     return left
 
 
-def _split(where: str) -> tuple[str, int | None, int | None]:
+def _split(where: str) -> tuple[str | None, int | None, int | None]:
     parts = where.rsplit(":", 2)
     if len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
         return parts[0], int(parts[1]), int(parts[2])
-    return where, None, None
+    return where or None, None, None

@@ -183,3 +183,10 @@ def test_the_phrase_heuristic_stops_at_the_verbs_and_words_reply_narration_uses(
     assert noun_phrases("The robin listens, and a grin gets past her guard.") == ["robin", "grin", "guard"]
     assert noun_phrases("He glances at the spire anyway. The third is the last; the masons afraid of it.") == ["spire", "masons"]
     assert noun_phrases("She has the distinct feeling of the third shelf.") == ["third shelf"]
+
+
+def test_a_finding_with_no_place_in_a_file_has_nulls_in_json():
+    from elysium.audit.findings import AuditFinding
+
+    assert AuditFinding("unset", {"flag": "x"}, "m").as_json() == {
+        "kind": "unset", "subject": {"flag": "x"}, "message": "m", "file": None, "line": None, "column": None}
