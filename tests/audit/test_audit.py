@@ -190,3 +190,26 @@ def test_a_finding_with_no_place_in_a_file_has_nulls_in_json():
 
     assert AuditFinding("unset", {"flag": "x"}, "m").as_json() == {
         "kind": "unset", "subject": {"flag": "x"}, "message": "m", "file": None, "line": None, "column": None}
+
+
+def test_the_campus_passes_the_audit(capsys):
+    status, out, _ = run_audit(capsys)
+    assert (status, out) == (0, "audit: 32 rooms, 0 nouns unexaminable, 0 unreachable, 0 unused, 0 unset\n")
+
+
+def test_the_campus_with_the_example_mod_passes_the_audit(capsys):
+    status, out, _ = run_audit(capsys, "--mod", str(ROOT / "examples" / "lantern_walk"))
+    assert (status, out) == (0, "audit: 34 rooms, 0 nouns unexaminable, 0 unreachable, 0 unused, 0 unset\n")
+
+
+def test_what_a_reply_allowance_points_the_player_to_names_that_person():
+    """"(X VELL)" in the reason of an allowance for Maestro Vell's replies is only true if VELL is his."""
+    from elysium.audit.allowances import allowances
+    from elysium.content import load_content
+
+    content = load_content()
+    pointers = [(allowance.subject["npc"], allowance.why.split("(X ", 1)[1].split(")", 1)[0].lower())
+                for allowance in allowances(content) if "npc" in allowance.subject and "(X " in allowance.why]
+    assert len(pointers) > 10
+    for npc, word in pointers:
+        assert word in content.npcs[npc].nouns, (npc, word)
