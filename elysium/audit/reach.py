@@ -63,8 +63,9 @@ def unreachable(content: Content, reached: Reached, places: TextPlaces) -> Itera
             yield AuditFinding("unreachable", {"room": room_id}, f"no path from the start reaches the room {room_id!r}",
                                places.where(("rooms", room_id)))
     for item in content.items.values():
-        if item.id in reached.items or item.room_scenery or item.location in content.rooms and item.location not in reached.rooms:
-            continue  # a room's scenery line, or a thing in a room already named above
+        if (item.id in reached.items or item.room_scenery or item.person_scenery
+                or item.location in content.rooms and item.location not in reached.rooms):
+            continue  # a room's or a person's scenery line, or a thing in a room already named above
         yield AuditFinding("unreachable", {"item": item.id}, f"the item {item.id!r} never comes within the "
                            "player's reach", places.where(("items", item.id)))
     for npc in content.npcs.values():

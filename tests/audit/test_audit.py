@@ -71,6 +71,7 @@ def test_what_no_path_reaches_with_a_flag_nothing_sets_closing_its_exit(capsys):
         (("item", "vault_key"),), (("item", "map"),),
         (("item", "diary"),),  # moved only into the closed garden
         (("topic", "butler.garden"),),  # waits on gate_open
+        (("topic", "hermit.attic"),),  # he is never met; his scenery line is no finding of its own
         (("lore", "garden_secret"),),  # only the diary teaches it
         (("ending", "lost"),),  # nothing ends there
         (("ending", "bloomed"),),  # only the rose in the closed garden does
