@@ -143,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         if command == "schema":
             return write_schema(args)
         if command == "audit":
+            from elysium.audit.run import command as audit
             return audit(args)
         if command == "new-mod":
             return new_mod(args)
@@ -357,21 +358,6 @@ def validate(args: argparse.Namespace) -> int:
         print(f"with {mods}")
     print(f"content ok: {content.summary()}")
     return 0
-
-
-def audit(args: argparse.Namespace) -> int:
-    from elysium.audit.run import audit as audit_packs, write
-    from elysium.content import ContentError
-
-    try:
-        report = audit_packs(args.content, tuple(args.mod))
-    except ContentError as error:
-        for problem in error.problems:
-            _say(problem, sys.stderr)
-        print("the packs do not load, so they cannot be audited: elysium validate says more", file=sys.stderr)
-        return EXIT_CONTENT
-    write(report, sys.stdout, as_json=args.json)
-    return 1 if report.findings else 0
 
 
 def write_schema(args: argparse.Namespace) -> int:

@@ -3,13 +3,17 @@ aside, as lines at file:line:col and a summary (or as JSON)."""
 
 from __future__ import annotations
 
+import argparse
 import gc
 import json
+import sys
 from pathlib import Path
 from typing import TextIO
 
+from elysium.content import ContentError
 from elysium.content.files import PackFiles
 from elysium.content.loader import default_content_dir
+from elysium.content.styles import without_controls
 from elysium.engine import Game
 
 from .allowances import allowances
@@ -19,6 +23,23 @@ from .places import TextPlaces
 from .reach import reach, unreachable
 from .scenery import reply_gaps, scenery_coverage
 from .verbs import unknown_verbs
+
+
+EXIT_FOUND = 1  # something is found that the packs do not allow
+EXIT_CONTENT = 2  # the packs do not load (as for every command of the cli)
+
+
+def command(args: argparse.Namespace) -> int:
+    """`elysium audit [--content DIR] [--mod DIR]... [--json]`."""
+    try:
+        report = audit(args.content, tuple(args.mod))
+    except ContentError as error:
+        for problem in error.problems:
+            print(without_controls(str(problem)), file=sys.stderr)
+        print("the packs do not load, so they cannot be audited: elysium validate says more", file=sys.stderr)
+        return EXIT_CONTENT
+    write(report, sys.stdout, as_json=args.json)
+    return EXIT_FOUND if report.findings else 0
 
 
 def audit(game: Path | None = None, mods: tuple[Path, ...] = ()) -> Report:
@@ -56,8 +77,8 @@ def write(report: Report, out: TextIO, as_json: bool = False) -> None:
         json.dump(report.as_json(), out, indent=2)
         out.write("\n")
         return
-    for finding in report.findings:
-        out.write(f"{finding}\n")
+    for finding in report.findings:  # a finding quotes the pack's text: no control characters
+        out.write(f"{without_controls(str(finding))}\n")
     if by_room := report.by_room():
         out.write("nouns unexaminable by room: " + ", ".join(f"{room} {n}" for room, n in by_room.items()) + "\n")
     out.write(report.summary() + "\n")
