@@ -72,8 +72,14 @@ def test_a_finding_says_where_the_noun_is_written():
 
 def test_the_figure_counts_every_noun_once_per_room():
     coverage = scenery_coverage(load_content(YARD))
-    assert (coverage.nouns, coverage.covered) == (15, 11)
-    assert coverage.figure() == "15 nouns, 11 examinable (73.3%)"
+    assert (coverage.nouns, coverage.covered) == (16, 12)
+    assert coverage.figure() == "16 nouns, 12 examinable (75.0%)"
+
+
+def test_a_persons_scenery_covers_their_lines_only_in_the_rooms_it_can_be_there():
+    gaps = _gaps(YARD)
+    assert ("hayloft", "cap") not in gaps  # his night line in the loft; the cap is his, there
+    assert ("yard", "pitchfork") in gaps  # his pitchfork is his only in the loft
 
 
 def test_the_campus_has_no_unexaminable_noun():

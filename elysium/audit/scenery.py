@@ -76,7 +76,7 @@ def scenery_coverage(content: Content) -> Coverage:
         game.state["location"] = room.id
         for npc in people.get(room.id, ()):  # everyone who can be here, with what they hold
             move_npc(game.state, npc.id, room.id)
-        scope = _with_all_their_scenery(game.scope(), content, people.get(room.id, ()))
+        scope = _with_all_their_scenery(game.scope(), content, people.get(room.id, ()), game.state)
         seen: set[str] = set()  # each noun counts once a room, however many texts name it
         for source, path, text in _read_in(content, room, people.get(room.id, ()), game.state):
             for phrase in noun_phrases(render(text, game.state, content)):
@@ -147,14 +147,17 @@ def _people_by_room(content: Content) -> dict[str, tuple[Npc, ...]]:
     return {room_id: tuple(found.values()) for room_id, found in rooms.items()}
 
 
-def _with_all_their_scenery(scope: list[parser.Thing], content: Content, people: tuple[Npc, ...]) -> list[parser.Thing]:
-    """The scope, with every line of these people's scenery: one that is there only at times is
-    there whenever the text that names it is read (the audit reads every variant at once)."""
+def _with_all_their_scenery(scope: list[parser.Thing], content: Content, people: tuple[Npc, ...],
+                            state: dict) -> list[parser.Thing]:
+    """The scope, with every line of these people's scenery that can be there in this room: one
+    that is there only at times is there whenever the text that names it is read (the audit reads
+    every variant at once), but not one that asks for another room."""
     present = {thing.id for thing in scope}
     owners = {npc.id for npc in people}
     return scope + [parser.Thing(item.id, item.name, item.nouns, item.adjectives, in_room=False, held_by=item.location)
                     for item in content.items.values()
-                    if item.person_scenery and item.location in owners and item.id not in present]
+                    if item.person_scenery and item.location in owners and item.id not in present
+                    and any(True for _ in _shown((), item.description, state, content))]
 
 
 # What a person says aloud is about anything anywhere ("the library shuts at ten"): only the
@@ -185,7 +188,7 @@ def reply_gaps(content: Content, places: TextPlaces | None = None) -> list[tuple
         game.state["location"] = room.id
         for npc in people[room.id]:  # everyone who can be here, with what they hold
             move_npc(game.state, npc.id, room.id)
-        scope = _with_all_their_scenery(game.scope(), content, people[room.id])
+        scope = _with_all_their_scenery(game.scope(), content, people[room.id], game.state)
         seen = {phrase for _, _, text in _read_in(content, room, people[room.id], game.state)
                 for phrase in noun_phrases(render(text, game.state, content))}
         for npc in people[room.id]:
