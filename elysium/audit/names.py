@@ -17,26 +17,29 @@ StateUse = tuple[str, tuple[str, ...] | None, Document, tuple, tuple]
 
 def name_findings(uses: Iterable[NameUse], state_uses: Iterable[StateUse], records: Iterable[str] = ()) -> list[AuditFinding]:
     kept = {*records, *ENGINE_COUNTERS}  # read or changed outside the story: never a finding
-    first: dict[tuple[str, str, bool], str] = {}  # (kind, name, read) -> where it is first written
+    # (kind, name, read) -> where it is first written (a document and a path: the position is
+    # worked out only for a finding)
+    first: dict[tuple[str, str, bool], tuple[Document, tuple]] = {}
     for use in uses:
-        first.setdefault((use.kind, use.name, use.read), str(use.doc.mark(use.path)))
+        first.setdefault((use.kind, use.name, use.read), (use.doc, use.path))
     for name, values, doc, name_path, values_path in state_uses:
         # a state is set by an effect's `to:`; a condition's `is:` and a text's {state} read it
         reading = values is None or values_path[-1:] != ("to",)
-        first.setdefault(("state", name, reading), str(doc.mark(name_path)))
+        first.setdefault(("state", name, reading), (doc, name_path))
     found = []
     for kind in ("flag", "counter", "state"):
         read = {name for k, name, reading in first if k == kind and reading} | kept
         written = {name for k, name, reading in first if k == kind and not reading} | kept
         setting, reading_names = _Suggestions(written), _Suggestions(read)
         label = "named state" if kind == "state" else kind
-        for (k, name, reading), where in first.items():
-            if k != kind:
+        for (k, name, reading), (doc, path) in first.items():
+            if k != kind or name in (written if reading else read):
                 continue
-            if reading and name not in written:
+            where = str(doc.mark(path))
+            if reading:
                 found.append(AuditFinding("unset", {kind: name}, f"the {label} {name!r} is read here, but nothing "
                                           f"ever sets it{setting.close(name)}", where))
-            elif not reading and name not in read:
+            else:
                 found.append(AuditFinding("unused", {kind: name}, f"the {label} {name!r} is set here, but nothing "
                                           f"ever reads it{reading_names.close(name)}", where))
     return found

@@ -11,9 +11,14 @@ from elysium.content.yamlsafe import Document, YamlProblem, decode_document
 
 
 class TextPlaces:
+    # The files of the last game asked about, decoded: each check of the audit makes its own
+    # TextPlaces, and decoding every file again for each would cost more than the checks.
+    _last: tuple[Content, dict[tuple[str, str], Document]] | None = None
+
     def __init__(self, content: Content) -> None:
         self.content = content
-        self._documents: dict[tuple[str, str], Document] | None = None
+        last = TextPlaces._last
+        self._documents: dict[tuple[str, str], Document] | None = last[1] if last and last[0] is content else None
 
     def where(self, path: tuple, text: str = "", words: str = "") -> str:
         """"file:line:col" of `words` in `text`, the value at `path` ("rooms", id, field, ...), or
@@ -44,4 +49,5 @@ class TextPlaces:
                     for kind, entries in (document.data or {}).items() if isinstance(document.data, dict) else ():
                         for entry_id in entries if isinstance(entries, dict) else ():
                             self._documents.setdefault((kind, f"{prefix}{entry_id}"), document)
+            TextPlaces._last = (self.content, self._documents)
         return self._documents
