@@ -3,6 +3,7 @@ the content models keep no positions, and only a finding needs one."""
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from elysium.content.files import PackFiles, display
@@ -51,3 +52,24 @@ class TextPlaces:
                             self._documents.setdefault((kind, f"{prefix}{entry_id}"), document)
             TextPlaces._last = (self.content, self._documents)
         return self._documents
+
+
+class CloseNouns:
+    """Did-you-mean for a noun the player cannot examine in a room: the nearest noun of what starts
+    there or of who can be there ("tapers" where the taper answers only to "taper")."""
+
+    def __init__(self, content: Content) -> None:
+        self.by_room: dict[str, set[str]] = {}
+        people: dict[str, list[str]] = {}
+        for npc in content.npcs.values():
+            for room_id in (npc.location, *(room for _, room, _ in npc.schedule)):
+                self.by_room.setdefault(room_id, set()).update(npc.nouns)
+                people.setdefault(npc.id, []).append(room_id)
+        for item in content.items.values():
+            for room_id in people.get(item.location, [item.location]):
+                self.by_room.setdefault(room_id, set()).update(item.nouns)
+
+    def suggestion(self, room: str, noun: str) -> str:
+        head = noun.split()[-1]
+        close = difflib.get_close_matches(head, self.by_room.get(room, ()), n=1, cutoff=0.8)
+        return f" (did you mean {close[0]!r}?)" if close and close[0] != head else ""

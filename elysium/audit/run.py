@@ -19,7 +19,7 @@ from elysium.engine import Game
 from .allowances import allowances
 from .findings import AuditFinding, Report, set_aside
 from .names import name_findings
-from .places import TextPlaces
+from .places import CloseNouns, TextPlaces
 from .reach import reach, unreachable
 from .scenery import reply_gaps, scenery_coverage
 from .verbs import unknown_verbs
@@ -57,14 +57,16 @@ def audit(game: Path | None = None, mods: tuple[Path, ...] = ()) -> Report:
         if collecting:
             gc.enable()
     places = TextPlaces(content)
+    close = CloseNouns(content)
     found: list[AuditFinding] = []
     for gap in scenery_coverage(content).gaps:
         found.append(AuditFinding("scenery", {"room": gap.room, "noun": gap.noun},
-                                  f"{gap.room}: {gap.noun!r} ({gap.source}) cannot be examined there", gap.where))
+                                  f"{gap.room}: {gap.noun!r} ({gap.source}) cannot be examined there"
+                                  f"{close.suggestion(gap.room, gap.noun)}", gap.where))
     for npc, gap in reply_gaps(content, places):
         found.append(AuditFinding("scenery", {"room": gap.room, "npc": npc, "noun": gap.noun},
                                   f"{gap.room}: {gap.noun!r} ({gap.source}, read where {npc} stands) cannot be "
-                                  "examined there", gap.where))
+                                  f"examined there{close.suggestion(gap.room, gap.noun)}", gap.where))
     states = {name: values for name, (values, _) in assembly.states.items()}
     found += unreachable(content, reach(content, frozenset(assembly.records), states), places)
     found += name_findings(assembly.checker.names, assembly.checker.state_uses, assembly.records)

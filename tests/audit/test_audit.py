@@ -43,7 +43,7 @@ def test_nouns_in_room_text_presence_lines_and_reply_narration_that_examine_cann
     found = findings(capsys, "audit_scenery")
     assert subjects(found, "scenery") == {
         (("noun", "counter"), ("room", "shop")), (("noun", "till"), ("room", "shop")),
-        (("noun", "apron"), ("room", "shop")),
+        (("noun", "brass lanterns"), ("room", "shop")), (("noun", "apron"), ("room", "shop")),
         # read in the narration of the clerk's default reply; what she says aloud (the harbour) is
         # not, nor her nose, and the candle her reply hands over is the player's as they read it
         (("noun", "ledger"), ("npc", "clerk"), ("room", "shop")),
@@ -57,9 +57,17 @@ def test_the_scenery_gaps_are_counted_per_room_and_in_the_summary(capsys):
     status, out, _ = run_audit(capsys, "--content", str(FIXTURES / "audit_scenery"))
     assert status == 1
     lines = out.splitlines()
-    assert lines[-2] == "nouns unexaminable by room: shop 4"
-    assert lines[-1] == "audit: 2 rooms, 4 nouns unexaminable, 0 unreachable, 0 unused, 0 unset"
-    assert lines[0].endswith("world.yaml:9:75: shop: 'counter' (room shop description) cannot be examined there")
+    assert lines[-2] == "nouns unexaminable by room: shop 5"
+    assert lines[-1] == "audit: 2 rooms, 5 nouns unexaminable, 0 unreachable, 0 unused, 0 unset"
+    assert lines[0].endswith("world.yaml:10:75: shop: 'counter' (room shop description) cannot be examined there")
+
+
+def test_a_noun_close_to_one_the_room_knows_gets_a_did_you_mean(capsys):
+    found = findings(capsys, "audit_scenery")
+    lanterns = next(f for f in found if f["subject"].get("noun") == "brass lanterns")
+    assert lanterns["message"].endswith("cannot be examined there (did you mean 'lantern'?)")
+    till = next(f for f in found if f["subject"].get("noun") == "till")
+    assert "did you mean" not in till["message"]
 
 
 def test_what_no_path_reaches_with_a_flag_nothing_sets_closing_its_exit(capsys):
@@ -145,9 +153,9 @@ def test_the_json_report_has_the_documented_shape(capsys):
     status, out, _ = run_audit(capsys, "--content", str(FIXTURES / "audit_scenery"), "--json")
     report = json.loads(out)
     assert set(report) == {"summary", "scenery_by_room", "findings"}
-    assert report["summary"] == {"rooms": 2, "scenery": 4, "unreachable": 0, "unused": 0, "unset": 0,
+    assert report["summary"] == {"rooms": 2, "scenery": 5, "unreachable": 0, "unused": 0, "unset": 0,
                                  "verbs": 0, "allowance": 0}
-    assert report["scenery_by_room"] == {"shop": 4}
+    assert report["scenery_by_room"] == {"shop": 5}
     assert set(report["findings"][0]) == {"kind", "subject", "message", "file", "line", "column"}
 
 
