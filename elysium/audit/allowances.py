@@ -1,6 +1,7 @@
 """The findings a pack accepts: its `audit:` entries (by custom in a file audit.yaml of the pack),
-read from the game's and each mod's files with their positions. A mod may name its own
-entries bare, as in its other files. The loader has already checked their shape (content/assemble.py, `read_audit`), so a pack that loads has well-formed ones."""
+read from the game's and each mod's files with their positions. A mod may name its own entries
+bare, as in its other files. The loader has already checked their shape (content/assemble.py,
+`read_audit`), so a pack that loads has well-formed ones."""
 
 from __future__ import annotations
 

@@ -15,7 +15,8 @@ from .findings import AuditFinding
 StateUse = tuple[str, tuple[str, ...] | None, Document, tuple, tuple]
 
 
-def name_findings(uses: Iterable[NameUse], state_uses: Iterable[StateUse], records: Iterable[str] = ()) -> list[AuditFinding]:
+def name_findings(uses: Iterable[NameUse], state_uses: Iterable[StateUse],
+                  records: Iterable[str] = ()) -> list[AuditFinding]:
     kept = {*records, *ENGINE_COUNTERS}  # read or changed outside the story: never a finding
     # (kind, name, read) -> where it is first written (a document and a path: the position is
     # worked out only for a finding)

@@ -42,7 +42,8 @@ class Reached:
                              self.endings, self.unlocked))) + sum(map(len, self.states.values()))
 
 
-def reach(content: Content, records: frozenset[str] = frozenset(), states: dict[str, tuple[str, ...]] | None = None) -> Reached:
+def reach(content: Content, records: frozenset[str] = frozenset(),
+          states: dict[str, tuple[str, ...]] | None = None) -> Reached:
     """Everything a player can get to; `records`: names kept outside the story, taken as set;
     `states`: each named state's values, the first the one it starts in."""
     reached = Reached(rooms={content.game.start}, flags=set(records), counters={*records, *ENGINE_COUNTERS},
@@ -73,8 +74,9 @@ def unreachable(content: Content, reached: Reached, places: TextPlaces) -> Itera
             if npc.id in reached.npcs and not closed(topic.condition, content, reached):
                 continue
             why = "its condition can never hold" if npc.id in reached.npcs else f"{npc.id!r} is never met"
-            yield AuditFinding("unreachable", {"topic": f"{npc.id}.{topic.id}"}, f"nobody can ever ask {npc.id!r} "
-                               f"about the topic {topic.id!r}: {why}", places.where(("npcs", npc.id, "topics", topic.id)))
+            yield AuditFinding("unreachable", {"topic": f"{npc.id}.{topic.id}"},
+                               f"nobody can ever ask {npc.id!r} about the topic {topic.id!r}: {why}",
+                               places.where(("npcs", npc.id, "topics", topic.id)))
     for lore_id in content.lore:
         if lore_id not in reached.lore:
             yield AuditFinding("unreachable", {"lore": lore_id}, f"nothing the player can reach teaches the lore "
