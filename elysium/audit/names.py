@@ -31,7 +31,12 @@ def name_findings(uses: Iterable[NameUse], state_uses: Iterable[StateUse],
     for kind in ("flag", "counter", "state"):
         read = {name for k, name, reading in first if k == kind and reading} | kept
         written = {name for k, name, reading in first if k == kind and not reading} | kept
-        setting, reading_names = _Suggestions(written), _Suggestions(read)
+        suggestions: dict[bool, _Suggestions] = {}  # made only for a finding: they index every name
+
+        def close(name: str, among_set: bool) -> str:
+            if among_set not in suggestions:
+                suggestions[among_set] = _Suggestions(written if among_set else read)
+            return suggestions[among_set].close(name)
         label = "named state" if kind == "state" else kind
         for (k, name, reading), (doc, path) in first.items():
             if k != kind or name in (written if reading else read):
@@ -39,8 +44,8 @@ def name_findings(uses: Iterable[NameUse], state_uses: Iterable[StateUse],
             where = str(doc.mark(path))
             if reading:
                 found.append(AuditFinding("unset", {kind: name}, f"the {label} {name!r} is read here, but nothing "
-                                          f"ever sets it{setting.close(name)}", where))
+                                          f"ever sets it{close(name, True)}", where))
             else:
                 found.append(AuditFinding("unused", {kind: name}, f"the {label} {name!r} is set here, but nothing "
-                                          f"ever reads it{reading_names.close(name)}", where))
+                                          f"ever reads it{close(name, False)}", where))
     return found

@@ -49,6 +49,8 @@ INVITATIONS = re.compile(r"\b(?:you could|you might|you may|you can|why not|try 
 QUOTE = re.compile(r'"([^"]*)"|“([^”]*)”')
 CLAUSE_START = re.compile(r"(?:^|[.!?;:,—–]\s*)([A-Za-z]+)\s+([A-Za-z']+)")
 CAPITALS = re.compile(r"\b([A-Z]{2,})\s+[A-Z]{2,}\b")
+UPPER = re.compile(r"[A-Z]")
+LETTER = re.compile(r"[A-Za-z]")
 
 
 def invited_verbs(text: str) -> Iterator[tuple[str, str]]:
@@ -63,9 +65,8 @@ def invited_verbs(text: str) -> Iterator[tuple[str, str]]:
             verb, following = clause[1].lower(), clause[2].lower()
             if verb in INVITING and following in OBJECT_STARTS:
                 yield verb, f"{clause[1]} {clause[2]}"
-    letters = [c for c in text if c.isalpha()]
-    if sum(c.isupper() for c in letters) * 2 > len(letters):
-        return  # an inscription cut in capitals, not a command set among words
+    if not CAPITALS.search(text) or len(UPPER.findall(text)) * 2 > len(LETTER.findall(text)):
+        return  # none, or an inscription cut in capitals, not a command set among words
     for command in CAPITALS.finditer(text):
         if command[1].lower() in INVITING:
             yield command[1].lower(), command[0]
