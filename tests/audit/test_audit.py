@@ -222,3 +222,15 @@ def test_what_a_reply_allowance_points_the_player_to_names_that_person():
     assert len(pointers) > 10
     for npc, word in pointers:
         assert word in content.npcs[npc].nouns, (npc, word)
+
+
+def test_a_mod_s_findings_are_placed_in_its_own_files(capsys, tmp_path):
+    mod = tmp_path / "lantern_walk"
+    shutil.copytree(ROOT / "examples" / "lantern_walk", mod)
+    (mod / "audit.yaml").unlink()
+    status, out, _ = run_audit(capsys, "--mod", str(mod), "--json")
+    found = json.loads(out)["findings"]
+    assert status == 1
+    cart = next(f for f in found if f["subject"] == {"room": "lantern_walk:lamp_turret", "noun": "cart"})
+    line = Path(cart["file"]).read_text(encoding="utf-8").splitlines()[cart["line"] - 1]
+    assert Path(cart["file"]).name == "walk.yaml" and line[cart["column"] - 1:].startswith("cart")
