@@ -215,8 +215,13 @@ def _replies(npc: Npc, state: dict, content: Content) -> Iterator[tuple[str, tup
 def _given(effects: tuple, content: Content) -> list[parser.Thing]:
     """The things a reply's own effects bring into the world ("she presses a key into your hand"):
     the player has them as the reply is read."""
-    moved = [content.items[effect["move"]] for effect in effects
-             if "move" in effect and effect.get("to") != "nowhere" and effect["move"] in content.items]
+    moved, stack = [], list(effects)
+    while stack:  # nested `if:` branches too: the reply's text is usually the one that gives
+        effect = stack.pop()
+        if "move" in effect and effect.get("to") != "nowhere" and effect["move"] in content.items:
+            moved.append(content.items[effect["move"]])
+        stack.extend(effect.get("then", ()) or ())
+        stack.extend(effect.get("else", ()) or ())
     return [parser.Thing(item.id, item.name, item.nouns, item.adjectives) for item in moved]
 
 
