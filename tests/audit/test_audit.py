@@ -139,12 +139,14 @@ def test_an_allowance_is_checked_with_its_position(capsys, tmp_path):
     pack = tmp_path / "yard"
     shutil.copytree(FIXTURES / "audit_allowed", pack)
     (pack / "audit.yaml").write_text("audit:\n  scenery:\n    - room: yard\n      noun: crank\n"
-                                     "  unset:\n    - flg: lamp\n      why: typo\n  sceneyr: []\n", encoding="utf-8")
+                                     "  unset:\n    - flg: lamp\n      why: typo\n  sceneyr: []\n"
+                                     "  verbs:\n    - verb: polish\n      why: ''\n", encoding="utf-8")
     assert main(["validate", "--content", str(pack), "--no-mods"]) == 2
     err = capsys.readouterr().err
     assert "audit.yaml:3:7: error: an allowance of audit: scenery needs the field 'why'" in err
     assert "audit.yaml:6:7: error: unknown field 'flg' in an allowance of audit: unset (did you mean 'flag'?)" in err
     assert "audit.yaml:8:3: error: unknown kind of audit finding 'sceneyr' (did you mean 'scenery'?)" in err
+    assert "audit.yaml:11:12: error: 'why' in an allowance of audit: verbs is empty" in err
     status, _, err = run_audit(capsys, "--content", str(pack))
     assert status == 2 and "cannot be audited" in err
 
