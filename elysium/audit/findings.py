@@ -60,15 +60,16 @@ class Report:
         return dict(sorted(counts.items(), key=lambda pair: (-pair[1], pair[0])))
 
     def summary(self) -> str:
-        line = (f"audit: {self.rooms} rooms, {self.count('scenery')} nouns unexaminable, "
+        """The summary line, always these five figures (a CI script may read it)."""
+        return (f"audit: {self.rooms} rooms, {self.count('scenery')} nouns unexaminable, "
                 f"{self.count('unreachable')} unreachable, {self.count('unused')} unused, {self.count('unset')} unset")
-        # Two kinds the five figures leave out, named only when there are any (so a clean pack's
-        # line is always the same five figures).
-        if verbs := self.count("verbs"):
-            line += f", {verbs} verb{'s' * (verbs != 1)} not understood"
-        if stale := self.count("allowance"):
-            line += f", {stale} allowance{'s' * (stale != 1)} matching nothing"
-        return line
+
+    def also(self) -> str:
+        """The two kinds the five figures leave out, when there are any: "" otherwise."""
+        verbs, stale = self.count("verbs"), self.count("allowance")
+        parts = ([f"{verbs} verb{'s' * (verbs != 1)} not understood"] if verbs else []) + (
+            [f"{stale} allowance{'s' * (stale != 1)} matching nothing"] if stale else [])
+        return f"audit also found: {', '.join(parts)}" if parts else ""
 
     def as_json(self) -> dict:
         return {"summary": {"rooms": self.rooms, **{kind: self.count(kind) for kind in (*KINDS, "allowance")}},

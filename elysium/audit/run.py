@@ -83,4 +83,6 @@ def write(report: Report, out: TextIO, as_json: bool = False) -> None:
         out.write(f"{without_controls(str(finding))}\n")
     if by_room := report.by_room():
         out.write("nouns unexaminable by room: " + ", ".join(f"{room} {n}" for room, n in by_room.items()) + "\n")
+    if also := report.also():
+        out.write(also + "\n")
     out.write(report.summary() + "\n")
