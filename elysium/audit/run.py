@@ -24,7 +24,6 @@ from .reach import reach, unreachable
 from .scenery import reply_gaps, scenery_coverage
 from .verbs import unknown_verbs
 
-
 EXIT_FOUND = 1  # something is found that the packs do not allow
 EXIT_CONTENT = 2  # the packs do not load (as for every command of the cli)
 
