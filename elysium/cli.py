@@ -66,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     test.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="transcript files or folders")
     test.add_argument("-v", "--verbose", action="store_true", help="name every passing test too")
     test.add_argument("-k", "--test", dest="only", metavar="NAME", help="run only the tests with this name")
+    test.add_argument("--coverage", action="store_true",
+                      help="report which rooms, items, rules, topics, lore, timers and endings the tests played")
+    test.add_argument("--fail-under", metavar="N", type=_percentage,
+                      help="with coverage: exit 1 when the overall figure is under N percent")
+    test.add_argument("--coverage-json", metavar="FILE", type=Path, help="with coverage: also write it as JSON to FILE")
 
     validate = commands.add_parser("validate", help="check content and mods for errors")
     _content_options(validate)
@@ -330,6 +335,16 @@ def serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _percentage(text: str) -> float:
+    try:
+        number = float(text)
+    except ValueError:
+        number = -1.0
+    if not 0 <= number <= 100:
+        raise argparse.ArgumentTypeError(f"needs a percentage from 0 to 100, not {text!r}")
+    return number
+
+
 def _positive(text: str) -> int:
     try:
         number = int(text)
@@ -343,6 +358,10 @@ def _positive(text: str) -> int:
 def run_tests(args: argparse.Namespace) -> int:
     from elysium.transcript import run_paths
 
+    if args.coverage or args.fail_under is not None or args.coverage_json:
+        from elysium.transcript.coverage_command import run_with_coverage
+
+        return run_with_coverage(args, sys.stdout)
     return run_paths(list(args.paths), sys.stdout, verbose=args.verbose, only=args.only)
 
 

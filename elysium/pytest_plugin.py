@@ -16,6 +16,10 @@ game), set `GAME_FACTORY` from a conftest.py and put it back afterwards:
 
     def pytest_unconfigure(config):
         regtest.GAME_FACTORY = config.saved_game_factory
+
+While the items run, what they play of each game is recorded (elysium/transcript/coverage.py), and
+pytest's summary ends with the content coverage of the campus, Starred Blocks, when any of its
+transcripts ran: a line per kind, like `elysium test --coverage` without the untouched ids.
 """
 
 from __future__ import annotations
@@ -32,6 +36,30 @@ from elysium.transcript.runner import GameFactory, default_game_factory, run_tes
 
 # Read when each item runs, so a conftest can swap it after this module is imported.
 GAME_FACTORY: GameFactory = default_game_factory
+# What the items of a session played, kept with its config (a pytester session inside has its own).
+COVERAGE: pytest.StashKey[Any] = pytest.StashKey()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from elysium.transcript.coverage import ContentCoverage  # here: pytest loads this plugin in any project
+
+    config.stash[COVERAGE] = ContentCoverage()
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """The campus's content coverage, when its transcripts ran in this session."""
+    import os
+
+    from elysium.content.loader import default_content_dir
+    from elysium.transcript.coverage_report import game_figures, summary_lines
+
+    coverage = terminalreporter.config.stash.get(COVERAGE, None)
+    campus = coverage.games.get((os.path.realpath(default_content_dir()), ())) if coverage else None
+    if campus is None:
+        return
+    terminalreporter.write_sep("-", "content coverage")
+    for line in summary_lines(game_figures(campus, positions=False)):
+        terminalreporter.write_line(line)
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
@@ -66,7 +94,7 @@ class RegtestItem(pytest.Item):
         self.test = test
 
     def runtest(self) -> None:
-        outcome = run_test(self.transcript, self.test, GAME_FACTORY)
+        outcome = run_test(self.transcript, self.test, GAME_FACTORY, self.config.stash.get(COVERAGE, None))
         if not outcome.passed:
             raise TranscriptFailed(outcome.describe())
 

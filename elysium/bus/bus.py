@@ -33,6 +33,7 @@ class WrongReply(TypeError):
     """A handler returned something other than its request's reply type."""
 
 
+NOTED = "(noted)"  # the handler a trace shows for an event no service hears (Bus.note, or no subscriber)
 MAX_CHAIN = 100  # events in a row, each set off by the one before: far more than any story needs
 
 
@@ -82,6 +83,12 @@ class Context:
     def now_running(self, what: str) -> None:
         """Name the content about to run, so that a Runaway can say where the work ran away."""
         self.bus.running = what
+
+    def note(self, event_type: type[Event], *fields: Any) -> None:
+        """Tell the tracer alone that something happened (see Bus.note); the event is only made
+        when a tracer listens."""
+        if self.bus.tracer is not None:
+            self.bus.note(event_type(*fields), sender=self.sender)
 
 
 Handler = Callable[[Any, Context], Any]
@@ -157,6 +164,13 @@ class Bus:
         self._queue.append((sender, event, self._chain + 1, self.running))
         self._drain()
 
+    def note(self, event: Event, sender: str = "engine") -> None:
+        """Show the tracer an event that no service listens for (a rule fired, a topic was
+        answered), so that a trace and content coverage see it. It is not queued nor delivered, so
+        it spends nothing of an allowance or a chain; without a tracer nothing happens."""
+        if self.tracer is not None:
+            self.tracer(Delivery(sender, event, NOTED, 0))
+
     def _deliver(self, sender: str, message: Message, label: str, handler: Handler) -> Any:
         self._depth += 1
         context = Context(self.state, self.content, self, label.partition(".")[0], self._depth)
@@ -190,7 +204,10 @@ class Bus:
                 if self._chain > MAX_CHAIN:
                     raise Runaway(f"{MAX_CHAIN} events in a row were each set off by the one before "
                                   f"(the next: {type(event).__name__} from {sender})", cause)
-                for label, handler in self._subscribers.get(type(event), ()):
+                subscribers = self._subscribers.get(type(event), ())
+                if not subscribers and self.tracer is not None:
+                    self.tracer(Delivery(sender, event, NOTED, 0))  # heard by no service, yet seen by a trace
+                for label, handler in subscribers:
                     self._deliver(sender, event, label, handler)
         finally:
             self._queue.clear()

@@ -104,6 +104,21 @@ class GameEnded(Event):
 
 
 @dataclass(frozen=True)
+class RuleFired(Event):
+    """A rule's effects ran; only noted for a tracer (Bus.note), never delivered."""
+
+    rule: str
+
+
+@dataclass(frozen=True)
+class TopicAnswered(Event):
+    """A person answered the player from one of their topics; only noted for a tracer (Bus.note)."""
+
+    npc: str
+    topic: str
+
+
+@dataclass(frozen=True)
 class LoreLearned(Event):
     lore: str
 

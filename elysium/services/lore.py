@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from elysium.bus import Context, Service, handles
-from elysium.bus.protocol import AskAbout, Learn, LoreLearned, Narration, RunEffects, ShowJournal, TalkTo
+from elysium.bus.protocol import (
+    AskAbout, Learn, LoreLearned, Narration, RunEffects, ShowJournal, TalkTo, TopicAnswered,
+)
 from elysium.content.model import Npc, Topic
 from elysium.content.words import listed
 from elysium.state.conditions import holds, render
@@ -62,6 +64,7 @@ class LoreKeeper(Service):
             reply = render(npc.default, ctx.state, ctx.content)
             _meet(ctx, npc.id)
             return Narration(reply or say("world.nothing_to_tell", ctx.state, ctx.content, noun=npc), minutes=1)
+        ctx.note(TopicAnswered, npc.id, topic.id)  # for a trace and content coverage
         texts = [render(topic.text, ctx.state, ctx.content)]
         _meet(ctx, npc.id)
         if topic.effects:

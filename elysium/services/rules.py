@@ -11,7 +11,7 @@ from typing import Any
 
 from elysium.bus import Context, Service, handles, subscribes
 from elysium.bus.protocol import (
-    GameEnded, Learn, LearnPiece, MovePlayer, Narrated, Narration, PlayerMoved, RulesOutcome, RunEffects,
+    GameEnded, Learn, LearnPiece, MovePlayer, Narrated, Narration, PlayerMoved, RuleFired, RulesOutcome, RunEffects,
     RunRules, ShowScore, ShowStatus, TurnEnded,
 )
 from elysium.content.model import Rule
@@ -90,6 +90,7 @@ class Rules(Service):
         if rule.once:
             ctx.state["fired"].append(rule.id)
         ctx.now_running(_named(f"rule {rule.id!r}", ctx.content.origin("rules", rule.id)))
+        ctx.note(RuleFired, rule.id)  # for a trace and content coverage
         return self.apply(rule.effects, ctx, 0, params)
 
     @handles(RunEffects)

@@ -13,8 +13,9 @@ A transcript is a list of commands to play and checks on what comes back:
 
 parser.py describes the file, checks.py how output is matched (line by line, as
 regtest.py does), state_checks.py the `{state}` checks, runner.py how tests run,
-recorder.py how `elysium play --record` writes them, and elysium/pytest_plugin.py
-how pytest collects them.
+recorder.py how `elysium play --record` writes them, elysium/pytest_plugin.py
+how pytest collects them, and coverage.py with coverage_report.py what of a game
+they played (`elysium test --coverage`).
 """
 
 from elysium.transcript.model import Step, Transcript, TranscriptError, TranscriptTest

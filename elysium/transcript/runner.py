@@ -14,13 +14,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Iterable, TextIO
 
 from elysium.content.styles import plain, without_controls
 
 from elysium.transcript.model import Transcript, TranscriptError, TranscriptTest
 from elysium.transcript.parser import parse_transcript
 from elysium.transcript.report import Failure, describe_exception, display_path
+
+if TYPE_CHECKING:  # coverage imports the bus's messages, which a run without it never needs
+    from elysium.transcript.coverage import ContentCoverage
 
 GameFactory = Callable[..., Any]
 
@@ -51,9 +54,11 @@ class TestOutcome:
 
 
 def run_test(
-    transcript: Transcript, test: TranscriptTest, game_factory: GameFactory = default_game_factory
+    transcript: Transcript, test: TranscriptTest, game_factory: GameFactory = default_game_factory,
+    coverage: ContentCoverage | None = None,
 ) -> TestOutcome:
-    """Play one test on a fresh game and collect its failures."""
+    """Play one test on a fresh game and collect its failures; with `coverage`, record there what
+    of the content it plays."""
     outcome = TestOutcome(test)
 
     def fail(line: int, step: str, **details: Any) -> None:
@@ -65,6 +70,10 @@ def run_test(
         fail(test.line, "could not start the game", error=describe_exception(error))
         outcome.started = False
         return outcome
+    if coverage is not None:
+        from elysium.content.loader import default_content_dir
+
+        coverage.watch(game, transcript.content or default_content_dir(), transcript.mods)
     for step in test.steps:
         try:
             if step.command is None:
@@ -92,8 +101,10 @@ def run_paths(
     game_factory: GameFactory = default_game_factory,
     verbose: bool = False,
     only: str | None = None,
+    coverage: ContentCoverage | None = None,
 ) -> int:
-    """Run every test in the given files and folders; return 0 when all passed.
+    """Run every test in the given files and folders; return 0 when all passed. With `coverage`,
+    what the tests play of each game is recorded there (see coverage.py).
 
     Prints a FAIL block per failed check, `ok <file>: <test>` per passing test when
     verbose, and finally one `N passed, N failed` line. A path that does not exist or
@@ -124,7 +135,7 @@ def run_paths(
                       f"could not start the game (see above)", file=shown)
                 failed += 1
                 continue
-            outcome = run_test(transcript, test, game_factory)
+            outcome = run_test(transcript, test, game_factory, coverage)
             if outcome.passed:
                 passed += 1
                 if verbose:
