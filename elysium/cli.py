@@ -95,6 +95,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     map_arguments(world_map)
 
+    audit = commands.add_parser("audit", help="find the holes a player falls into: nouns that cannot be examined, "
+                                "what no path reaches, names never set or never read, verbs the text invites")
+    audit.add_argument("--content", metavar="DIR", type=Path, help="the game's content pack (default: Starred Blocks)")
+    audit.add_argument("--mod", metavar="DIR", type=Path, action="append", default=[],
+                       help="a mod pack to audit with the game (repeatable); the mods folder is not read")
+    audit.add_argument("--json", action="store_true", help="write the findings as JSON")
+
     schema = commands.add_parser("schema", help="write the JSON Schema of content files (for editors)")
     schema.add_argument("--out", metavar="FILE", type=Path, help="write to FILE instead of the screen")
     return parser
@@ -130,7 +137,7 @@ def default_mods_folder() -> Path:
     return default_saves_folder().parent / "mods"
 
 
-COMMANDS = ("play", "serve", "test", "validate", "new-mod", "new-game", "schema", "explore", "map")
+COMMANDS = ("play", "serve", "test", "validate", "new-mod", "new-game", "schema", "explore", "map", "audit")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -150,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
             return validate(args)
         if command == "schema":
             return write_schema(args)
+        if command == "audit":
+            from elysium.audit.run import command as audit
+            return audit(args)
         if command == "new-mod":
             return new_mod(args)
         if command == "new-game":

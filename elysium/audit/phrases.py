@@ -33,7 +33,7 @@ CLOSED = frozenset("""
     it they them he him she you we i me us one ones itself themselves yourself himself herself
     not no never still just only too very almost here there then now once always ever also even
     again already all such own else more most less least much rather quite
-    away back
+    away back anyway
 """.split()) | DETERMINERS
 
 # Words a phrase may hold that name no thing to examine: parts and places of something else ("the
@@ -68,13 +68,14 @@ VERBS = frozenset("""
     grow leans lean rests reaches crosses passes begins hides hide sleeps sleep seems seem
     stretches stretch gleams gleam glitter glitters shines shine drips drip sways sway
     ready nearest alone apart cut set shut wound worn hung built spun bound drawn right left
+    gets listens fluffs afraid
 """.split())
 
 # A phrase of nothing but these lost its noun to a comma or a cut ("a long, low room"): not kept.
 ADJECTIVES = frozenset("""
     long short far near red great small big soft pale steep low high tall tallest lowest highest
     best good real bare torn faint yellow white black smallest largest old new young bright
-    different held bad end-of-term
+    different held bad end-of-term distinct second third
 """.split())
 
 KEPT_NOUNS = frozenset("ceiling railing landing painting building bed shed reed seed".split())

@@ -3,6 +3,7 @@ the content models keep no positions, and only a finding needs one."""
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from elysium.content.files import PackFiles, display
@@ -11,17 +12,24 @@ from elysium.content.yamlsafe import Document, YamlProblem, decode_document
 
 
 class TextPlaces:
+    # The files of the last game asked about, decoded: each check of the audit makes its own
+    # TextPlaces, and decoding every file again for each would cost more than the checks.
+    _last: tuple[Content, dict[tuple[str, str], Document]] | None = None
+
     def __init__(self, content: Content) -> None:
         self.content = content
-        self._documents: dict[tuple[str, str], Document] | None = None
+        last = TextPlaces._last
+        self._documents: dict[tuple[str, str], Document] | None = last[1] if last and last[0] is content else None
 
     def where(self, path: tuple, text: str = "", words: str = "") -> str:
         """"file:line:col" of `words` in `text`, the value at `path` ("rooms", id, field, ...), or
         of the value when they are not written as such (split by a line break); "" when the entry
-        is not written in the game's own files (a mod's)."""
+        is not written in the packs' files (a patch's field)."""
         document = self.documents().get(path[:2])
         if document is None:
             return ""
+        if ":" in path[1]:  # a mod's entry: its file writes the id bare
+            path = (path[0], path[1].partition(":")[2], *path[2:])
         at = text.lower().find(words.lower()) if words else -1
         if at < 0:
             return str(document.mark(path))
@@ -30,13 +38,38 @@ class TextPlaces:
     def documents(self) -> dict[tuple[str, str], Document]:
         if self._documents is None:
             self._documents = {}
-            pack = PackFiles(Path(self.content.pack.folder))
-            for file in pack.paths:
-                try:
-                    document = decode_document(pack.data[file], display(file))
-                except (KeyError, YamlProblem):
-                    continue  # the game loaded, so this is no content file of its own
-                for kind, entries in (document.data or {}).items() if isinstance(document.data, dict) else ():
-                    for entry_id in entries if isinstance(entries, dict) else ():
-                        self._documents.setdefault((kind, str(entry_id)), document)
+            # a mod's own entries are known to the game as `mod:id`
+            folders = [("", self.content.pack.folder), *((f"{mod.id}:", mod.folder) for mod in self.content.mods)]
+            for prefix, folder in folders:
+                pack = PackFiles(Path(folder))
+                for file in pack.paths:
+                    try:
+                        document = decode_document(pack.data[file], display(file))
+                    except (KeyError, YamlProblem):
+                        continue  # the game loaded, so this is no content file of its own
+                    for kind, entries in (document.data or {}).items() if isinstance(document.data, dict) else ():
+                        for entry_id in entries if isinstance(entries, dict) else ():
+                            self._documents.setdefault((kind, f"{prefix}{entry_id}"), document)
+            TextPlaces._last = (self.content, self._documents)
         return self._documents
+
+
+class CloseNouns:
+    """Did-you-mean for a noun the player cannot examine in a room: the nearest noun of what starts
+    there or of who can be there ("tapers" where the taper answers only to "taper")."""
+
+    def __init__(self, content: Content) -> None:
+        self.by_room: dict[str, set[str]] = {}
+        people: dict[str, list[str]] = {}
+        for npc in content.npcs.values():
+            for room_id in (npc.location, *(room for _, room, _ in npc.schedule)):
+                self.by_room.setdefault(room_id, set()).update(npc.nouns)
+                people.setdefault(npc.id, []).append(room_id)
+        for item in content.items.values():
+            for room_id in people.get(item.location, [item.location]):
+                self.by_room.setdefault(room_id, set()).update(item.nouns)
+
+    def suggestion(self, room: str, noun: str) -> str:
+        head = noun.split()[-1]
+        close = difflib.get_close_matches(head, self.by_room.get(room, ()), n=1, cutoff=0.8)
+        return f" (did you mean {close[0]!r}?)" if close and close[0] != head else ""

@@ -11,8 +11,9 @@ player moved from room to room, with every room lit, since prose is only read in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from elysium import parser
 from elysium.content.model import Content, Npc, Room, Text
@@ -69,6 +70,7 @@ def scenery_coverage(content: Content) -> Coverage:
     game.state["lighting"] = {room_id: True for room_id in content.rooms}
     places = TextPlaces(content)
     people = _people_by_room(content)
+    vocabulary = for_examine(game.vocabulary)
     nouns, gaps = 0, []
     for room in content.rooms.values():
         game.state["location"] = room.id
@@ -82,7 +84,7 @@ def scenery_coverage(content: Content) -> Coverage:
                     continue
                 seen.add(phrase)
                 nouns += 1
-                if not _examinable(phrase, scope, game.vocabulary):
+                if not _examinable(phrase, scope, vocabulary):
                     gaps.append(Finding(room.id, phrase, source, text, places.where(path, text, phrase)))
     return Coverage(nouns, tuple(gaps))
 
@@ -156,3 +158,77 @@ def _with_all_their_scenery(scope: list[parser.Thing], content: Content, people:
                     for item in content.items.values()
                     if item.person_scenery and item.location in owners and item.id not in present
                     and any(True for _ in _shown((), item.description, state, content))]
+
+
+# What a person says aloud is about anything anywhere ("the library shuts at ten"): only the
+# narration around it ("She taps the ledger.") shows what is there.
+QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+# The narration of a reply is about the person as much as the room: what it does with their face
+# and hands ("taps her nose", "a long pause") names no thing to examine. A phrase ending in one of
+# these is not read (phrases.py already leaves out the commonest parts of a body).
+PERSON = frozenset("""
+    nose ear ears beard moustache eyebrow eyebrows knuckle knuckles curls hips forefinger thumb
+    wrist wrists temple temples smile grin frown nod wink pause business direction
+""".split())
+
+
+def reply_gaps(content: Content, places: TextPlaces | None = None) -> list[tuple[str, Finding]]:
+    """(the person, a noun) for every noun the narration of a person's replies (each topic and the
+    default reply, every variant) names that EXAMINE does not find in a room where they can be; each
+    noun once a room, and not again where the room's own texts already named it."""
+    game = Game.from_content(content)
+    game.state["lighting"] = {room_id: True for room_id in content.rooms}
+    places = places or TextPlaces(content)
+    people = _people_by_room(content)
+    vocabulary = for_examine(game.vocabulary)
+    gaps = []
+    for room in content.rooms.values():
+        if room.id not in people:
+            continue
+        game.state["location"] = room.id
+        for npc in people[room.id]:  # everyone who can be here, with what they hold
+            move_npc(game.state, npc.id, room.id)
+        scope = _with_all_their_scenery(game.scope(), content, people[room.id], game.state)
+        seen = {phrase for _, _, text in _read_in(content, room, people[room.id], game.state)
+                for phrase in noun_phrases(render(text, game.state, content))}
+        for npc in people[room.id]:
+            for source, path, text, given in _replies(npc, game.state, content):
+                for phrase in noun_phrases(QUOTED.sub(",", render(text, game.state, content))):
+                    if phrase in seen or phrase.split()[-1] in PERSON:
+                        continue
+                    seen.add(phrase)
+                    if not _examinable(phrase, scope + _given(given, content), vocabulary):
+                        gaps.append((npc.id, Finding(room.id, phrase, source, text, places.where(path, text, phrase))))
+    return gaps
+
+
+def _replies(npc: Npc, state: dict, content: Content) -> Iterator[tuple[str, tuple, str, tuple]]:
+    """(which reply, its path, its words, the effects that come with it) of each of `npc`'s replies."""
+    texts = [(f"npc {npc.id} default", ("npcs", npc.id, "default"), npc.default, ())]
+    texts += [(f"npc {npc.id} topic {topic.id}", ("npcs", npc.id, "topics", topic.id, "text"), topic.text,
+               topic.effects) for topic in npc.topics.values()]
+    for source, field_path, field_text, effects in texts:
+        for path, text in _shown(field_path, field_text, state, content):
+            yield source, path, text, effects
+
+
+def _given(effects: tuple, content: Content) -> list[parser.Thing]:
+    """The things a reply's own effects bring into the world ("she presses a key into your hand"):
+    the player has them as the reply is read."""
+    moved, stack = [], list(effects)
+    while stack:  # nested `if:` branches too: the reply's text is usually the one that gives
+        effect = stack.pop()
+        if "move" in effect and effect.get("to") != "nowhere" and effect["move"] in content.items:
+            moved.append(content.items[effect["move"]])
+        stack.extend(effect.get("then", ()) or ())
+        stack.extend(effect.get("else", ()) or ())
+    return [parser.Thing(item.id, item.name, item.nouns, item.adjectives) for item in moved]
+
+
+def for_examine(vocabulary: parser.Vocabulary) -> parser.Vocabulary:
+    """The vocabulary with only the game's own verbs that "examine ..." can be read as: the parser
+    reads every custom verb's words again for each command, which the audit's thousands of
+    EXAMINEs need not pay for; the answers are the same."""
+    custom = {typed: action for typed, action in vocabulary.custom_verbs.items()
+              if str(typed).split()[:1] == ["examine"]}
+    return replace(vocabulary, custom_verbs=custom)

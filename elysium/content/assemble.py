@@ -213,8 +213,11 @@ class Assembly:
             if kind == "states":
                 self.read_states(doc, entries)
                 continue
+            if kind == "audit":
+                self.read_audit(doc, entries)
+                continue
             if kind not in schema.KINDS:
-                choices = (*schema.KINDS, "patch", "states")
+                choices = (*schema.KINDS, "patch", "states", "audit")
                 self.checker.error(doc.key_mark((kind,)), f"unknown kind {kind!r}{suggestion(kind, choices)}")
                 continue
             if not isinstance(entries, dict):
@@ -222,6 +225,31 @@ class Assembly:
                 continue
             for entry_id, raw in entries.items():
                 self.read_entry(doc, kind, entry_id, raw, pack_id)
+
+    def read_audit(self, doc: Document, allowed: Any) -> None:
+        """`audit: {scenery: [{room: yard, noun: crank, why: ...}], ...}`: findings of `elysium audit`
+        the pack accepts. Only checked here, so that `validate` points at a mistake in one; the
+        audit reads them again (elysium/audit/allowances.py)."""
+        if not isinstance(allowed, dict):
+            self.checker.error(doc.mark(("audit",)), "audit must map kinds of finding (" + ", ".join(
+                schema.AUDIT_FIELDS) + ") to lists of allowances, each with a 'why'")
+            return
+        for finding, entries in allowed.items():
+            path = ("audit", finding)
+            if finding not in schema.AUDIT_FIELDS:
+                self.checker.error(doc.key_mark(path), f"unknown kind of audit finding {finding!r}"
+                                   f"{suggestion(str(finding), schema.AUDIT_FIELDS)}")
+                continue
+            if not isinstance(entries, list):
+                self.checker.error(doc.mark(path), f"audit: {finding} must be a list of allowances")
+                continue
+            for i, entry in enumerate(entries):
+                fields = self.checker.fields(doc, path + (i,), entry, schema.AUDIT_FIELDS[finding],
+                                             f"an allowance of audit: {finding}")
+                named = [key for key in schema.AUDIT_SUBJECTS[finding] if key in (fields or {})]
+                if fields is not None and len(named) != 1:
+                    self.checker.error(doc.mark(path + (i,)), f"an allowance of audit: {finding} names exactly "
+                                       f"one of {', '.join(schema.AUDIT_SUBJECTS[finding])}")
 
     def read_states(self, doc: Document, states: Any) -> None:
         """`states: {mood: [calm, uneasy, furious]}`: named states and their values, the first the

@@ -112,7 +112,11 @@ def content_schema() -> dict[str, Any]:
                        "states": {"type": "object", "propertyNames": {"pattern": ID["pattern"]},
                                   "additionalProperties": {"type": "array", "items": {"type": "string"},
                                                            "minItems": 2},
-                                  "description": "named states and their values, the first the start"}},
+                                  "description": "named states and their values, the first the start"},
+                       "audit": {"type": "object", "additionalProperties": False,
+                                 "description": "findings of elysium audit the pack accepts, each with why",
+                                 "properties": {finding: {"type": "array", "items": _object(fields)}
+                                                for finding, fields in schema.AUDIT_FIELDS.items()}}},
         "additionalProperties": False,
         "$defs": {
             "text": {"oneOf": [{"type": "string", "minLength": 1}, {"type": "array", "items": {

@@ -70,6 +70,19 @@ FIELDS: dict[str, dict[str, str]] = {
 
 ITEM_RULE_FIELDS = {k: v for k, v in FIELDS["rules"].items() if k != "object"}
 
+# `audit:` (a top-level key of a content file, by custom its own audit.yaml): findings of `elysium
+# audit` the pack accepts, each with the reason why (see elysium/audit/allowances.py). Finding kind ->
+# the fields of one allowance; of the fields that name a thing, exactly one is given.
+AUDIT_FIELDS: dict[str, dict[str, str]] = {
+    "scenery": {"room": "str", "npc": "str", "noun": "*str", "why": "*str"},
+    "unreachable": {"room": "str", "item": "str", "topic": "str", "lore": "str", "ending": "str", "why": "*str"},
+    "unset": {"flag": "str", "counter": "str", "state": "str", "why": "*str"},
+    "unused": {"flag": "str", "counter": "str", "state": "str", "why": "*str"},
+    "verbs": {"verb": "*str", "why": "*str"},
+}
+AUDIT_SUBJECTS = {"scenery": ("room", "npc"), "unreachable": ("room", "item", "topic", "lore", "ending"),
+                  "unset": ("flag", "counter", "state"), "unused": ("flag", "counter", "state"), "verbs": ("verb",)}
+
 TOPIC_FIELDS = {"keywords": "words", "text": "*text", "if": "condition", "do": "effects"}
 EXIT_FIELDS = {"to": "ref:rooms", "door": "ref:items", "if": "condition", "else": "text", "hidden": "bool"}
 SCHEDULE_FIELDS = {"at": "*time", "room": "*ref:rooms", "days": "days"}

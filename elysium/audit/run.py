@@ -1,0 +1,87 @@
+"""`elysium audit`: every check of this package over a game and its mods, the packs' allowances set
+aside, as lines at file:line:col and a summary (or as JSON)."""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from elysium.content import ContentError
+from elysium.content.files import PackFiles
+from elysium.content.loader import default_content_dir
+from elysium.content.styles import without_controls
+from elysium.engine import Game
+
+from .allowances import allowances
+from .findings import AuditFinding, Report, set_aside
+from .names import name_findings
+from .places import CloseNouns, TextPlaces
+from .reach import reach, unreachable
+from .scenery import reply_gaps, scenery_coverage
+from .verbs import unknown_verbs
+
+EXIT_FOUND = 1  # something is found that the packs do not allow
+EXIT_CONTENT = 2  # the packs do not load (as for every command of the cli)
+
+
+def command(args: argparse.Namespace) -> int:
+    """`elysium audit [--content DIR] [--mod DIR]... [--json]`."""
+    try:
+        report = audit(args.content, tuple(args.mod))
+    except ContentError as error:
+        for problem in error.problems:
+            print(without_controls(str(problem)), file=sys.stderr)
+        print("the packs do not load, so they cannot be audited: elysium validate says more", file=sys.stderr)
+        return EXIT_CONTENT
+    write(report, sys.stdout, as_json=args.json)
+    return EXIT_FOUND if report.findings else 0
+
+
+def audit(game: Path | None = None, mods: tuple[Path, ...] = ()) -> Report:
+    """The report on the game in `game` (default: the campus) with `mods`; raises ContentError
+    when the packs do not load (the audit needs a game that plays)."""
+    from elysium.content.assemble import Assembly
+
+    packs = [PackFiles(Path(game) if game else default_content_dir()), *(PackFiles(Path(m)) for m in mods)]
+    assembly = Assembly()
+    collecting = gc.isenabled()
+    gc.disable()  # as load_content does: loading makes many objects and frees none
+    try:
+        content = assembly.run(packs[0], packs[1:])
+    finally:
+        if collecting:
+            gc.enable()
+    places = TextPlaces(content)
+    close = CloseNouns(content)
+    found: list[AuditFinding] = []
+    for gap in scenery_coverage(content).gaps:
+        found.append(AuditFinding("scenery", {"room": gap.room, "noun": gap.noun},
+                                  f"{gap.room}: {gap.noun!r} ({gap.source}) cannot be examined there"
+                                  f"{close.suggestion(gap.room, gap.noun)}", gap.where))
+    for npc, gap in reply_gaps(content, places):
+        found.append(AuditFinding("scenery", {"room": gap.room, "npc": npc, "noun": gap.noun},
+                                  f"{gap.room}: {gap.noun!r} ({gap.source}, read where {npc} stands) cannot be "
+                                  f"examined there{close.suggestion(gap.room, gap.noun)}", gap.where))
+    states = {name: values for name, (values, _) in assembly.states.items()}
+    found += unreachable(content, reach(content, frozenset(assembly.records), states), places)
+    found += name_findings(assembly.checker.names, assembly.checker.state_uses, assembly.records)
+    found += unknown_verbs(content, Game.from_content(content).vocabulary, places)
+    return Report(len(content.rooms), set_aside(found, allowances(content)))
+
+
+def write(report: Report, out: TextIO, as_json: bool = False) -> None:
+    if as_json:
+        json.dump(report.as_json(), out, indent=2)
+        out.write("\n")
+        return
+    for finding in report.findings:  # a finding quotes the pack's text: no control characters
+        out.write(f"{without_controls(str(finding))}\n")
+    if by_room := report.by_room():
+        out.write("nouns unexaminable by room: " + ", ".join(f"{room} {n}" for room, n in by_room.items()) + "\n")
+    if also := report.also():
+        out.write(also + "\n")
+    out.write(report.summary() + "\n")
