@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-STORE_KINDS = ["memory"]
+STORE_KINDS = ["memory", "sqlite"]
 
 
 def store_url(kind: str, tmp_path: Path, request) -> str:
     if kind == "memory":
         return "memory://"
+    if kind == "sqlite":
+        return f"sqlite:///{(tmp_path / 'store.db').as_posix()}"
     raise AssertionError(f"no store of kind {kind!r}")
