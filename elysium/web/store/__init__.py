@@ -67,7 +67,7 @@ def open_store(url: str) -> Store:
 
         return PostgresStore(url)
     if scheme in ("redis", "rediss"):
-        from elysium.web.store.redis import RedisStore
+        from elysium.web.store.redis_store import RedisStore
 
         return RedisStore(url)
     raise ValueError(f"Unknown store {scheme!r} in {url!r}: {USAGE}.")
