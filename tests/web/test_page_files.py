@@ -14,11 +14,11 @@ PAGE_FILES = ("index.html", "app.js", "app.css")
 
 
 def test_the_page_has_its_three_files_and_all_of_them_install():
-    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["elysium.web.page"]
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["elysium.web"]
     present = sorted(path.name for path in PAGE.iterdir() if path.is_file())
     assert present == sorted(PAGE_FILES)
     for name in present:
-        assert any(fnmatch.fnmatch(name, pattern) for pattern in patterns), name
+        assert any(fnmatch.fnmatch(f"page/{name}", pattern) for pattern in patterns), name
 
 
 def test_the_page_fetches_nothing_from_other_sites():
