@@ -39,3 +39,18 @@ def test_the_html_has_no_inline_script_or_style_for_a_strict_csp():
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html)
     assert "<style" not in html and " style=" not in html
     assert not re.search(r"\son[a-z]+=", html)
+
+
+def test_the_docs_show_the_markup_mod_the_browser_tests_play():
+    docs = (ROOT / "docs" / "web.md").read_text(encoding="utf-8")
+    mod = (ROOT / "tests" / "fixtures" / "page" / "markup_mod" / "markup.yaml").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", docs, re.DOTALL)
+    assert mod in blocks
+
+
+def test_the_markup_mod_loads_and_its_text_is_markup():
+    from elysium.content.loader import load_content
+
+    content = load_content(None, (ROOT / "tests" / "fixtures" / "page" / "markup_mod",))
+    assert content.rooms["gatehouse"].name == "The <b>Gatehouse</b>"
+    assert "<script>" in str(content.rooms["gatehouse"].description)
