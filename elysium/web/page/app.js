@@ -26,6 +26,9 @@ class ServiceError extends Error {
 
 async function call(method, path, body) {
   const options = { method, credentials: "same-origin", headers: { Accept: "application/json" } };
+  // Every request that changes something is JSON, even with nothing to say: the service refuses
+  // others, which is what keeps a plain cross-site form from playing for the player.
+  if (body === undefined && method !== "GET") body = {};
   if (body !== undefined) {
     options.headers["Content-Type"] = "application/json";
     options.body = JSON.stringify(body);
