@@ -146,6 +146,9 @@ def test_a_player_plays_saves_reloads_continues_and_restores(page: Page):
     page.reload()
     expect(page.locator("#location")).to_have_text(lodge)
     expect(page.locator("#story .reply")).to_have_count(1)
+    expect(page.locator("#story .reply .note")).to_have_text("Your game continues where you left it.")
+    page.locator("#command").press("ArrowUp")  # this tab's commands survive the reload
+    expect(page.locator("#command")).to_have_value("east")
     play(page, "inventory")
     expect(page.locator("#story .reply").last).to_contain_text("letter of admission")
 
@@ -334,4 +337,29 @@ def test_a_mods_markup_is_shown_as_text_and_never_run(browser: Browser, tmp_path
         expect(page.locator("#inventory")).to_contain_text("a <i>letter</i> of admission")
         assert page.locator("script, img, b, i").evaluate_all("nodes => nodes.filter(n => n.closest('body')).length") == 0
         assert page.evaluate("() => window.markupRan === undefined")
+        context.close()
+
+
+def test_a_private_game_asks_for_its_password_once(browser: Browser, tmp_path: Path):
+    with web_server(tmp_path, "--auth", "lute and lantern") as address:
+        context = browser.new_context(viewport=DESKTOP, base_url=address)
+        page = context.new_page()
+        page.goto("/")
+        dialog = page.get_by_role("dialog", name="Password")
+        expect(dialog).to_be_visible()
+        expect(page.get_by_label("The game's password")).to_be_focused()
+        page.keyboard.type("wrong guess")
+        page.keyboard.press("Enter")
+        expect(page.locator("#auth-notice")).to_have_text("That is not the password. Please try again.")
+        page.keyboard.press("Escape")  # the game cannot be played without it, so it stays open
+        expect(dialog).to_be_visible()
+        page.get_by_label("The game's password").fill("lute and lantern")
+        page.keyboard.press("Enter")
+        expect(dialog).to_be_hidden()
+        expect(page.locator("#location")).to_have_text("The Gatehouse")
+        expect(page.locator("#command")).to_be_focused()
+        play(page, "look")
+        page.reload()  # the cookie remembers it was given
+        expect(page.locator("#story .reply .note")).to_have_text("Your game continues where you left it.")
+        expect(dialog).to_be_hidden()
         context.close()

@@ -5,6 +5,8 @@
 
 const API = "/api/v1";
 const THEME_KEY = "elysium-theme";
+const HISTORY_KEY = "elysium-history";
+const HISTORY_KEPT = 100;
 
 // The remembered theme is applied before the page is painted (this script is not deferred).
 (function applyRememberedTheme() {
@@ -79,10 +81,25 @@ function paragraphs(text) {
     .filter((part) => part.trim() !== "").map((part) => element("p", part));
 }
 
+/* The commands of this tab survive a reload (sessionStorage: this tab only, gone when it closes). */
+function readHistory() {
+  try {
+    const lines = JSON.parse(sessionStorage.getItem(HISTORY_KEY) || "[]");
+    return Array.isArray(lines) ? lines.filter((line) => typeof line === "string").slice(-HISTORY_KEPT) : [];
+  } catch (error) {
+    return [];
+  }
+}
+
+function keepHistory() {
+  try { sessionStorage.setItem(HISTORY_KEY, JSON.stringify(history.lines.slice(-HISTORY_KEPT))); } catch (error) { /* storage may be off */ }
+}
+
 /* ---- The game on this page ---------------------------------------------------------------- */
 
 const game = { version: 0, ended: false, busy: false, vocabulary: { verbs: [], nouns: [], directions: [] } };
-const history = { lines: [], position: 0, draft: "" };
+const history = { lines: readHistory(), position: 0, draft: "" };
+history.position = history.lines.length;
 const completion = { lastTabbedValue: null };
 
 function showNotice(text) {
@@ -160,25 +177,55 @@ async function loadVocabulary() {
 async function start() {
   try {
     let reply;
+    let note = "Your game continues where you left it.";
     try {
       reply = await call("GET", "/game");
     } catch (error) {
       if (error.status !== 404) throw error;
       reply = await call("POST", "/game", {});
+      note = null;
     }
-    take(reply);
+    take(reply, null, note);
   } catch (error) {
+    if (needsPassword(error)) { askForPassword(); return; }
     showNotice(politeLine(error));
   }
   loadVocabulary();
 }
 
+/* ---- A private game (elysium web --auth): the password, asked once ----------------------- */
+
+function needsPassword(error) {
+  return error.status === 401 && error.body && error.body.error === "auth_required";
+}
+
+function askForPassword() {
+  $("auth-notice").textContent = "";
+  if (!$("auth-dialog").open) $("auth-dialog").showModal();
+  $("auth-secret").focus();
+}
+
+async function givePassword(event) {
+  event.preventDefault();
+  try {
+    await call("POST", "/auth", { secret: $("auth-secret").value });
+    $("auth-secret").value = "";
+    $("auth-dialog").close();
+    focusCommand();
+    start();
+  } catch (error) {
+    $("auth-notice").textContent = error.status === 403
+      ? "That is not the password. Please try again." : politeLine(error);
+    $("auth-secret").select();
+  }
+}
+
 /* After another tab played first: fetch the game as it is now and say so in words. */
-async function catchUp() {
+async function catchUp(what = "Your command was not sent") {
   try {
     const reply = await call("GET", "/game");
-    take(reply, null, "Another window played a turn first, so this page has caught up. Here is where you are now; your command was not sent.");
-    showNotice("Your command was not sent because the game moved on in another window. Press Enter to send it now.");
+    take(reply, null, `Another window played a turn first, so this page has caught up. Here is where you are now; ${what.toLowerCase()}.`);
+    showNotice(`${what} because the game moved on in another window.${what.startsWith("Your command") ? " Press Enter to send it now." : ""}`);
   } catch (error) {
     showNotice(politeLine(error));
   }
@@ -197,6 +244,7 @@ async function send(line) {
   } catch (error) {
     // The typed line stays in the input so that the player can send it again.
     if (error.status === 409) await catchUp();
+    else if (needsPassword(error)) askForPassword();
     else showNotice(politeLine(error));
   } finally {
     game.busy = false;
@@ -207,7 +255,9 @@ async function send(line) {
 
 function remember(line) {
   if (line && history.lines[history.lines.length - 1] !== line) history.lines.push(line);
+  history.lines = history.lines.slice(-HISTORY_KEPT);
   history.position = history.lines.length;
+  keepHistory();
 }
 
 /* ---- Command history and completion -------------------------------------------------------- */
@@ -375,7 +425,7 @@ async function undo() {
     take(reply, null, "You take back your last move.");
     showNotice("");
   } catch (error) {
-    if (error.status === 409) await catchUp();
+    if (error.status === 409) await catchUp("Nothing was undone");
     else showNotice(politeLine(error));
   }
   focusCommand();
@@ -441,6 +491,9 @@ function wire() {
     savesOpener = null;
   });
   $("theme").addEventListener("click", toggleTheme);
+  $("auth-form").addEventListener("submit", givePassword);
+  // The password is needed before anything else: Escape does not close its dialog.
+  $("auth-dialog").addEventListener("cancel", (event) => event.preventDefault());
   window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", showThemeButton);
   showThemeButton();
   focusCommand();
