@@ -363,3 +363,32 @@ def test_a_private_game_asks_for_its_password_once(browser: Browser, tmp_path: P
         expect(page.locator("#story .reply .note")).to_have_text("Your game continues where you left it.")
         expect(dialog).to_be_hidden()
         context.close()
+
+
+def test_undo_takes_a_move_back_and_new_game_starts_over(page: Page):
+    open_game(page)
+    play(page, "east")
+    expect(page.locator("#location")).not_to_have_text("The Gatehouse")
+    page.get_by_role("button", name="Undo").click()
+    expect(page.locator("#story .reply .note").last).to_have_text("You take back your last move.")
+    expect(page.locator("#location")).to_have_text("The Gatehouse")
+    expect(page.locator("#command")).to_be_focused()
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="New game").click()
+    expect(page.locator("#story .reply")).to_have_count(1)
+    expect(page.locator("#story .reply").first).to_contain_text("The carrier's cart sets you down")
+    play(page, "look")
+
+
+def test_the_end_of_the_story_is_said_under_the_command_line(page: Page):
+    open_game(page)
+
+    def ended(route):
+        reply = route.fetch().json()
+        route.fulfill(json={**reply, "ended": True})
+
+    page.route("**/api/v1/turn", ended)
+    play(page, "look")
+    expect(page.locator("#notice")).to_have_text(
+        "The story has ended. Choose New game to play again, or restore a save.")
