@@ -117,8 +117,8 @@ def test_two_tabs_at_once_one_is_told_to_retry_and_no_turn_is_lost(store):
 class Overtaken:
     """A store where another tab writes between this request's read and its write."""
 
-    def __init__(self, store, player_of):
-        self.store, self.player_of, self.raced = store, player_of, False
+    def __init__(self, store):
+        self.store, self.raced = store, False
 
     def __getattr__(self, name):
         return getattr(self.store, name)
@@ -132,7 +132,7 @@ class Overtaken:
 
 
 def test_a_tab_overtaken_between_read_and_write_gets_a_409_and_its_turn_is_not_kept(store):
-    racing = Overtaken(store, None)
+    racing = Overtaken(store)
     tab = browser(app_over(racing))
     game = started(tab)
     reply = play(tab, "take lantern", game["version"])
