@@ -8,12 +8,47 @@ import pytest
 
 from elysium.web.store import Conflict, SaveInfo, Stored, open_store
 
-from store_servers import STORE_KINDS, store_url
+from store_servers import STORE_KINDS, Unavailable, postgres_schema, postgres_server, redis_prefix, redis_server
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    pytest.importorskip("psycopg", reason="psycopg is not installed: pip install -e '.[test]'")
+    try:
+        with postgres_server() as url:
+            yield url
+    except Unavailable as reason:
+        pytest.skip(f"PostgreSQL store not tested: {reason}")
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    pytest.importorskip("redis", reason="redis-py is not installed: pip install -e '.[test]'")
+    try:
+        with redis_server() as url:
+            yield url
+    except Unavailable as reason:
+        pytest.skip(f"Redis store not tested: {reason}")
 
 
 @pytest.fixture(params=STORE_KINDS)
-def store(request, tmp_path):
-    opened = open_store(store_url(request.param, tmp_path, request))
+def store_url(request, tmp_path):
+    """A store URL of each kind, empty at the start of the test."""
+    if request.param == "memory":
+        yield "memory://"
+    elif request.param == "sqlite":
+        yield f"sqlite:///{(tmp_path / 'store.db').as_posix()}"
+    elif request.param == "postgresql":
+        with postgres_schema(request.getfixturevalue("postgres_url")) as url:
+            yield url
+    else:
+        with redis_prefix(request.getfixturevalue("redis_url")) as url:
+            yield url
+
+
+@pytest.fixture
+def store(store_url):
+    opened = open_store(store_url)
     yield opened
     opened.close()
 
@@ -203,3 +238,31 @@ def test_a_bad_url_is_a_value_error_that_says_what_to_write(url):
     message = str(raised.value)
     assert "memory://" in message or "sqlite:///" in message
     assert message.endswith(".")
+
+
+def test_two_stores_on_one_url_see_the_same_games(store_url):
+    """What lets several workers or machines serve one player: any of them reads what another wrote."""
+    if store_url == "memory://":
+        pytest.skip("a memory store is one process's own")
+    first, second = open_store(store_url), open_store(store_url)
+    first.write("ada", {"turn": 1}, 0)
+    second.write("ada", {"turn": 2}, 1)
+    second.save("ada", "slot", {"turn": 2}, "two")
+    with pytest.raises(Conflict):
+        first.write("ada", {"turn": "stale"}, 1)
+    assert first.read("ada") == Stored({"turn": 2}, 2)
+    assert first.load("ada", "slot") == {"turn": 2}
+    first.close()
+    second.close()
+
+
+@pytest.mark.parametrize("url, server", [
+    ("postgresql://player:hunter2@127.0.0.1:1/games", "127.0.0.1:1/games"),
+    ("redis://:hunter2@127.0.0.1:1/0", "127.0.0.1:1/0"),
+])
+def test_a_server_that_cannot_be_reached_is_a_plain_value_error_without_the_password(url, server):
+    pytest.importorskip("psycopg" if url.startswith("postgresql") else "redis")
+    with pytest.raises(ValueError) as raised:
+        open_store(url)
+    assert server in str(raised.value)
+    assert "hunter2" not in str(raised.value)

@@ -67,7 +67,7 @@ def open_store(url: str) -> Store:
 
         return PostgresStore(url)
     if scheme in ("redis", "rediss"):
-        from elysium.web.store.redis import RedisStore
+        from elysium.web.store.redis_store import RedisStore
 
         return RedisStore(url)
     raise ValueError(f"Unknown store {scheme!r} in {url!r}: {USAGE}.")
@@ -92,4 +92,5 @@ def default_store_url() -> str:
     """A SQLite file beside the saves folder (nothing to install)."""
     from elysium.state.saves import default_saves_folder
 
-    return f"sqlite:///{(default_saves_folder().parent / 'web.db').resolve().as_posix()}"
+    path = (default_saves_folder().parent / "web.db").resolve().as_posix()
+    return f"sqlite:///{path.lstrip('/')}"
