@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from elysium.web.store import Conflict, open_store
+from elysium.web.store import open_store
 
-from store_servers import STORE_KINDS, store_url
 from web_support import app_over, browser, play, started
 
+# The server stores pass the same contract tests as these two (test_store_contract.py).
+STORES = {"memory": lambda folder: "memory://", "sqlite": lambda folder: f"sqlite:///{folder / 'web.db'}"}
 
-@pytest.fixture(params=STORE_KINDS)
+
+@pytest.fixture(params=sorted(STORES))
 def store(request, tmp_path):
-    opened = open_store(store_url(request.param, tmp_path, request))
+    opened = open_store(STORES[request.param](tmp_path))
     yield opened
     opened.close()
 
