@@ -55,6 +55,16 @@ def test_a_worker_builds_the_app_from_the_environment(monkeypatch):
         assert game["status"]["title"] == "The Little Conservatory"
 
 
+def test_a_worker_started_by_a_platform_needs_no_options(monkeypatch, tmp_path):
+    """uvicorn --factory elysium.web.app:from_environment, with only the store and secret set."""
+    monkeypatch.delenv(SECRET_VARIABLE, raising=False)
+    monkeypatch.setenv(ENVIRONMENT, json.dumps({"store": f"sqlite:///{tmp_path / 'web.db'}"}))
+    with TestClient(from_environment()) as tab:
+        game = tab.post("/api/v1/game", json={}).json()
+        assert game["status"]["title"] == "Starred Blocks"  # the default content
+    assert (tmp_path / "web-secret").is_file()  # made once, beside the store, for every worker
+
+
 def test_elysium_web_hands_its_options_to_uvicorn(monkeypatch):
     started = {}
     import uvicorn

@@ -198,3 +198,35 @@ def test_the_vocabulary_has_verbs_nouns_and_directions(tab):
     assert {"take", "examine", "north"} <= {*words["verbs"], *words["directions"]}
     assert "lantern" in words["nouns"]
     assert words["verbs"] == sorted(words["verbs"])
+
+
+def player_of(tab) -> str:
+    return tab.cookies["elysium_web"].split(".")[0]
+
+
+def test_a_game_played_with_other_packs_is_fitted_to_the_content_as_a_save_would_be(store):
+    tab = browser(app_over(store))
+    game = started(tab)
+    play(tab, "take lantern", game["version"])
+    stored = store.read(player_of(tab))
+    game_packs = stored.state["packs"]
+    record = {**stored.state, "packs": [{**stored.state["packs"][0], "hash": "0" * 64}]}  # the server's new files
+    version = store.write(player_of(tab), record, stored.version)
+    again = tab.get("/api/v1/game").json()
+    assert again["version"] == version
+    assert "a brass lantern" in again["status"]["inventory"]
+    moved = play(tab, "north", again["version"]).json()
+    assert moved["status"]["location"] == "Practice Hall"
+    assert store.read(player_of(tab)).state["packs"] == game_packs  # written back as this content's
+
+
+def test_a_game_the_content_cannot_carry_is_no_game_and_says_why(store):
+    tab = browser(app_over(store))
+    started(tab)
+    stored = store.read(player_of(tab))
+    record = {**stored.state, "packs": [], "state": {**stored.state["state"], "location": 7}}
+    store.write(player_of(tab), record, stored.version)
+    reply = tab.get("/api/v1/game")
+    assert reply.status_code == 404 and reply.json()["error"] == "no_game"
+    assert reply.json()["message"].startswith("Your game cannot be carried on in this version of the game")
+    assert tab.post("/api/v1/game", json={}).status_code == 200  # a new game replaces it
