@@ -47,12 +47,12 @@ def secret_for(given: str | None, store_url: str) -> str:
         from elysium.web.store import sqlite_path
 
         return kept_secret(sqlite_path(store_url).resolve().parent)
-    if store_url.startswith("memory:"):
-        import secrets
+    if store_url.split(":", 1)[0].lower() in ("postgresql", "postgres", "redis", "rediss"):
+        raise ValueError("a server store is shared by several machines: give them all the same --secret "
+                         "(or ELYSIUM_SECRET)")
+    import secrets
 
-        return secrets.token_urlsafe(32)  # nothing outlives the process anyway
-    raise ValueError("a server store is shared by several machines: give them all the same --secret "
-                     "(or ELYSIUM_SECRET)")
+    return secrets.token_urlsafe(32)  # a memory store: nothing outlives the process anyway
 
 
 def run_web(args: argparse.Namespace, load) -> int:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from elysium.web.store import Conflict, open_store
+from elysium.web.store import open_store
 
-from store_servers import STORE_KINDS, store_url
 from web_support import app_over, browser, play, started
 
+# The server stores pass the same contract tests as these two (test_store_contract.py).
+STORES = {"memory": lambda folder: "memory://", "sqlite": lambda folder: f"sqlite:///{folder / 'web.db'}"}
 
-@pytest.fixture(params=STORE_KINDS)
+
+@pytest.fixture(params=sorted(STORES))
 def store(request, tmp_path):
-    opened = open_store(store_url(request.param, tmp_path, request))
+    opened = open_store(STORES[request.param](tmp_path))
     yield opened
     opened.close()
 
@@ -117,8 +119,8 @@ def test_two_tabs_at_once_one_is_told_to_retry_and_no_turn_is_lost(store):
 class Overtaken:
     """A store where another tab writes between this request's read and its write."""
 
-    def __init__(self, store, player_of):
-        self.store, self.player_of, self.raced = store, player_of, False
+    def __init__(self, store):
+        self.store, self.raced = store, False
 
     def __getattr__(self, name):
         return getattr(self.store, name)
@@ -132,7 +134,7 @@ class Overtaken:
 
 
 def test_a_tab_overtaken_between_read_and_write_gets_a_409_and_its_turn_is_not_kept(store):
-    racing = Overtaken(store, None)
+    racing = Overtaken(store)
     tab = browser(app_over(racing))
     game = started(tab)
     reply = play(tab, "take lantern", game["version"])
@@ -196,3 +198,35 @@ def test_the_vocabulary_has_verbs_nouns_and_directions(tab):
     assert {"take", "examine", "north"} <= {*words["verbs"], *words["directions"]}
     assert "lantern" in words["nouns"]
     assert words["verbs"] == sorted(words["verbs"])
+
+
+def player_of(tab) -> str:
+    return tab.cookies["elysium_web"].split(".")[0]
+
+
+def test_a_game_played_with_other_packs_is_fitted_to_the_content_as_a_save_would_be(store):
+    tab = browser(app_over(store))
+    game = started(tab)
+    play(tab, "take lantern", game["version"])
+    stored = store.read(player_of(tab))
+    game_packs = stored.state["packs"]
+    record = {**stored.state, "packs": [{**stored.state["packs"][0], "hash": "0" * 64}]}  # the server's new files
+    version = store.write(player_of(tab), record, stored.version)
+    again = tab.get("/api/v1/game").json()
+    assert again["version"] == version
+    assert "a brass lantern" in again["status"]["inventory"]
+    moved = play(tab, "north", again["version"]).json()
+    assert moved["status"]["location"] == "Practice Hall"
+    assert store.read(player_of(tab)).state["packs"] == game_packs  # written back as this content's
+
+
+def test_a_game_the_content_cannot_carry_is_no_game_and_says_why(store):
+    tab = browser(app_over(store))
+    started(tab)
+    stored = store.read(player_of(tab))
+    record = {**stored.state, "packs": [], "state": {**stored.state["state"], "location": 7}}
+    store.write(player_of(tab), record, stored.version)
+    reply = tab.get("/api/v1/game")
+    assert reply.status_code == 404 and reply.json()["error"] == "no_game"
+    assert reply.json()["message"].startswith("Your game cannot be carried on in this version of the game")
+    assert tab.post("/api/v1/game", json={}).status_code == 200  # a new game replaces it
