@@ -27,7 +27,7 @@ if __package__ in (None, ""):  # run as a file, `python bench/run.py`: find the 
 from bench import GENERATOR_VERSION
 from bench.util import ROOT, Row, Settings
 
-SECTIONS = ("load", "latency", "bus", "tui", "saves", "memory", "serve")
+SECTIONS = ("load", "latency", "bus", "tui", "saves", "memory", "serve", "web")
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
@@ -165,11 +165,14 @@ def main(argv: list[str] | None = None) -> int:
     # Full runs are the record (bench/results/, committed); quick runs go to results/quick/ (ignored).
     folder = RESULTS / "quick" if args.quick else RESULTS
     folder.mkdir(parents=True, exist_ok=True)
-    name = f"{stamp.strftime('%Y%m%dT%H%M%SZ')}-{'quick' if args.quick else 'full'}.json"
+    # A run of some sections (--only) is named for them and leaves latest.json, the whole suite's record.
+    kind = "-".join(sections) if args.only else ("quick" if args.quick else "full")
+    name = f"{stamp.strftime('%Y%m%dT%H%M%SZ')}-{kind}{'-quick' if args.only and args.quick else ''}.json"
     text = json.dumps(result, indent=1, ensure_ascii=False, default=str)
     (folder / name).write_text(text + "\n", encoding="utf-8")
-    (folder / "latest.json").write_text(text + "\n", encoding="utf-8")
-    print(f"results: {(folder / name).relative_to(ROOT)} (and latest.json beside it)")
+    if not args.only:
+        (folder / "latest.json").write_text(text + "\n", encoding="utf-8")
+    print(f"results: {(folder / name).relative_to(ROOT)}{'' if args.only else ' (and latest.json beside it)'}")
     return 1 if counts["ERROR"] else 0
 
 

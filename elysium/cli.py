@@ -62,6 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="how many games may be open at once (default 16; each is a process of about "
                             "50 MB); the next browser is told the game is full")
 
+    from elysium.web.run import add_web_command
+
+    add_web_command(commands, _content_options)
+
     test = commands.add_parser("test", help="run playthrough transcripts (*.regtest)")
     test.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="transcript files or folders")
     test.add_argument("-v", "--verbose", action="store_true", help="name every passing test too")
@@ -137,7 +141,7 @@ def default_mods_folder() -> Path:
     return default_saves_folder().parent / "mods"
 
 
-COMMANDS = ("play", "serve", "test", "validate", "new-mod", "new-game", "schema", "explore", "map", "audit")
+COMMANDS = ("play", "serve", "web", "test", "validate", "new-mod", "new-game", "schema", "explore", "map", "audit")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -151,6 +155,10 @@ def main(argv: list[str] | None = None) -> int:
             return play(args)
         if command == "serve":
             return serve(args)
+        if command == "web":
+            from elysium.web.run import run_web
+
+            return run_web(args, _load)
         if command == "test":
             return run_tests(args)
         if command == "validate":

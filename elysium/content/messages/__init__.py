@@ -8,9 +8,9 @@ package holds the sentences of one part of the engine; the keys are `part.name`,
 
 from __future__ import annotations
 
-from elysium.content.messages import campus, engine, light, parser, rules, verbs, world
+from elysium.content.messages import campus, engine, light, parser, rules, verbs, web, world
 
-_PARTS = (engine, world, light, parser, verbs, rules, campus)
+_PARTS = (engine, world, light, parser, verbs, rules, campus, web)
 
 DEFAULTS: dict[str, str] = {key: text for part in _PARTS for key, text in part.MESSAGES.items()}
 

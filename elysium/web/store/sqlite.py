@@ -1,0 +1,112 @@
+"""The default store: one SQLite file (WAL), nothing to install, safe for several worker processes.
+
+A versioned write runs in one `BEGIN IMMEDIATE` transaction, which takes the file's write lock
+before reading the version, so two processes cannot both pass the check; a busy timeout makes a
+writer wait for the lock rather than fail.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from elysium.web.store.model import Conflict, SaveInfo, Stored, check_version, decode, encode, now_utc
+from elysium.web.store.pool import Pool
+
+BUSY_TIMEOUT_SECONDS = 30.0
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS games (
+    player TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    state TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS saves (
+    player TEXT NOT NULL,
+    name TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    state TEXT NOT NULL,
+    PRIMARY KEY (player, name)
+);
+"""
+
+
+class SqliteStore:
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            first = self._connect()
+            with first:
+                first.executescript(SCHEMA)
+        except (OSError, sqlite3.Error) as error:
+            raise ValueError(f"Cannot open the SQLite store {str(self.path)!r}: {error}.") from None
+        self._pool: Pool[sqlite3.Connection] = Pool(self._connect, sqlite3.Connection.close, first)
+
+    def _connect(self) -> sqlite3.Connection:
+        # isolation_level=None: we begin and commit ourselves; check_same_thread=False: the pool
+        # hands a connection to one thread at a time, not always the thread that opened it.
+        connection = sqlite3.connect(
+            self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False)
+        connection.execute("PRAGMA journal_mode=WAL")
+        # In WAL mode NORMAL never corrupts the file; a power cut may lose the last turns.
+        connection.execute("PRAGMA synchronous=NORMAL")
+        return connection
+
+    def read(self, player: str) -> Stored | None:
+        with self._pool.connection() as db:
+            row = db.execute("SELECT state, version FROM games WHERE player = ?", (player,)).fetchone()
+        return None if row is None else Stored(decode(row[0]), row[1])
+
+    def write(self, player: str, state: dict, version: int) -> int:
+        check_version(version)
+        text = encode(state)
+        with self._pool.connection() as db:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                row = db.execute("SELECT version FROM games WHERE player = ?", (player,)).fetchone()
+                current = 0 if row is None else row[0]
+                if current != version:
+                    raise Conflict(f"the game is at version {current}, not {version}")
+                db.execute(
+                    "INSERT INTO games (player, version, state) VALUES (?, ?, ?) "
+                    "ON CONFLICT (player) DO UPDATE SET version = excluded.version, state = excluded.state",
+                    (player, version + 1, text))
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+        return version + 1
+
+    def delete_game(self, player: str) -> None:
+        with self._pool.connection() as db:
+            db.execute("DELETE FROM games WHERE player = ?", (player,))
+
+    def saves(self, player: str) -> list[SaveInfo]:
+        with self._pool.connection() as db:
+            rows = db.execute(
+                "SELECT name, saved_at, summary FROM saves WHERE player = ? ORDER BY saved_at DESC, rowid DESC",
+                (player,)).fetchall()
+        return [SaveInfo(*row) for row in rows]
+
+    def save(self, player: str, name: str, state: dict, summary: str) -> None:
+        text = encode(state)
+        with self._pool.connection() as db:
+            # REPLACE deletes the old row and inserts a new one with a higher rowid: newest on ties.
+            db.execute(
+                "INSERT OR REPLACE INTO saves (player, name, saved_at, summary, state) VALUES (?, ?, ?, ?, ?)",
+                (player, name, now_utc(), summary, text))
+
+    def load(self, player: str, name: str) -> dict | None:
+        with self._pool.connection() as db:
+            row = db.execute("SELECT state FROM saves WHERE player = ? AND name = ?", (player, name)).fetchone()
+        return None if row is None else decode(row[0])
+
+    def delete_save(self, player: str, name: str) -> bool:
+        with self._pool.connection() as db:
+            deleted = db.execute("DELETE FROM saves WHERE player = ? AND name = ?", (player, name)).rowcount
+        return deleted > 0
+
+    def close(self) -> None:
+        self._pool.close()

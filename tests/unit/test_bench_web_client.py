@@ -1,0 +1,63 @@
+"""The web bench's simulated players speak HTTP as a browser tab does: one kept-alive connection,
+the cookie the service gave, the version of the last reply, and every non-200 counted, not timed."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from bench.web_load import flat_out  # noqa: E402
+
+
+class FakeService:
+    """Answers POST /api/v1/game with a cookie and version 1, and each turn with the next version;
+    every third turn is refused with 409. Remembers what each request carried."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, str, dict]] = []
+        self.connections = 0
+
+    async def serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.connections += 1
+        while request_line := await reader.readline():
+            headers = {}
+            while (line := await reader.readline()) not in (b"\r\n", b""):
+                name, _, value = line.decode().partition(":")
+                headers[name.strip().lower()] = value.strip()
+            body = json.loads(await reader.readexactly(int(headers["content-length"])))
+            path = request_line.split()[1].decode()
+            self.seen.append((path, headers.get("cookie", ""), body))
+            turns = sum(1 for seen in self.seen if seen[0] == "/api/v1/turn")
+            status, extra, reply = 200, "", {"version": body.get("version", 0) + 1}
+            if path == "/api/v1/game":
+                extra = "Set-Cookie: elysium_web=player-one; Path=/; HttpOnly\r\n"
+            elif turns % 3 == 0:
+                status, reply = 409, {"error": "conflict", "version": body["version"]}
+            payload = json.dumps(reply).encode()
+            writer.write(f"HTTP/1.1 {status} X\r\n{extra}Content-Length: {len(payload)}\r\n\r\n".encode() + payload)
+            await writer.drain()
+        writer.close()
+
+
+def test_a_simulated_player_keeps_its_cookie_and_version_on_one_connection():
+    fake = FakeService()
+
+    async def run():
+        server = await asyncio.start_server(fake.serve, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        async with server:
+            return await flat_out(port, 1, 0.2)
+
+    outcome = asyncio.run(run())
+    turns = [seen for seen in fake.seen if seen[0] == "/api/v1/turn"]
+    assert fake.connections == 1
+    assert len(turns) >= 3
+    assert all(cookie == "elysium_web=player-one" for _, cookie, _ in turns)
+    versions = [body["version"] for _, _, body in turns]
+    assert versions[:3] == [1, 2, 3] and versions[3] == 3  # the third was refused: sent again from 3
+    assert outcome.failures == {409: len(turns) // 3}
+    assert len(outcome.latencies) == len(turns) - len(turns) // 3

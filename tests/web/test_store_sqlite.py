@@ -1,0 +1,100 @@
+"""What only the SQLite store promises: one WAL file, safe when several processes write at once."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from elysium.web.store import Conflict, Stored, default_store_url, open_store
+
+COUNTER = textwrap.dedent("""
+    import sys
+    from elysium.web.store import Conflict, open_store
+
+    store = open_store(sys.argv[1])
+    conflicts = 0
+    for _ in range(int(sys.argv[2])):
+        while True:
+            stored = store.read("ada")
+            try:
+                store.write("ada", {"count": stored.state["count"] + 1}, stored.version)
+                break
+            except Conflict:
+                conflicts += 1
+    store.close()
+    print(conflicts)
+""")
+
+
+def test_two_processes_writing_the_same_game_lose_no_turn(tmp_path):
+    url = f"sqlite:///{tmp_path / 'web.db'}"
+    store = open_store(url)
+    store.write("ada", {"count": 0}, 0)
+    runs = [subprocess.Popen([sys.executable, "-c", COUNTER, url, "500"], stdout=subprocess.PIPE, text=True)
+            for _ in range(2)]
+    for run in runs:
+        run.communicate(timeout=120)
+        assert run.returncode == 0
+    assert store.read("ada") == Stored({"count": 1000}, 1001)
+    store.close()
+
+
+def test_a_stale_write_from_another_process_is_a_conflict(tmp_path):
+    url = f"sqlite:///{tmp_path / 'web.db'}"
+    store = open_store(url)
+    store.write("ada", {"turn": 1}, 0)
+    other = f"from elysium.web.store import open_store; open_store({url!r}).write('ada', {{'turn': 2}}, 1)"
+    subprocess.run([sys.executable, "-c", other], check=True)
+    with pytest.raises(Conflict):
+        store.write("ada", {"turn": "mine"}, 1)
+    assert store.read("ada") == Stored({"turn": 2}, 2)
+    store.close()
+
+
+def test_the_file_is_in_wal_mode_and_survives_reopening(tmp_path):
+    path = tmp_path / "web.db"
+    store = open_store(f"sqlite:///{path}")
+    store.write("ada", {"turn": 1}, 0)
+    store.save("ada", "slot", {"turn": 1}, "one")
+    store.close()
+    assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    again = open_store(f"sqlite:///{path}")
+    assert again.read("ada") == Stored({"turn": 1}, 1)
+    assert again.load("ada", "slot") == {"turn": 1}
+    again.close()
+
+
+def test_a_relative_url_is_relative_to_the_current_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    store = open_store("sqlite:games/web.db")
+    store.write("ada", {}, 0)
+    store.close()
+    assert (tmp_path / "games" / "web.db").is_file()
+
+
+def test_a_file_that_is_not_a_database_is_a_plain_value_error(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("these are my notes, not a database " * 100)
+    with pytest.raises(ValueError, match="Cannot open the SQLite store"):
+        open_store(f"sqlite:///{path}")
+
+
+def test_a_closed_store_refuses_more_work(tmp_path):
+    store = open_store(f"sqlite:///{tmp_path / 'web.db'}")
+    store.close()
+    with pytest.raises(RuntimeError):
+        store.read("ada")
+
+
+def test_the_default_store_is_a_sqlite_file_beside_the_saves_folder():
+    from pathlib import Path
+
+    from elysium.state.saves import default_saves_folder
+
+    url = default_store_url()
+    assert url.startswith("sqlite:///")
+    assert Path(url.removeprefix("sqlite://")).parent == default_saves_folder().parent.resolve()
