@@ -122,6 +122,8 @@ def test_a_player_plays_saves_reloads_continues_and_restores(page: Page):
     expect(page.locator("#location")).to_have_text("The Gatehouse")
     expect(page.locator("#exits li")).to_have_text(["south", "east", "north"])
     expect(page.locator("#inventory")).to_contain_text("a letter of admission")
+    # The map is text a screen reader reads, in a region labelled as the map.
+    expect(page.get_by_role("region", name="Map")).to_contain_text("east")
     play(page, "look")
     expect(page.locator("#story .reply").last).to_contain_text("A great arch of white marble")
 

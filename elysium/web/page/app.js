@@ -112,7 +112,9 @@ function addReply(text, command, note) {
   if (note) section.append(element("p", note, "note"));
   if (command !== undefined && command !== null) {
     const typed = element("p", null, "command");
-    typed.append(element("span", "> ", "prompt-echo"), element("kbd", command));
+    const prompt = element("span", "> ", "prompt-echo");
+    prompt.setAttribute("aria-hidden", "true");
+    typed.append(prompt, element("span", "You typed: ", "visually-hidden"), element("kbd", command));
     section.append(typed);
   }
   section.append(...paragraphs(text));
@@ -141,11 +143,8 @@ function showStatus(status) {
     : "";
   fillList($("exits"), status.exits || [], "none you can see");
   fillList($("inventory"), status.inventory || [], "nothing");
-  const hasMap = Boolean(status.map);
-  $("map-figure").hidden = !hasMap;
+  $("map-block").hidden = !status.map;
   $("map").textContent = status.map || "";
-  $("map-description").textContent = hasMap
-    ? `A map drawn in text, around ${status.location || "where you are"}.` : "";
 }
 
 /* Takes a GameReply: the new version, the panel, and (when asked) the reply in the story. */
