@@ -394,3 +394,15 @@ def test_the_end_of_the_story_is_said_under_the_command_line(page: Page):
     play(page, "look")
     expect(page.locator("#notice")).to_have_text(
         "The story has ended. Choose New game to play again, or restore a save.")
+
+
+def test_the_page_opens_at_its_top_and_each_new_reply_is_scrolled_to_its_start(browser: Browser, base: str):
+    context = browser.new_context(viewport=PHONE, base_url=base)
+    page = context.new_page()
+    open_game(page)
+    assert page.evaluate("() => window.scrollY") == 0
+    expect(page.get_by_role("heading", level=1)).to_be_in_viewport()
+    play(page, "look")
+    top = page.locator("#story .reply").last.evaluate("node => node.getBoundingClientRect().top")
+    assert 0 <= top < PHONE["height"] / 2
+    context.close()

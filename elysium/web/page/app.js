@@ -119,7 +119,9 @@ function addReply(text, command, note) {
   }
   section.append(...paragraphs(text));
   $("story").append(section);
-  section.scrollIntoView({ block: "start" });
+  // The first reply leaves the page at its top (the title and buttons); later ones scroll up to
+  // where they start, so a long reply is read from its beginning.
+  if (section.previousElementSibling) section.scrollIntoView({ block: "start" });
   return section;
 }
 
