@@ -52,7 +52,7 @@ async function call(method, path, body) {
 function politeLine(error) {
   switch (error.status) {
     case 0: return "The game could not be reached. Check your connection, then press Enter to try again.";
-    case 413: return "That command is too long for the game. Please shorten it and try again.";
+    case 413: return (error.body && error.body.message) || "That command is too long for the game. Please shorten it and try again.";
     case 429: {
       const seconds = Number(error.retryAfter);
       const wait = seconds > 0 ? `${seconds} second${seconds === 1 ? "" : "s"}` : "a moment";
