@@ -215,6 +215,15 @@ def test_up_and_down_recall_commands_and_tab_completes_from_the_vocabulary(page:
     command.press("Enter")
     expect(page.locator("#story .reply").last.locator(".command kbd")).to_have_text("examine letter")
 
+    # A word that could end many ways: Tab lists a dozen of them under the input, then moves on.
+    command.fill("s")
+    command.press("Tab")
+    expect(page.locator("#notice")).to_have_text(re.compile(r"^Could be: (\S+, ){11}\S+, and \d+ more\.$"))
+    expect(command).to_have_value("s")
+    command.press("Tab")
+    expect(command).not_to_be_focused()
+    command.focus()
+
     # With nothing to complete, Tab leaves the command line as usual: it is no keyboard trap.
     command.fill("")
     command.press("Tab")

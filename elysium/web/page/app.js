@@ -275,6 +275,13 @@ function recall(step) {
   return true;
 }
 
+/* "Could be: a, b or c." with a long list cut short, so the line under the input stays a line. */
+function choicesSentence(found) {
+  const shown = found.slice(0, 12);
+  const more = found.length - shown.length;
+  return `Could be: ${shown.join(", ")}${more > 0 ? `, and ${more} more` : ""}.`;
+}
+
 function commonPrefix(words) {
   let prefix = words[0] || "";
   for (const word of words) while (!word.startsWith(prefix)) prefix = prefix.slice(0, -1);
@@ -310,11 +317,11 @@ function complete(event) {
     event.preventDefault();
     input.value = value.slice(0, value.length - choices.tail.length) + extended;
     input.setSelectionRange(input.value.length, input.value.length);
-    showNotice(choices.found.length > 1 ? `Could be: ${choices.found.join(", ")}.` : "");
+    showNotice(choices.found.length > 1 ? choicesSentence(choices.found) : "");
     completion.lastTabbedValue = null;
   } else if (choices.found.length > 1) {
     event.preventDefault();
-    showNotice(`Could be: ${choices.found.join(", ")}.`);
+    showNotice(choicesSentence(choices.found));
     completion.lastTabbedValue = value;
   }
 }
