@@ -420,3 +420,18 @@ def test_the_page_opens_at_its_top_and_each_new_reply_is_scrolled_to_its_start(b
     top = page.locator("#story .reply").last.evaluate("node => node.getBoundingClientRect().top")
     assert 0 <= top < PHONE["height"] / 2
     context.close()
+
+
+
+def test_playing_raises_no_script_error(page: Page):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    open_game(page)
+    play(page, "look")
+    page.locator("#command").fill("exa")
+    page.locator("#command").press("Tab")
+    page.locator("#command").press("ArrowUp")
+    page.get_by_role("button", name="Saves").click()
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Dark theme").click()
+    assert errors == []
