@@ -235,7 +235,7 @@ async function catchUp(what = "Your command was not sent") {
 async function send(line) {
   if (game.busy) return;
   game.busy = true;
-  document.body.setAttribute("aria-busy", "true");
+  $("story").setAttribute("aria-busy", "true");
   try {
     const reply = await call("POST", "/turn", { line, version: game.version });
     $("command").value = "";
@@ -249,7 +249,7 @@ async function send(line) {
     else showNotice(politeLine(error));
   } finally {
     game.busy = false;
-    document.body.removeAttribute("aria-busy");
+    $("story").removeAttribute("aria-busy");
     focusCommand();
   }
 }
