@@ -214,6 +214,9 @@ def test_up_and_down_recall_commands_and_tab_completes_from_the_vocabulary(page:
     expect(command).to_have_value(re.compile(r"^examine letter ?$"))
     command.press("Enter")
     expect(page.locator("#story .reply").last.locator(".command kbd")).to_have_text("examine letter")
+    command.fill("  examine   lett")  # stray spaces are tidied, not kept or miscounted
+    command.press("Tab")
+    expect(command).to_have_value(re.compile(r"^examine letter ?$"))
 
     # A word that could end many ways: Tab lists a dozen of them under the input, then moves on.
     command.fill("s")

@@ -291,13 +291,13 @@ function commonPrefix(words) {
 /* What the end of `value` could become: the first word completes to a verb or a direction, later
    words to a noun (which may be several words: "brass la" -> "brass lantern") or a direction. */
 function completions(value) {
-  const words = value.toLowerCase().split(/\s+/);
   if (!value.trim() || /\s$/.test(value)) return null;
+  const words = value.trim().toLowerCase().split(/\s+/);
   const vocabulary = game.vocabulary;
   const first = words.length === 1;
   const pool = first ? [...vocabulary.verbs, ...vocabulary.directions] : [...vocabulary.nouns, ...vocabulary.directions];
-  for (let take = Math.min(words.length - (first ? 0 : 1), 4); take >= 1; take -= 1) {
-    const tail = words.slice(words.length - take).join(" ");
+  for (let count = Math.min(words.length - (first ? 0 : 1), 4); count >= 1; count -= 1) {
+    const tail = words.slice(words.length - count).join(" ");
     const found = [...new Set(pool.map((word) => String(word).toLowerCase()).filter((word) => word.startsWith(tail)))].sort();
     if (found.length) return { tail, found };
   }
@@ -308,9 +308,10 @@ function completions(value) {
    Tab moves on to the next control as usual (the command line is never a keyboard trap). */
 function complete(event) {
   const input = $("command");
-  const value = input.value;
+  // Spaces as the completion counts them (one between words), so the word typed is replaced exactly.
+  const value = input.value.trim().replace(/\s+/g, " ");
   if (completion.lastTabbedValue === value) { completion.lastTabbedValue = null; return; }
-  const choices = completions(value);
+  const choices = completions(input.value);
   if (!choices) return;
   const extended = choices.found.length === 1 ? `${choices.found[0]} ` : commonPrefix(choices.found);
   if (extended.length > choices.tail.length) {
