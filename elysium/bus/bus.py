@@ -34,6 +34,10 @@ class WrongReply(TypeError):
 
 
 MAX_CHAIN = 100  # events in a row, each set off by the one before: far more than any story needs
+# Each service class's methods marked @handles or @subscribes, found once: the web service wires
+# up a game's services on every request, and looking through every attribute each time costs more
+# than the turn.
+_MARKED: dict[type, tuple[str, ...]] = {}
 
 
 class Runaway(RuntimeError):
@@ -116,7 +120,11 @@ class Bus:
 
     def register(self, service: Any) -> None:
         """Wire up every method of `service` marked with @handles or @subscribes."""
-        for attribute in dir(type(service)):
+        kind = type(service)
+        if kind not in _MARKED:
+            _MARKED[kind] = tuple(a for a in dir(kind) if getattr(getattr(kind, a, None), "handles", ())
+                                  or getattr(getattr(kind, a, None), "subscribes", ()))
+        for attribute in _MARKED[kind]:
             method = getattr(service, attribute)
             label = f"{service.name}.{attribute}"
             for request_type in getattr(method, "handles", ()):

@@ -9,6 +9,7 @@ an error code and a plain sentence, and a fault in the service is logged and ans
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 import math
@@ -21,7 +22,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from elysium.content.styles import plain
-from elysium.engine import MAX_LINE
+from elysium.engine import MAX_LINE, Game
 from elysium.state.saves import SaveError, shown_name
 from elysium.web.guard import SENDS_BODY, foreign, says_json
 from elysium.web.openapi import openapi
@@ -45,6 +46,8 @@ SENTENCES = {
     "too_large": "That is more than the game reads at once.",
     "line_too_long": "That line is too long: the game reads at most {limit} characters.",
     "no_game": "There is no game yet: start a new one.",
+    "game_unreadable": "Your game cannot be carried on in this version of the game ({why}). Start a new one; "
+                       "your saves are still there.",
     "conflict": "The game went on in another tab or window: here it is as it is now.",
     "no_save": "There is no saved game called \u201c{name}\u201d.",
     "save_refused": "{why}",
@@ -62,8 +65,9 @@ class Refusal(Exception):
         self.status, self.code, self.headers, self.params = status, code, headers or {}, params
 
 
-def error(status: int, code: str, headers: dict[str, str] | None = None, **params: Any) -> JSONResponse:
-    body = {"error": code, "message": SENTENCES[code].format(**params)}
+def error(status: int, code: str, headers: dict[str, str] | None = None, sentence: str | None = None,
+          **params: Any) -> JSONResponse:
+    body = {"error": code, "message": SENTENCES[sentence or code].format(**params)}
     if code == "conflict":
         body["version"] = params["version"]
     return JSONResponse(body, status_code=status, headers=headers)
@@ -137,7 +141,7 @@ class Service:
                 reply, new_cookie = reply
             if new_cookie is not None:
                 reply.set_cookie(COOKIE, new_cookie, max_age=A_YEAR, path="/", httponly=True,
-                                 samesite="strict", secure=self.secure)
+                                 samesite="strict", secure=self.secure or request.url.scheme == "https")
             reply.headers["cache-control"] = "no-store"
             return reply
 
@@ -172,7 +176,7 @@ class Service:
     # -- the endpoints (in the threadpool) -------------------------------------------------------
     def get_game(self, caller: Caller, request: Request) -> Response:
         stored = self.live(caller.player)
-        game = self.table.game_from(stored.state, self.store, caller.player)
+        game = self.game_of(stored, caller.player)
         return self.reply(self.table.look(game), stored.version)
 
     def new_game(self, caller: Caller, request: Request) -> Response:
@@ -194,7 +198,7 @@ class Service:
         stored = self.live(caller.player)
         if stored.version != version:
             raise Refusal(409, "conflict", version=stored.version)
-        game = self.table.game_from(stored.state, self.store, caller.player)
+        game = self.game_of(stored, caller.player)
         return self.kept(caller.player, self.table.turn(game, line), stored.version)
 
     def list_saves(self, caller: Caller, request: Request) -> Response:
@@ -205,7 +209,7 @@ class Service:
         if not name.strip() or len(name) > MAX_NAME:
             raise Refusal(400, "bad_request", why=f"a save needs a name of 1 to {MAX_NAME} characters")
         stored = self.live(caller.player)
-        game = self.table.game_from(stored.state, self.store, caller.player)
+        game = self.game_of(stored, caller.player)
         try:
             game.save(game.slots, name)
         except SaveError as refusal:
@@ -219,8 +223,7 @@ class Service:
         if self.store.load(caller.player, save_key(name)) is None:
             raise Refusal(404, "no_save", name=plain(shown_name(name)))
         stored = self.store.read(caller.player)
-        game = (self.table.game_from(stored.state, self.store, caller.player) if stored
-                else self.table.new_game(self.store, caller.player))
+        game = self.table.new_game(self.store, caller.player)  # the save replaces all of it
         try:
             text = game.restore(game.slots, name)
         except SaveError as refusal:
@@ -239,8 +242,6 @@ class Service:
 
     def admit(self, caller: Caller, request: Request) -> Response | tuple[Response, str]:
         """The shared secret of --auth, asked once: the cookie remembers it was given."""
-        import hmac
-
         given = field(caller.body, "secret", str)
         if not self.auth or not hmac.compare_digest(given.encode("utf-8"), self.auth.encode("utf-8")):
             raise Refusal(403, "wrong_secret")
@@ -252,6 +253,13 @@ class Service:
         if stored is None:
             raise Refusal(404, "no_game")
         return stored
+
+    def game_of(self, stored: Stored, player: str) -> Game:
+        """The live game; one the content of this server can no longer carry is no game (404)."""
+        try:
+            return self.table.game_from(stored.state, self.store, player)
+        except SaveError as problem:
+            raise Refusal(404, "no_game", sentence="game_unreadable", why=plain(str(problem))) from None
 
     def kept(self, player: str, played: Played, version: int) -> Response:
         """Write the game back over the version read; another tab that wrote first wins (409)."""

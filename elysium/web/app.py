@@ -49,7 +49,7 @@ class Options:
     auth: str | None = None
     public_url: str | None = None
     pace: tuple[float, float] = (20.0, 5.0)  # burst, per second: a person typing, and the page's own calls
-    newcomers: tuple[float, float] = (60.0, 2.0)  # new players per client address
+    newcomers: tuple[float, float] = (120.0, 10.0)  # requests without a cookie, per client address
     page: str | None = None  # a folder to serve at / instead of elysium/web/page (tests)
 
     def to_environment(self) -> str:
@@ -58,9 +58,13 @@ class Options:
 
     @classmethod
     def from_environment(cls, text: str) -> Options:
-        given = json.loads(text)
-        return cls(content=given["content"], mods=tuple(given["mods"]), store=given["store"],
-                   auth=given["auth"], public_url=given["public_url"], page=given.get("page"))
+        """Options from JSON; each one left out keeps its default (the store: SQLite beside the saves)."""
+        from elysium.web.store import default_store_url
+
+        given = json.loads(text) if text.strip() else {}
+        return cls(content=given.get("content"), mods=tuple(given.get("mods", ())),
+                   store=given.get("store") or default_store_url(), auth=given.get("auth"),
+                   public_url=given.get("public_url"), page=given.get("page"))
 
 
 def create_app(content: Content, store: Any, secret: str, options: Options = Options()) -> Starlette:
@@ -116,11 +120,15 @@ def _closing(store: Any):
 
 
 def from_environment() -> Starlette:
-    """The app of one uvicorn worker, from the options `elysium web` put in the environment."""
+    """The app of one uvicorn (or gunicorn) worker, from the options `elysium web` put in the
+    environment, or that a platform sets there itself: ELYSIUM_WEB_OPTIONS (JSON, each option
+    optional) and ELYSIUM_SECRET (else the secret kept beside a SQLite store)."""
     from elysium.content import load_content
+    from elysium.web.run import secret_for
     from elysium.web.store import open_store
 
-    options = Options.from_environment(os.environ[ENVIRONMENT])
+    options = Options.from_environment(os.environ.get(ENVIRONMENT, ""))
     content = load_content(Path(options.content) if options.content else None,
                            tuple(Path(m) for m in options.mods))  # from the compiled cache
-    return create_app(content, open_store(options.store), os.environ[SECRET_VARIABLE], options)
+    secret = secret_for(None, options.store)  # ELYSIUM_SECRET first
+    return create_app(content, open_store(options.store), secret, options)

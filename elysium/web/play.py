@@ -46,6 +46,8 @@ class Table:
     def __init__(self, content: Content) -> None:
         self.content = content
         self._vocabulary: dict[str, list[str]] | None = None
+        # The parser's vocabulary depends on the content alone: made once, not once per request.
+        self.parser_vocabulary = Game(content, Store(), Bus(None, content)).vocabulary
 
     # -- a game from a record, and back ----------------------------------------------------------
     def new_game(self, store: Any, player: str) -> Game:
@@ -69,6 +71,7 @@ class Table:
 
     def _game(self, state: Store, store: Any, player: str, seed: int = 0) -> Game:
         game = Game(self.content, state, Bus(state, self.content), seed=seed)
+        game.__dict__["vocabulary"] = self.parser_vocabulary  # Game.vocabulary is a cached_property
         game.rebuild_services()
         game.slots = StoreSlots(store, player, game.say)  # SAVE, RESTORE and the autosave typed in the page
         return game
@@ -143,7 +146,7 @@ class Table:
             from elysium.parser.directions import DIRECTIONS
             from elysium.parser.grammar import GRAMMAR
 
-            vocabulary = Game(self.content, Store(), Bus(None, self.content)).vocabulary
+            vocabulary = self.parser_vocabulary
             verbs = (set(GRAMMAR) - set(vocabulary.missing_verbs)) | set(vocabulary.custom_verbs)
             self._vocabulary = {
                 "verbs": sorted(verbs),

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from elysium.web.store import Conflict, open_store
+from elysium.web.store import open_store
 
-from store_servers import STORE_KINDS, store_url
 from web_support import app_over, browser, play, started
 
+# The server stores pass the same contract tests as these two (test_store_contract.py).
+STORES = {"memory": lambda folder: "memory://", "sqlite": lambda folder: f"sqlite:///{folder / 'web.db'}"}
 
-@pytest.fixture(params=STORE_KINDS)
+
+@pytest.fixture(params=sorted(STORES))
 def store(request, tmp_path):
-    opened = open_store(store_url(request.param, tmp_path, request))
+    opened = open_store(STORES[request.param](tmp_path))
     yield opened
     opened.close()
 
@@ -196,3 +198,51 @@ def test_the_vocabulary_has_verbs_nouns_and_directions(tab):
     assert {"take", "examine", "north"} <= {*words["verbs"], *words["directions"]}
     assert "lantern" in words["nouns"]
     assert words["verbs"] == sorted(words["verbs"])
+
+
+def player_of(tab) -> str:
+    return tab.cookies["elysium_web"].split(".")[0]
+
+
+def test_a_game_played_with_other_packs_is_fitted_to_the_content_as_a_save_would_be(store):
+    tab = browser(app_over(store))
+    game = started(tab)
+    play(tab, "take lantern", game["version"])
+    stored = store.read(player_of(tab))
+    game_packs = stored.state["packs"]
+    record = {**stored.state, "packs": [{**stored.state["packs"][0], "hash": "0" * 64}]}  # the server's new files
+    version = store.write(player_of(tab), record, stored.version)
+    again = tab.get("/api/v1/game").json()
+    assert again["version"] == version
+    assert "a brass lantern" in again["status"]["inventory"]
+    moved = play(tab, "north", again["version"]).json()
+    assert moved["status"]["location"] == "Practice Hall"
+    assert store.read(player_of(tab)).state["packs"] == game_packs  # written back as this content's
+
+
+def test_a_game_the_content_cannot_carry_is_no_game_and_says_why(store):
+    tab = browser(app_over(store))
+    started(tab)
+    stored = store.read(player_of(tab))
+    record = {**stored.state, "packs": [], "state": {**stored.state["state"], "location": 7}}
+    store.write(player_of(tab), record, stored.version)
+    reply = tab.get("/api/v1/game")
+    assert reply.status_code == 404 and reply.json()["error"] == "no_game"
+    assert reply.json()["message"].startswith("Your game cannot be carried on in this version of the game")
+    assert tab.post("/api/v1/game", json={}).status_code == 200  # a new game replaces it
+
+
+def test_a_player_keeps_a_bounded_number_of_saves(store, monkeypatch):
+    from elysium.web import store_slots
+
+    monkeypatch.setattr(store_slots, "MAX_SAVES", 3)
+    tab = browser(app_over(store))
+    game = started(tab)
+    for name in ("one", "two", "three"):
+        assert tab.post("/api/v1/saves", json={"name": name}).status_code == 201
+    refused = tab.post("/api/v1/saves", json={"name": "four"})
+    assert refused.status_code == 400 and refused.json()["error"] == "save_refused"
+    assert refused.json()["message"] == "You have 3 saved games, as many as you may keep here. DELETE one first."
+    assert tab.post("/api/v1/saves", json={"name": "two"}).status_code == 201  # replacing one is no new save
+    typed = play(tab, "save four", game["version"]).json()
+    assert typed["text"] == refused.json()["message"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 
+from starlette.testclient import TestClient
+
 from elysium.web.players_web import COOKIE, Cookies, Pace, kept_secret
 from elysium.web.run import secret_for
 
@@ -31,6 +33,11 @@ def test_the_cookie_is_secure_behind_an_https_public_url():
     tab = browser(app_over(memory_store(), public_url="https://games.example.org"))
     reply = tab.get("/api/v1/game", headers={"origin": "https://games.example.org"})
     assert "Secure" in reply.headers["set-cookie"]
+
+
+def test_the_cookie_is_secure_when_the_request_came_over_https():
+    tab = TestClient(app_over(memory_store()), base_url="https://testserver")
+    assert "Secure" in tab.get("/api/v1/game").headers["set-cookie"]
 
 
 def test_another_players_cookie_cannot_reach_their_saves():
