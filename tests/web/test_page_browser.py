@@ -23,6 +23,8 @@ if not CHROMIUM.exists():
                 "(apt-get install chromium); Playwright cannot download a browser here",
                 allow_module_level=True)
 
+pytest.importorskip("playwright", reason="the page's browser tests need Playwright: pip install '.[test]'")
+pytest.importorskip("axe_playwright_python", reason="the page's axe-core check needs axe-playwright-python: pip install '.[test]'")
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
 
