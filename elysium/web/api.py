@@ -9,6 +9,7 @@ an error code and a plain sentence, and a fault in the service is logged and ans
 
 from __future__ import annotations
 
+import hmac
 import json
 import logging
 import math
@@ -241,8 +242,6 @@ class Service:
 
     def admit(self, caller: Caller, request: Request) -> Response | tuple[Response, str]:
         """The shared secret of --auth, asked once: the cookie remembers it was given."""
-        import hmac
-
         given = field(caller.body, "secret", str)
         if not self.auth or not hmac.compare_digest(given.encode("utf-8"), self.auth.encode("utf-8")):
             raise Refusal(403, "wrong_secret")

@@ -70,10 +70,14 @@ def run_web(args: argparse.Namespace, load) -> int:
     if args.workers < 1:
         print("--workers needs a whole number of at least 1", file=sys.stderr)
         return 2
+    store_url = args.store or default_store_url()
+    if args.workers > 1 and store_url.lower().startswith("memory:"):
+        print("a memory:// store lives in one process, and each of --workers N would have its own: "
+              "use SQLite (the default) or a server store", file=sys.stderr)
+        return 2
     content = load(args)
     if content is None:
         return 2
-    store_url = args.store or default_store_url()
     try:
         secret = secret_for(args.secret, store_url)
         store = open_store(store_url)

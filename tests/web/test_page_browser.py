@@ -23,6 +23,8 @@ if not CHROMIUM.exists():
                 "(apt-get install chromium); Playwright cannot download a browser here",
                 allow_module_level=True)
 
+pytest.importorskip("playwright", reason="the page's browser tests need Playwright: pip install '.[test]'")
+pytest.importorskip("axe_playwright_python", reason="the page's axe-core check needs axe-playwright-python: pip install '.[test]'")
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
 
@@ -122,6 +124,8 @@ def test_a_player_plays_saves_reloads_continues_and_restores(page: Page):
     expect(page.locator("#location")).to_have_text("The Gatehouse")
     expect(page.locator("#exits li")).to_have_text(["south", "east", "north"])
     expect(page.locator("#inventory")).to_contain_text("a letter of admission")
+    # The map is text a screen reader reads, in a region labelled as the map.
+    expect(page.get_by_role("region", name="Map")).to_contain_text("east")
     play(page, "look")
     expect(page.locator("#story .reply").last).to_contain_text("A great arch of white marble")
 
@@ -212,6 +216,18 @@ def test_up_and_down_recall_commands_and_tab_completes_from_the_vocabulary(page:
     expect(command).to_have_value(re.compile(r"^examine letter ?$"))
     command.press("Enter")
     expect(page.locator("#story .reply").last.locator(".command kbd")).to_have_text("examine letter")
+    command.fill("  examine   lett")  # stray spaces are tidied, not kept or miscounted
+    command.press("Tab")
+    expect(command).to_have_value(re.compile(r"^examine letter ?$"))
+
+    # A word that could end many ways: Tab lists a dozen of them under the input, then moves on.
+    command.fill("s")
+    command.press("Tab")
+    expect(page.locator("#notice")).to_have_text(re.compile(r"^Could be: (\S+, ){11}\S+, and \d+ more\.$"))
+    expect(command).to_have_value("s")
+    command.press("Tab")
+    expect(command).not_to_be_focused()
+    command.focus()
 
     # With nothing to complete, Tab leaves the command line as usual: it is no keyboard trap.
     command.fill("")
@@ -235,18 +251,16 @@ def test_a_second_tab_that_played_first_is_caught_up_in_words(page: Page):
     play(page, "look")
 
 
-def test_a_slow_down_a_long_line_and_a_lost_connection_keep_the_typed_line(page: Page):
+def test_a_slow_down_a_lost_connection_and_a_long_line_keep_the_typed_line(page: Page):
     open_game(page)
     command = page.locator("#command")
     answers = {
         "too fast": lambda route: route.fulfill(status=429, headers={"Retry-After": "3"},
                                                 json={"error": "too_fast", "message": "Slow down."}),
-        "too long": lambda route: route.fulfill(status=413, json={"error": "too_long", "message": "Too long."}),
         "gone": lambda route: route.abort("connectionrefused"),
     }
     expected = {
         "too fast": "Please try again in 3 seconds.",
-        "too long": "That command is too long for the game.",
         "gone": "The game could not be reached.",
     }
     for case, answer in answers.items():
@@ -257,6 +271,13 @@ def test_a_slow_down_a_long_line_and_a_lost_connection_keep_the_typed_line(page:
         expect(command).to_have_value(f"look {case}")
         expect(command).to_be_focused()
         page.unroute("**/api/v1/turn")
+    # A line longer than the service reads is refused by the service itself, in its own words,
+    # and the page keeps all of it (the input does not cut a pasted line short).
+    long_line = "examine " + "very " * 500
+    command.fill(long_line)
+    command.press("Enter")
+    expect(page.locator("#notice")).to_contain_text("That line is too long")
+    expect(command).to_have_value(long_line)
     expect(page.locator("#story .reply")).to_have_count(1)
     command.fill("look")
     command.press("Enter")
@@ -392,3 +413,30 @@ def test_the_end_of_the_story_is_said_under_the_command_line(page: Page):
     play(page, "look")
     expect(page.locator("#notice")).to_have_text(
         "The story has ended. Choose New game to play again, or restore a save.")
+
+
+def test_the_page_opens_at_its_top_and_each_new_reply_is_scrolled_to_its_start(browser: Browser, base: str):
+    context = browser.new_context(viewport=PHONE, base_url=base)
+    page = context.new_page()
+    open_game(page)
+    assert page.evaluate("() => window.scrollY") == 0
+    expect(page.get_by_role("heading", level=1)).to_be_in_viewport()
+    play(page, "look")
+    top = page.locator("#story .reply").last.evaluate("node => node.getBoundingClientRect().top")
+    assert 0 <= top < PHONE["height"] / 2
+    context.close()
+
+
+
+def test_playing_raises_no_script_error(page: Page):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    open_game(page)
+    play(page, "look")
+    page.locator("#command").fill("exa")
+    page.locator("#command").press("Tab")
+    page.locator("#command").press("ArrowUp")
+    page.get_by_role("button", name="Saves").click()
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Dark theme").click()
+    assert errors == []

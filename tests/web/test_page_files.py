@@ -54,3 +54,8 @@ def test_the_markup_mod_loads_and_its_text_is_markup():
     content = load_content(None, (ROOT / "tests" / "fixtures" / "page" / "markup_mod",))
     assert content.rooms["gatehouse"].name == "The <b>Gatehouse</b>"
     assert "<script>" in str(content.rooms["gatehouse"].description)
+
+
+def test_the_page_names_an_empty_icon_so_the_browser_asks_for_no_favicon():
+    html = (PAGE / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<link rel="icon" href="data:,">', html)

@@ -65,15 +65,15 @@ def test_a_worker_started_by_a_platform_needs_no_options(monkeypatch, tmp_path):
     assert (tmp_path / "web-secret").is_file()  # made once, beside the store, for every worker
 
 
-def test_elysium_web_hands_its_options_to_uvicorn(monkeypatch):
+def test_elysium_web_hands_its_options_to_uvicorn(monkeypatch, tmp_path):
     started = {}
     import uvicorn
 
     monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: started.update(app=app, **kwargs))
     monkeypatch.delenv(ENVIRONMENT, raising=False)
     monkeypatch.delenv(SECRET_VARIABLE, raising=False)
-    assert main(["web", "--content", str(WORLD), "--no-mods", "--store", "memory://", "--port", "8123",
-                 "--workers", "3", "--auth", "pass"]) == 0
+    assert main(["web", "--content", str(WORLD), "--no-mods", "--store", f"sqlite:///{tmp_path / 'web.db'}",
+                 "--port", "8123", "--workers", "3", "--auth", "pass"]) == 0
     assert started["app"] == "elysium.web.app:from_environment" and started["factory"] is True
     assert (started["workers"], started["port"]) == (3, 8123)
     handed = json.loads(os.environ[ENVIRONMENT])
@@ -88,6 +88,7 @@ def test_elysium_web_hands_its_options_to_uvicorn(monkeypatch):
     (["--store", "redis://cache:6379"], "give them all the same --secret"),
     (["--public-url", "games.example.org"], "--public-url needs a whole address"),
     (["--workers", "0"], "--workers needs a whole number of at least 1"),
+    (["--workers", "2", "--store", "memory://"], "a memory:// store lives in one process"),
 ])
 def test_bad_options_are_told_in_a_sentence(capsys, monkeypatch, arguments, said):
     import uvicorn

@@ -230,3 +230,19 @@ def test_a_game_the_content_cannot_carry_is_no_game_and_says_why(store):
     assert reply.status_code == 404 and reply.json()["error"] == "no_game"
     assert reply.json()["message"].startswith("Your game cannot be carried on in this version of the game")
     assert tab.post("/api/v1/game", json={}).status_code == 200  # a new game replaces it
+
+
+def test_a_player_keeps_a_bounded_number_of_saves(store, monkeypatch):
+    from elysium.web import store_slots
+
+    monkeypatch.setattr(store_slots, "MAX_SAVES", 3)
+    tab = browser(app_over(store))
+    game = started(tab)
+    for name in ("one", "two", "three"):
+        assert tab.post("/api/v1/saves", json={"name": name}).status_code == 201
+    refused = tab.post("/api/v1/saves", json={"name": "four"})
+    assert refused.status_code == 400 and refused.json()["error"] == "save_refused"
+    assert refused.json()["message"] == "You have 3 saved games, as many as you may keep here. DELETE one first."
+    assert tab.post("/api/v1/saves", json={"name": "two"}).status_code == 201  # replacing one is no new save
+    typed = play(tab, "save four", game["version"]).json()
+    assert typed["text"] == refused.json()["message"]

@@ -52,7 +52,7 @@ async function call(method, path, body) {
 function politeLine(error) {
   switch (error.status) {
     case 0: return "The game could not be reached. Check your connection, then press Enter to try again.";
-    case 413: return "That command is too long for the game. Please shorten it and try again.";
+    case 413: return (error.body && error.body.message) || "That command is too long for the game. Please shorten it and try again.";
     case 429: {
       const seconds = Number(error.retryAfter);
       const wait = seconds > 0 ? `${seconds} second${seconds === 1 ? "" : "s"}` : "a moment";
@@ -112,12 +112,16 @@ function addReply(text, command, note) {
   if (note) section.append(element("p", note, "note"));
   if (command !== undefined && command !== null) {
     const typed = element("p", null, "command");
-    typed.append(element("span", "> ", "prompt-echo"), element("kbd", command));
+    const prompt = element("span", "> ", "prompt-echo");
+    prompt.setAttribute("aria-hidden", "true");
+    typed.append(prompt, element("span", "You typed: ", "visually-hidden"), element("kbd", command));
     section.append(typed);
   }
   section.append(...paragraphs(text));
   $("story").append(section);
-  section.scrollIntoView({ block: "start" });
+  // The first reply leaves the page at its top (the title and buttons); later ones scroll up to
+  // where they start, so a long reply is read from its beginning.
+  if (section.previousElementSibling) section.scrollIntoView({ block: "start" });
   return section;
 }
 
@@ -141,11 +145,8 @@ function showStatus(status) {
     : "";
   fillList($("exits"), status.exits || [], "none you can see");
   fillList($("inventory"), status.inventory || [], "nothing");
-  const hasMap = Boolean(status.map);
-  $("map-figure").hidden = !hasMap;
+  $("map-block").hidden = !status.map;
   $("map").textContent = status.map || "";
-  $("map-description").textContent = hasMap
-    ? `A map drawn in text, around ${status.location || "where you are"}.` : "";
 }
 
 /* Takes a GameReply: the new version, the panel, and (when asked) the reply in the story. */
@@ -234,7 +235,7 @@ async function catchUp(what = "Your command was not sent") {
 async function send(line) {
   if (game.busy) return;
   game.busy = true;
-  document.body.setAttribute("aria-busy", "true");
+  $("story").setAttribute("aria-busy", "true");
   try {
     const reply = await call("POST", "/turn", { line, version: game.version });
     $("command").value = "";
@@ -248,7 +249,7 @@ async function send(line) {
     else showNotice(politeLine(error));
   } finally {
     game.busy = false;
-    document.body.removeAttribute("aria-busy");
+    $("story").removeAttribute("aria-busy");
     focusCommand();
   }
 }
@@ -274,6 +275,13 @@ function recall(step) {
   return true;
 }
 
+/* "Could be: a, b or c." with a long list cut short, so the line under the input stays a line. */
+function choicesSentence(found) {
+  const shown = found.slice(0, 12);
+  const more = found.length - shown.length;
+  return `Could be: ${shown.join(", ")}${more > 0 ? `, and ${more} more` : ""}.`;
+}
+
 function commonPrefix(words) {
   let prefix = words[0] || "";
   for (const word of words) while (!word.startsWith(prefix)) prefix = prefix.slice(0, -1);
@@ -283,13 +291,13 @@ function commonPrefix(words) {
 /* What the end of `value` could become: the first word completes to a verb or a direction, later
    words to a noun (which may be several words: "brass la" -> "brass lantern") or a direction. */
 function completions(value) {
-  const words = value.toLowerCase().split(/\s+/);
   if (!value.trim() || /\s$/.test(value)) return null;
+  const words = value.trim().toLowerCase().split(/\s+/);
   const vocabulary = game.vocabulary;
   const first = words.length === 1;
   const pool = first ? [...vocabulary.verbs, ...vocabulary.directions] : [...vocabulary.nouns, ...vocabulary.directions];
-  for (let take = Math.min(words.length - (first ? 0 : 1), 4); take >= 1; take -= 1) {
-    const tail = words.slice(words.length - take).join(" ");
+  for (let count = Math.min(words.length - (first ? 0 : 1), 4); count >= 1; count -= 1) {
+    const tail = words.slice(words.length - count).join(" ");
     const found = [...new Set(pool.map((word) => String(word).toLowerCase()).filter((word) => word.startsWith(tail)))].sort();
     if (found.length) return { tail, found };
   }
@@ -300,20 +308,21 @@ function completions(value) {
    Tab moves on to the next control as usual (the command line is never a keyboard trap). */
 function complete(event) {
   const input = $("command");
-  const value = input.value;
+  // Spaces as the completion counts them (one between words), so the word typed is replaced exactly.
+  const value = input.value.trim().replace(/\s+/g, " ");
   if (completion.lastTabbedValue === value) { completion.lastTabbedValue = null; return; }
-  const choices = completions(value);
+  const choices = completions(input.value);
   if (!choices) return;
   const extended = choices.found.length === 1 ? `${choices.found[0]} ` : commonPrefix(choices.found);
   if (extended.length > choices.tail.length) {
     event.preventDefault();
     input.value = value.slice(0, value.length - choices.tail.length) + extended;
     input.setSelectionRange(input.value.length, input.value.length);
-    showNotice(choices.found.length > 1 ? `Could be: ${choices.found.join(", ")}.` : "");
+    showNotice(choices.found.length > 1 ? choicesSentence(choices.found) : "");
     completion.lastTabbedValue = null;
   } else if (choices.found.length > 1) {
     event.preventDefault();
-    showNotice(`Could be: ${choices.found.join(", ")}.`);
+    showNotice(choicesSentence(choices.found));
     completion.lastTabbedValue = value;
   }
 }
