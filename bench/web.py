@@ -93,10 +93,12 @@ def load_row(players: int, store: str, outcome, judged: bool) -> Row:
             f"({turns / outcome.window_seconds:,.0f}/s of {offered:,.0f}/s offered); "
             f"{players:,} new games took {outcome.setup_seconds:.1f} s"
             + (f"; failures {outcome.failures}" if outcome.failures else "")
-            + (f"; {outcome.unanswered} turns unanswered after the grace time" if outcome.unanswered else ""))
+            + (f"; {outcome.unanswered} turns unanswered after the grace time" if outcome.unanswered else "")
+            + (f"; {outcome.reopened} connections reopened" if outcome.reopened else "")
+            + f"; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs after it")
     detail = dict(players=players, store=store, turns=turns, failures=outcome.failures, unanswered=outcome.unanswered, p50_ms=p50, p99_ms=p99,
                   window_s=outcome.window_seconds, setup_s=outcome.setup_seconds, think_s=THINK_SECONDS,
-                  workers=WORKERS)
+                  workers=WORKERS, reopened=outcome.reopened, load_average=os.getloadavg())
     key = f"web.load.{store.lower()}@{players}"
     what = f"(9) web load, {players:,} players typing every ~{THINK_SECONDS:g} s, {store}: p99"
     if judged:
@@ -173,7 +175,9 @@ def service(store_url: str, workers: int):
            SECRET_VARIABLE: secrets.token_urlsafe(32),
            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     command = [sys.executable, "-m", "uvicorn", "bench.web_app:app", "--factory", "--host", "127.0.0.1",
-               "--port", str(port), "--log-level", "warning", "--no-access-log", "--backlog", "8192"]
+               "--port", str(port), "--log-level", "warning", "--no-access-log", "--backlog", "8192",
+               # Players think for seconds between turns: keep their connections, as a proxy in front would.
+               "--timeout-keep-alive", "75"]
     if workers > 1:
         command += ["--workers", str(workers)]
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

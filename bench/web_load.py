@@ -21,12 +21,25 @@ class Connection:
         self.port = port
         self.reader: asyncio.StreamReader | None = None
         self.writer: asyncio.StreamWriter | None = None
+        self.reopened = 0
 
     async def open(self) -> None:
         self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
 
     async def request(self, method: str, path: str, body: dict | None = None,
                       cookie: str | None = None) -> tuple[int, dict[str, str], bytes]:
+        """One request; a connection the server closed while idle is opened again once, as a
+        browser does (counted in `reopened`)."""
+        try:
+            return await self._request(method, path, body, cookie)
+        except (ConnectionError, asyncio.IncompleteReadError):
+            self.close()
+            self.reopened += 1
+            await self.open()
+            return await self._request(method, path, body, cookie)
+
+    async def _request(self, method: str, path: str, body: dict | None = None,
+                       cookie: str | None = None) -> tuple[int, dict[str, str], bytes]:
         payload = b"" if body is None else json.dumps(body).encode()
         head = [f"{method} {path} HTTP/1.1", f"Host: 127.0.0.1:{self.port}", f"Content-Length: {len(payload)}"]
         if body is not None:
@@ -86,6 +99,7 @@ class Outcome:
     setup_seconds: float = 0.0
     window_seconds: float = 0.0
     unanswered: int = 0  # turns still waiting when the time ran out
+    reopened: int = 0  # connections the server had closed while idle, opened again
 
 
 GRACE_SECONDS = 60.0  # after the window, how long the last turns may take before they are given up
@@ -100,6 +114,23 @@ async def bounded(outcome: Outcome, seconds: float, *work) -> None:
     outcome.unanswered = len(pending)
     for task in done:
         task.result()
+
+
+def reopened(players: list[Player]) -> int:
+    return sum(player.connection.reopened for player in players)
+
+
+async def attempt(player: Player) -> int:
+    """A turn's status; 0 when the connection failed even after opening it again."""
+    try:
+        return await player.turn()
+    except (OSError, asyncio.IncompleteReadError):
+        player.connection.close()
+        try:
+            await player.connection.open()
+        except OSError:
+            pass
+        return 0
 
 
 async def start_players(port: int, count: int, outcome: Outcome, at_once: int = 64) -> list[Player]:
@@ -130,7 +161,7 @@ async def typing(port: int, count: int, think: float, seconds: float, during=Non
         await asyncio.sleep(first)
         while time.perf_counter() < ends:
             sent = time.perf_counter()
-            status = await player.turn()
+            status = await attempt(player)
             if status == 200:
                 outcome.latencies.append(time.perf_counter() - sent)
             else:
@@ -145,6 +176,7 @@ async def typing(port: int, count: int, think: float, seconds: float, during=Non
     try:
         await bounded(outcome, seconds, watch(), *(play(player, chance.uniform(0, think)) for player in players))
     finally:
+        outcome.reopened = reopened(players)
         for player in players:
             player.connection.close()
     outcome.window_seconds = time.perf_counter() - began
@@ -161,7 +193,7 @@ async def flat_out(port: int, count: int, seconds: float) -> Outcome:
     async def play(player: Player) -> None:
         while time.perf_counter() < ends:
             sent = time.perf_counter()
-            status = await player.turn()
+            status = await attempt(player)
             if status == 200:
                 outcome.latencies.append(time.perf_counter() - sent)
             else:
@@ -170,6 +202,7 @@ async def flat_out(port: int, count: int, seconds: float) -> Outcome:
     try:
         await bounded(outcome, seconds, *(play(player) for player in players))
     finally:
+        outcome.reopened = reopened(players)
         for player in players:
             player.connection.close()
     outcome.window_seconds = time.perf_counter() - began

@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Generic, TypeVar
 
+from elysium.web.store.model import Conflict
+
 Connection = TypeVar("Connection")
 
 
@@ -57,6 +59,4 @@ class Pool(Generic[Connection]):
 def is_broken(error: Exception) -> bool:
     """A connection that failed for a reason other than the caller's own (a lost server, say) is
     dropped rather than given to the next request."""
-    from elysium.web.store.model import Conflict
-
     return not isinstance(error, (Conflict, TypeError, ValueError))
