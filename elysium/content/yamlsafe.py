@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from elysium.content import yaml_hints
 from elysium.content.files import MAX_FILE_BYTES, Refused, read_file
 from elysium.content.styles import CONTROL, first_control
 
@@ -305,6 +306,12 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, name: str) -> YamlPr
         return YamlProblem(Mark(name, line, column), f"values are nested more than {MAX_DEPTH} levels deep")
     if mark is not None and _character_at(text, mark.line, mark.column) == "\t":
         return YamlProblem(where, "YAML syntax: a tab is used for indentation; indent with spaces")
+    if mark is not None:
+        context_line = error.context_mark.line if error.context_mark is not None else None
+        hint = yaml_hints.explain(problem, str(error.context or "") if error.problem else "", mark.line, mark.column,
+                                  context_line, text)
+        if hint is not None:
+            return YamlProblem(Mark(name, hint.line, hint.column), hint.message)
     message = f"YAML syntax: {problem}"
     if error.context and error.context_mark is not None and error.problem:
         start = error.context_mark
