@@ -258,7 +258,7 @@ def parse_document(text: str, name: str) -> Document:
         builder = _Builder(name, text)
         document.data = builder.build(node, (), 0)
         document._positions = builder
-        document.leading_zeros = any(LEADING_ZERO.match(text) for text in builder.written.values())
+        document.leading_zeros = any(LEADING_ZERO.match(written) for written in builder.written.values())
     if CONTROL_ESCAPE.search(text):
         document.controls = _controls(document.data)
     return document
