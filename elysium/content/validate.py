@@ -13,7 +13,7 @@ from sys import intern
 from typing import Any
 
 from elysium.content import features as campus
-from elysium.content import schema, substitutions
+from elysium.content import schema, substitutions, yaml_traps
 from elysium.content.messages import DEFAULTS, PARAMETERS
 from elysium.content.model import DIRECTIONS, EnergyDrain, MasteryFade, Variant, parse_time
 from elysium.content.names_check import NameUse
@@ -136,8 +136,23 @@ class Checker:
         self.references.append(Reference(kind, value, doc, path))
         return value
 
+    def written_text(self, doc: Document, path: Path_, value: Any, what: str) -> Any:
+        """A plain number where text belongs, as it is written, with a warning to quote it."""
+        if (kept := yaml_traps.number_as_text(doc, path, value, what)) is None:
+            return value
+        self.warnings.append(kept[1])
+        return kept[0]
+
+    def meant_boolean(self, doc: Document, path: Path_, value: Any, what: str) -> Any:
+        """`yes`/`no`/`on`/`off` where true or false belongs, as the boolean meant, with a warning."""
+        if (taken := yaml_traps.old_boolean(doc, path, value, what)) is None:
+            return value
+        self.warnings.append(taken[1])
+        return taken[0]
+
     # -- simple shapes -------------------------------------------------------------------------
     def shape_str(self, doc, path, value, what):
+        value = self.written_text(doc, path, value, what)
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             self.error(doc.mark(path), f"{what} must be text, not {_kind(value)}")
             return INVALID
@@ -147,6 +162,7 @@ class Checker:
         return str(value)
 
     def shape_bool(self, doc, path, value, what):
+        value = self.meant_boolean(doc, path, value, what)
         if not isinstance(value, bool):
             self.error(doc.mark(path), f"{what} must be true or false, not {_kind(value)}")
             return INVALID
@@ -154,6 +170,7 @@ class Checker:
 
     def shape_dark(self, doc, path, value, what):
         """A room's darkness: true, false, or a condition that holds while the room is dark."""
+        value = self.meant_boolean(doc, path, value, what)
         if isinstance(value, bool):
             return value
         if not isinstance(value, dict):
@@ -168,6 +185,7 @@ class Checker:
 
     def shape_bool_or_condition(self, doc, path, value, what):
         """True, false, or a condition asked when it matters (a timer's `interrupts`)."""
+        value = self.meant_boolean(doc, path, value, what)
         if isinstance(value, bool):
             return value
         if not isinstance(value, dict):
@@ -179,6 +197,8 @@ class Checker:
         if isinstance(value, bool) or not isinstance(value, int):
             self.error(doc.mark(path), f"{what} must be a whole number, not {_kind(value)}")
             return INVALID
+        if warning := yaml_traps.leading_zero(doc, path, value, what):
+            self.warnings.append(warning)
         return value
 
     def shape_count(self, doc, path, value, what):
@@ -204,6 +224,10 @@ class Checker:
         return minutes
 
     def shape_words(self, doc, path, value, what):
+        if isinstance(value, list):
+            value = [self.written_text(doc, path + (i,), word, what) for i, word in enumerate(value)]
+        else:
+            value = self.written_text(doc, path, value, what)
         words = [value] if isinstance(value, str) else value
         if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
             self.error(doc.mark(path), f"{what} must be a word or a list of words")
@@ -211,6 +235,7 @@ class Checker:
         return tuple(intern(w.strip().lower()) for w in words)  # shared, like the YAML's own words
 
     def shape_text(self, doc, path, value, what):
+        value = self.written_text(doc, path, value, what)
         if isinstance(value, str):
             if not value.strip():
                 self.error(doc.mark(path), f"{what} is empty")
@@ -393,6 +418,8 @@ class Checker:
             value = [value]
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             return {v: "" for v in value}
+        if isinstance(value, dict):
+            value = {k: self.written_text(doc, path + (k,), v, f"the version range of {k!r}") for k, v in value.items()}
         if isinstance(value, dict) and all(isinstance(v, str) or v is None for v in value.values()):
             return {str(k): v or "" for k, v in value.items()}
         self.error(doc.mark(path), f"{what} must be a list of pack ids, or pack ids with version ranges")

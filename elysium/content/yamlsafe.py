@@ -1,5 +1,8 @@
 """Read YAML safely into plain data, remembering where every value came from.
 
+Plain values are read by the YAML 1.2 core schema, not PyYAML's YAML 1.1 one: `yes`, `no`, `on`
+and `off` are text, `true`/`false` are the booleans, `0123` is the number 123 (never octal 83),
+`0o17` is octal, and `07:30` or `1_000` are text (no base-60 numbers, no digit separators).
 Only the standard YAML tags are accepted; anything like `!!python/object` is an error, never code.
 The node tree is composed (with libyaml's C parser when present) and turned into dicts, lists and
 scalars by hand, so that duplicate keys, alias bombs and recursive aliases become clear errors with
@@ -21,6 +24,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from elysium.content import yaml_hints
 from elysium.content.files import MAX_FILE_BYTES, Refused, read_file
 from elysium.content.styles import CONTROL, first_control
 
@@ -55,6 +59,25 @@ class Loader(_Parser):  # type: ignore[valid-type,misc]
             tag = self.tags[value] = super().resolve(kind, value, implicit)
         return tag
 
+# The YAML 1.2 core schema's tag resolution (yaml.org/spec/1.2.2, 10.3.2), replacing PyYAML's
+# YAML 1.1 table. `<<` still resolves to the merge tag, so that a merge key is refused by name.
+CORE_RESOLVERS = (
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
+    ("tag:yaml.org,2002:float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+                                r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", list("-+.0123456789")),
+    ("tag:yaml.org,2002:merge", r"^<<$", ["<"]),
+)
+Loader.yaml_implicit_resolvers = {}
+for _tag, _pattern, _first in CORE_RESOLVERS:
+    Loader.add_implicit_resolver(_tag, re.compile(_pattern), _first)
+CORE_INT = re.compile(CORE_RESOLVERS[2][1])
+CORE_FLOAT = re.compile(CORE_RESOLVERS[3][1])
+# A whole number written with a leading zero: YAML 1.1 (and so most other tools) would read it as
+# octal, so the checker warns where one is used (see Document.leading_zeros).
+LEADING_ZERO = re.compile(r"^[-+]?0[0-9]+$")
+
 MAX_NODES = 500_000
 MAX_DEPTH = 64
 
@@ -65,6 +88,7 @@ STANDARD_TAGS = {
 
 Path_ = tuple[str | int, ...]
 STR_TAG, MERGE_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:merge"
+INT_TAG = "tag:yaml.org,2002:int"
 
 # The reader refuses control characters written raw (and reads CR and NEL as line breaks), so one
 # can reach a value only through a double-quoted escape: "\e", "\x1b", "\u009b", "\N", "\0", ...
@@ -107,6 +131,9 @@ class Document:
         # (path, whether it is the key that names the path, the character) for each text or key
         # holding a control character: see `control_problems`.
         self.controls: list[tuple[Path_, bool, str]] = []
+        # Whether some whole number is written with a leading zero (0123): only then need the
+        # checker look up how each number was written.
+        self.leading_zeros = False
 
     def _raw(self) -> _Builder:
         if self._positions is None:
@@ -140,6 +167,11 @@ class Document:
                 return self._mark(raw)
         line_start = self.text.rfind("\n", 0, found) + 1
         return Mark(self.file, self.text.count("\n", 0, found) + 1, found - line_start + 1)
+
+    def written(self, path: Path_) -> str | None:
+        """How the plain number, boolean or null at `path` is written in the file (`1.10` for the
+        number 1.1), or None when the value there is text or not a scalar."""
+        return self._raw().written.get(path)
 
     def key_mark(self, path: Path_) -> Mark:
         """Where the key that names `path` stands (for unknown fields and duplicate ids)."""
@@ -220,12 +252,13 @@ def parse_document(text: str, name: str) -> Document:
         raise YamlProblem(Mark(name, where.start_mark.line + 1, where.start_mark.column + 1),
                           "the file expands to too many values (an alias bomb?)")
     try:
-        document.data = _plain(node, aliases)
+        document.data, document.leading_zeros = _plain(node, aliases)
     except _Unsafe:
         # The builder that notes positions finds the same problem and says where it is.
         builder = _Builder(name, text)
         document.data = builder.build(node, (), 0)
         document._positions = builder
+        document.leading_zeros = any(LEADING_ZERO.match(written) for written in builder.written.values())
     if CONTROL_ESCAPE.search(text):
         document.controls = _controls(document.data)
     return document
@@ -273,6 +306,12 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, name: str) -> YamlPr
         return YamlProblem(Mark(name, line, column), f"values are nested more than {MAX_DEPTH} levels deep")
     if mark is not None and _character_at(text, mark.line, mark.column) == "\t":
         return YamlProblem(where, "YAML syntax: a tab is used for indentation; indent with spaces")
+    if mark is not None:
+        context_line = error.context_mark.line if error.context_mark is not None else None
+        hint = yaml_hints.explain(problem, str(error.context or "") if error.problem else "", mark.line, mark.column,
+                                  context_line, text)
+        if hint is not None:
+            return YamlProblem(Mark(name, hint.line, hint.column), hint.message)
     message = f"YAML syntax: {problem}"
     if error.context and error.context_mark is not None and error.problem:
         start = error.context_mark
@@ -353,9 +392,10 @@ class _Unsafe(Exception):
 SHORT = 40  # longer texts are prose, and prose rarely repeats
 
 
-def _plain(root: yaml.Node, aliases: bool) -> Any:
+def _plain(root: yaml.Node, aliases: bool) -> tuple[Any, bool]:
     """The data of a node tree, refusing all that `_Builder` refuses (and raising `_Unsafe` for it),
-    without noting any position. Without aliases no node is shared, so none can contain itself.
+    without noting any position, and whether a whole number in it is written with a leading zero.
+    Without aliases no node is shared, so none can contain itself.
 
     Keys and short texts (ids, directions, flags) are interned: the same few thousand words recur
     hundreds of thousands of times in a big pack, and one object each makes the loaded content
@@ -365,11 +405,15 @@ def _plain(root: yaml.Node, aliases: bool) -> Any:
     # refused a tree that expands too far, and without them the tree is as big as the file.
     count = 1
     active: set[int] = set()
+    leading_zeros = False
 
     def value(node: Any, depth: int) -> Any:
+        nonlocal leading_zeros
         if node.__class__ is not yaml.ScalarNode:
             return collection(node, depth)
         if node.tag != STR_TAG:
+            if node.tag == INT_TAG and LEADING_ZERO.match(node.value):
+                leading_zeros = True
             return _scalar(node)
         text = node.value
         return intern(text) if len(text) <= SHORT else text
@@ -407,32 +451,32 @@ def _plain(root: yaml.Node, aliases: bool) -> Any:
     data = value(root, 0)
     if count > MAX_NODES:
         raise _Unsafe
-    return data
-
-
-_SCALARS = yaml.constructor.SafeConstructor()
+    return data, leading_zeros
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
-    """A scalar's value by its tag, as YAML 1.1 reads it; `_Unsafe` if it cannot be read."""
+    """A scalar's value by its tag, as the YAML 1.2 core schema reads it (also for an explicit
+    tag such as `!!int 0o17`); `_Unsafe` if it cannot be read."""
     if node.tag not in STANDARD_TAGS:
         raise _Unsafe
     value = node.value
     kind = node.tag.rpartition(":")[2]
-    if kind in ("str", "timestamp", "binary") or (kind in ("int", "float") and ":" in value):
-        # YAML 1.1 reads 07:30 as a base-60 number; for content it is always a time of day.
+    if kind in ("str", "timestamp", "binary"):
         return str(value)
-    try:
-        if kind == "bool":
-            return value.lower() in ("yes", "true", "on")
-        if kind == "null":
-            return None
-        if kind == "int":
-            return _SCALARS.construct_yaml_int(node)
-        if kind == "float":
-            return _SCALARS.construct_yaml_float(node)
-    except (ValueError, yaml.YAMLError):
-        pass
+    if kind == "null":
+        return None
+    if kind == "bool" and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    if kind == "int" and CORE_INT.match(value):
+        if value.startswith(("0o", "0x")):
+            return int(value[2:], 8 if value[1] == "o" else 16)
+        return int(value)  # base 10, whatever its leading zeros
+    if kind == "float" and CORE_FLOAT.match(value):
+        special = value.lstrip("+-").lower()
+        if special in (".inf", ".nan"):
+            number = float(special[1:])
+            return -number if value.startswith("-") else number
+        return float(value)
     raise _Unsafe
 
 
@@ -448,6 +492,8 @@ class _Builder:
         # The parser's own marks (0-based), kept as they come: few are ever turned into a `Mark`.
         self.marks: dict[Path_, Any] = {}
         self.key_marks: dict[Path_, Any] = {}
+        # How each value that is not text is written (see Document.written).
+        self.written: dict[Path_, str] = {}
 
     def mark(self, node: yaml.Node) -> Mark:
         return Mark(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -463,6 +509,8 @@ class _Builder:
             raise YamlProblem(self.mark(node), f"the tag {tag} is not allowed in content")
         self.marks.setdefault(path, node.start_mark)
         if isinstance(node, yaml.ScalarNode):
+            if node.tag != STR_TAG:
+                self.written.setdefault(path, node.value)
             return self.scalar(node)
         if id(node) in self.active:
             where = _recursive_alias_mark(self.text, self.file) or self.mark(node)

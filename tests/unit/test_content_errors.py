@@ -82,7 +82,7 @@ def test_each_content_error_names_file_line_and_column(tmp_path, case):
 
 
 def test_every_problem_is_reported_not_just_the_first(tmp_path):
-    text = "rooms:\n  cellar:\n    name: 5\n    descripton: Damp.\n    exits: {up: nowhere_room}\n"
+    text = "rooms:\n  cellar:\n    name: true\n    descripton: Damp.\n    exits: {up: nowhere_room}\n"
     found = problems(pack(tmp_path, extra=text))
     assert len(found) >= 3
 
