@@ -42,6 +42,9 @@ MESSAGES: dict[str, str] = {
     "campus.recital_entry_performed": "{recital}: {weekday}, day {day}, {time}, {stage} (you performed)",
     "campus.no_audience": "You run through a few bars under your breath. It steadies you, but there is no "
                           "audience here to judge it. (RECITALS lists when and where to perform.)",
+    "campus.recital_late": "You have come late, and the steward called your name long ago. He finds it on his "
+                           "list, frowns, and fits you in at the end, before an audience that has been "
+                           "listening for a while.",
     "campus.already_performed": "You have already taken your bow tonight.",
     "campus.step_up": "You step into the light and begin \u201c{piece}\u201d.",
     "campus.verdict_triumph": "The last note hangs in the air a heartbeat before the hall breaks into applause. "
@@ -112,6 +115,7 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "campus.recital_entry_performed": _ENTRY,
     "campus.step_up": ("piece",),
     "campus.recital_missed": ("recital",),
+    "campus.recital_late": ("recital",),
     # features
     "campus.status": ("score", "turns"),
     "campus.status_energy": ("energy", "max_energy"),
