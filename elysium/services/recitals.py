@@ -28,6 +28,15 @@ PRACTICE = 30         # minutes a practice session takes
 PRACTICE_ENERGY = 10
 PERFORMANCE_ENERGY = 20
 PREPARED_WITHIN = 2 * calendar.MINUTES_PER_DAY
+# What an hour of practice feels like at each stage of mastery (lowest mastery first match):
+# so a piece learned and a piece kept warm do not read alike.
+PRACTICE_BANDS = (
+    (100, "campus.practised_mastered"),
+    (85, "campus.practised_polish"),
+    (60, "campus.practised_shaping"),
+    (30, "campus.practised_steady"),
+    (0, "campus.practised"),
+)
 MISSED_STANDING = -5
 LATE_PENALTY = 10  # points a late performer loses: an audience that has sat through the list
 
@@ -82,8 +91,8 @@ class Recitals(Service):
         entry["mastery"] = min(100, entry["mastery"] + gain)
         entry["practised"] = state["time"]
         state["energy"] -= PRACTICE_ENERGY
-        return Narration(say("campus.practised", state, content, piece=piece.name, mastery=entry["mastery"]),
-                         minutes=PRACTICE)
+        key = next(key for lowest, key in PRACTICE_BANDS if entry["mastery"] >= lowest)
+        return Narration(say(key, state, content, piece=piece.name, mastery=entry["mastery"]), minutes=PRACTICE)
 
     @handles(ShowRecitals)
     def show_recitals(self, msg: ShowRecitals, ctx: Context) -> Narration:
