@@ -41,3 +41,20 @@ def test_two_wins_are_two_losses_in_fenns_tally():
     said = _term_end("dormitory_loft", False, disputations=2, disputations_won=2)
     assert '"Five lost. Two of them yours.' in said
     assert '"Four lost,"' not in said
+
+
+def _ending(**counters: int) -> str:
+    game = Game.new(seed=1)
+    game.opening()
+    game.state.update(time=LAST_EVENING, location="dormitory_loft")
+    game.state["counters"].update(counters)
+    game.turn("wait 2 hours")
+    game.turn("wait 2 hours")
+    return game.state["ending"]
+
+
+def test_the_town_does_not_buy_a_star_the_classes_did_not_earn():
+    """The report's judgement call: the Quill's Own Bard is a winning ending with a star, so it
+    asks for graduated's bar as well as four evenings on the dais."""
+    assert _ending(gigs_played=4, recital_acclaim=2, classes_attended=20) == "tavern_bard"
+    assert _ending(gigs_played=4, recital_acclaim=2, classes_attended=12) == "probation"

@@ -19,7 +19,8 @@ def _term_end(**counters: int) -> tuple[str, Game]:
 
 
 def test_wren_made_ready_plays_well_and_the_quills_bard_takes_her_along() -> None:
-    said, game = _term_end(helped_wren=3, gigs_played=4, recital_acclaim=2, disputations=1, disputations_won=1)
+    said, game = _term_end(helped_wren=3, gigs_played=4, recital_acclaim=2, disputations=1, disputations_won=1,
+                           classes_attended=20)
     assert game.state["ending"] == "tavern_bard"
     assert "The hard bar comes out clean" in said
     assert '"Four lost,"' in said
