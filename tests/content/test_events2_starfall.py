@@ -36,3 +36,12 @@ def test_the_provost_stands_for_the_applause_and_sits_again_after(monkeypatch):
     assert "Provost Vey has risen" in triumph
     assert "does not sit down again" not in triumph
     assert "stays on her feet until the very last of the applause" in triumph
+
+
+def test_a_late_arrival_finds_the_recital_under_way_not_filling():
+    """P4's class: the stage's own description at 19:40 says the recital has begun."""
+    game = _on_the_starfall_stage()
+    game.state.update(time=BEFORE_STARFALL + 45)
+    seen = game.turn("look")
+    assert "The Starfall Recital is under way." in seen
+    assert "is filling from the top step down" not in seen
