@@ -202,6 +202,7 @@ class Piece:
     kind: str = "song"
     difficulty: int = 30
     performance: Text | None = None  # what the hall sees and hears when it is performed at a recital
+    practice: Text | None = None  # said after the practice line until mastered: what the piece asks of the work
 
 
 @_pickled_by_fields

@@ -42,7 +42,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "lore": {"title": "*str", "text": "*text"},
     "pieces": {
         "name": "*str", "kind": "piece_kind", "skill": "*str", "difficulty": "int",
-        "description": "*text", "performance": "text",
+        "description": "*text", "performance": "text", "practice": "text",
     },
     "classes": {
         "name": "*str", "instructor": "*ref:npcs", "room": "*ref:rooms", "days": "*days",

@@ -92,7 +92,9 @@ class Recitals(Service):
         entry["practised"] = state["time"]
         state["energy"] -= PRACTICE_ENERGY
         key = next(key for lowest, key in PRACTICE_BANDS if entry["mastery"] >= lowest)
-        return Narration(say(key, state, content, piece=piece.name, mastery=entry["mastery"]), minutes=PRACTICE)
+        line = say(key, state, content, piece=piece.name, mastery=entry["mastery"])
+        own = render(piece.practice, state, content) if entry["mastery"] < 100 else ""  # nothing left to ask
+        return Narration(f"{line} {own}" if own else line, minutes=PRACTICE)
 
     @handles(ShowRecitals)
     def show_recitals(self, msg: ShowRecitals, ctx: Context) -> Narration:

@@ -78,3 +78,14 @@ def test_a_late_performer_is_told_so_not_called_and_judged_harder(tmp_path, monk
     assert "the steward calls your name" not in performed
     assert "You finish to warm, honest applause." in performed
     assert late.state["standing"] == on_time.state["standing"] - 1 - 1  # the late effect; a good night's +1, not +2
+
+
+def test_a_pieces_own_practice_text_follows_the_line_until_it_is_mastered(tmp_path):
+    (tmp_path / "pack.yaml").write_text(MANIFEST)
+    (tmp_path / "late.yaml").write_text(example("late arrivals"))
+    learning = Game.new(tmp_path, seed=1)
+    learning.turn("wait until 8:30")
+    practised = learning.turn("practise little air")
+    assert "(Mastery" in practised and practised.endswith("The third bar still trips you.")
+    learning.state["repertoire"]["little_air"]["mastery"] = 100
+    assert "The third bar still trips you." not in learning.turn("practise little air")
