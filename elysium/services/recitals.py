@@ -28,7 +28,7 @@ PRACTICE = 30         # minutes a practice session takes
 PRACTICE_ENERGY = 10
 PERFORMANCE_ENERGY = 20
 PREPARED_WITHIN = 2 * calendar.MINUTES_PER_DAY
-# What an hour of practice feels like at each stage of mastery (lowest mastery first match):
+# What a practice session feels like at each stage of mastery (the first band reached wins):
 # so a piece learned and a piece kept warm do not read alike.
 PRACTICE_BANDS = (
     (100, "campus.practised_mastered"),
