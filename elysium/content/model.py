@@ -202,6 +202,7 @@ class Piece:
     kind: str = "song"
     difficulty: int = 30
     performance: Text | None = None  # what the hall sees and hears when it is performed at a recital
+    practice: Text | None = None  # said after the practice line until mastered: what the piece asks of the work
 
 
 @_pickled_by_fields
@@ -221,6 +222,8 @@ class SchoolClass:
     teaches: tuple[str, ...] = ()
     missed: tuple[Effect, ...] | None = None
     do: tuple[Effect, ...] = ()
+    late: tuple[Effect, ...] | None = None  # run for a student who comes in after the grace
+    grace: int = 10  # minutes after the start a student may still come in on time
 
 
 @_pickled_by_fields
@@ -244,6 +247,7 @@ class Recital:
     suits: tuple[str, ...] = ()  # the kinds of piece its theme is for (none: any)
     fit: int = 10  # points a suited piece gains in judging, and an unsuited one loses
     unsuited: Text | None = None  # said after the verdict when the piece does not suit the theme
+    late: tuple[Effect, ...] | None = None  # performing after the steward's call went by unheard
 
 
 @_pickled_by_fields

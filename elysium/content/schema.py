@@ -42,18 +42,19 @@ FIELDS: dict[str, dict[str, str]] = {
     "lore": {"title": "*str", "text": "*text"},
     "pieces": {
         "name": "*str", "kind": "piece_kind", "skill": "*str", "difficulty": "int",
-        "description": "*text", "performance": "text",
+        "description": "*text", "performance": "text", "practice": "text",
     },
     "classes": {
         "name": "*str", "instructor": "*ref:npcs", "room": "*ref:rooms", "days": "*days",
         "start": "*time", "end": "*time", "skill": "*str", "gain": "int", "text": "text",
         "energy": "int", "teaches": "pieces", "missed": "effects", "do": "effects",
+        "late": "effects", "grace": "minutes",
     },
     "recitals": {
         "name": "*str", "stage": "*ref:rooms", "day": "*int", "time": "*time", "skill": "str",
         "text": "text", "missed": "effects", "triumph": "text", "good": "text", "fair": "text",
         "poor": "text", "call": "text", "patience": "int", "unanswered": "effects", "suits": "piece_kinds", "fit": "int",
-        "unsuited": "text",
+        "unsuited": "text", "late": "effects",
     },
     "endings": {"title": "*str", "text": "*text", "win": "bool"},
     "verbs": {"words": "words", "default": "action_text", "time": "int"},

@@ -55,12 +55,20 @@ class Classes(Service):
         state["attended"].append(key)
         state["counters"]["classes_attended"] = state["counters"].get("classes_attended", 0) + 1
         tired = state["energy"] < TIRED
-        gain = course.gain // 2 if tired else course.gain
+        # Only a class that says what lateness costs (`late:`) notices it: half the lesson is gone.
+        late = course.late is not None and calendar.minute_of_day(state["time"]) > course.start + course.grace
+        gain = course.gain // 2 if tired or late else course.gain
+        if tired and late:
+            gain //= 2
         # Within their ranges even for a class that gives energy back or takes skill away.
         state["energy"] = max(0, min(MAX_ENERGY, state["energy"] - course.energy))
         state["skills"][course.skill] = max(0, min(MAX_SKILL, state["skills"].get(course.skill, 0) + gain))
         lesson = render(course.text, state, content) or say("campus.lesson", state, content, course=course.name)
-        lines = [lesson]
+        lines = []
+        if late:
+            state["counters"]["classes_late"] = state["counters"].get("classes_late", 0) + 1
+            lines.append(ctx.ask(RunEffects(course.late, source=f"late:{course.id}")).text)
+        lines.append(lesson)
         if tired:
             lines.append(say("campus.tired_in_class", state, content))
         lines.append(say("campus.skill_rises", state, content, skill=course.skill.replace("_", " "),

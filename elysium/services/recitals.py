@@ -28,7 +28,17 @@ PRACTICE = 30         # minutes a practice session takes
 PRACTICE_ENERGY = 10
 PERFORMANCE_ENERGY = 20
 PREPARED_WITHIN = 2 * calendar.MINUTES_PER_DAY
+# What a practice session feels like at each stage of mastery (the first band reached wins):
+# so a piece learned and a piece kept warm do not read alike.
+PRACTICE_BANDS = (
+    (100, "campus.practised_mastered"),
+    (85, "campus.practised_polish"),
+    (60, "campus.practised_shaping"),
+    (30, "campus.practised_steady"),
+    (0, "campus.practised"),
+)
 MISSED_STANDING = -5
+LATE_PENALTY = 10  # points a late performer loses: an audience that has sat through the list
 
 # (lowest total, tier, acclaim, reputation change, standing change, the message of what the hall
 # makes of it unless the recital says it in its own words)
@@ -81,8 +91,10 @@ class Recitals(Service):
         entry["mastery"] = min(100, entry["mastery"] + gain)
         entry["practised"] = state["time"]
         state["energy"] -= PRACTICE_ENERGY
-        return Narration(say("campus.practised", state, content, piece=piece.name, mastery=entry["mastery"]),
-                         minutes=PRACTICE)
+        key = next(key for lowest, key in PRACTICE_BANDS if entry["mastery"] >= lowest)
+        line = say(key, state, content, piece=piece.name, mastery=entry["mastery"])
+        own = render(piece.practice, state, content) if entry["mastery"] < 100 else ""  # nothing left to ask
+        return Narration(f"{line} {own}" if own else line, minutes=PRACTICE)
 
     @handles(ShowRecitals)
     def show_recitals(self, msg: ShowRecitals, ctx: Context) -> Narration:
@@ -129,7 +141,10 @@ class Recitals(Service):
         state["performed"].append(recital.id)
         state.setdefault("recital_pieces", {})[recital.id] = piece.id
         calls(state).pop(recital.id, None)
-        total = judge(recital, piece, ctx)
+        # Not called, and come after the steward's moment: the opening (which calls your name) is
+        # over, so the late arrival is told instead, and the tired hall judges a little harder.
+        late = called is None and state["time"] >= starts(recital) + recital.patience
+        total = judge(recital, piece, ctx) - (LATE_PENALTY if late else 0)
         _, tier, acclaim, reputation, standing, verdict = next(v for v in VERDICTS if total >= v[0])
         verdict = render(getattr(recital, tier), state, content) or say(verdict, state, content)
         if recital.suits and piece.kind not in recital.suits:
@@ -141,6 +156,9 @@ class Recitals(Service):
         counters["recitals_performed"] = counters.get("recitals_performed", 0) + 1
         counters["recital_acclaim"] = counters.get("recital_acclaim", 0) + acclaim
         opening = "" if called == "called" else render(recital.text, state, content)  # the call set the scene
+        if late:
+            opening = (ctx.ask(RunEffects(recital.late, source=f"late:{recital.id}")).text
+                       if recital.late is not None else say("campus.recital_late", state, content, recital=recital.name))
         step_up = say("campus.step_up", state, content, piece=piece.name)
         own = render(piece.performance, state, content)
         return Narration("\n".join(t for t in (opening, step_up, own, verdict) if t), minutes=PERFORMANCE)

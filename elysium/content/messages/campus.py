@@ -31,6 +31,14 @@ MESSAGES: dict[str, str] = {
     "campus.too_tired_to_practise": "You are too tired to practise. Eat something, or get some sleep.",
     "campus.practised": "You work at \u201c{piece}\u201d until the hard passages stop being hard and start "
                         "being yours. (Mastery {mastery}.)",
+    "campus.practised_steady": "You play \u201c{piece}\u201d through twice without stopping, and spend the rest "
+                               "of the time on the bars that still fight you. (Mastery {mastery}.)",
+    "campus.practised_shaping": "The notes of \u201c{piece}\u201d are yours now, so you work on what lies between "
+                                "them: where to breathe, where to wait, where to let it run. (Mastery {mastery}.)",
+    "campus.practised_polish": "You play \u201c{piece}\u201d from memory with your eyes shut, stopping only to "
+                               "polish a turn or two that nobody else would hear. (Mastery {mastery}.)",
+    "campus.practised_mastered": "There is nothing left in \u201c{piece}\u201d to learn. You play it through for "
+                                 "the pleasure of it, to keep it warm in your fingers. (Mastery {mastery}.)",
     "campus.no_pieces": "You have no pieces to your name yet. Classes, books and other bards can teach you some.",
     "campus.which_piece": "Which piece? You know {pieces}.",
     "campus.unknown_piece": "That is not a piece you know. You know {pieces}.",
@@ -42,6 +50,9 @@ MESSAGES: dict[str, str] = {
     "campus.recital_entry_performed": "{recital}: {weekday}, day {day}, {time}, {stage} (you performed)",
     "campus.no_audience": "You run through a few bars under your breath. It steadies you, but there is no "
                           "audience here to judge it. (RECITALS lists when and where to perform.)",
+    "campus.recital_late": "You have come late, and the steward called your name long ago. He finds it on his "
+                           "list, frowns, and fits you in at the end, before an audience that has been "
+                           "listening for a while.",
     "campus.already_performed": "You have already taken your bow tonight.",
     "campus.step_up": "You step into the light and begin \u201c{piece}\u201d.",
     "campus.verdict_triumph": "The last note hangs in the air a heartbeat before the hall breaks into applause. "
@@ -105,6 +116,10 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "campus.piece_learned": ("piece",),
     "campus.repertoire_entry": ("piece", "kind", "skill", "difficulty", "mastery"),
     "campus.practised": ("piece", "mastery"),
+    "campus.practised_steady": ("piece", "mastery"),
+    "campus.practised_shaping": ("piece", "mastery"),
+    "campus.practised_polish": ("piece", "mastery"),
+    "campus.practised_mastered": ("piece", "mastery"),
     "campus.which_piece": ("pieces",),
     "campus.unknown_piece": ("pieces",),
     "campus.ambiguous_piece": ("pieces",),
@@ -112,6 +127,7 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "campus.recital_entry_performed": _ENTRY,
     "campus.step_up": ("piece",),
     "campus.recital_missed": ("recital",),
+    "campus.recital_late": ("recital",),
     # features
     "campus.status": ("score", "turns"),
     "campus.status_energy": ("energy", "max_energy"),
