@@ -22,9 +22,10 @@ from elysium import __version__
 from elysium.content import model
 from elysium.content.files import PackFiles
 from elysium.content.problems import Problem
-from elysium.content.yamlsafe import Mark
 
-WARNING_PARTS = {(Problem.__module__, "Problem"): Problem, (Mark.__module__, "Mark"): Mark}
+# A warning's Mark lives beside the YAML reader, which a cache hit (the TUI's title screen) never
+# needs: it is imported only when a cached warning is read.
+MARK = ("elysium.content.yamlsafe", "Mark")
 
 MODEL_SOURCE = Path(model.__file__)
 CONTENT_CODE = MODEL_SOURCE.parent
@@ -80,8 +81,12 @@ class _ModelOnly(pickle.Unpickler):
             return getattr(found, method) if method else found
         if module == "builtins" and name in SAFE_BUILTINS:
             return getattr(__import__("builtins"), name)
-        if (module, name) in WARNING_PARTS:  # the content's warnings and where each is written
-            return WARNING_PARTS[module, name]
+        if (module, name) == (Problem.__module__, "Problem"):  # the content's warnings
+            return Problem
+        if (module, name) == MARK:  # where each warning is written
+            from elysium.content.yamlsafe import Mark
+
+            return Mark
         raise pickle.UnpicklingError(f"{module}.{name} is not part of the content model")
 
 
