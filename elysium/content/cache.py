@@ -51,8 +51,7 @@ def cache_key(packs: list[PackFiles]) -> str | None:
         return None
     digest = hashlib.sha256()
     digest.update(__version__.encode())
-    digest.update(MODEL_SOURCE.read_bytes())
-    digest.update(_code_stamp())
+    digest.update(_code_stamp())  # the model's own source among them
     for pack in packs:
         digest.update(pack.real.encode() + b"\0")
         for path in sorted(pack.paths):
@@ -63,13 +62,20 @@ def cache_key(packs: list[PackFiles]) -> str | None:
 
 
 def _code_stamp() -> bytes:
-    """The name, size and time of each module that reads and checks content: a stat apiece, as
+    """The name, size and time of each module that reads and checks content, in its sub-packages
+    too (the engine's messages, which validation checks a game's against): a stat apiece, as
     reading them all would cost a warm start more than the rest of its key."""
     stamp = []
-    for entry in sorted(os.scandir(CONTENT_CODE), key=lambda e: e.name):
-        if entry.name.endswith(".py"):
-            status = entry.stat()
-            stamp.append(f"{entry.name}\0{status.st_size}\0{status.st_mtime_ns}\0")
+    pending = [("", CONTENT_CODE)]
+    while pending:
+        prefix, folder = pending.pop()
+        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+            if entry.name.endswith(".py"):
+                status = entry.stat()
+                stamp.append(f"{prefix}{entry.name}\0{status.st_size}\0{status.st_mtime_ns}\0")
+            elif entry.name != "__pycache__" and entry.is_dir() \
+                    and os.path.exists(os.path.join(entry.path, "__init__.py")):
+                pending.append((f"{prefix}{entry.name}/", Path(entry.path)))
     return "".join(stamp).encode()
 
 

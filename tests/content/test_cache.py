@@ -89,3 +89,17 @@ def test_a_cache_hit_reads_no_yaml(pack):
               "print(sorted(m for m in sys.modules if m == 'yaml' or m.startswith('elysium.content.yaml')))")
     shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert shown.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("module", ["model.py", "validate.py", "messages/light.py"])
+def test_any_change_to_the_code_that_reads_content_makes_a_new_key(pack, tmp_path, monkeypatch, module):
+    """Editing any module of the content package, the engine's messages among them (validation
+    checks a game's messages against them), keeps a pack cached before from being served."""
+    code = Path(shutil.copytree(cache.CONTENT_CODE, tmp_path / "code", ignore=shutil.ignore_patterns("__pycache__")))
+    monkeypatch.setattr(cache, "CONTENT_CODE", code)
+    packs = [PackFiles(pack)]
+    before = cache.cache_key(packs)
+    assert cache.cache_key(packs) == before
+    edited = code / module
+    edited.write_text(edited.read_text() + "\n# changed\n")
+    assert cache.cache_key(packs) != before
