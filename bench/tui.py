@@ -5,7 +5,7 @@ first frame  process start (the parent's clock, just before it spawns `python`) 
              for elysium, the real `elysium play` path (elysium.cli.main, with the terminal
              check answered yes and App.run made headless) until the title screen has read the
              campus and shows its menu; for the minimal app, until its Input has focus. Each run is
-             a fresh process; the two kinds alternate. Target: <= 1.3x.
+             a fresh process; the two kinds alternate. Target: <= 1.1x (issue 17; 1.3x before).
 round trip   per command, in one process per kind driven with App.run_test: set the command line's
              value, press Enter, until a frame has been displayed that shows the reply (the log has
              more lines than before and is scrolled to its end). Between commands the app is left
@@ -31,7 +31,7 @@ import time
 
 from bench.util import ROOT, Row, Settings, child, emit, median, ratio_row, scratch
 
-FIRST_FRAME_TARGET = ("<=", 1.3)
+FIRST_FRAME_TARGET = ("<=", 1.1)  # issue 17 (was 1.3)
 ROUND_TRIP_TARGET = ("<=", 1.2)
 LONG_LOG_TARGET = ("<=", 1.1)
 SIZE = (120, 40)

@@ -22,9 +22,10 @@ from elysium import __version__
 from elysium.content import model
 from elysium.content.files import PackFiles
 from elysium.content.problems import Problem
-from elysium.content.yamlsafe import Mark
 
-WARNING_PARTS = {(Problem.__module__, "Problem"): Problem, (Mark.__module__, "Mark"): Mark}
+# A warning's Mark lives beside the YAML reader, which a cache hit (the TUI's title screen) never
+# needs: it is imported only when a cached warning is read.
+MARK = ("elysium.content.yamlsafe", "Mark")
 
 MODEL_SOURCE = Path(model.__file__)
 CONTENT_CODE = MODEL_SOURCE.parent
@@ -50,8 +51,7 @@ def cache_key(packs: list[PackFiles]) -> str | None:
         return None
     digest = hashlib.sha256()
     digest.update(__version__.encode())
-    digest.update(MODEL_SOURCE.read_bytes())
-    digest.update(_code_stamp())
+    digest.update(_code_stamp())  # the model's own source among them
     for pack in packs:
         digest.update(pack.real.encode() + b"\0")
         for path in sorted(pack.paths):
@@ -62,13 +62,20 @@ def cache_key(packs: list[PackFiles]) -> str | None:
 
 
 def _code_stamp() -> bytes:
-    """The name, size and time of each module that reads and checks content: a stat apiece, as
+    """The name, size and time of each module that reads and checks content, in its sub-packages
+    too (the engine's messages, which validation checks a game's against): a stat apiece, as
     reading them all would cost a warm start more than the rest of its key."""
     stamp = []
-    for entry in sorted(os.scandir(CONTENT_CODE), key=lambda e: e.name):
-        if entry.name.endswith(".py"):
-            status = entry.stat()
-            stamp.append(f"{entry.name}\0{status.st_size}\0{status.st_mtime_ns}\0")
+    pending = [("", CONTENT_CODE)]
+    while pending:
+        prefix, folder = pending.pop()
+        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+            if entry.name.endswith(".py"):
+                status = entry.stat()
+                stamp.append(f"{prefix}{entry.name}\0{status.st_size}\0{status.st_mtime_ns}\0")
+            elif entry.name != "__pycache__" and entry.is_dir() \
+                    and os.path.exists(os.path.join(entry.path, "__init__.py")):
+                pending.append((f"{prefix}{entry.name}/", Path(entry.path)))
     return "".join(stamp).encode()
 
 
@@ -80,8 +87,12 @@ class _ModelOnly(pickle.Unpickler):
             return getattr(found, method) if method else found
         if module == "builtins" and name in SAFE_BUILTINS:
             return getattr(__import__("builtins"), name)
-        if (module, name) in WARNING_PARTS:  # the content's warnings and where each is written
-            return WARNING_PARTS[module, name]
+        if (module, name) == (Problem.__module__, "Problem"):  # the content's warnings
+            return Problem
+        if (module, name) == MARK:  # where each warning is written
+            from elysium.content.yamlsafe import Mark
+
+            return Mark
         raise pickle.UnpicklingError(f"{module}.{name} is not part of the content model")
 
 

@@ -98,6 +98,8 @@ class Exit:
 @_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Room:
+    """A place: its name, description and ways out."""
+
     id: str
     name: str
     description: Text
@@ -119,6 +121,8 @@ class Room:
 @_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Item:
+    """A thing in the world: the words that name it, where it starts and what it allows."""
+
     id: str
     name: str
     nouns: tuple[str, ...]
@@ -155,6 +159,8 @@ class Item:
 @_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Topic:
+    """Something an NPC can be asked about: the words that raise it and the answer."""
+
     id: str
     keywords: tuple[str, ...]
     text: Text
@@ -165,6 +171,8 @@ class Topic:
 @_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Npc:
+    """A person in the world: the words that name them, where they are and what they say."""
+
     id: str
     name: str
     nouns: tuple[str, ...]
@@ -185,6 +193,8 @@ class Npc:
 @_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Lore:
+    """A titled text the player can come to know."""
+
     id: str
     title: str
     text: Text
@@ -208,6 +218,8 @@ class Piece:
 @_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class SchoolClass:
+    """A class on the timetable: where and when it meets, who teaches it, what attending it gives."""
+
     id: str
     name: str
     instructor: str
@@ -229,6 +241,8 @@ class SchoolClass:
 @_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Recital:
+    """A performance on a stage at a set day and time, and how it is judged."""
+
     id: str
     name: str
     stage: str
@@ -253,6 +267,8 @@ class Recital:
 @_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Ending:
+    """A way the game can end: its title and closing text."""
+
     id: str
     title: str
     text: Text
@@ -262,6 +278,8 @@ class Ending:
 @_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Verb:
+    """A verb a game adds: the words that say it and the reply when no rule answers it."""
+
     id: str
     words: tuple[str, ...]
     default: Text | None = None
@@ -271,6 +289,8 @@ class Verb:
 @_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """What happens when the player does something: the verbs and things it answers, and its effects."""
+
     id: str
     on: tuple[str, ...]
     object: str | None = None
@@ -295,6 +315,8 @@ class Rule:
 @_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Timer:
+    """Effects that happen at a time of day, on one day or every day, when their condition holds."""
+
     id: str
     at: int
     day: int | None = None
@@ -323,6 +345,8 @@ class MasteryFade:
 @_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class GameInfo:
+    """The game's manifest: its title, introduction, start, features and settings."""
+
     title: str
     intro: Text
     start: str
@@ -352,6 +376,8 @@ class GameInfo:
 @_pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class PackInfo:
+    """A loaded pack: its id, name and version."""
+
     id: str
     name: str
     version: str

@@ -12,6 +12,8 @@ if TYPE_CHECKING:  # a loaded game needs ContentError's name, not the YAML reade
 
 @dataclass(frozen=True)
 class Problem:
+    """Something wrong with content: where it is written, what is wrong, and how bad it is."""
+
     mark: Mark
     message: str
     severity: str = "error"

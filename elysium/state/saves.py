@@ -54,6 +54,8 @@ class SaveError(Exception):
 
 @dataclass(frozen=True)
 class SaveInfo:
+    """A save as listings show it: its name, when in the game and where, and when it was saved."""
+
     name: str
     day: int | None  # None (and clock None): a game without the clock, whose saves tell the turn
     clock: str | None

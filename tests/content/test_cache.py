@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pickle
+import subprocess
+import sys
 import shutil
 from pathlib import Path
 
@@ -76,3 +78,28 @@ def test_content_with_warnings_comes_from_the_cache_too(pack):
     assert any("never_read_anywhere" in problem.message for problem in first.warnings)
     content, key = cache.read([PackFiles(pack)])
     assert content == first and key
+
+
+def test_a_cache_hit_reads_no_yaml(pack):
+    """The title screen's first frame loads a cached pack: the YAML reader is not imported for it
+    (only a cached warning's position, when there is one, brings it in)."""
+    load_content(pack)
+    script = ("import sys; from elysium.content import load_content; "
+              f"assert load_content({str(pack)!r}).rooms; "
+              "print(sorted(m for m in sys.modules if m == 'yaml' or m.startswith('elysium.content.yaml')))")
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert shown.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("module", ["model.py", "validate.py", "messages/light.py"])
+def test_any_change_to_the_code_that_reads_content_makes_a_new_key(pack, tmp_path, monkeypatch, module):
+    """Editing any module of the content package, the engine's messages among them (validation
+    checks a game's messages against them), keeps a pack cached before from being served."""
+    code = Path(shutil.copytree(cache.CONTENT_CODE, tmp_path / "code", ignore=shutil.ignore_patterns("__pycache__")))
+    monkeypatch.setattr(cache, "CONTENT_CODE", code)
+    packs = [PackFiles(pack)]
+    before = cache.cache_key(packs)
+    assert cache.cache_key(packs) == before
+    edited = code / module
+    edited.write_text(edited.read_text() + "\n# changed\n")
+    assert cache.cache_key(packs) != before
