@@ -36,7 +36,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "name": "*str", "nouns": "words", "adjectives": "words", "description": "*text",
         "location": "*ref:rooms", "here": "text", "schedule": "schedule", "greeting": "text",
         "default": "text", "topics": "topics", "shows_holdings": "bool",
-        "asleep": "condition", "asleep_reply": "text", "walks": "bool",
+        "asleep": "condition", "asleep_reply": "text", "walks": "bool", "leaving": "text",
         "scenery": "scenery",
     },
     "lore": {"title": "*str", "text": "*text"},
