@@ -188,6 +188,7 @@ class Npc:
     asleep: Condition | None = None  # while it holds they sleep: TALK, ASK and WAKE get no answer
     asleep_reply: Text | None = None  # what TALK and ASK get then (default: world.person_asleep)
     walks: bool = False  # sets out early, room by room, to be in each scheduled place on time
+    leaving: Text | None = None  # said when a conversation has kept them past their time to go
 
 
 @_pickled_by_fields

@@ -36,7 +36,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "name": "*str", "nouns": "words", "adjectives": "words", "description": "*text",
         "location": "*ref:rooms", "here": "text", "schedule": "schedule", "greeting": "text",
         "default": "text", "topics": "topics", "shows_holdings": "bool",
-        "asleep": "condition", "asleep_reply": "text", "walks": "bool",
+        "asleep": "condition", "asleep_reply": "text", "walks": "bool", "leaving": "text",
         "scenery": "scenery",
     },
     "lore": {"title": "*str", "text": "*text"},
@@ -146,6 +146,7 @@ CONDITION_KEYS: dict[str, str] = {
     "at_least": "int", "at_most": "int", "equals": "int",
     "state": "str", "is": "words",  # a named state, and the value (or any of the values) it must have
     "performed": "ref:recitals", "last_performed": "pieces",  # a recital the player performed at; their latest piece
+    "performed_piece": "pieces",  # a piece the player has performed at any recital so far
 }
 PERIODS = ("morning", "afternoon", "evening", "night")
 PIECE_KINDS = ("song", "poem", "tale", "instrumental")

@@ -22,6 +22,7 @@ def _meet(ctx: Context, npc_id: str) -> None:
     met = ctx.state.setdefault("met", [])
     if npc_id not in met:
         met.append(npc_id)
+    ctx.state["spoken_to"] = {npc_id: ctx.state["time"]}  # keeps them a little (world/lingering.py)
 
 
 def _asleep(npc: Npc, ctx: Context) -> bool:

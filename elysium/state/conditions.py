@@ -101,6 +101,9 @@ def _holds_key(key: str, value: Any, condition: dict, subject: int | None, state
             pieces = state.get("recital_pieces") or {}
             latest = list(pieces.values())[-1] if pieces else None
             return latest in ((value,) if isinstance(value, str) else tuple(value))
+        case "performed_piece":  # a piece the player has performed at any recital so far
+            sung = (state.get("recital_pieces") or {}).values()
+            return any(piece in sung for piece in ((value,) if isinstance(value, str) else tuple(value)))
         case "score" | "reputation" | "standing" | "energy":
             if value is True:
                 return True  # compared through the sibling keys

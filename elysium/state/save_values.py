@@ -377,4 +377,6 @@ OPTIONAL_STATE: dict[str, tuple[Check, ColumnCheck]] = {
     "recital_pieces": (each(text), never),  # recital -> the piece performed at it, in the order performed
     "recital_calls": (each(text), never),  # recital -> "called" (awaiting an answer), "passed" or "missed"
     "met": (names, names_column),  # the people the player has talked with, once they have
+    "spoken_to": (each(whole(0, BIG)), never),  # the person last spoken to -> when (services/world/lingering.py)
+    "lingering": (each(whole(0, BIG)), never),  # people a conversation keeps -> since when they were due to go
 }

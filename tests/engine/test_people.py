@@ -175,3 +175,24 @@ def test_a_meeting_is_kept_by_a_save_and_taken_back_by_undo(tmp_path: Path) -> N
     assert game.state["met"] == ["maestra"]
     assert "You again" in game.turn("talk to maestra")
     assert game.errors == []
+
+
+# A conversation keeps a person a little (services/world/lingering.py): the guide's Dunstan, due to
+# set out at 11:58, stays while the player talks to him, then goes with his `leaving:` line.
+def test_the_guides_porter_lingers_while_spoken_to_then_says_his_leaving_line(tmp_path: Path) -> None:
+    game = docs_example_game(tmp_path)
+    game.turn("wait until 11:55")
+    game.turn("talk to dunstan")
+    asked = game.turn("ask dunstan about keys")
+    assert game.state["npcs"]["porter"]["at"] == "foyer", asked
+    assert "Can't stop" not in asked
+    gone = game.turn("wait")
+    assert "Can't stop, the carrier's in" in gone
+    assert game.state["npcs"]["porter"]["at"] == "yard"  # where his walk would have him by now
+    assert game.errors == []
+
+
+def test_unspoken_to_the_porter_sets_out_on_time(tmp_path: Path) -> None:
+    game = docs_example_game(tmp_path)
+    game.turn("wait until 11:59")
+    assert game.state["npcs"]["porter"]["at"] == "hall"

@@ -6,11 +6,12 @@ from bisect import bisect_left
 
 from elysium.bus import Context, handles, subscribes
 from elysium.bus.protocol import Enter, Go, MovePlayer, Narrated, Narration, NpcMoved, PlayerMoved, TimePassed
-from elysium.content.model import Exit
+from elysium.content.model import Exit, Npc
 from elysium.state import calendar, places
-from elysium.state.conditions import holds
+from elysium.state.conditions import holds, render
 from elysium.state.text import say
 from elysium.services.world.describe import The, arrival_text, exit_words, room_text, tell, text, the
+from elysium.services.world import lingering
 from elysium.services.world.light import note_sight
 
 WALK = 2  # minutes a walk from one room to the next takes
@@ -69,11 +70,19 @@ class Movement:
     @subscribes(TimePassed)
     def npcs_keep_their_schedules(self, msg: TimePassed, ctx: Context) -> None:
         state, content = ctx.state, ctx.content
+        for npc_id in lingering.let_go(ctx, msg.end):
+            self.leave_conversation(ctx, content.npcs[npc_id], msg.end)
         for npc_id in _due(content.schedule_times, msg.start, msg.end):
             npc = content.npcs[npc_id]
             schedule = content.schedule_of(npc)
             if not _counts_between(schedule, msg.start, msg.end, content.game.days):
                 continue  # what was passed is an entry for another day of the week
+            if lingering.held(ctx, npc_id):
+                continue  # still talking: where they are due now is worked out when they go
+            if lingering.in_conversation(ctx, npc_id, msg.end):
+                if _scheduled_room(schedule, msg.end, content.game.days) not in (None, state["npcs"][npc_id]["at"]):
+                    lingering.hold(ctx, npc_id, msg.end)
+                continue
             target = _scheduled_room(schedule, msg.end, content.game.days)
             origin = state["npcs"][npc.id]["at"]
             if target is None or target == origin:
@@ -87,6 +96,21 @@ class Movement:
             elif (npc.walks and places.has_light(state, content, here)
                   and here in _rooms_between(schedule, msg.start, msg.end, content.game.days)):
                 ctx.publish(Narrated(say("world.person_passes", state, content, noun=npc)))
+
+    def leave_conversation(self, ctx: Context, npc: Npc, now: int) -> None:
+        """Someone a conversation kept goes where their schedule puts them now, saying their
+        `leaving:` line (or the plain one) if the player is there to see it."""
+        state, content = ctx.state, ctx.content
+        origin = state["npcs"][npc.id]["at"]
+        target = _scheduled_room(content.schedule_of(npc), now, content.game.days)
+        if target is None or target == origin:
+            return
+        places.move_npc(state, npc.id, target)
+        ctx.publish(NpcMoved(npc.id, origin, target))
+        here = state["location"]
+        if here == origin and places.has_light(state, content, here):
+            line = render(npc.leaving, state, content) if npc.leaving else ""
+            ctx.publish(Narrated(line or say("world.person_leaves", state, content, noun=npc)))
 
 
 def _due(times: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
