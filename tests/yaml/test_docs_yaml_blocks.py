@@ -48,7 +48,7 @@ ENTRY_PARTS = {
 }
 SHAPE_PARTS = {"exits": "exits", "conditions": "conditions", "effects": "effects"}
 PARTS = (*ENTRY_PARTS, *SHAPE_PARTS, "pack.yaml")
-FILE_KEYS = {*schema.KINDS, "patch", "states"}
+FILE_KEYS = {*schema.KINDS, "patch", "states", "audit"}
 
 
 class Block:
