@@ -105,6 +105,7 @@ class Game:
     confirming: tuple[str, str] | None = None
     seed: int = 0
     oops: tuple[str, str] | None = None  # the last failed command and the word it did not know
+    failed_segment: str | None = None  # the last command, when it misfired: AGAIN repeats what was typed last
     changed: bool = False  # this line moved the game on (or back, with UNDO)
     autosave_each_line: bool = False  # set by a front-end: autosave after every line that changed the game
     autosave_failing: bool = False  # said once, not after every line, while the autosave keeps failing
@@ -269,8 +270,15 @@ class Game:
             result = parser.parse(segment, scope, self.vocabulary, self.state["pronouns"])
             if isinstance(result, parser.Command) and result.action == "oops":
                 segment, result = self.correct(result, segment, scope)
-            if isinstance(result, parser.Command) and result.action == "again":
+            repeating = isinstance(result, parser.Command) and result.action == "again"
+            if repeating and self.failed_segment:
+                segment = self.failed_segment
+                result = parser.parse(segment, scope, self.vocabulary, self.state["pronouns"])
+            elif repeating:
                 result = self.last_command(scope)
+            misfired = isinstance(result, parser.Failure) and not result.key.startswith("parser.oops")
+            if not (repeating and misfired):  # AGAIN of a misfire keeps repeating what was typed
+                self.failed_segment = segment if misfired else None
             if self.state["ending"] and not (isinstance(result, parser.Command) and result.action in META_ACTIONS):
                 replies.append(self.ended_text())
                 break
