@@ -104,6 +104,7 @@ MESSAGES: dict[str, str] = {
     "world.journal_heading": "Your journal ({known} of {total} entries):",
     # describing and travelling
     "world.player_description": "You look as you always do.",
+    "world.player_wearing": "You are wearing {worn}.",
     "world.nothing_special": "You see nothing special about {the noun}.",
     "world.descriptions_verbose": "Rooms are now always described in full (VERBOSE).",
     "world.descriptions_brief": ("Rooms are now described in full the first time you enter them, and named "
@@ -129,6 +130,7 @@ MESSAGES: dict[str, str] = {
 _THING = ("noun", "is", "has", "does")
 
 PARAMETERS: dict[str, tuple[str, ...]] = {
+    "world.player_wearing": ("worn",),
     "world.also_here": ("things",),
     "world.person_here": ("noun",),
     "world.exits": ("exits",),
