@@ -76,6 +76,7 @@ MESSAGES: dict[str, str] = {
     "world.way_barred": "Something stops you going that way just now.",
     "world.door_locked": "{The noun} {is} locked.",
     "world.first_opening": "(first opening {the noun})",
+    "world.first_unlocking": "(first unlocking {the noun} with {the key})",
     "world.person_leaves": "{The noun} leaves.",
     "world.person_arrives": "{The noun} arrives.",
     # time
@@ -156,6 +157,7 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "world.key_does_not_fit": (*_THING, "target"),
     "world.locked_with": (*_THING, "key"),
     "world.unlocked_with": (*_THING, "key"),
+    "world.first_unlocking": (*_THING, "key"),
     "world.no_way": ("exits",),
     "world.person_leaves": ("noun",),
     "world.person_arrives": ("noun",),

@@ -12,6 +12,7 @@ from elysium.state.conditions import holds
 from elysium.state.text import say
 from elysium.services.world.describe import The, arrival_text, exit_words, room_text, tell, text, the
 from elysium.services.world.light import note_sight
+from elysium.services.world.unlocking import unlock_with_held_key
 
 WALK = 2  # minutes a walk from one room to the next takes
 
@@ -48,9 +49,12 @@ class Movement:
             door = state["items"][way.door]
             if not door.get("open"):
                 if door.get("locked"):
-                    return Narration(tell(ctx, "world.door_locked", way.door), done=False)
+                    unlocked = unlock_with_held_key(ctx, way.door)
+                    if unlocked is None:
+                        return Narration(tell(ctx, "world.door_locked", way.door), done=False)
+                    note = unlocked + "\n"
                 places.change_item(state, way.door, open=True)
-                note = tell(ctx, "world.first_opening", way.door) + "\n"
+                note += tell(ctx, "world.first_opening", way.door) + "\n"
         return Narration(note + self.arrive(ctx, way.to), minutes=WALK)
 
     @handles(MovePlayer)
