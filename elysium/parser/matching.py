@@ -73,6 +73,15 @@ def _holds_something(thing: Thing) -> bool:
     return bool(thing.holds)
 
 
+def _lightable(thing: Thing) -> bool:
+    return thing.lightable
+
+
+def _directly_at_hand(thing: Thing) -> bool:
+    # held, or lying in the room: not a candle left in an offering bowl
+    return thing.carried or thing.in_room
+
+
 def _door(thing: Thing) -> bool:
     return thing.kind == "door"
 
@@ -88,6 +97,7 @@ _PREFERENCES: dict[tuple[str, str], tuple[Test, ...]] = {
     ("remove", "objects"): (_worn,),
     ("lock", "second"): (_carried,),
     ("unlock", "second"): (_carried,),
+    ("light", "objects"): (_lightable, _directly_at_hand),
     ("light", "second"): (_carried,),
     ("ask", "objects"): (_person,),
     ("talk", "objects"): (_person,),
