@@ -2,7 +2,7 @@
 
 A thing matches when every word of the phrase is one of its nouns or adjectives.  Things matched
 by a noun beat things matched only by adjectives ("take brass" still works when only one thing is
-brass).  Then the verb breaks ties the way a person would: you take what you are not holding, drop
+brass), and things every word names as a noun beat both.  Then the verb breaks ties the way a person would: you take what you are not holding, drop
 what you are holding, take off what you are wearing.
 """
 
@@ -42,7 +42,10 @@ def things_called(words: Sequence[str], things: Sequence[Thing]) -> list[Thing]:
     wanted = set(words)
     described = [thing for thing in things if wanted <= words_of(thing)]
     named = [thing for thing in described if wanted & nouns_of(thing)]
-    return named or described
+    # "chalk line": the chalk line, whose nouns are both words, over the felt walls, for which
+    # "chalk" is only a word that describes them.
+    wholly = [thing for thing in named if wanted <= nouns_of(thing)]
+    return wholly or named or described
 
 
 def _carried(thing: Thing) -> bool:
