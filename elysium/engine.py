@@ -82,12 +82,15 @@ class Listener(Service):
 
     name = "engine"
 
-    def __init__(self, heard: list[str]) -> None:
+    def __init__(self, heard: list[str], passing_news: list[str] | None = None) -> None:
         self.heard = heard
+        self.passing_news = passing_news
 
     @subscribes(Narrated)
     def narrated(self, msg: Narrated, ctx: Any) -> None:
         self.heard.append(msg.text)
+        if msg.routine and self.passing_news is not None:
+            self.passing_news.append(msg.text)
 
 
 @dataclass
@@ -99,6 +102,7 @@ class Game:
     over: bool = False
     errors: list[str] = field(default_factory=list)
     heard: list[str] = field(default_factory=list)
+    passing_news: list[str] = field(default_factory=list)  # lines heard that do not stop GO TO (walking.py)
     line_start: Checkpoint | None = None
     line_acted: bool = False
     slots: SaveSlots | None = None
@@ -177,7 +181,7 @@ class Game:
         self.bus.clear()
         for service in ALL_SERVICES:
             self.bus.register(service())
-        self.bus.register(Listener(self.heard))
+        self.bus.register(Listener(self.heard, self.passing_news))
 
     @cached_property
     def fresh_state(self) -> dict[str, Any]:
@@ -489,6 +493,8 @@ class Game:
             self.heard.clear()
             fired = self.bus.ask(FireTimers(target, waiting))
             texts.append(fired.text)
+            if not fired.interrupts:  # what would not stop a wait does not stop a walk either
+                self.passing_news.extend(fired.text.split("\n"))
             texts.extend(self.heard)
             self.heard.clear()
             if waiting and fired.interrupts and self.state["time"] < target and not self.state["ending"]:

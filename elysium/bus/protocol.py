@@ -56,6 +56,7 @@ class Narrated(Event):
     """Text that something other than the current action shows the player (rules, arrivals)."""
 
     text: str
+    routine: bool = False  # a person coming or going: news, but nothing that stops a walk (GO TO)
 
 
 @dataclass(frozen=True)

@@ -87,10 +87,10 @@ class Movement:
             here = state["location"]
             if here in (origin, target) and places.has_light(state, content, here):
                 key = "world.person_leaves" if here == origin else "world.person_arrives"
-                ctx.publish(Narrated(say(key, state, content, noun=npc)))
+                ctx.publish(Narrated(say(key, state, content, noun=npc), routine=True))
             elif (npc.walks and places.has_light(state, content, here)
                   and here in _rooms_between(schedule, msg.start, msg.end, content.game.days)):
-                ctx.publish(Narrated(say("world.person_passes", state, content, noun=npc)))
+                ctx.publish(Narrated(say("world.person_passes", state, content, noun=npc), routine=True))
 
 
 def _due(times: list[tuple[int, int, str]], start: int, end: int) -> list[str]:
