@@ -53,7 +53,7 @@ REQUESTS: dict[str, Build] = {
     "switch_off": lambda c, o: p.SwitchOff(o),
     "flip": lambda c, o: p.Flip(o),
     "inventory": lambda c, o: p.Inventory(),
-    "go": lambda c, o: p.Go(c.direction or ""),
+    "go": lambda c, o: p.Go(c.direction or "", passing=c.text == "passing"),  # GO TO's steps (walking.py)
     "enter": lambda c, o: p.Enter(o),
     "wait": lambda c, o: p.Wait(c.text or ""),
     "sleep": lambda c, o: p.Sleep(),

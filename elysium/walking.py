@@ -26,7 +26,7 @@ def walk(game: Game, command: Command, show: Callable[[str], None]) -> None:
     if not route.directions:
         show(route.text)
         return
-    for direction in route.directions:
+    for step, direction in enumerate(route.directions, 1):
         expected = game.content.rooms[game.state["location"]].exits[direction].to
         said: list[tuple[str, list[str]]] = []
         game.passing_news.clear()
@@ -35,7 +35,8 @@ def walk(game: Game, command: Command, show: Callable[[str], None]) -> None:
             said.append((text, list(game.heard)))
             game.heard.clear()
 
-        game.carry_out(Command("go", direction=direction), [], step_show)
+        passing = "passing" if step < len(route.directions) else None  # the way there, seen briefly
+        game.carry_out(Command("go", direction=direction, text=passing), [], step_show)
         for text, heard in said:
             show("\n".join(t for t in (text, *heard) if t))
         news = set(game.passing_news)

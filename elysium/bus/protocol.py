@@ -217,6 +217,7 @@ class Inventory(Request[Narration]):
 @dataclass(frozen=True)
 class Go(Request[Narration]):
     direction: str
+    passing: bool = False  # a room GO TO walks through on the way: seen briefly, without its exits
 
 
 @dataclass(frozen=True)

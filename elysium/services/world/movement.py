@@ -29,7 +29,7 @@ class Movement:
             shown = room.shown_exits
             ways = ", ".join(exit_words(content, shown)) or say("world.no_exits", state, content)
             return Narration(say("world.no_way", state, content, exits=ways), done=False)
-        return self.through(ctx, way)
+        return self.through(ctx, way, msg.passing)
 
     @handles(Enter)
     def enter(self, msg: Enter, ctx: Context) -> Narration:
@@ -39,7 +39,7 @@ class Movement:
                 return self.through(ctx, way)
         return Narration(tell(ctx, "world.cannot_enter", msg.thing), done=False)
 
-    def through(self, ctx: Context, way: Exit) -> Narration:
+    def through(self, ctx: Context, way: Exit, passing: bool = False) -> Narration:
         state, content = ctx.state, ctx.content
         if way.to is None or (way.condition and not holds(way.condition, state, content)):
             refusal = text(ctx, way.refusal) if way.refusal else say("world.way_barred", state, content)
@@ -55,20 +55,20 @@ class Movement:
                     note = unlocked + "\n"
                 places.change_item(state, way.door, open=True)
                 note += tell(ctx, "world.first_opening", way.door) + "\n"
-        return Narration(note + self.arrive(ctx, way.to), minutes=WALK)
+        return Narration(note + self.arrive(ctx, way.to, passing=passing), minutes=WALK)
 
     @handles(MovePlayer)
     def move_player(self, msg: MovePlayer, ctx: Context) -> Narration:
         return Narration(self.arrive(ctx, msg.room, msg.quietly))
 
-    def arrive(self, ctx: Context, room_id: str, quietly: bool = False) -> str:
+    def arrive(self, ctx: Context, room_id: str, quietly: bool = False, passing: bool = False) -> str:
         state = ctx.state
         origin = state["location"]
         state["location"] = room_id
         state["visits"][room_id] = state["visits"].get(room_id, 0) + 1
         ctx.publish(PlayerMoved(origin, room_id))
         note_sight(ctx)
-        return "" if quietly else arrival_text(ctx)
+        return "" if quietly else arrival_text(ctx, passing)
 
     @subscribes(TimePassed)
     def npcs_keep_their_schedules(self, msg: TimePassed, ctx: Context) -> None:
