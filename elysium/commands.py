@@ -104,4 +104,5 @@ def missing_verb_words(features: frozenset[str]) -> frozenset[str]:
 
 
 def rules_verb(command: Command, target: str | None, phase: str = "instead") -> p.RunRules:
-    return p.RunRules(command.action, target, command.second, command.text, command.direction, phase)
+    said = None if command.action == "go" else command.text  # GO's text is only GO TO's "passing" mark
+    return p.RunRules(command.action, target, command.second, said, command.direction, phase)
