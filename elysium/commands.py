@@ -53,7 +53,7 @@ REQUESTS: dict[str, Build] = {
     "switch_off": lambda c, o: p.SwitchOff(o),
     "flip": lambda c, o: p.Flip(o),
     "inventory": lambda c, o: p.Inventory(),
-    "go": lambda c, o: p.Go(c.direction or ""),
+    "go": lambda c, o: p.Go(c.direction or "", passing=c.text == "passing"),  # GO TO's steps (walking.py)
     "enter": lambda c, o: p.Enter(o),
     "wait": lambda c, o: p.Wait(c.text or ""),
     "sleep": lambda c, o: p.Sleep(),
@@ -104,4 +104,5 @@ def missing_verb_words(features: frozenset[str]) -> frozenset[str]:
 
 
 def rules_verb(command: Command, target: str | None, phase: str = "instead") -> p.RunRules:
-    return p.RunRules(command.action, target, command.second, command.text, command.direction, phase)
+    said = None if command.action == "go" else command.text  # GO's text is only GO TO's "passing" mark
+    return p.RunRules(command.action, target, command.second, said, command.direction, phase)

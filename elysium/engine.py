@@ -82,12 +82,15 @@ class Listener(Service):
 
     name = "engine"
 
-    def __init__(self, heard: list[str]) -> None:
+    def __init__(self, heard: list[str], passing_news: list[str] | None = None) -> None:
         self.heard = heard
+        self.passing_news = passing_news
 
     @subscribes(Narrated)
     def narrated(self, msg: Narrated, ctx: Any) -> None:
         self.heard.append(msg.text)
+        if msg.routine and self.passing_news is not None:
+            self.passing_news.append(msg.text)
 
 
 @dataclass
@@ -99,12 +102,14 @@ class Game:
     over: bool = False
     errors: list[str] = field(default_factory=list)
     heard: list[str] = field(default_factory=list)
+    passing_news: list[str] = field(default_factory=list)  # lines heard that do not stop GO TO (walking.py)
     line_start: Checkpoint | None = None
     line_acted: bool = False
     slots: SaveSlots | None = None
     confirming: tuple[str, str] | None = None
     seed: int = 0
     oops: tuple[str, str] | None = None  # the last failed command and the word it did not know
+    failed_segment: str | None = None  # the last command, when it misfired: AGAIN repeats what was typed last
     changed: bool = False  # this line moved the game on (or back, with UNDO)
     autosave_each_line: bool = False  # set by a front-end: autosave after every line that changed the game
     autosave_failing: bool = False  # said once, not after every line, while the autosave keeps failing
@@ -176,7 +181,7 @@ class Game:
         self.bus.clear()
         for service in ALL_SERVICES:
             self.bus.register(service())
-        self.bus.register(Listener(self.heard))
+        self.bus.register(Listener(self.heard, self.passing_news))
 
     @cached_property
     def fresh_state(self) -> dict[str, Any]:
@@ -269,8 +274,15 @@ class Game:
             result = parser.parse(segment, scope, self.vocabulary, self.state["pronouns"])
             if isinstance(result, parser.Command) and result.action == "oops":
                 segment, result = self.correct(result, segment, scope)
-            if isinstance(result, parser.Command) and result.action == "again":
+            repeating = isinstance(result, parser.Command) and result.action == "again"
+            if repeating and self.failed_segment:
+                segment = self.failed_segment
+                result = parser.parse(segment, scope, self.vocabulary, self.state["pronouns"])
+            elif repeating:
                 result = self.last_command(scope)
+            misfired = isinstance(result, parser.Failure) and not result.key.startswith("parser.oops")
+            if not (repeating and misfired):  # AGAIN of a misfire keeps repeating what was typed
+                self.failed_segment = segment if misfired else None
             if self.state["ending"] and not (isinstance(result, parser.Command) and result.action in META_ACTIONS):
                 replies.append(self.ended_text())
                 break
@@ -481,6 +493,8 @@ class Game:
             self.heard.clear()
             fired = self.bus.ask(FireTimers(target, waiting))
             texts.append(fired.text)
+            if not fired.interrupts:  # what would not stop a wait does not stop a walk either
+                self.passing_news.extend(fired.text.split("\n"))
             texts.extend(self.heard)
             self.heard.clear()
             if waiting and fired.interrupts and self.state["time"] < target and not self.state["ending"]:

@@ -56,6 +56,7 @@ class Narrated(Event):
     """Text that something other than the current action shows the player (rules, arrivals)."""
 
     text: str
+    routine: bool = False  # a person coming or going: news, but nothing that stops a walk (GO TO)
 
 
 @dataclass(frozen=True)
@@ -231,6 +232,7 @@ class Inventory(Request[Narration]):
 @dataclass(frozen=True)
 class Go(Request[Narration]):
     direction: str
+    passing: bool = False  # a room GO TO walks through on the way: seen briefly, without its exits
 
 
 @dataclass(frozen=True)

@@ -370,6 +370,7 @@ class GameInfo:
     banner: bool = True
     carrying_capacity: int | None = None  # how many things the player holds directly; None: no limit
     shows_holdings: bool = False  # EXAMINE on a person names what they carry (an NPC may say otherwise)
+    unlocks_with_held_key: bool = True  # OPEN or walking through a locked door first turns the key in hand
     energy: EnergyDrain = EnergyDrain()
     mastery: MasteryFade = MasteryFade()
 

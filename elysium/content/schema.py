@@ -99,7 +99,7 @@ GAME_FIELDS = {
     # describing and travelling
     "player": "text", "room_descriptions": "room_descriptions", "credits": "text",
     "directions": "directions", "banner": "bool",
-    "carrying_capacity": "count", "shows_holdings": "bool",
+    "carrying_capacity": "count", "shows_holdings": "bool", "unlocks_with_held_key": "bool",
     # the simulation: energy spent by the hours awake, and mastery that fades unpractised
     "energy": "energy_drain", "mastery": "mastery_fade",
 }

@@ -2,7 +2,7 @@
 
 A thing matches when every word of the phrase is one of its nouns or adjectives.  Things matched
 by a noun beat things matched only by adjectives ("take brass" still works when only one thing is
-brass).  Then the verb breaks ties the way a person would: you take what you are not holding, drop
+brass), and things every word names as a noun beat both.  Then the verb breaks ties the way a person would: you take what you are not holding, drop
 what you are holding, take off what you are wearing.
 """
 
@@ -42,7 +42,10 @@ def things_called(words: Sequence[str], things: Sequence[Thing]) -> list[Thing]:
     wanted = set(words)
     described = [thing for thing in things if wanted <= words_of(thing)]
     named = [thing for thing in described if wanted & nouns_of(thing)]
-    return named or described
+    # "chalk line": the chalk line, whose nouns are both words, over the felt walls, for which
+    # "chalk" is only a word that describes them.
+    wholly = [thing for thing in named if wanted <= nouns_of(thing)]
+    return wholly or named or described
 
 
 def _carried(thing: Thing) -> bool:
@@ -73,6 +76,15 @@ def _holds_something(thing: Thing) -> bool:
     return bool(thing.holds)
 
 
+def _lightable(thing: Thing) -> bool:
+    return thing.lightable
+
+
+def _directly_at_hand(thing: Thing) -> bool:
+    # held, or lying in the room: not a candle left in an offering bowl
+    return thing.carried or thing.in_room
+
+
 def _door(thing: Thing) -> bool:
     return thing.kind == "door"
 
@@ -88,6 +100,7 @@ _PREFERENCES: dict[tuple[str, str], tuple[Test, ...]] = {
     ("remove", "objects"): (_worn,),
     ("lock", "second"): (_carried,),
     ("unlock", "second"): (_carried,),
+    ("light", "objects"): (_lightable, _directly_at_hand),
     ("light", "second"): (_carried,),
     ("ask", "objects"): (_person,),
     ("talk", "objects"): (_person,),

@@ -29,6 +29,7 @@ class Thing:
     in_room: bool = True
     holds: tuple[str, ...] = ()  # ids of the things directly in or on it
     held_by: str | None = None  # the person holding it: it can be seen, not handled
+    lightable: bool = False  # LIGHT means something for it: a light that is out, or one the game's rules light
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,7 @@ MESSAGES: dict[str, str] = {
     "world.way_barred": "Something stops you going that way just now.",
     "world.door_locked": "{The noun} {is} locked.",
     "world.first_opening": "(first opening {the noun})",
+    "world.first_unlocking": "(first unlocking {the noun} with {the key})",
     "world.person_leaves": "{The noun} leaves.",
     "world.person_arrives": "{The noun} arrives.",
     # time
@@ -104,6 +105,7 @@ MESSAGES: dict[str, str] = {
     "world.journal_heading": "Your journal ({known} of {total} entries):",
     # describing and travelling
     "world.player_description": "You look as you always do.",
+    "world.player_wearing": "You are wearing {worn}.",
     "world.nothing_special": "You see nothing special about {the noun}.",
     "world.descriptions_verbose": "Rooms are now always described in full (VERBOSE).",
     "world.descriptions_brief": ("Rooms are now described in full the first time you enter them, and named "
@@ -129,6 +131,7 @@ MESSAGES: dict[str, str] = {
 _THING = ("noun", "is", "has", "does")
 
 PARAMETERS: dict[str, tuple[str, ...]] = {
+    "world.player_wearing": ("worn",),
     "world.also_here": ("things",),
     "world.person_here": ("noun",),
     "world.exits": ("exits",),
@@ -154,6 +157,7 @@ PARAMETERS: dict[str, tuple[str, ...]] = {
     "world.key_does_not_fit": (*_THING, "target"),
     "world.locked_with": (*_THING, "key"),
     "world.unlocked_with": (*_THING, "key"),
+    "world.first_unlocking": (*_THING, "key"),
     "world.no_way": ("exits",),
     "world.person_leaves": ("noun",),
     "world.person_arrives": ("noun",),

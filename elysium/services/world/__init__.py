@@ -45,5 +45,6 @@ class World(ThingHandling, ActionHandling, Lighting, Movement, Player, Travel, W
                 "plural": item.plural, "in_room": entry["at"] == state["location"] or bool(item.door),
                 "holds": places.contents(state, f"in:{item.id}") + places.contents(state, f"on:{item.id}"),
                 "held_by": places.holder_of(state, content, item.id),
+                "lightable": (item.light and not entry.get("lit")) or ("light", item.id) in content.rules_by_target,
             })
         return ScopeReply(tuple(things))

@@ -70,7 +70,7 @@ def a(content: Content, item_id: str) -> str:
     return indefinite(item.name, item.plural) if item else name_of(content, item_id)
 
 
-def room_text(ctx: Context, description: str | None = None) -> str:
+def room_text(ctx: Context, description: str | None = None, with_exits: bool = True) -> str:
     """The full description of the player's room, as LOOK shows it; `description` in place of
     the room's own ("" for none: a brief description)."""
     state, content = ctx.state, ctx.content
@@ -96,7 +96,7 @@ def room_text(ctx: Context, description: str | None = None) -> str:
     for npc_id in places.npcs_in(state, room.id):
         npc = content.npcs[npc_id]
         lines.append(text(ctx, npc.here) if npc.here else say("world.person_here", state, content, noun=npc))
-    if shown := room.shown_exits:  # hidden ones (secret or refusal-only) are left out
+    if with_exits and (shown := room.shown_exits):  # hidden ones (secret or refusal-only) are left out
         lines.append(say("world.exits", state, content, exits=", ".join(exit_words(content, shown))))
     return "\n".join(line for line in lines if line)
 
@@ -106,12 +106,15 @@ def room_name(ctx: Context, room: Room) -> str:
     return (text(ctx, room.names) or room.name) if room.names else room.name
 
 
-def arrival_text(ctx: Context) -> str:
+def arrival_text(ctx: Context, passing: bool = False) -> str:
     """What the player sees on arriving: the room's `arrival` text in place of its description
     when that holds, else the description as the player's mode has it (VERBOSE: always; BRIEF:
-    on the first visit; SUPERBRIEF: never), with the rest of the room as LOOK shows it."""
+    on the first visit; SUPERBRIEF: never), with the rest of the room as LOOK shows it. A room
+    GO TO only passes through (`passing`) is named with who and what is there, whatever the mode."""
     state, content = ctx.state, ctx.content
     room = content.rooms[state["location"]]
+    if passing:
+        return room_text(ctx, "", with_exits=False)
     arrival = text(ctx, room.arrival) if room.arrival else ""
     if arrival:
         return room_text(ctx, arrival)

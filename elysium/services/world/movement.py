@@ -13,6 +13,7 @@ from elysium.state.text import say
 from elysium.services.world.describe import The, arrival_text, exit_words, room_text, tell, text, the
 from elysium.services.world import lingering
 from elysium.services.world.light import note_sight
+from elysium.services.world.unlocking import unlock_with_held_key
 
 WALK = 2  # minutes a walk from one room to the next takes
 
@@ -29,7 +30,7 @@ class Movement:
             shown = room.shown_exits
             ways = ", ".join(exit_words(content, shown)) or say("world.no_exits", state, content)
             return Narration(say("world.no_way", state, content, exits=ways), done=False)
-        return self.through(ctx, way)
+        return self.through(ctx, way, msg.passing)
 
     @handles(Enter)
     def enter(self, msg: Enter, ctx: Context) -> Narration:
@@ -39,7 +40,7 @@ class Movement:
                 return self.through(ctx, way)
         return Narration(tell(ctx, "world.cannot_enter", msg.thing), done=False)
 
-    def through(self, ctx: Context, way: Exit) -> Narration:
+    def through(self, ctx: Context, way: Exit, passing: bool = False) -> Narration:
         state, content = ctx.state, ctx.content
         if way.to is None or (way.condition and not holds(way.condition, state, content)):
             refusal = text(ctx, way.refusal) if way.refusal else say("world.way_barred", state, content)
@@ -49,23 +50,26 @@ class Movement:
             door = state["items"][way.door]
             if not door.get("open"):
                 if door.get("locked"):
-                    return Narration(tell(ctx, "world.door_locked", way.door), done=False)
+                    unlocked = unlock_with_held_key(ctx, way.door)
+                    if unlocked is None:
+                        return Narration(tell(ctx, "world.door_locked", way.door), done=False)
+                    note = unlocked + "\n"
                 places.change_item(state, way.door, open=True)
-                note = tell(ctx, "world.first_opening", way.door) + "\n"
-        return Narration(note + self.arrive(ctx, way.to), minutes=WALK)
+                note += tell(ctx, "world.first_opening", way.door) + "\n"
+        return Narration(note + self.arrive(ctx, way.to, passing=passing), minutes=WALK)
 
     @handles(MovePlayer)
     def move_player(self, msg: MovePlayer, ctx: Context) -> Narration:
         return Narration(self.arrive(ctx, msg.room, msg.quietly))
 
-    def arrive(self, ctx: Context, room_id: str, quietly: bool = False) -> str:
+    def arrive(self, ctx: Context, room_id: str, quietly: bool = False, passing: bool = False) -> str:
         state = ctx.state
         origin = state["location"]
         state["location"] = room_id
         state["visits"][room_id] = state["visits"].get(room_id, 0) + 1
         ctx.publish(PlayerMoved(origin, room_id))
         note_sight(ctx)
-        return "" if quietly else arrival_text(ctx)
+        return "" if quietly else arrival_text(ctx, passing)
 
     @subscribes(TimePassed)
     def npcs_keep_their_schedules(self, msg: TimePassed, ctx: Context) -> None:
@@ -92,10 +96,10 @@ class Movement:
             here = state["location"]
             if here in (origin, target) and places.has_light(state, content, here):
                 key = "world.person_leaves" if here == origin else "world.person_arrives"
-                ctx.publish(Narrated(say(key, state, content, noun=npc)))
+                ctx.publish(Narrated(say(key, state, content, noun=npc), routine=True))
             elif (npc.walks and places.has_light(state, content, here)
                   and here in _rooms_between(schedule, msg.start, msg.end, content.game.days)):
-                ctx.publish(Narrated(say("world.person_passes", state, content, noun=npc)))
+                ctx.publish(Narrated(say("world.person_passes", state, content, noun=npc), routine=True))
 
     def leave_conversation(self, ctx: Context, npc: Npc, now: int) -> None:
         """Someone a conversation kept goes where their schedule puts them now, saying their

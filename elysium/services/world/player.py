@@ -6,6 +6,8 @@ from __future__ import annotations
 from elysium.bus import Context, handles
 from elysium.bus.protocol import About, ExamineSelf, Narration, SetRoomDescriptions
 from elysium.content.schema import ROOM_DESCRIPTIONS
+from elysium.content.words import indefinite, listed
+from elysium.state import places
 from elysium.state.conditions import render
 from elysium.state.text import say
 
@@ -15,7 +17,12 @@ class Player:
     def examine_self(self, msg: ExamineSelf, ctx: Context) -> Narration:
         state, content = ctx.state, ctx.content
         described = render(content.game.player, state, content) if content.game.player else ""
-        return Narration(described or say("world.player_description", state, content), minutes=1)
+        described = described or say("world.player_description", state, content)
+        worn = [content.items[i] for i in places.contents(state, "player") if state["items"][i].get("worn")]
+        if worn:  # what the player has put on is part of how they look
+            names = listed([indefinite(item.name, item.plural) for item in worn])
+            described = "\n".join((described, say("world.player_wearing", state, content, worn=names)))
+        return Narration(described, minutes=1)
 
     @handles(SetRoomDescriptions)
     def set_room_descriptions(self, msg: SetRoomDescriptions, ctx: Context) -> Narration:

@@ -11,6 +11,7 @@ from elysium.bus.protocol import (
 from elysium.content.words import listed
 from elysium.services.world.actions import holdings_text
 from elysium.services.world.capacity import room_for
+from elysium.services.world.unlocking import unlock_with_held_key
 from elysium.state import places
 from elysium.state.text import say
 from elysium.services.world.describe import (
@@ -122,13 +123,18 @@ class ThingHandling:
         entry = state["items"][item.id]
         if entry.get("open"):
             return refuse(tell(ctx, "world.already_open", item.id))
+        note = ""
         if entry.get("locked"):
-            return refuse(tell(ctx, "world.locked", item.id))
+            unlocked = unlock_with_held_key(ctx, item.id)
+            if unlocked is None:
+                return refuse(tell(ctx, "world.locked", item.id))
+            note = unlocked + "\n"
         places.change_item(state, item.id, open=True)
         revealed = places.contents(state, f"in:{item.id}") if item.container else []
         if revealed:
-            return did(tell(ctx, "world.opened_revealing", item.id, things=listed([a(content, i) for i in revealed])))
-        return did(tell(ctx, "world.opened", item.id))
+            return did(note + tell(ctx, "world.opened_revealing", item.id,
+                                   things=listed([a(content, i) for i in revealed])))
+        return did(note + tell(ctx, "world.opened", item.id))
 
     @handles(Close)
     def close(self, msg: Close, ctx: Context) -> Narration:
