@@ -5,14 +5,14 @@ the opening that calls your name, and judges ten points harder."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from elysium.content import load_content
 from elysium.engine import Game
 from elysium.services import recitals
 
-GUIDE = Path(__file__).resolve().parents[2] / "docs" / "content.md"
+from docs_examples import guide_example
+
 
 MANIFEST = """\
 id: docs_late
@@ -28,16 +28,9 @@ game:
 """
 
 
-def example(name: str) -> str:
-    blocks = re.findall(r"^```yaml\n(# docs example: (.+?)\n.*?)^```$", GUIDE.read_text(encoding="utf-8"),
-                        re.MULTILINE | re.DOTALL)
-    [text] = [text for text, named in blocks if named == name]
-    return text
-
-
 def game(tmp_path: Path) -> Game:
     (tmp_path / "pack.yaml").write_text(MANIFEST)
-    (tmp_path / "late.yaml").write_text(example("late arrivals"))
+    (tmp_path / "late.yaml").write_text(guide_example("late arrivals"))
     assert load_content(tmp_path).warnings == ()
     return Game.new(tmp_path, seed=1)
 
@@ -82,7 +75,7 @@ def test_a_late_performer_is_told_so_not_called_and_judged_harder(tmp_path, monk
 
 def test_a_pieces_own_practice_text_follows_the_line_until_it_is_mastered(tmp_path):
     (tmp_path / "pack.yaml").write_text(MANIFEST)
-    (tmp_path / "late.yaml").write_text(example("late arrivals"))
+    (tmp_path / "late.yaml").write_text(guide_example("late arrivals"))
     learning = Game.new(tmp_path, seed=1)
     learning.turn("wait until 8:30")
     practised = learning.turn("practise little air")

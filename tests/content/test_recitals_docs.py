@@ -5,7 +5,6 @@ the performance, `performed:` changes a description, and an unanswered call is a
 from __future__ import annotations
 
 import dataclasses
-import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -13,7 +12,8 @@ from elysium.content import load_content
 from elysium.engine import Game
 from elysium.services.recitals import judge
 
-GUIDE = Path(__file__).resolve().parents[2] / "docs" / "content.md"
+from docs_examples import guide_example
+
 
 MANIFEST = """\
 id: docs_recitals
@@ -28,17 +28,9 @@ game:
 """
 
 
-def example(name: str) -> str:
-    """The ```yaml block of the guide whose first line is `# docs example: NAME`."""
-    blocks = re.findall(r"^```yaml\n(# docs example: (.+?)\n.*?)^```$", GUIDE.read_text(encoding="utf-8"),
-                        re.MULTILINE | re.DOTALL)
-    [text] = [text for text, named in blocks if named == name]
-    return text
-
-
 def game(tmp_path: Path) -> Game:
     (tmp_path / "pack.yaml").write_text(MANIFEST)
-    (tmp_path / "recitals.yaml").write_text(example("recital events"))
+    (tmp_path / "recitals.yaml").write_text(guide_example("recital events"))
     assert load_content(tmp_path).warnings == ()
     return Game.new(tmp_path, seed=1)
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from elysium.content import load_content
 from elysium.engine import Game
 
+from docs_examples import guide_example
+
 ROOT = Path(__file__).resolve().parents[2]
-GUIDE = ROOT / "docs" / "content.md"
 MANIFEST = """\
 id: docs_example
 name: Docs example
@@ -21,14 +21,6 @@ game:
 """
 
 
-def example(name: str) -> str:
-    """The ```yaml block of the guide whose first line is `# docs example: NAME`."""
-    blocks = re.findall(r"^```yaml\n(# docs example: (.+?)\n.*?)^```$", GUIDE.read_text(encoding="utf-8"),
-                        re.MULTILINE | re.DOTALL)
-    [text] = [text for text, named in blocks if named == name]
-    return text
-
-
 def pack(tmp_path: Path, *texts: str) -> Path:
     (tmp_path / "pack.yaml").write_text(MANIFEST)
     for n, text in enumerate(texts):
@@ -37,7 +29,7 @@ def pack(tmp_path: Path, *texts: str) -> Path:
 
 
 def test_the_rules_example_plays_cloak_of_darknesss_bar(tmp_path):
-    folder = pack(tmp_path, example("rules"))
+    folder = pack(tmp_path, guide_example("rules"))
     assert load_content(folder).warnings == ()
     game = Game.new(folder)
     assert "Exits: south." in game.opening()
@@ -61,7 +53,7 @@ rooms:
 items:
   bell: {name: bell, description: A bell., location: foyer, portable: false}
 """
-    folder = pack(tmp_path, example("named states"), room)
+    folder = pack(tmp_path, guide_example("named states"), room)
     game = Game.new(folder)
     assert "The barman looks calm." in game.opening()
     game.turn("take bell")

@@ -3,19 +3,16 @@ hand, and a game that says `unlocks_with_held_key: false` keeps the door locked 
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from elysium.content import load_content
 from elysium.engine import Game
 
-GUIDE = Path(__file__).resolve().parents[2] / "docs" / "content.md"
+from docs_examples import guide_example
 
 
 def _pack(folder: Path, *game_lines: str) -> Path:
-    blocks = re.findall(r"^```yaml\n(# docs example: (.+?)\n.*?)^```$", GUIDE.read_text(encoding="utf-8"),
-                        re.MULTILINE | re.DOTALL)
-    [text] = [text for text, named in blocks if named == "a locked door"]
+    text = guide_example("a locked door")
     manifest = ["id: docs_shed", "name: Docs shed", "version: 1.0.0", "game:", "  title: Docs shed",
                 "  intro: Hello.", "  start: foyer", "  features: []", *(f"  {line}" for line in game_lines)]
     (folder / "pack.yaml").write_text("\n".join(manifest) + "\n", encoding="utf-8")

@@ -7,7 +7,6 @@ load and play as the guide says."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,8 @@ from elysium.engine import Game
 from elysium.state import calendar
 from elysium.state.conditions import render
 from elysium.state.store import initial_state
+
+from docs_examples import guide_example
 
 WEEK = 7
 ALL_SKILLS = range(0, 101)
@@ -91,8 +92,6 @@ def test_the_menu_board_names_the_supper_that_is_served(content):
         assert first_dish in served, (day, first_dish)
 
 
-
-GUIDE = Path(__file__).resolve().parents[2] / "docs" / "content.md"
 MANIFEST = """\
 id: docs_example
 name: Docs example
@@ -107,9 +106,7 @@ game:
 
 def docs_pack(tmp_path: Path, name: str, *more: str) -> Path:
     """A game of the ```yaml block of docs/content.md whose first line is `# docs example: NAME`."""
-    blocks = re.findall(r"^```yaml\n(# docs example: (.+?)\n.*?)^```$", GUIDE.read_text(encoding="utf-8"),
-                        re.MULTILINE | re.DOTALL)
-    [text] = [text for text, named in blocks if named == name]
+    text = guide_example(name)
     (tmp_path / "pack.yaml").write_text(MANIFEST)
     (tmp_path / "example.yaml").write_text(text + "".join(more))
     return tmp_path

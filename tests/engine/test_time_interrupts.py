@@ -4,7 +4,6 @@ first, and no wait straight through the end of term."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,8 @@ from elysium.engine import Game
 from elysium.services.clock import passed_today, wait_minutes
 from elysium.state import calendar
 
-GUIDE = Path(__file__).resolve().parents[2] / "docs" / "content.md"
+from docs_examples import guide_example
+
 MANIFEST = """\
 id: time_example
 name: Time example
@@ -41,13 +41,6 @@ rooms:
 verbs:
   study: {words: [study], default: You study for half an hour., time: 30}
 """
-
-
-def guide_example(name: str) -> str:
-    blocks = re.findall(r"^```yaml\n(# docs example: (.+?)\n.*?)^```$", GUIDE.read_text(encoding="utf-8"),
-                        re.MULTILINE | re.DOTALL)
-    [text] = [text for text, named in blocks if named == name]
-    return text
 
 
 def game_with(tmp_path: Path, timers: str, start: str = "dormitory") -> Game:

@@ -27,6 +27,7 @@ pytest.importorskip("playwright", reason="the page's browser tests need Playwrig
 pytest.importorskip("axe_playwright_python", reason="the page's axe-core check needs axe-playwright-python: pip install '.[test]'")
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
+from web_support import stop  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 MARKUP_MOD = ROOT / "tests" / "fixtures" / "page" / "markup_mod"
@@ -72,12 +73,7 @@ def web_server(folder: Path, *options: str):
         wait_until_up(base + "/", process)
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 @pytest.fixture(scope="module")

@@ -14,6 +14,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+from web_support import stop
 
 
 def free_port() -> int:
@@ -48,12 +49,7 @@ def serving(saves: Path, *options: str):
         fetch(f"http://127.0.0.1:{port}/", time.monotonic() + 30)
         yield f"http://127.0.0.1:{port}"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,7 @@ would call it (JSON bodies; the Origin of the page)."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from starlette.testclient import TestClient
@@ -44,3 +45,13 @@ def play(client: TestClient, line: str, version: int):
 
 def memory_store():
     return open_store("memory://")
+
+
+def stop(process: subprocess.Popen, seconds: float = 20) -> None:
+    """Ask a server started for a test to stop, and kill it if it will not."""
+    process.terminate()
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
