@@ -75,13 +75,16 @@ class Assembly:
             self.checker.qualify = self.qualifier(manifest.id)
             for document in documents[manifest.id]:
                 self.read_entries(document, manifest.id)
+                # Its entries are now in self.entries (their fields converted): of the file's raw
+                # data only its patches are read again, and keeping the rest of every file to the
+                # end would add the whole pack's raw data to the load's peak.
+                if isinstance(document.data, dict):
+                    document.data = {"patch": document.data["patch"]} if "patch" in document.data else None
         for manifest in order:
             self.checker.qualify = self.qualifier(manifest.id)
             for document in documents[manifest.id]:
                 self.read_patches(document, manifest.id)
-                # Every entry is now in self.entries (its fields converted): the file's raw data is
-                # not read again, and holding it to the end of the load would add its size to the peak.
-                document.data = None
+                document.data = None  # read: let go of its patches too
         self.checker.qualify = self.qualifier(self.game_id)
         self.resolve_references()
         self.check_states()
