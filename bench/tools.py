@@ -39,7 +39,7 @@ def audit_row(settings: Settings) -> Row:
     folder = packs.pack(rooms)
     miss = CACHE_ROOT / f"tools-miss-{rooms}"
     audits, loads, findings = [], [], 0
-    for _ in range(settings.reps(3, 1)):
+    for _ in range(settings.reps(2, 1)):  # an audit of 10,000 rooms takes a minute or more
         gc.collect()
         started = time.perf_counter()
         findings = len(audit(folder).findings)
