@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from elysium import parser
-from elysium.content.model import Content, Npc, Room, Text
+from elysium.content.model import Content, Item, Npc, Room, Text
 from elysium.engine import Game
 from elysium.parser.matching import nouns_of
 from elysium.state.conditions import holds, render
@@ -70,15 +70,16 @@ def scenery_coverage(content: Content) -> Coverage:
     game.state["lighting"] = {room_id: True for room_id in content.rooms}
     places = TextPlaces(content)
     people = _people_by_room(content)
+    placed = Placed(content)
     vocabulary = for_examine(game.vocabulary)
     nouns, gaps = 0, []
     for room in content.rooms.values():
         game.state["location"] = room.id
         for npc in people.get(room.id, ()):  # everyone who can be here, with what they hold
             move_npc(game.state, npc.id, room.id)
-        scope = _with_all_their_scenery(game.scope(), content, people.get(room.id, ()), game.state)
+        scope = _with_all_their_scenery(game.scope(), content, people.get(room.id, ()), game.state, placed)
         seen: set[str] = set()  # each noun counts once a room, however many texts name it
-        for source, path, text in _read_in(content, room, people.get(room.id, ()), game.state):
+        for source, path, text in _read_in(content, room, people.get(room.id, ()), game.state, placed):
             for phrase in noun_phrases(render(text, game.state, content)):
                 if phrase in seen:
                     continue
@@ -102,20 +103,38 @@ def _examinable(phrase: str, scope: list[parser.Thing], vocabulary: parser.Vocab
     return False
 
 
+class Placed:
+    """The items where each starts (a room, a person), in content order, made once an audit: the
+    audit reads every room, and looking through every item for each would make it grow with the
+    square of the world."""
+
+    def __init__(self, content: Content) -> None:
+        self.at: dict[str, list[Item]] = {}
+        for item in content.items.values():
+            self.at.setdefault(item.location, []).append(item)
+        self.order = {item_id: n for n, item_id in enumerate(content.items)}
+
+    def items_at(self, *places: str) -> list[Item]:
+        """The items that start in any of `places`, in content order."""
+        found = [item for place in dict.fromkeys(places) for item in self.at.get(place, ())]
+        return sorted(found, key=lambda item: self.order[item.id]) if len(places) > 1 else found
+
+
 def _read_in(content: Content, room: Room, people: tuple[Npc, ...],
-             state: dict) -> Iterator[tuple[str, tuple, str]]:
+             state: dict, placed: Placed) -> Iterator[tuple[str, tuple, str]]:
     """(which text, its path in the pack's YAML, the words) of every text that can be read in `room`."""
-    for source, field_path, field_text in _texts(content, room, people):
+    for source, field_path, field_text in _texts(content, room, people, placed):
         for path, text in _shown(field_path, field_text, state, content):
             yield source, path, text
 
 
-def _texts(content: Content, room: Room, people: tuple[Npc, ...]) -> Iterator[tuple[str, tuple, Text | None]]:
+def _texts(content: Content, room: Room, people: tuple[Npc, ...],
+           placed: Placed) -> Iterator[tuple[str, tuple, Text | None]]:
     """(which text, its path in the pack's YAML, the text) of everything read in `room`."""
     for field in ("description", "arrival"):
         yield f"room {room.id} {field}", ("rooms", room.id, field), getattr(room, field)
-    for item in content.items.values():
-        if item.location == room.id and item.here and not (item.scenery or item.door):
+    for item in placed.items_at(room.id):
+        if item.here and not (item.scenery or item.door):
             yield f"item {item.id} here", ("items", item.id, "here"), item.here
     for npc in people:
         yield f"npc {npc.id} here", ("npcs", npc.id, "here"), npc.here
@@ -148,15 +167,14 @@ def _people_by_room(content: Content) -> dict[str, tuple[Npc, ...]]:
 
 
 def _with_all_their_scenery(scope: list[parser.Thing], content: Content, people: tuple[Npc, ...],
-                            state: dict) -> list[parser.Thing]:
+                            state: dict, placed: Placed) -> list[parser.Thing]:
     """The scope, with every line of these people's scenery that can be there in this room: one
     that is there only at times is there whenever the text that names it is read (the audit reads
     every variant at once), but not one that asks for another room."""
     present = {thing.id for thing in scope}
-    owners = {npc.id for npc in people}
     return scope + [parser.Thing(item.id, item.name, item.nouns, item.adjectives, in_room=False, held_by=item.location)
-                    for item in content.items.values()
-                    if item.person_scenery and item.location in owners and item.id not in present
+                    for item in placed.items_at(*(npc.id for npc in people))
+                    if item.person_scenery and item.id not in present
                     and any(True for _ in _shown((), item.description, state, content))]
 
 
@@ -180,6 +198,7 @@ def reply_gaps(content: Content, places: TextPlaces | None = None) -> list[tuple
     game.state["lighting"] = {room_id: True for room_id in content.rooms}
     places = places or TextPlaces(content)
     people = _people_by_room(content)
+    placed = Placed(content)
     vocabulary = for_examine(game.vocabulary)
     gaps = []
     for room in content.rooms.values():
@@ -188,8 +207,8 @@ def reply_gaps(content: Content, places: TextPlaces | None = None) -> list[tuple
         game.state["location"] = room.id
         for npc in people[room.id]:  # everyone who can be here, with what they hold
             move_npc(game.state, npc.id, room.id)
-        scope = _with_all_their_scenery(game.scope(), content, people[room.id], game.state)
-        seen = {phrase for _, _, text in _read_in(content, room, people[room.id], game.state)
+        scope = _with_all_their_scenery(game.scope(), content, people[room.id], game.state, placed)
+        seen = {phrase for _, _, text in _read_in(content, room, people[room.id], game.state, placed)
                 for phrase in noun_phrases(render(text, game.state, content))}
         for npc in people[room.id]:
             for source, path, text, given in _replies(npc, game.state, content):

@@ -75,10 +75,16 @@ class Assembly:
             self.checker.qualify = self.qualifier(manifest.id)
             for document in documents[manifest.id]:
                 self.read_entries(document, manifest.id)
+                # Its entries are now in self.entries (their fields converted): of the file's raw
+                # data only its patches are read again, and keeping the rest of every file to the
+                # end would add the whole pack's raw data to the load's peak.
+                if isinstance(document.data, dict):
+                    document.data = {"patch": document.data["patch"]} if "patch" in document.data else None
         for manifest in order:
             self.checker.qualify = self.qualifier(manifest.id)
             for document in documents[manifest.id]:
                 self.read_patches(document, manifest.id)
+                document.data = None  # read: let go of its patches too
         self.checker.qualify = self.qualifier(self.game_id)
         self.resolve_references()
         self.check_states()
@@ -486,7 +492,8 @@ class Assembly:
     # -- building ------------------------------------------------------------------------------
     def build(self) -> model.Content:
         assert self.pack is not None and self.game is not None
-        e = {kind: {i: f for i, (f, _) in entries.items()} for kind, entries in self.entries.items()}
+        rooms_with_effects = {i for i, (f, _) in self.entries["rooms"].items() if f.get("on_enter")}
+        e = {kind: _Handed(entries) for kind, entries in self.entries.items()}
         game_fields = {"intro": "", **self.game}
         if "directions" in game_fields:  # checked as one table, kept as words and opposites
             game_fields["directions"], game_fields["opposites"] = game_fields["directions"]
@@ -512,9 +519,23 @@ class Assembly:
             origins={
                 "rules": {i: place.doc.file for i, (_, place) in self.entries["rules"].items()},
                 "timers": {i: place.doc.file for i, (_, place) in self.entries["timers"].items()},
-                "rooms": {i: place.doc.file for i, (f, place) in self.entries["rooms"].items() if f.get("on_enter")},
+                "rooms": {i: place.doc.file for i, (_, place) in self.entries["rooms"].items() if i in rooms_with_effects},
             },
         )
+
+
+class _Handed:
+    """A kind's entries, each one's fields handed over as its model is built and then let go (its
+    place kept for messages): a model shares the fields' texts, and holding every entry's converted
+    fields beside every model to the end of the load would only add to its peak of memory."""
+
+    def __init__(self, entries: dict[str, tuple[dict[str, Any] | None, Place]]) -> None:
+        self.entries = entries
+
+    def items(self):
+        for entry_id, (fields, place) in self.entries.items():
+            self.entries[entry_id] = (None, place)  # the same key: the dict is not resized while read
+            yield entry_id, fields
 
 
 def _declared_features(manifest: Any) -> frozenset[str]:

@@ -12,7 +12,6 @@ so a cache file cannot run code.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import pickle
 import tempfile
@@ -105,13 +104,19 @@ def read(packs: list[PackFiles]) -> tuple[model.Content | None, str | None]:
     if key is None:
         return None, None
     try:
-        data = (where / f"{key}.pickle").read_bytes()
+        stream = (where / f"{key}.pickle").open("rb")
     except OSError:
         return None, key
-    try:
-        content = _ModelOnly(io.BytesIO(data)).load()
-    except Exception:  # a damaged or foreign cache file is simply not used
-        return None, key
+    with stream:
+        # A hit needs the packs' bytes no more (they made the key): let them go before the content
+        # is built, and read the pickle as a stream, so that neither adds to the load's peak of
+        # memory. When the file turns out to be damaged, the loader reads the packs again.
+        for pack in packs:
+            pack.data.clear()
+        try:
+            content = _ModelOnly(stream).load()
+        except Exception:  # a damaged or foreign cache file is simply not used
+            return None, key
     return (content, key) if isinstance(content, model.Content) else (None, key)
 
 

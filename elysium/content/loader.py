@@ -39,6 +39,10 @@ def load_content(folder: Path | None = None, mods: tuple[Path, ...] = ()) -> mod
         cached, key = cache.read(packs)
         if cached is not None:
             return cached
+        if key is not None and any(pack.paths and not pack.data for pack in packs):
+            # a damaged cache file was opened: the packs' bytes went for nothing, read them again
+            packs = [PackFiles(pack.folder) for pack in packs]
+            key = cache.cache_key(packs)
         from elysium.content.assemble import Assembly
 
         content = Assembly().run(packs[0], packs[1:])

@@ -166,7 +166,10 @@ class Document:
             if found < 0:
                 return self._mark(raw)
         line_start = self.text.rfind("\n", 0, found) + 1
-        return Mark(self.file, self.text.count("\n", 0, found) + 1, found - line_start + 1)
+        # Lines counted from the value's own mark, not from the top: an audit asks this for
+        # thousands of texts of one file, and counting from the top would grow with the file.
+        line = raw.line + self.text.count("\n", raw.index, found)
+        return Mark(self.file, line + 1, found - line_start + 1)
 
     def written(self, path: Path_) -> str | None:
         """How the plain number, boolean or null at `path` is written in the file (`1.10` for the

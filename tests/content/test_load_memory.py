@@ -1,0 +1,53 @@
+"""What a load lets go of before it ends (issue 17 item 1): the peak of memory of a load is the
+content plus whatever the loader still holds beside it, so the loader holds no copy it no longer
+needs. `python -m bench --only memory` measures the peak; these prove what is let go."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from elysium.content import cache, load_content
+from elysium.content.assemble import Assembly
+from elysium.content.files import PackFiles
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "world"
+
+
+@pytest.fixture
+def pack(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("ELYSIUM_CACHE", str(tmp_path / "cache"))
+    return Path(shutil.copytree(FIXTURE, tmp_path / "world"))
+
+
+def test_a_cache_hit_lets_the_packs_bytes_go_before_the_content_is_built(pack):
+    load_content(pack)
+    packs = [PackFiles(pack)]
+    assert packs[0].data  # read for the key
+    content, _ = cache.read(packs)
+    assert content is not None and content == load_content(pack)
+    assert packs[0].data == {}
+
+
+def test_a_damaged_cache_file_after_the_bytes_went_still_loads_the_pack_from_its_files(pack, monkeypatch):
+    load_content(pack)
+    for path in (pack.parent / "cache").glob("*.pickle"):
+        path.write_bytes(b"\x80\x05not a pickle")
+    from_files = load_content(pack)
+    monkeypatch.setenv("ELYSIUM_CACHE", "off")
+    assert from_files == load_content(pack)
+
+
+def test_an_assembled_load_keeps_neither_the_files_data_nor_the_entries_fields_but_their_places(pack):
+    assembly = Assembly()
+    content = assembly.run(PackFiles(pack), [])
+    places = [place for entries in assembly.entries.values() for _, place in entries.values()]
+    fields = [fields for entries in assembly.entries.values() for fields, _ in entries.values()]
+    assert places and all(place.doc.data is None for place in places)
+    assert all(found is None for found in fields)
+    # the places still say where each entry is written, for warnings and coverage reports
+    room_place = assembly.entries["rooms"]["vestibule"][1]
+    assert room_place.mark.file.endswith(".yaml") and room_place.mark.line >= 1
+    assert content.rooms["vestibule"].name
