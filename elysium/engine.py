@@ -334,6 +334,8 @@ class Game:
         command: parser.Command = result
         self.state["pronouns"].update(parser.pronouns_after(command, scope, segment))
         self.state["last_command"] = {**dataclasses.asdict(command), "objects": list(command.objects)}
+        if command.action == "help" and command.text:
+            command = self.help_asked(command, scope)
         if command.action in META_ACTIONS:
             if command.action in ("save", "restore", "load", "delete"):
                 # A save's name is whatever follows the verb, articles and all.
@@ -342,6 +344,16 @@ class Game:
             return self.meta(command)
         self.line_acted = self.changed = True
         return self.act(command, scope)
+
+    def help_asked(self, command: parser.Command, scope: list[parser.Thing]) -> parser.Command:
+        """HELP WREN, said to a person here, is ASK WREN ABOUT HELP: the person's answer (a topic
+        or a rule on `ask` with the text help), never the help screen; HELP anything else is the
+        help screen."""
+        asked = parser.parse(f"ask {command.text} about help", scope, self.vocabulary, self.state["pronouns"])
+        people = {thing.id for thing in scope if thing.kind == "npc"}
+        if isinstance(asked, parser.Command) and asked.action == "ask" and set(asked.objects) <= people and asked.objects:
+            return asked
+        return command
 
     def parser_says(self, reply: parser.Failure | parser.Question) -> str:
         """The parser's reply in the game's own words when the game rewords that message."""

@@ -137,6 +137,7 @@ VERBS: tuple[Verb, ...] = (
         "pick",
         rule("up {objects}", "take"),
         rule("{objects} up", "take"),
+        rule("{objects}", "take"),  # PICK A LILY: picking a flower is taking it
         usage="PICK UP something",
     ),
     _verb(

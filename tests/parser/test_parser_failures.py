@@ -90,9 +90,11 @@ def test_talking_with_nobody_here(world) -> None:
 
 
 def test_a_sentence_the_verb_does_not_allow(world) -> None:
-    reply = world.parse("pick candle")  # ("turn candle" is turning it, one of the verbs players try)
+    # ("turn candle" is turning it, one of the verbs players try; "pick candle" takes it, as PICK LILY)
+    reply = world.parse("exit north")
     assert isinstance(reply, Failure)
-    assert '"pick candle"' in reply.text and "PICK UP" in reply.text
+    assert '"exit north"' in reply.text and "OUT" in reply.text
+    assert world.parse("pick candle").action == "take"
 
 
 @pytest.mark.parametrize("blank", ["", "   ", "\t\n", ","])
