@@ -38,7 +38,7 @@ MAX_CHAIN = 100  # events in a row, each set off by the one before: far more tha
 # Each service class's methods marked @handles or @subscribes, found once: the web service wires
 # up a game's services on every request, and looking through every attribute each time costs more
 # than the turn.
-_MARKED: dict[type, tuple[str, ...]] = {}
+_MARKED: dict[type, tuple[tuple[str, tuple, tuple], ...]] = {}
 
 
 class Runaway(RuntimeError):
@@ -129,20 +129,26 @@ class Bus:
         """Wire up every method of `service` marked with @handles or @subscribes."""
         kind = type(service)
         if kind not in _MARKED:
-            _MARKED[kind] = tuple(a for a in dir(kind) if getattr(getattr(kind, a, None), "handles", ())
-                                  or getattr(getattr(kind, a, None), "subscribes", ()))
-        for attribute in _MARKED[kind]:
+            _MARKED[kind] = tuple(
+                (a, tuple(getattr(getattr(kind, a), "handles", ())), tuple(getattr(getattr(kind, a), "subscribes", ())))
+                for a in dir(kind) if getattr(getattr(kind, a, None), "handles", ())
+                or getattr(getattr(kind, a, None), "subscribes", ()))
+        # A game wires up its services each time it is rebuilt (a web turn does it per request):
+        # what a class handles is read once, and only the lists this service joined are sorted again.
+        joined = set()
+        for attribute, handled, subscribed in _MARKED[kind]:
             method = getattr(service, attribute)
             label = f"{service.name}.{attribute}"
-            for request_type in getattr(method, "handles", ()):
+            for request_type in handled:
                 if request_type in self._handlers:
                     other = self._handlers[request_type][0]
                     raise ValueError(f"{request_type.__name__} is handled by {other} and {label}")
                 self._handlers[request_type] = (label, method)
-            for event_type in getattr(method, "subscribes", ()):
+            for event_type in subscribed:
                 self._subscribers.setdefault(event_type, []).append((label, method))
-        for subscribers in self._subscribers.values():
-            subscribers.sort(key=lambda entry: entry[0])
+                joined.add(event_type)
+        for event_type in joined:
+            self._subscribers[event_type].sort(key=lambda entry: entry[0])
 
     def clear(self) -> None:
         """Forget every registered service (the state and content stay)."""

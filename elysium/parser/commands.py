@@ -301,7 +301,18 @@ def is_command(words: list[str], vocabulary: Vocabulary) -> bool:
 
 
 def _custom_verbs(vocabulary: Vocabulary) -> dict[str, str]:
-    """The game's own verbs, keyed by their words as the tokeniser would read them."""
+    """The game's own verbs, keyed by their words as the tokeniser would read them. A vocabulary
+    is made once per game and never changed, so they are read once and kept beside it: every
+    sentence and every answer to a question asks for them."""
+    kept = getattr(vocabulary, "__dict__", None)
+    if kept is None:
+        return _read_custom_verbs(vocabulary)
+    if "_custom_verb_words" not in kept:
+        kept["_custom_verb_words"] = _read_custom_verbs(vocabulary)
+    return kept["_custom_verb_words"]
+
+
+def _read_custom_verbs(vocabulary: Vocabulary) -> dict[str, str]:
     verbs: dict[str, str] = {}
     custom = getattr(vocabulary, "custom_verbs", None) or {}
     for typed, action in custom.items():

@@ -98,3 +98,21 @@ def test_the_default_store_is_a_sqlite_file_beside_the_saves_folder():
     url = default_store_url()
     assert url.startswith("sqlite:///")
     assert Path(url.removeprefix("sqlite://")).parent == default_saves_folder().parent.resolve()
+
+
+def test_a_turn_is_written_in_one_statement_and_a_stale_one_in_none_that_changes(tmp_path):
+    """The version check and the write are one UPDATE (its own transaction under the write lock):
+    no BEGIN, SELECT and COMMIT around it on every turn. A stale write changes nothing."""
+    store = open_store(f"sqlite:///{(tmp_path / 'games.db').as_posix().lstrip('/')}")
+    store.write("ada", {"count": 1}, 0)
+    statements: list[str] = []
+    for connection in store._pool._idle:
+        connection.set_trace_callback(statements.append)
+    store.write("ada", {"count": 2}, 1)
+    assert len(statements) == 1 and statements[0].startswith("UPDATE games")
+    with pytest.raises(Conflict, match="at version 2, not 1"):
+        store.write("ada", {"count": 9}, 1)
+    with pytest.raises(Conflict, match="at version 2, not 0"):
+        store.write("ada", {"count": 9}, 0)
+    assert store.read("ada") == Stored({"count": 2}, 2)
+    store.close()

@@ -1,8 +1,8 @@
 """The default store: one SQLite file (WAL), nothing to install, safe for several worker processes.
 
-A versioned write runs in one `BEGIN IMMEDIATE` transaction, which takes the file's write lock
-before reading the version, so two processes cannot both pass the check; a busy timeout makes a
-writer wait for the lock rather than fail.
+A versioned write is one statement (an UPDATE of the version read, or an INSERT where there is no
+game), which SQLite runs as one transaction under the file's write lock, so two processes cannot
+both pass the check; a busy timeout makes a writer wait for the lock rather than fail.
 """
 
 from __future__ import annotations
@@ -62,21 +62,19 @@ class SqliteStore:
     def write(self, player: str, state: dict, version: int) -> int:
         check_version(version)
         text = encode(state)
+        # One statement, which SQLite runs as one transaction holding the write lock: the check of
+        # the version and the write cannot be split by another process. A new game (version 0)
+        # inserts only where there is none; a turn updates only the version it read.
+        if version == 0:
+            statement = "INSERT INTO games (player, version, state) VALUES (?, 1, ?) ON CONFLICT (player) DO NOTHING"
+            parameters: tuple = (player, text)
+        else:
+            statement = "UPDATE games SET version = ?, state = ? WHERE player = ? AND version = ?"
+            parameters = (version + 1, text, player, version)
         with self._pool.connection() as db:
-            db.execute("BEGIN IMMEDIATE")
-            try:
+            if db.execute(statement, parameters).rowcount != 1:
                 row = db.execute("SELECT version FROM games WHERE player = ?", (player,)).fetchone()
-                current = 0 if row is None else row[0]
-                if current != version:
-                    raise Conflict(f"the game is at version {current}, not {version}")
-                db.execute(
-                    "INSERT INTO games (player, version, state) VALUES (?, ?, ?) "
-                    "ON CONFLICT (player) DO UPDATE SET version = excluded.version, state = excluded.state",
-                    (player, version + 1, text))
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-            db.execute("COMMIT")
+                raise Conflict(f"the game is at version {0 if row is None else row[0]}, not {version}")
         return version + 1
 
     def delete_game(self, player: str) -> None:
