@@ -33,9 +33,7 @@ def command(args: argparse.Namespace) -> int:
     try:
         report = audit(args.content, tuple(args.mod))
     except ContentError as error:
-        for problem in error.problems:
-            print(without_controls(str(problem)), file=sys.stderr)
-        print("the packs do not load, so they cannot be audited: elysium validate says more", file=sys.stderr)
+        error.tell("the packs do not load, so they cannot be audited: elysium validate says more")
         return EXIT_CONTENT
     write(report, sys.stdout, as_json=args.json)
     return EXIT_FOUND if report.findings else 0

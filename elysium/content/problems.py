@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -28,6 +29,15 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems, key=_order)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def tell(self, outcome: str) -> None:
+        """Each problem on stderr (a mod's text cannot drive the terminal), then what a tool did not
+        do because of them."""
+        from elysium.content.styles import without_controls
+
+        for problem in self.problems:
+            print(without_controls(str(problem)), file=sys.stderr)
+        print(outcome, file=sys.stderr)
 
 
 def _order(problem: Problem) -> tuple[str, int, int]:

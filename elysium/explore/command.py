@@ -64,9 +64,7 @@ def _game(args: argparse.Namespace) -> tuple[Game, str | None] | None:
     try:
         content = load_content(args.content, tuple(args.mod))
     except ContentError as error:
-        for problem in error.problems:
-            print(without_controls(str(problem)), file=sys.stderr)
-        print(f"content has {len(error.problems)} error(s); nothing was explored", file=sys.stderr)
+        error.tell(f"content has {len(error.problems)} error(s); nothing was explored")
         return None
     game = Game.from_content(content, args.seed)
     if args.save is None:

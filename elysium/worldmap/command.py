@@ -10,7 +10,6 @@ import argparse
 import sys
 
 from elysium.content import ContentError, load_content
-from elysium.content.styles import without_controls
 from elysium.worldmap.drawing import dot_map, svg_map
 from elysium.worldmap.text import text_map
 from elysium.worldmap.world import world_map
@@ -22,9 +21,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         content = load_content(args.content, tuple(args.mod))
     except ContentError as error:
-        for problem in error.problems:
-            print(without_controls(str(problem)), file=sys.stderr)
-        print(f"content has {len(error.problems)} error(s); no map was drawn", file=sys.stderr)
+        error.tell(f"content has {len(error.problems)} error(s); no map was drawn")
         return EXIT_UNREADABLE
     world = world_map(content)
     target, drawing = (args.svg, svg_map) if args.svg else (args.dot, dot_map) if args.dot else (None, None)
