@@ -19,7 +19,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bench.util import ROOT, Row, Settings, scratch
+from bench.util import ROOT, Row, Settings, scratch, stop
 
 TABS = 10
 ESCAPES = re.compile(rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[@-Z\\-_])")
@@ -40,11 +40,7 @@ def measure(settings: Settings) -> list[Row]:
         wait_for_page(base)
         one, per_player, server_mb = asyncio.run(measure_tabs(base, server.pid))
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server)
     alone, together = one
     return [
         Row("serve.tabs", f"(8) serve: {TABS} tabs opened at once until every one shows its menu, vs one tab alone",

@@ -145,3 +145,13 @@ def scratch(name: str) -> Path:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     return folder
+
+
+def stop(process: subprocess.Popen, seconds: float = 30) -> None:
+    """Ask a server the bench started to stop, and kill it if it will not."""
+    process.terminate()
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bench.serve import children, pss_mb
-from bench.util import ROOT, Row, Settings, median, percentile, ratio_row, scratch
+from bench.util import ROOT, Row, Settings, median, percentile, ratio_row, scratch, stop
 
 WORKERS = 2
 THINK_SECONDS = 3.0
@@ -185,11 +185,7 @@ def service(store_url: str, workers: int):
         wait_for(port, process)
         yield Server(process, port)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
 
 
 def wait_for(port: int, process: subprocess.Popen, seconds: float = 60) -> None:
