@@ -87,7 +87,10 @@ def test_a_cache_hit_reads_no_yaml(pack):
     script = ("import sys; from elysium.content import load_content; "
               f"assert load_content({str(pack)!r}).rooms; "
               "print(sorted(m for m in sys.modules if m == 'yaml' or m.startswith('elysium.content.yaml')))")
-    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    # Run away from the checkout, so that the child imports the same elysium as this process
+    # (with -c, the current folder comes first on its path), and so reads the same cache key.
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           cwd=pack.parent)
     assert shown.stdout.strip() == "[]"
 
 
