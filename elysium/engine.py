@@ -361,6 +361,7 @@ class Game:
 
     def act(self, command: parser.Command, scope: list[parser.Thing]) -> str:
         self.heard.clear()
+        self.passing_news.clear()  # only a walk reads it, step by step: it must not grow all game
         texts: list[str] = []
 
         def show(text: str) -> None:
