@@ -276,17 +276,17 @@ def start_playing(args: argparse.Namespace) -> int:
     game.autosave_each_line = True  # so that no way out of the game loses a move
     game.slots.clean_temporaries()
     if args.resume or args.load:
-        newest = game.slots.newest() if args.resume else None
-        name = shown_name(args.load) if args.load else (newest.name if newest else None)
-        if name is None:
+        names = [shown_name(args.load)] if args.load else game.slots.to_continue()
+        if not names:
             print("There is no saved game to continue yet; starting a new one.", file=sys.stderr)
-        else:
-            from elysium.state.saves import SaveError
+        from elysium.state.saves import SaveError
 
+        for index, name in enumerate(names):
             try:
                 args.opening = f"Restored \u201c{name}\u201d.\n\n{game.restore(game.slots, name)}"
+                break
             except SaveError as error:
-                _say(f"{error} Starting a new game instead.", sys.stderr)
+                _say(f"{error} {_after_a_bad_save(names[index + 1:])}", sys.stderr)
     from elysium.content.mods import mods_note
 
     if note := mods_note(content):
@@ -300,6 +300,12 @@ def start_playing(args: argparse.Namespace) -> int:
             return run_plain(game, recorder=recorder, reloader=reloader, opening=getattr(args, "opening", None),
                              **streams)
     return run_plain(game, reloader=reloader, opening=getattr(args, "opening", None), **streams)
+
+
+def _after_a_bad_save(still_to_try: list[str]) -> str:
+    if still_to_try:
+        return f"Continuing \u201c{still_to_try[0]}\u201d, the newest saved game that can be read."
+    return "Starting a new game instead."
 
 
 def dev_reloader(args: argparse.Namespace):

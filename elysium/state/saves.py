@@ -248,6 +248,25 @@ class SaveSlots:
         saves = self.list()
         return saves[0] if saves else None
 
+    def to_continue(self) -> list[str]:
+        """What CONTINUE tries, in order, until one restores. First the save file written last,
+        when no list shows it (a damaged autosave), so that the player is told what is wrong with
+        it rather than that there is none; then every listed save, newest first. What is not a
+        plain file (a link, a pipe) is no save a game wrote, and is passed over in silence."""
+        listing = self.list()
+        try:
+            written = []
+            for path in self.folder.glob(f"*{SUFFIX}"):
+                status = path.lstat()
+                if stat.S_ISREG(status.st_mode):
+                    written.append((status.st_mtime_ns, path.name[: -len(SUFFIX)]))
+        except OSError:
+            written = []
+        slots = [slot for _, slot in sorted(written, reverse=True) if slot_name(slot) == slot]
+        listed = [info.name for info in listing]
+        unlisted = slots[:1] if slots and slots[0] not in {slot_name(name) for name in listed} else []
+        return unlisted + listed
+
     def clean_temporaries(self) -> int:
         """Remove temporary files that interrupted saves left behind: those whose writer, a process
         on this machine, has ended, and any older than STALE_AFTER_S (written elsewhere, or by an

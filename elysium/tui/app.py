@@ -172,28 +172,31 @@ class ElysiumApp(App[int]):
         game = self.make_game(content)
         self.push_screen(GameScreen(game, game.opening()))
 
-    def restore_game(self, content: Content, name: str) -> None:
+    def restore_game(self, content: Content, name: str, instead: str = "") -> bool:
         from elysium.tui.screens.game import GameScreen
 
         game = self.make_game(content)
         try:
             text = game.restore(self.slots, name)
         except SaveError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
+            self.notify(f"{error} {instead}".strip(), severity="error", markup=False)
+            return False
         self.push_screen(GameScreen(game, f"Restored \u201c{shown_name(name)}\u201d.\n\n{text}"))
+        return True
 
     def resume_game(self, content: Content) -> None:
         """Go into the game named on the command line; the title screen stays beneath, and is
-        where the player is left, told why, when there is none."""
+        where the player is left, told why, when there is none. A damaged newest save is named,
+        and the newest one that can be read is played instead."""
         wanted, self.resume = self.resume, None
-        if wanted == CONTINUE:
-            newest = self.slots.newest()
-            if newest is None:
-                self.notify("There is no saved game to continue yet.", markup=False)
+        names = self.slots.to_continue() if wanted == CONTINUE else [wanted]
+        if not names:
+            self.notify("There is no saved game to continue yet.", markup=False)
+        for index, name in enumerate(names):
+            later = names[index + 1:]
+            instead = f"Continuing \u201c{later[0]}\u201d, the newest saved game that can be read." if later else ""
+            if self.restore_game(content, name, instead):
                 return
-            wanted = newest.name
-        self.restore_game(content, wanted)
 
     def end_game(self, farewell: str | None) -> None:
         """Back to the title screen (the player typed QUIT, or left from the palette)."""

@@ -4,6 +4,7 @@ ask first), UNDO after a restore, the autosaves, and `elysium play --continue / 
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -385,6 +386,39 @@ def test_load_of_a_missing_save_starts_a_new_game_and_says_why(tmp_path: Path) -
     assert "Starting a new game instead." in result.stderr
     assert "Traceback" not in result.stderr
     assert replies(result.stdout)[0].startswith("THE LITTLE CONSERVATORY")
+
+
+def _damage(path: Path, later_than: Path | None = None) -> None:
+    path.write_bytes(path.read_bytes()[:-40])
+    if later_than is not None:  # written after the other, as an interrupted autosave would be
+        status = later_than.stat()
+        os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns + 10**9))
+
+
+def test_continue_with_only_a_damaged_autosave_says_it_is_damaged(tmp_path: Path) -> None:
+    """Not "there is no saved game": the player's game is there, and the player is told why it
+    cannot be played."""
+    saves = tmp_path / "saves"
+    assert play_plain(saves, stdin="take lantern\ne\nquit\n").returncode == 0
+    _damage(saves / f"{AUTOSAVE}{SUFFIX}")
+    result = play_plain(saves, "--continue", stdin="look\n")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert "no saved game to continue" not in result.stderr
+    assert f"The saved game {quoted(AUTOSAVE)} is damaged" in result.stderr
+    assert result.stderr.rstrip().endswith("Starting a new game instead.")
+    assert replies(result.stdout)[0].startswith("THE LITTLE CONSERVATORY")
+
+
+def test_continue_past_a_damaged_newest_save_plays_the_newest_that_can_be_read(tmp_path: Path) -> None:
+    saves = tmp_path / "saves"
+    assert play_plain(saves, stdin="take lantern\ne\nsave kept\nquit\n").returncode == 0
+    _damage(saves / f"{AUTOSAVE}{SUFFIX}", later_than=saves / f"kept{SUFFIX}")
+    result = play_plain(saves, "--continue", stdin="inventory\n")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert f"The saved game {quoted(AUTOSAVE)} is damaged" in result.stderr
+    assert f"Continuing {quoted('kept')}, the newest saved game that can be read." in result.stderr
+    opening, inventory = replies(result.stdout)[:2]
+    assert opening.startswith(f"Restored {quoted('kept')}.") and "brass lantern" in inventory
 
 
 def test_continue_with_no_saves_starts_a_new_game(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -119,6 +120,22 @@ async def test_continue_on_the_command_line_goes_straight_into_the_newest_save(m
         assert "Restored \u201cin-the-hall\u201d." in "\n".join(text for _, text in app.screen.query_one(NarrativeLog).entries)
         await play(pilot, "quit")
         assert isinstance(app.screen, TitleScreen)  # the title screen was beneath all along
+
+
+async def test_continue_past_a_damaged_newest_save_names_it_and_plays_the_newest_that_can_be_read(make_app, saves):
+    write_save(saves, "in-the-hall", ("n",))
+    write_save(saves, "autosave", ("n", "s"))
+    damaged, kept = SaveSlots(saves).path("autosave"), SaveSlots(saves).path("in-the-hall")
+    damaged.write_bytes(damaged.read_bytes()[:-40])
+    os.utime(damaged, ns=(kept.stat().st_atime_ns, kept.stat().st_mtime_ns + 10**9))
+    app = make_app(resume=CONTINUE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert isinstance(app.screen, GameScreen)
+        assert app.screen.sub_title == "Practice Hall"
+        [told] = [str(n.message) for n in app._notifications]
+        assert "\u201cautosave\u201d is damaged" in told
+        assert told.endswith("Continuing \u201cin-the-hall\u201d, the newest saved game that can be read.")
 
 
 async def test_load_on_the_command_line_goes_into_the_save_it_names(make_app, saves):
