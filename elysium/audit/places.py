@@ -4,11 +4,13 @@ the content models keep no positions, and only a finding needs one."""
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from elysium.content.files import PackFiles, display
 from elysium.content.model import Content
-from elysium.content.yamlsafe import Document, YamlProblem, decode_document
+from elysium.content.yamlsafe import Document, Place, YamlProblem, decode_document
 
 
 class TextPlaces:
@@ -16,16 +18,31 @@ class TextPlaces:
     # TextPlaces, and decoding every file again for each would cost more than the checks.
     _last: tuple[Content, dict[tuple[str, str], Document]] | None = None
 
-    def __init__(self, content: Content) -> None:
+    def __init__(self, content: Content, written: Mapping[tuple[str, str], Document] | None = None) -> None:
         self.content = content
         last = TextPlaces._last
         self._documents: dict[tuple[str, str], Document] | None = last[1] if last and last[0] is content else None
+        self._written = written or {}  # (kind, id) -> the file the load read it from, when known
+
+    @classmethod
+    def of_load(cls, content: Content, entries: Mapping[str, Mapping[str, tuple[Any, Place]]]) -> TextPlaces:
+        """The places of `content` as the load that made it read them (`Assembly.entries`): an entry
+        written under its own id is found in the file the load read it from, which then works out
+        its positions once, for every finding there, instead of every file being decoded again to
+        find which one writes it. Entries the load made from others (a person's scenery lines, the
+        rules of an item) are looked for as before."""
+        written = {}
+        for kind, read in entries.items():
+            for entry_id, (_, place) in read.items():
+                if place.path == (kind, entry_id.partition(":")[2] if ":" in entry_id else entry_id):
+                    written[(kind, entry_id)] = place.doc
+        return cls(content, written)
 
     def where(self, path: tuple, text: str = "", words: str = "") -> str:
         """"file:line:col" of `words` in `text`, the value at `path` ("rooms", id, field, ...), or
         of the value when they are not written as such (split by a line break); "" when the entry
         is not written in the packs' files (a patch's field)."""
-        document = self.documents().get(path[:2])
+        document = self._written.get(path[:2]) or self.documents().get(path[:2])
         if document is None:
             return ""
         if ":" in path[1]:  # a mod's entry: its file writes the id bare

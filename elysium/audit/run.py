@@ -53,10 +53,10 @@ def audit(game: Path | None = None, mods: tuple[Path, ...] = ()) -> Report:
     finally:
         if collecting:
             gc.enable()
-    places = TextPlaces(content)
+    places = TextPlaces.of_load(content, assembly.entries)
     close = CloseNouns(content)
     found: list[AuditFinding] = []
-    for gap in scenery_coverage(content).gaps:
+    for gap in scenery_coverage(content, places).gaps:
         found.append(AuditFinding("scenery", {"room": gap.room, "noun": gap.noun},
                                   f"{gap.room}: {gap.noun!r} ({gap.source}) cannot be examined there"
                                   f"{close.suggestion(gap.room, gap.noun)}", gap.where))

@@ -64,11 +64,11 @@ def unexaminable_nouns(content: Content) -> list[Finding]:
     return list(scenery_coverage(content).gaps)
 
 
-def scenery_coverage(content: Content) -> Coverage:
+def scenery_coverage(content: Content, places: TextPlaces | None = None) -> Coverage:
     """The nouns counted (each once a room) and those EXAMINE does not find where they are read."""
     game = Game.from_content(content)
     game.state["lighting"] = {room_id: True for room_id in content.rooms}
-    places = TextPlaces(content)
+    places = places or TextPlaces(content)
     people = _people_by_room(content)
     placed = Placed(content)
     examiner = Examiner(game.vocabulary)
