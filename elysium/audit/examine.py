@@ -43,7 +43,7 @@ class Examiner:
         self.vocabulary = for_examine(vocabulary)
         # A game verb "examine ..." of its own may read any words its own way: then every run is parsed.
         self.shortcut = not self.vocabulary.custom_verbs
-        self._tokens: dict[str, tuple[str, ...]] = {}  # the same words recur from room to room
+        self._tokens: dict[str, tuple[str, ...]] = {}  # words -> _plain_words: they recur from room to room
 
     def examinable(self, phrase: str, scope: list[parser.Thing], scope_words: frozenset[str] | None = None) -> bool:
         """Whether the phrase, or a shorter run of its words, names something in `scope` by one of
@@ -69,13 +69,19 @@ class Examiner:
         (a pronoun, "all", "and", a direction, another verb...)."""
         tokens = self._tokens.get(words)
         if tokens is None:
-            tokens = self._tokens[words] = tuple(tokenise(f"{VERB} {words}"))
-        if len(tokens) < 2 or tokens[0] != VERB or not known.isdisjoint(words.split()):
-            return False
+            tokens = self._tokens[words] = self._plain_words(words)
+        return bool(tokens) and known.isdisjoint(tokens) and known.isdisjoint(words.split())
+
+    def _plain_words(self, words: str) -> tuple[str, ...]:
+        """The words the parser reads after the verb in "examine <words>", or () when one of them
+        has a job in sentences or the command is not read as EXAMINE of them (whatever the scope)."""
+        tokens = tokenise(f"{VERB} {words}")
+        if len(tokens) < 2 or tokens[0] != VERB or any(is_grammar(token) for token in tokens[1:]):
+            return ()
         with game_directions(self.vocabulary.directions):
-            if read_direction(list(tokens), 0) is not None:
-                return False
-        return all(token not in known and not is_grammar(token) for token in tokens[1:])
+            if read_direction(tokens, 0) is not None:
+                return ()
+        return tuple(tokens[1:])
 
 
 def words_in(scope: Iterable[parser.Thing]) -> frozenset[str]:

@@ -97,3 +97,21 @@ def test_a_game_verb_of_its_own_that_starts_with_examine_turns_the_shortcut_off(
     vocabulary = Game.from_content(load_content(FIXTURES / "audit_scenery")).vocabulary
     assert Examiner(vocabulary).shortcut
     assert not Examiner(replace(vocabulary, custom_verbs={"examine closely": "peer"})).shortcut
+
+
+def test_the_closest_noun_is_the_one_difflib_offers_for_every_noun_of_the_campus():
+    import difflib
+
+    from elysium.audit.places import CloseNouns
+
+    content = load_content(default_content_dir())
+    close = CloseNouns(content)
+    nouns = sorted({noun for item in content.items.values() for noun in item.nouns})
+    words = nouns + [noun + "s" for noun in nouns] + [noun[:-1] for noun in nouns if len(noun) > 3]
+    offered = 0
+    for room, known in close.by_room.items():
+        for word in words:
+            expected = difflib.get_close_matches(word, known, n=1, cutoff=0.8)
+            assert close._closest(word, known) == (expected[0] if expected else None), (room, word)
+            offered += bool(expected)
+    assert offered > 100
