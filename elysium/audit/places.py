@@ -104,7 +104,9 @@ class CloseNouns:
             if score is None:
                 matcher = difflib.SequenceMatcher()
                 matcher.set_seqs(noun, word)
-                score = self._ratios[(word, noun)] = matcher.ratio()
+                # as difflib does: the cheap upper bounds first, and a ratio below them is no match
+                far = matcher.real_quick_ratio() < CLOSE or matcher.quick_ratio() < CLOSE
+                score = self._ratios[(word, noun)] = 0.0 if far else matcher.ratio()
             if score >= CLOSE and (best is None or (score, noun) > best):
                 best = (score, noun)
         return best[1] if best else None
