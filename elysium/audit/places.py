@@ -12,6 +12,8 @@ from elysium.content.files import PackFiles, display
 from elysium.content.model import Content
 from elysium.content.yamlsafe import Document, Place, YamlProblem, decode_document
 
+from .positions import Positions
+
 
 class TextPlaces:
     # The files of the last game asked about, decoded: each check of the audit makes its own
@@ -23,6 +25,7 @@ class TextPlaces:
         last = TextPlaces._last
         self._documents: dict[tuple[str, str], Document] | None = last[1] if last and last[0] is content else None
         self._written = written or {}  # (kind, id) -> the file the load read it from, when known
+        self._positions: dict[int, Positions] = {}  # id of a Document -> where its values stand
 
     @classmethod
     def of_load(cls, content: Content, entries: Mapping[str, Mapping[str, tuple[Any, Place]]]) -> TextPlaces:
@@ -47,10 +50,13 @@ class TextPlaces:
             return ""
         if ":" in path[1]:  # a mod's entry: its file writes the id bare
             path = (path[0], path[1].partition(":")[2], *path[2:])
+        positions = self._positions.get(id(document))
+        if positions is None:  # worked out once a file, for every finding there
+            positions = self._positions[id(document)] = Positions(document)
         at = text.lower().find(words.lower()) if words else -1
         if at < 0:
-            return str(document.mark(path))
-        return str(document.mark_within(path, text[at:at + len(words)]))
+            return str(positions.mark(path))
+        return str(positions.mark_within(path, text[at:at + len(words)]))
 
     def documents(self) -> dict[tuple[str, str], Document]:
         if self._documents is None:
