@@ -6,11 +6,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
 
 from elysium.content.files import PackFiles, display
 from elysium.content.model import Content
-from elysium.content.yamlsafe import Document, Place, YamlProblem, decode_document
+from elysium.content.yamlsafe import Document, YamlProblem, decode_document
 
 from .positions import Positions
 
@@ -26,20 +25,6 @@ class TextPlaces:
         self._documents: dict[tuple[str, str], Document] | None = last[1] if last and last[0] is content else None
         self._written = written or {}  # (kind, id) -> the file the load read it from, when known
         self._positions: dict[int, Positions] = {}  # id of a Document -> where its values stand
-
-    @classmethod
-    def of_load(cls, content: Content, entries: Mapping[str, Mapping[str, tuple[Any, Place]]]) -> TextPlaces:
-        """The places of `content` as the load that made it read them (`Assembly.entries`): an entry
-        written under its own id is found in the file the load read it from, which then works out
-        its positions once, for every finding there, instead of every file being decoded again to
-        find which one writes it. Entries the load made from others (a person's scenery lines, the
-        rules of an item) are looked for as before."""
-        written = {}
-        for kind, read in entries.items():
-            for entry_id, (_, place) in read.items():
-                if place.path == (kind, entry_id.partition(":")[2] if ":" in entry_id else entry_id):
-                    written[(kind, entry_id)] = place.doc
-        return cls(content, written)
 
     def where(self, path: tuple, text: str = "", words: str = "") -> str:
         """"file:line:col" of `words` in `text`, the value at `path` ("rooms", id, field, ...), or
