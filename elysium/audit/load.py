@@ -26,11 +26,10 @@ from elysium.content.model import Content
 from elysium.content.names_check import NameUse
 from elysium.content.yamlsafe import Document
 
+from .names import StateUse
+
 FORMAT = 1  # of the facts file: a file of another format is not read
 SUFFIX = ".audit.json"
-
-# (name, its values or None, where the name is written, where the values are), as the checker keeps them
-StateUse = tuple[str, tuple[str, ...] | None, Document, tuple, tuple]
 
 
 @dataclass
