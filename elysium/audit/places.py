@@ -4,11 +4,14 @@ the content models keep no positions, and only a finding needs one."""
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from elysium.content.files import PackFiles, display
 from elysium.content.model import Content
 from elysium.content.yamlsafe import Document, YamlProblem, decode_document
+
+from .positions import Positions
 
 
 class TextPlaces:
@@ -16,24 +19,29 @@ class TextPlaces:
     # TextPlaces, and decoding every file again for each would cost more than the checks.
     _last: tuple[Content, dict[tuple[str, str], Document]] | None = None
 
-    def __init__(self, content: Content) -> None:
+    def __init__(self, content: Content, written: Mapping[tuple[str, str], Document] | None = None) -> None:
         self.content = content
         last = TextPlaces._last
         self._documents: dict[tuple[str, str], Document] | None = last[1] if last and last[0] is content else None
+        self._written = written or {}  # (kind, id) -> the file the load read it from, when known
+        self._positions: dict[int, Positions] = {}  # id of a Document -> where its values stand
 
     def where(self, path: tuple, text: str = "", words: str = "") -> str:
         """"file:line:col" of `words` in `text`, the value at `path` ("rooms", id, field, ...), or
         of the value when they are not written as such (split by a line break); "" when the entry
         is not written in the packs' files (a patch's field)."""
-        document = self.documents().get(path[:2])
+        document = self._written.get(path[:2]) or self.documents().get(path[:2])
         if document is None:
             return ""
         if ":" in path[1]:  # a mod's entry: its file writes the id bare
             path = (path[0], path[1].partition(":")[2], *path[2:])
+        positions = self._positions.get(id(document))
+        if positions is None:  # worked out once a file, for every finding there
+            positions = self._positions[id(document)] = Positions(document)
         at = text.lower().find(words.lower()) if words else -1
         if at < 0:
-            return str(document.mark(path))
-        return str(document.mark_within(path, text[at:at + len(words)]))
+            return str(positions.mark(path))
+        return str(positions.mark_within(path, text[at:at + len(words)]))
 
     def documents(self) -> dict[tuple[str, str], Document]:
         if self._documents is None:
@@ -54,11 +62,15 @@ class TextPlaces:
         return self._documents
 
 
+CLOSE = 0.8  # how alike a noun must be to be offered (difflib's ratio)
+
+
 class CloseNouns:
     """Did-you-mean for a noun the player cannot examine in a room: the nearest noun of what starts
     there or of who can be there ("tapers" where the taper answers only to "taper")."""
 
     def __init__(self, content: Content) -> None:
+        self._ratios: dict[tuple[str, str], float] = {}
         self.by_room: dict[str, set[str]] = {}
         people: dict[str, list[str]] = {}
         for npc in content.npcs.values():
@@ -71,5 +83,21 @@ class CloseNouns:
 
     def suggestion(self, room: str, noun: str) -> str:
         head = noun.split()[-1]
-        close = difflib.get_close_matches(head, self.by_room.get(room, ()), n=1, cutoff=0.8)
-        return f" (did you mean {close[0]!r}?)" if close and close[0] != head else ""
+        close = self._closest(head, self.by_room.get(room, ()))
+        return f" (did you mean {close!r}?)" if close is not None and close != head else ""
+
+    def _closest(self, word: str, nouns: Iterable[str]) -> str | None:
+        """`difflib.get_close_matches(word, nouns, n=1, cutoff=0.8)`, with each pair's ratio worked
+        out once an audit: a world's rooms share their nouns, and a big one has thousands of gaps."""
+        best: tuple[float, str] | None = None
+        for noun in nouns:
+            score = self._ratios.get((word, noun))
+            if score is None:
+                matcher = difflib.SequenceMatcher()
+                matcher.set_seqs(noun, word)
+                # as difflib does: the cheap upper bounds first, and a ratio below them is no match
+                far = matcher.real_quick_ratio() < CLOSE or matcher.quick_ratio() < CLOSE
+                score = self._ratios[(word, noun)] = 0.0 if far else matcher.ratio()
+            if score >= CLOSE and (best is None or (score, noun) > best):
+                best = (score, noun)
+        return best[1] if best else None

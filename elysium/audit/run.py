@@ -4,7 +4,6 @@ aside, as lines at file:line:col and a summary (or as JSON)."""
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import sys
 from pathlib import Path
@@ -18,6 +17,7 @@ from elysium.engine import Game
 
 from .allowances import allowances
 from .findings import AuditFinding, Report, set_aside
+from .load import load
 from .names import name_findings
 from .places import CloseNouns, TextPlaces
 from .reach import reach, unreachable
@@ -42,21 +42,13 @@ def command(args: argparse.Namespace) -> int:
 def audit(game: Path | None = None, mods: tuple[Path, ...] = ()) -> Report:
     """The report on the game in `game` (default: the campus) with `mods`; raises ContentError
     when the packs do not load (the audit needs a game that plays)."""
-    from elysium.content.assemble import Assembly
-
     packs = [PackFiles(Path(game) if game else default_content_dir()), *(PackFiles(Path(m)) for m in mods)]
-    assembly = Assembly()
-    collecting = gc.isenabled()
-    gc.disable()  # as load_content does: loading makes many objects and frees none
-    try:
-        content = assembly.run(packs[0], packs[1:])
-    finally:
-        if collecting:
-            gc.enable()
-    places = TextPlaces(content)
+    loaded = load(packs)
+    content = loaded.content
+    places = TextPlaces(content, loaded.written)
     close = CloseNouns(content)
     found: list[AuditFinding] = []
-    for gap in scenery_coverage(content).gaps:
+    for gap in scenery_coverage(content, places).gaps:
         found.append(AuditFinding("scenery", {"room": gap.room, "noun": gap.noun},
                                   f"{gap.room}: {gap.noun!r} ({gap.source}) cannot be examined there"
                                   f"{close.suggestion(gap.room, gap.noun)}", gap.where))
@@ -64,9 +56,8 @@ def audit(game: Path | None = None, mods: tuple[Path, ...] = ()) -> Report:
         found.append(AuditFinding("scenery", {"room": gap.room, "npc": npc, "noun": gap.noun},
                                   f"{gap.room}: {gap.noun!r} ({gap.source}, read where {npc} stands) cannot be "
                                   f"examined there{close.suggestion(gap.room, gap.noun)}", gap.where))
-    states = {name: values for name, (values, _) in assembly.states.items()}
-    found += unreachable(content, reach(content, frozenset(assembly.records), states), places)
-    found += name_findings(assembly.checker.names, assembly.checker.state_uses, assembly.records)
+    found += unreachable(content, reach(content, loaded.records, loaded.states), places)
+    found += name_findings(loaded.names, loaded.state_uses, loaded.records)
     found += unknown_verbs(content, Game.from_content(content).vocabulary, places)
     return Report(len(content.rooms), set_aside(found, allowances(content)))
 

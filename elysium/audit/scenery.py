@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from elysium import parser
 from elysium.content.model import Content, Item, Npc, Room, Text
 from elysium.engine import Game
-from elysium.parser.matching import nouns_of
 from elysium.state.conditions import holds, render
 from elysium.state.places import move_npc
-from .phrases import noun_phrases, runs
+from .examine import Examiner, words_in
+from .phrases import noun_phrases
 from .places import TextPlaces
 
 
@@ -64,20 +64,21 @@ def unexaminable_nouns(content: Content) -> list[Finding]:
     return list(scenery_coverage(content).gaps)
 
 
-def scenery_coverage(content: Content) -> Coverage:
+def scenery_coverage(content: Content, places: TextPlaces | None = None) -> Coverage:
     """The nouns counted (each once a room) and those EXAMINE does not find where they are read."""
     game = Game.from_content(content)
     game.state["lighting"] = {room_id: True for room_id in content.rooms}
-    places = TextPlaces(content)
+    places = places or TextPlaces(content)
     people = _people_by_room(content)
     placed = Placed(content)
-    vocabulary = for_examine(game.vocabulary)
+    examiner = Examiner(game.vocabulary)
     nouns, gaps = 0, []
     for room in content.rooms.values():
         game.state["location"] = room.id
         for npc in people.get(room.id, ()):  # everyone who can be here, with what they hold
             move_npc(game.state, npc.id, room.id)
         scope = _with_all_their_scenery(game.scope(), content, people.get(room.id, ()), game.state, placed)
+        known = words_in(scope)
         seen: set[str] = set()  # each noun counts once a room, however many texts name it
         for source, path, text in _read_in(content, room, people.get(room.id, ()), game.state, placed):
             for phrase in noun_phrases(render(text, game.state, content)):
@@ -85,22 +86,9 @@ def scenery_coverage(content: Content) -> Coverage:
                     continue
                 seen.add(phrase)
                 nouns += 1
-                if not _examinable(phrase, scope, vocabulary):
+                if not examiner.examinable(phrase, scope, known):
                     gaps.append(Finding(room.id, phrase, source, text, places.where(path, text, phrase)))
     return Coverage(nouns, tuple(gaps))
-
-
-def _examinable(phrase: str, scope: list[parser.Thing], vocabulary: parser.Vocabulary) -> bool:
-    for words in runs(phrase):
-        result = parser.parse(f"examine {words}", scope, vocabulary, {})
-        if isinstance(result, parser.Question):
-            return True  # it names several things there: each of them can be examined
-        if isinstance(result, parser.Command) and result.objects:
-            thing = next((t for t in scope if t.id == result.objects[0]), None)
-            # named by a noun of it: "white" alone finding the white steps does not cover "buildings"
-            if thing is not None and set(words.split()) & nouns_of(thing):
-                return True
-    return False
 
 
 class Placed:
@@ -199,7 +187,7 @@ def reply_gaps(content: Content, places: TextPlaces | None = None) -> list[tuple
     places = places or TextPlaces(content)
     people = _people_by_room(content)
     placed = Placed(content)
-    vocabulary = for_examine(game.vocabulary)
+    examiner = Examiner(game.vocabulary)
     gaps = []
     for room in content.rooms.values():
         if room.id not in people:
@@ -216,7 +204,7 @@ def reply_gaps(content: Content, places: TextPlaces | None = None) -> list[tuple
                     if phrase in seen or phrase.split()[-1] in PERSON:
                         continue
                     seen.add(phrase)
-                    if not _examinable(phrase, scope + _given(given, content), vocabulary):
+                    if not examiner.examinable(phrase, scope + _given(given, content)):
                         gaps.append((npc.id, Finding(room.id, phrase, source, text, places.where(path, text, phrase))))
     return gaps
 
@@ -242,12 +230,3 @@ def _given(effects: tuple, content: Content) -> list[parser.Thing]:
         stack.extend(effect.get("then", ()) or ())
         stack.extend(effect.get("else", ()) or ())
     return [parser.Thing(item.id, item.name, item.nouns, item.adjectives) for item in moved]
-
-
-def for_examine(vocabulary: parser.Vocabulary) -> parser.Vocabulary:
-    """The vocabulary with only the game's own verbs that "examine ..." can be read as: the parser
-    reads every custom verb's words again for each command, which the audit's thousands of
-    EXAMINEs need not pay for; the answers are the same."""
-    custom = {typed: action for typed, action in vocabulary.custom_verbs.items()
-              if str(typed).split()[:1] == ["examine"]}
-    return replace(vocabulary, custom_verbs=custom)

@@ -36,3 +36,21 @@ def test_the_scenery_check_reads_the_whole_items_table_a_few_times_not_once_a_ro
     assert _reads_of_every_item(scenery_coverage) < 5
     assert _reads_of_every_item(reply_gaps) < 5
 
+
+
+def test_findings_are_placed_in_the_files_the_load_read_not_in_every_file_decoded_again(monkeypatch, capsys):
+    # Placing a finding needed the file that writes its entry: every file of every pack was decoded
+    # again to find it, which cost as much as the load itself. The load's own documents say.
+    from pathlib import Path
+
+    import elysium.audit.places
+    from elysium.cli import main
+
+    decoded = []
+    real = elysium.audit.places.decode_document
+    monkeypatch.setattr(elysium.audit.places, "decode_document", lambda *args: decoded.append(args[1]) or real(*args))
+    pack = Path(__file__).resolve().parents[1] / "fixtures" / "world"
+    assert main(["audit", "--content", str(pack)]) == 1
+    out = capsys.readouterr().out
+    assert "rooms.yaml:14:15: vestibule: 'vestibule' (room vestibule description) cannot be examined there" in out
+    assert decoded == []

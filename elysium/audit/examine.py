@@ -1,0 +1,89 @@
+"""Whether EXAMINE finds a thing by a noun phrase of the prose, asking the parser only where it
+could say yes.
+
+The scenery checks try every run of words of every noun phrase in every room (22,000 runs at
+1,000 rooms), and most runs name nothing there: the parser, read whole, costs far more than the
+answer. A run can cover a noun only if the parser answers with a question (it names several
+things) or with a thing one of whose nouns is among its words, and neither can happen when no word
+of the run is a word of anything in scope nor one with a job in sentences: every reading of
+"examine <such words>" then ends in "you see no such thing" or "I don't know that word". So such
+a run is answered "no" at once, and every other run goes to the parser as before
+(tests/audit/test_examine_index.py holds the two to the same answers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from elysium import parser
+from elysium.parser.directions import game_directions, read_direction
+from elysium.parser.matching import nouns_of, words_of
+from elysium.parser.phrases import is_grammar
+from elysium.parser.words import tokenise
+
+from .phrases import runs
+
+VERB = "examine"
+
+
+def for_examine(vocabulary: parser.Vocabulary) -> parser.Vocabulary:
+    """The vocabulary with only the game's own verbs that "examine ..." can be read as: the parser
+    reads every custom verb's words again for each command, which the audit's thousands of
+    EXAMINEs need not pay for; the answers are the same."""
+    custom = {typed: action for typed, action in vocabulary.custom_verbs.items()
+              if str(typed).split()[:1] == [VERB]}
+    return replace(vocabulary, custom_verbs=custom)
+
+
+class Examiner:
+    """EXAMINE of noun phrases with one game's vocabulary, in any scope."""
+
+    def __init__(self, vocabulary: parser.Vocabulary) -> None:
+        self.vocabulary = for_examine(vocabulary)
+        # A game verb "examine ..." of its own may read any words its own way: then every run is parsed.
+        self.shortcut = not self.vocabulary.custom_verbs
+        self._tokens: dict[str, tuple[str, ...]] = {}  # words -> _plain_words: they recur from room to room
+
+    def examinable(self, phrase: str, scope: list[parser.Thing], scope_words: frozenset[str] | None = None) -> bool:
+        """Whether the phrase, or a shorter run of its words, names something in `scope` by one of
+        its nouns (or several things there at once); `scope_words`: every noun and adjective of
+        the things in scope, when the caller has them already."""
+        known = words_in(scope) if scope_words is None else scope_words
+        for words in runs(phrase):
+            if self.shortcut and self._names_nothing(words, known):
+                continue
+            result = parser.parse(f"{VERB} {words}", scope, self.vocabulary, {})
+            if isinstance(result, parser.Question):
+                return True  # it names several things there: each of them can be examined
+            if isinstance(result, parser.Command) and result.objects:
+                thing = next((t for t in scope if t.id == result.objects[0]), None)
+                # named by a noun of it: "white" alone finding the white steps does not cover "buildings"
+                if thing is not None and set(words.split()) & nouns_of(thing):
+                    return True
+        return False
+
+    def _names_nothing(self, words: str, known: frozenset[str]) -> bool:
+        """Whether "examine <words>" surely finds nothing here: the verb is read as EXAMINE, some
+        word follows it, and none of its words is a word of a thing in scope or of the grammar
+        (a pronoun, "all", "and", a direction, another verb...)."""
+        tokens = self._tokens.get(words)
+        if tokens is None:
+            tokens = self._tokens[words] = self._plain_words(words)
+        return bool(tokens) and known.isdisjoint(tokens) and known.isdisjoint(words.split())
+
+    def _plain_words(self, words: str) -> tuple[str, ...]:
+        """The words the parser reads after the verb in "examine <words>", or () when one of them
+        has a job in sentences or the command is not read as EXAMINE of them (whatever the scope)."""
+        tokens = tokenise(f"{VERB} {words}")
+        if len(tokens) < 2 or tokens[0] != VERB or any(is_grammar(token) for token in tokens[1:]):
+            return ()
+        with game_directions(self.vocabulary.directions):
+            if read_direction(tokens, 0) is not None:
+                return ()
+        return tuple(tokens[1:])
+
+
+def words_in(scope: Iterable[parser.Thing]) -> frozenset[str]:
+    """Every noun and adjective of the things in `scope`."""
+    return frozenset(word for thing in scope for word in words_of(thing))
