@@ -32,6 +32,9 @@ def frozen(cls: _Model | None = None, /, *, slots: bool = True) -> Any:
     """`@dataclass(frozen=True, slots=slots)`, with the methods of model_methods.py."""
 
     def wrap(declared: _Model) -> _Model:
+        own = set(vars(declared))  # what the class writes itself is kept, as dataclasses keeps it
+        if own & {"__setattr__", "__delattr__"}:
+            raise TypeError(f"{declared.__name__}: a frozen class cannot set its own __setattr__ or __delattr__")
         made = dataclasses.dataclass(declared, init=False, repr=False, eq=False, slots=slots)
         fields = dataclasses.fields(made)
         shape = shape_of(made, fields, slots)
@@ -42,6 +45,8 @@ def frozen(cls: _Model | None = None, /, *, slots: bool = True) -> Any:
         factories = tuple(field.default_factory for field in fields
                           if field.default_factory is not dataclasses.MISSING)
         for name, method in make(made, defaults, factories).items():
+            if name in own:
+                continue
             method.__module__, method.__qualname__ = made.__module__, f"{made.__qualname__}.{name}"
             setattr(made, name, staticmethod(method) if name == "_from_fields" else method)
         made.__init__.__annotations__ = {**{field.name: field.type for field in fields}, "return": None}

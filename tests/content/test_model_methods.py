@@ -172,3 +172,35 @@ def test_a_field_option_the_written_methods_do_not_follow_is_refused():
             """repr=False would be left out of the written __repr__."""
 
             secret: str = dataclasses.field(default="", repr=False)
+
+
+def test_a_method_the_class_writes_itself_is_kept():
+    """As dataclasses keep a class's own __repr__ or __eq__ (a smaller pickle, say, for __reduce__)."""
+
+    @frozen
+    class Bell:
+        """A bell that says what it is in its own words."""
+
+        tone: str
+
+        def __repr__(self) -> str:
+            return f"a bell in {self.tone}"
+
+        def __reduce__(self):
+            return Bell, (self.tone.upper(),)
+
+    assert repr(Bell("e")) == "a bell in e"
+    assert Bell("e").__reduce__() == (Bell, ("E",))
+    assert Bell("e") == Bell("e") != Bell("f")
+
+
+def test_a_frozen_class_cannot_write_its_own_setattr():
+    with pytest.raises(TypeError, match="cannot set its own __setattr__"):
+        @frozen
+        class Loose:
+            """Would undo the freezing."""
+
+            tone: str
+
+            def __setattr__(self, name, value):
+                object.__setattr__(self, name, value)
