@@ -7,7 +7,7 @@ import os
 import shlex
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from elysium import __version__
 
@@ -15,13 +15,17 @@ EXIT_CONTENT = 2
 EXIT_INTERNAL = 70  # sysexits' EX_SOFTWARE: the game itself went wrong
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or with `only` one command's options (what `main` parses a line
+    naming its command with: making every command's options cost the game's start a few ms)."""
     parser = argparse.ArgumentParser(
         prog="elysium",
         description="Elysium: a term at Starred Blocks, the bard college of Elysium.",
     )
     parser.add_argument("--version", action="version", version=f"elysium {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    if only is not None:
+        commands = _OneCommand(commands, only)
 
     play = commands.add_parser("play", help="play the game (the default command)")
     play.add_argument("game", nargs="?", type=Path, metavar="PACK",
@@ -111,6 +115,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _OneCommand:
+    """The subparsers of `build_parser(only=...)`: the other commands' parsers are stand-ins that
+    take every option and keep none."""
+
+    def __init__(self, commands: argparse._SubParsersAction, only: str) -> None:
+        self.commands, self.only = commands, only
+
+    def add_parser(self, name: str, **options: Any) -> Any:
+        return self.commands.add_parser(name, **options) if name == self.only else _Ignored()
+
+
+class _Ignored:
+    def __getattr__(self, name: str) -> Any:
+        return lambda *args, **kwargs: self
+
+
 def _content_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--content", metavar="DIR", type=Path,
                          help="the game's content pack (default: Starred Blocks)")
@@ -148,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] not in (*COMMANDS, "-h", "--help", "--version"):
         argv = ["play", *argv]  # `elysium --continue`, `elysium --saves DIR`...: play is the default command
-    args = build_parser().parse_args(argv)
+    args = build_parser(only=argv[0] if argv[0] in COMMANDS else None).parse_args(argv)
     command = args.command
     try:
         if command == "play":

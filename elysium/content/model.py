@@ -1,17 +1,19 @@
 """The content of a game as immutable models: what the YAML says, checked and linked.
 
 Conditions and effects stay plain data (dicts and lists) because they travel inside messages and
-are interpreted by the rules service; everything else is a frozen dataclass.
+are interpreted by the rules service; everything else is a frozen dataclass (`@frozen`: see
+frozen.py; after changing a class's fields, run `python -m elysium.content.model_gen`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import field
 from functools import cached_property
 from operator import attrgetter
-from typing import Any, TypeVar
+from typing import Any
 
+from elysium.content.frozen import frozen
 from elysium.content.rounds import walked
 
 TIME_PATTERN = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
@@ -28,36 +30,6 @@ OPPOSITE = {
 
 WEEK = ("Moonday", "Tideday", "Quillday", "Harpday", "Fireday", "Starday", "Restday")  # unless a game names its own
 
-_Model = TypeVar("_Model")
-
-
-def _pickled_by_fields(cls: type[_Model]) -> type[_Model]:
-    """Pickle a frozen, slotted model as a call of `cls._from_fields` with its field values.
-
-    Such a dataclass pickles by default through `_dataclass_getstate`/`_dataclass_setstate`,
-    which call `fields()` and `object.__setattr__` once per field; its `__init__` is quicker but
-    still looks each field up by name. Reading the compiled content cache means building tens of
-    thousands of models, so `_from_fields` is generated (as dataclasses generate `__init__`) to
-    set each slot straight through its descriptor.
-    """
-    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
-    values = attrgetter(*names) if len(names) > 1 else (lambda model: (getattr(model, names[0]),))
-    setters = {f"_set_{name}": getattr(cls, name).__set__ for name in names}
-    scope = {"_new": object.__new__, "_cls": cls, **setters}
-    exec(f"def _from_fields({', '.join(names)}):\n"
-         "    self = _new(_cls)\n"
-         + "".join(f"    _set_{name}(self, {name})\n" for name in names)
-         + "    return self\n", scope)
-    from_fields = scope["_from_fields"]
-    from_fields.__module__, from_fields.__qualname__ = cls.__module__, f"{cls.__qualname__}._from_fields"
-
-    def __reduce__(self: Any) -> tuple[Any, ...]:
-        return from_fields, values(self)
-
-    cls._from_fields = staticmethod(from_fields)  # type: ignore[attr-defined]
-    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
-    return cls
-
 
 def parse_time(text: str) -> int | None:
     """Minutes after midnight for "HH:MM", or None when it is not a time of day."""
@@ -69,8 +41,7 @@ Condition = dict[str, Any]
 Effect = dict[str, Any]
 
 
-@_pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@frozen
 class Variant:
     """One version of a text, used when its condition holds (None: always)."""
 
@@ -82,8 +53,7 @@ class Variant:
 Text = str | tuple[Variant, ...]
 
 
-@_pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@frozen
 class Exit:
     """A way out of a room; one with no `to` only ever refuses, with its `refusal`."""
 
@@ -95,8 +65,7 @@ class Exit:
     hidden: bool = False  # left out of the Exits: line, but works (or refuses) when taken
 
 
-@_pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@frozen
 class Room:
     """A place: its name, description and ways out."""
 
@@ -118,8 +87,7 @@ class Room:
         return {way: exit_ for way, exit_ in self.exits.items() if not exit_.hidden}
 
 
-@_pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@frozen
 class Item:
     """A thing in the world: the words that name it, where it starts and what it allows."""
 
@@ -156,8 +124,7 @@ class Item:
     person_scenery: bool = False  # one line of a person's `scenery:`: there while its text says something
 
 
-@_pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@frozen
 class Topic:
     """Something an NPC can be asked about: the words that raise it and the answer."""
 
@@ -168,8 +135,7 @@ class Topic:
     effects: tuple[Effect, ...] = ()
 
 
-@_pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@frozen
 class Npc:
     """A person in the world: the words that name them, where they are and what they say."""
 
@@ -191,8 +157,7 @@ class Npc:
     leaving: Text | None = None  # said when a conversation has kept them past their time to go
 
 
-@_pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@frozen
 class Lore:
     """A titled text the player can come to know."""
 
@@ -201,8 +166,7 @@ class Lore:
     text: Text
 
 
-@_pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@frozen
 class Piece:
     """A song, poem, tale or instrumental a student can learn, practise and perform."""
 
@@ -216,8 +180,7 @@ class Piece:
     practice: Text | None = None  # said after the practice line until mastered: what the piece asks of the work
 
 
-@_pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@frozen
 class SchoolClass:
     """A class on the timetable: where and when it meets, who teaches it, what attending it gives."""
 
@@ -239,8 +202,7 @@ class SchoolClass:
     grace: int = 10  # minutes after the start a student may still come in on time
 
 
-@_pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@frozen
 class Recital:
     """A performance on a stage at a set day and time, and how it is judged."""
 
@@ -265,8 +227,7 @@ class Recital:
     late: tuple[Effect, ...] | None = None  # performing after the steward's call went by unheard
 
 
-@_pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@frozen
 class Ending:
     """A way the game can end: its title and closing text."""
 
@@ -276,8 +237,7 @@ class Ending:
     win: bool = False
 
 
-@_pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@frozen
 class Verb:
     """A verb a game adds: the words that say it and the reply when no rule answers it."""
 
@@ -287,8 +247,7 @@ class Verb:
     time: int = 1
 
 
-@_pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@frozen
 class Rule:
     """What happens when the player does something: the verbs and things it answers, and its effects."""
 
@@ -313,8 +272,7 @@ class Rule:
         return (not stops_by_default) if self.proceed is None else self.proceed
 
 
-@_pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@frozen
 class Timer:
     """Effects that happen at a time of day, on one day or every day, when their condition holds."""
 
@@ -327,7 +285,7 @@ class Timer:
     interrupts: bool | Condition = False  # a condition: stops a wait when it holds as the timer fires
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class EnergyDrain:
     """What an hour awake costs (game: energy:); none by default."""
     per_hour: int = 0
@@ -336,15 +294,14 @@ class EnergyDrain:
     late_until: int = 6 * 60 + 30
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class MasteryFade:
     """How an unpractised piece slips from the fingers (game: mastery:); it never does by default."""
     fresh_days: int = 2
     fades_per_day: int = 0
 
 
-@_pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@frozen
 class GameInfo:
     """The game's manifest: its title, introduction, start, features and settings."""
 
@@ -375,8 +332,7 @@ class GameInfo:
     mastery: MasteryFade = MasteryFade()
 
 
-@_pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@frozen
 class PackInfo:
     """A loaded pack: its id, name and version."""
 
@@ -388,7 +344,7 @@ class PackInfo:
     description: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class Content:
     """Everything one game is made of, indexed by id."""
 

@@ -47,7 +47,9 @@ def shown(text: str) -> str:
 
 
 class ElysiumApp(App[int]):
-    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so subclasses elsewhere find it
+    # Absolute, so subclasses elsewhere find them. The title screen's own is read with the app's:
+    # read when the screen is first shown, it made Textual parse every style sheet again.
+    CSS_PATH = [Path(__file__).with_name("app.tcss"), Path(__file__).parent / "screens" / TitleScreen.CSS_PATH]
     TITLE = "Elysium"
     COMMANDS = {GameCommands}  # the game's actions first, then Textual's own
 

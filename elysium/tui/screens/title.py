@@ -73,9 +73,7 @@ class TitleScreen(Screen):
             yield Static(BANNER, id="banner")
             yield Static("", id="pack-title")
             yield Static("", id="subtitle")
-            with Vertical(id="loading"):
-                yield LoadingIndicator()
-                yield Label("Reading the campus\u2026", id="loading-label")
+            yield Vertical(id="loading")  # filled only when the pack is slow to read (see on_mount)
             with Center(id="menu"):
                 yield Button("New game", id="new", variant="primary")
                 yield Button("Continue", id="continue")
@@ -89,6 +87,10 @@ class TitleScreen(Screen):
         try:
             self.reading.exception(timeout=QUICK_READ_S)
         except TimeoutError:
+            # Made only now: a pack read from its cache never shows them, and every widget the
+            # first frame holds costs its start (a style sheet to parse, styles to apply).
+            self.query_one("#loading", Vertical).mount(LoadingIndicator(),
+                                                       Label("Reading the campus\u2026", id="loading-label"))
             self.set_class(True, "-loading")
             self.load()
         else:
