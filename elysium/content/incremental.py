@@ -1,0 +1,488 @@
+"""Reloading packs after some of their files changed, reading again only those files (issue 17 §4).
+
+`Reloader.load()` reads every file, as `load_content` does on a cache miss, and keeps what each
+file gave the load: its Document, its entries (converted fields and places), and what its entries
+told the checker (references, substitutions, flag and counter uses, moves, warnings, ...).
+`Reloader.reload(paths)` then reads only the changed files, checks their entries alone, links them
+against the ids of every other file, and builds a `Content` equal to the one a full load builds
+(same models in the same order, same warnings, same fingerprints).
+
+The fast way is taken only where the changed files alone decide the result. A full load is made
+instead (and recorded, so that the next edit is fast again) when: there is no successful load to
+build on; a manifest changed; a file was added, removed or cannot be read; some pack patches
+entries (a patch may change entries of any file); a changed file's ids differ from before (entries
+added, removed, renamed or reordered) or its `states:` changed; or anything at all is wrong with
+the new files (an error is always reported by a full load, so its list is exactly the usual one).
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from elysium.content import cache, loops, model, names_check
+from elysium.content.assemble import Assembly
+from elysium.content.audit import warnings_for
+from elysium.content.files import PackFiles, Refused, display, read_file
+from elysium.content.loader import MANIFEST, default_content_dir
+from elysium.content.problems import ContentError, Problem
+from elysium.content.yamlsafe import Document, YamlProblem, decode_document
+
+KINDS_OF_MODELS = ("rooms", "items", "npcs", "lore", "pieces", "classes", "recitals", "endings", "verbs",
+                   "rules", "timers")
+# What each file adds to the checker's lists as its entries are read (see validate.Checker).
+CHECKER_LISTS = ("problems", "references", "named", "names", "state_uses", "moves", "switched", "warnings")
+
+
+@dataclass
+class FileRecord:
+    """What one content file gave a load."""
+
+    document: Document
+    pack_id: str
+    has_patch: bool = False
+    states_raw: Any = None
+    lists: dict[str, list] = field(default_factory=dict)
+    entries: dict[str, list[tuple[str, tuple[dict[str, Any], Any]]]] = field(default_factory=dict)
+    moved: set[str] = field(default_factory=set)
+    effect_places: dict[int, Any] = field(default_factory=dict)
+    rule_places: dict[str, Any] = field(default_factory=dict)
+    states: dict[str, Any] = field(default_factory=dict)
+    name_warnings: list[Problem] = field(default_factory=list)
+
+    def ids(self) -> dict[str, list[str]]:
+        return {kind: [entry_id for entry_id, _ in found] for kind, found in self.entries.items() if found}
+
+
+class _Logged(dict):
+    """A kind's entries that note each id whose place the audit asks for, in the order asked."""
+
+    def __init__(self, kind: str, entries: dict, asked: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.kind, self.entries, self.asked = kind, entries, asked
+
+    def __getitem__(self, entry_id: str):
+        self.asked.append((self.kind, entry_id))
+        return self.entries[entry_id]
+
+
+class RecordingAssembly(Assembly):
+    """A full load that keeps, file by file, what each file gave it (see FileRecord)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.files: dict[str, FileRecord] = {}  # by the Document's file name, in load order
+        self.prefix_counts: dict[str, int] | None = None  # the checker's lists before any file
+        self.pack_ids: dict[Path, str] = {}
+        self.audit: list[tuple[tuple[str, str], Problem]] | None = None
+        self.names_index: NameIndex | None = None
+
+    def read_manifest(self, pack: PackFiles, is_game: bool):
+        manifest = super().read_manifest(pack, is_game)
+        if manifest is not None:
+            self.pack_ids[pack.folder] = manifest.id
+        return manifest
+
+    def counts(self) -> dict[str, Any]:
+        checker = self.checker
+        found: dict[str, Any] = {name: len(getattr(checker, name)) for name in CHECKER_LISTS}
+        found.update({f"entries.{kind}": len(entries) for kind, entries in self.entries.items()})
+        found.update(effect_places=len(checker.effect_places), rule_places=len(self.rule_places),
+                     states=len(self.states), moved=set(checker.moved))
+        return found
+
+    def read_entries(self, doc: Document, pack_id: str) -> None:
+        before = self.counts()
+        if self.prefix_counts is None:
+            self.prefix_counts = before
+        raw = doc.data if isinstance(doc.data, dict) else {}
+        record = FileRecord(doc, pack_id, "patch" in raw, raw.get("states"))
+        super().read_entries(doc, pack_id)
+        checker = self.checker
+        for name in CHECKER_LISTS:
+            record.lists[name] = getattr(checker, name)[before[name]:]
+        for kind, entries in self.entries.items():
+            added = len(entries) - before[f"entries.{kind}"]
+            record.entries[kind] = list(islice(reversed(entries.items()), added))[::-1] if added else []
+        record.moved = checker.moved - before["moved"]
+        record.effect_places = _last(checker.effect_places, before["effect_places"])
+        record.rule_places = _last(self.rule_places, before["rule_places"])
+        record.states = _last(self.states, before["states"])
+        self.files[doc.file] = record
+
+    def audit_warnings(self, content: model.Content) -> list[Problem]:
+        asked: list[tuple[str, str]] = []
+        logged = {kind: _Logged(kind, entries, asked) for kind, entries in self.entries.items()}
+        found = warnings_for(content, logged)
+        self.audit = list(zip(asked, found)) if len(asked) == len(found) else None
+        return found
+
+    def name_warnings(self) -> list[Problem]:
+        self.names_index = NameIndex(self.checker.names, self.records)
+        found: list[Problem] = []
+        prefix = (self.prefix_counts or self.counts())["names"]
+        found += self.names_index.warnings(self.checker.names[:prefix])
+        for record in self.files.values():
+            record.name_warnings = self.names_index.warnings(record.lists["names"])
+            found += record.name_warnings
+        return found
+
+
+def _last(mapping: dict, count: int) -> dict:
+    added = len(mapping) - count
+    return dict(list(islice(reversed(mapping.items()), added))[::-1]) if added else {}
+
+
+class _Suggestions(dict):
+    """names_check's did-you-mean tables, each made only when a warning needs it (they are costly)."""
+
+    def __init__(self, names: dict[str, set[str]]) -> None:
+        super().__init__()
+        self.names = names
+
+    def __missing__(self, kind: str):
+        made = self[kind] = names_check._Suggestions(self.names[kind])
+        return made
+
+
+class NameIndex:
+    """How often each flag and counter is read and set, in every pack, so that an edit that neither
+    adds nor drops a name leaves every other file's warnings as they were (names_check.py)."""
+
+    def __init__(self, uses: list[names_check.NameUse], records: set[str]) -> None:
+        self.records = set(records)
+        self.counts: dict[bool, Counter] = {True: Counter(), False: Counter()}
+        self.add(uses, 1)
+        self.refresh()
+
+    def add(self, uses: list[names_check.NameUse], sign: int) -> None:
+        for use in uses:
+            self.counts[use.read][(use.kind, use.name)] += sign
+
+    def sets(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        extra = {*self.records, *names_check.ENGINE_COUNTERS}
+        made = []
+        for read in (True, False):
+            by_kind: dict[str, set[str]] = {kind: set(extra) for kind in ("flag", "counter")}
+            for (kind, name), count in self.counts[read].items():
+                if count > 0:
+                    by_kind[kind].add(name)
+            made.append(by_kind)
+        return made[0], made[1]
+
+    def refresh(self) -> bool:
+        """Work the sets out again; whether they changed."""
+        read, written = self.sets()
+        changed = (read, written) != getattr(self, "read_written", None)
+        self.read_written = (read, written)
+        if changed:
+            self.setting, self.reading = _Suggestions(written), _Suggestions(read)
+        return changed
+
+    def warnings(self, uses: list[names_check.NameUse]) -> list[Problem]:
+        read, written = self.read_written
+        found = (names_check.warning_at(use, read, written, self.setting, self.reading) for use in uses)
+        return [warning for warning in found if warning is not None]
+
+
+def _audit_signature(kind: str, entry: Any) -> Any:
+    """Everything of a model that the whole-pack audit (audit.warnings_for) reads, besides ids: an
+    edit that changes none of it leaves the audit's findings as they were."""
+    if kind == "rooms":
+        return tuple(way.to for way in entry.exits.values()), entry.on_enter
+    if kind == "items":
+        return entry.location, entry.lore
+    if kind == "npcs":
+        return tuple((topic.id, topic.condition, topic.effects) for topic in entry.topics.values())
+    if kind in ("rules", "timers"):
+        return entry.effects
+    if kind == "classes":
+        return entry.missed, entry.do
+    if kind == "recitals":
+        return entry.missed
+    return None
+
+
+class FullLoad(Exception):
+    """The changed files cannot be judged alone: load everything."""
+
+
+class Reloader:
+    """A game pack and its mods, loaded once in full and then reloaded file by file."""
+
+    def __init__(self, folder: Path | None = None, mods: tuple[Path, ...] = ()) -> None:
+        self.folders = [Path(folder) if folder else default_content_dir(), *(Path(m) for m in mods)]
+        self.content: model.Content | None = None
+        self.pending: set[Path] = set()  # changed since the last load that succeeded
+        self.last_was_full = False
+
+    # -- the full load ------------------------------------------------------------------------
+    def load(self) -> model.Content:
+        """Read every file (never the compiled cache, which keeps no per-file results), remember
+        what each gave, and write the cache as load_content does. Raises ContentError."""
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            packs = [PackFiles(folder) for folder in self.folders]
+            key = cache.cache_key(packs) if cache.cache_folder() is not None else None
+            data = [dict(pack.data) for pack in packs]  # the assembly takes each file's bytes
+            assembly = RecordingAssembly()
+            content = assembly.run(packs[0], packs[1:])
+            cache.write(key, content)
+        finally:
+            if collecting:
+                gc.enable()
+        self.remember(assembly, packs, data, content)
+        self.content, self.last_was_full = content, True
+        self.pending.clear()
+        return content
+
+    def remember(self, assembly: RecordingAssembly, packs: list[PackFiles], data: list[dict[Path, bytes]],
+                 content: model.Content) -> None:
+        self.assembly = assembly
+        self.files = assembly.files
+        prefix = assembly.prefix_counts or assembly.counts()
+        checker = assembly.checker
+        self.prefix = {name: getattr(checker, name)[:prefix[name]] for name in CHECKER_LISTS}
+        self.prefix_effect_places = dict(islice(checker.effect_places.items(), prefix["effect_places"]))
+        self.prefix_moved = set(prefix["moved"])
+        self.prefix_name_warnings = assembly.names_index.warnings(self.prefix["names"]) if assembly.names_index else []
+        self.by_path = {path: display(path) for pack in packs for path in pack.paths}
+        self.pack_of = {path: n for n, pack in enumerate(packs) for path in pack.paths}
+        self.packs = packs
+        self.merged = {kind: {} for kind in assembly.entries}
+        for record in self.files.values():
+            for kind, found in record.entries.items():
+                self.merged[kind].update(found)
+        self.audit = assembly.audit or []
+        self.fingerprints = [_Fingerprint(pack, pack_data) for pack, pack_data in zip(packs, data)]
+        self.incremental = (
+            assembly.audit is not None and assembly.names_index is not None
+            and not any(record.has_patch for record in self.files.values())
+            and all(list(self.merged[kind]) == list(entries) for kind, entries in assembly.entries.items())
+            and all(sum(len(r.lists[name]) for r in self.files.values()) + len(self.prefix[name])
+                    == len(getattr(checker, name)) for name in CHECKER_LISTS))
+
+    # -- a reload ------------------------------------------------------------------------------
+    def reload(self, changed: list[Path] | set[Path]) -> model.Content | None:
+        """The content after `changed` files changed (None when none of their bytes did); raises
+        ContentError, and then the content in play stays as it was."""
+        self.pending.update(Path(p) for p in changed)
+        try:
+            content = self.incremental_reload()
+        except FullLoad:
+            return self.load()
+        self.last_was_full = False
+        if content is not None:
+            self.content = content
+        self.pending.clear()
+        return content
+
+    def incremental_reload(self) -> model.Content | None:
+        if self.content is None or not getattr(self, "incremental", False):
+            raise FullLoad
+        changed: dict[str, tuple[Path, bytes]] = {}
+        for path in sorted(self.pending):
+            name = self.by_path.get(path)
+            if name is None or name not in self.files:  # new, a manifest, or never read
+                raise FullLoad
+            pack = self.packs[self.pack_of[path]]
+            try:
+                data = read_file(path, pack.real)
+            except Refused:
+                raise FullLoad from None
+            if data != self.fingerprints[self.pack_of[path]].data[path]:
+                changed[name] = (path, data)
+        if not changed:
+            return None
+        with _CollectorPaused():
+            return self.rebuild(changed)
+
+    def rebuild(self, changed: dict[str, tuple[Path, bytes]]) -> model.Content:
+        old = self.content
+        assert old is not None
+        records = {name: self.read_again(name, data) for name, (_, data) in changed.items()}
+        merged = {kind: dict(entries) for kind, entries in self.merged.items()}
+        for record in records.values():
+            for kind, found in record.entries.items():
+                merged[kind].update(found)
+        files = {name: records.get(name, record) for name, record in self.files.items()}
+        checks = self.context(merged)
+        new_lists = {name: [x for r in records.values() for x in r.lists[name]] for name in CHECKER_LISTS}
+        checks.checker.references = new_lists["references"]
+        checks.checker.named = new_lists["named"]
+        checks.checker.state_uses = new_lists["state_uses"]
+        checks.entries = {**merged, "rules": {i: e for r in records.values() for i, e in r.entries.get("rules", ())}}
+        checks.rule_places = {k: v for r in records.values() for k, v in r.rule_places.items()}
+        if any(reference.kind == "rules" for reference in checks.checker.references):
+            raise FullLoad
+        checks.resolve_references()
+        checks.entries = merged
+        checks.check_states()
+        checks.checker.moves = [*self.prefix["moves"], *(m for r in files.values() for m in r.lists["moves"])]
+        checks.checker.moved = self.prefix_moved.union(*(r.moved for r in files.values()))
+        checks.checker.switched = [*self.prefix["switched"], *(s for r in files.values() for s in r.lists["switched"])]
+        checks.check_moves()
+        checks.check_devices()
+        if checks.problems:
+            raise FullLoad
+        part = self.context({kind: dict(found) for kind, found in _entries_of(records).items()})
+        built = part.build()
+        kinds = {kind: dict(getattr(old, kind)) for kind in KINDS_OF_MODELS}
+        for kind in KINDS_OF_MODELS:
+            kinds[kind].update(getattr(built, kind))
+        origins = {"rules": {**old.origins["rules"], **built.origins["rules"]},
+                   "timers": {**old.origins["timers"], **built.origins["timers"]},
+                   "rooms": {i: merged["rooms"][i][1].doc.file for i, room in kinds["rooms"].items() if room.on_enter}}
+        content = model.Content(pack=old.pack, game=old.game, states=old.states, origins=origins, **kinds)
+        checks.checker.effect_places = {**self.prefix_effect_places,
+                                        **{k: v for r in files.values() for k, v in r.effect_places.items()}}
+        for problem in loops.problems(content, checks.checker.effect_mark):
+            (checks.problems if problem.severity == "error" else checks.warnings).append(problem)
+        if checks.problems:
+            raise FullLoad
+        audit = self.audit_again(old, content, records, merged)
+        names = self.names_again(records, files)
+        file_warnings = [*self.prefix["warnings"], *(w for r in files.values() for w in r.lists["warnings"])]
+        found = checks.warnings + file_warnings + [problem for _, problem in audit] + names
+        warnings = sorted(found, key=lambda p: (p.mark.file, p.mark.line))
+        fingerprints = self.fingerprint_again(changed)
+        packs = tuple({**entry, "hash": fingerprints.get(entry["id"], entry["hash"])} for entry in old.packs)
+        content = replace(content, warnings=tuple(warnings), packs=packs, mods=old.mods)
+        # Every check passed: this is now the state to build the next reload on.
+        for name, record in records.items():
+            self.files[name] = record
+        self.merged, self.audit = merged, audit
+        return content
+
+    def read_again(self, name: str, data: bytes) -> FileRecord:
+        """The changed file read and its entries checked alone, in the context its pack gives."""
+        before = self.files[name]
+        try:
+            document = decode_document(data, name)
+        except YamlProblem:
+            raise FullLoad from None
+        if document.control_problems():
+            raise FullLoad
+        reader = self.context({kind: {} for kind in self.merged})
+        # Its own named states are read again; the other files' are known, as in a full load.
+        reader.states = {state: place for state, place in self.assembly.states.items() if state not in before.states}
+        reader.checker.qualify = reader.qualifier(before.pack_id)
+        reader.read_entries(document, before.pack_id)
+        document.data = None  # read: as in a full load, the raw data is not kept
+        record = reader.files[name]
+        if (reader.problems or record.has_patch or record.states_raw != before.states_raw
+                or record.ids() != before.ids()):
+            raise FullLoad
+        record.lists["problems"] = []
+        return record
+
+    def context(self, entries: dict[str, dict]) -> RecordingAssembly:
+        """An assembly that knows what the manifests told the full load, holding `entries`."""
+        full = self.assembly
+        made = RecordingAssembly()
+        made.prefix_counts = {**made.counts(), "moved": set()}
+        made.entries = entries
+        made.pack, made.game, made.game_id = full.pack, full.game, full.game_id
+        made.declared, made.records, made.states = full.declared, full.records, full.states
+        checker, source = made.checker, full.checker
+        checker.features, checker.week, checker.directions = source.features, source.week, source.directions
+        checker.qualify = made.qualifier(full.game_id)
+        return made
+
+    def audit_again(self, old: model.Content, content: model.Content, records: dict[str, FileRecord],
+                    merged: dict) -> list[tuple[tuple[str, str], Problem]]:
+        """The audit's findings: the earlier ones, with new places for the changed files' entries,
+        when no changed entry changed what the audit reads; else the audit run again."""
+        touched = {(kind, entry_id) for record in records.values() for kind, found in record.entries.items()
+                   for entry_id, _ in found}
+        same = all(kind not in KINDS_OF_MODELS
+                   or _audit_signature(kind, getattr(old, kind)[entry_id]) == _audit_signature(kind, getattr(content, kind)[entry_id])
+                   for kind, entry_id in touched)
+        if same:
+            return [(key, Problem(merged[key[0]][key[1]][1].mark, problem.message, problem.severity)
+                     if key in touched else problem) for key, problem in self.audit]
+        asked: list[tuple[str, str]] = []
+        found = warnings_for(content, {kind: _Logged(kind, entries, asked) for kind, entries in merged.items()})
+        if len(asked) != len(found):
+            raise FullLoad
+        return list(zip(asked, found))
+
+    def names_again(self, records: dict[str, FileRecord], files: dict[str, FileRecord]) -> list[Problem]:
+        index = self.assembly.names_index
+        assert index is not None
+        for name, record in records.items():
+            index.add(self.files[name].lists["names"], -1)
+            index.add(record.lists["names"], 1)
+        if index.refresh():  # a name came or went: every use may be judged differently
+            self.prefix_name_warnings = index.warnings(self.prefix["names"])
+            for record in files.values():
+                record.name_warnings = index.warnings(record.lists["names"])
+        else:
+            for record in records.values():
+                record.name_warnings = index.warnings(record.lists["names"])
+        return [*self.prefix_name_warnings, *(w for r in files.values() for w in r.name_warnings)]
+
+    def fingerprint_again(self, changed: dict[str, tuple[Path, bytes]]) -> dict[str, str]:
+        hashes = {}
+        for path, data in changed.values():
+            n = self.pack_of[path]
+            self.fingerprints[n].change(path, data)
+        for n in {self.pack_of[path] for path, _ in changed.values()}:
+            hashes[self.assembly.pack_ids[self.packs[n].folder]] = self.fingerprints[n].digest()
+        return hashes
+
+
+def _entries_of(records: dict[str, FileRecord]) -> dict[str, list]:
+    found: dict[str, list] = {}
+    for record in records.values():
+        for kind, entries in record.entries.items():
+            found.setdefault(kind, []).extend(entries)
+    return found
+
+
+class _Fingerprint:
+    """A pack's fingerprint (assemble._fingerprint), kept with the hash after each file in order,
+    so that a changed file is hashed again from there on, not from the start."""
+
+    def __init__(self, pack: PackFiles, data: dict[Path, bytes]) -> None:
+        self.pack, self.data = pack, data
+        self.order = sorted(pack.paths)
+        self.after: list[Any] = [hashlib.sha256()]
+        self.update_from(0)
+
+    def update_from(self, start: int) -> None:
+        digest = self.after[start].copy()
+        del self.after[start + 1:]
+        for path in self.order[start:]:
+            data = self.data.get(path)
+            if data is not None:
+                digest.update(self.pack.relative(path).encode() + b"\0" + data + b"\0")
+            self.after.append(digest.copy())
+
+    def change(self, path: Path, data: bytes) -> None:
+        self.data[path] = data
+        self.update_from(self.order.index(path))
+
+    def digest(self) -> str:
+        return self.after[-1].hexdigest()[:16]
+
+
+class _CollectorPaused:
+    """As load_content: building makes many objects and frees none, which the collector would rescan."""
+
+    def __enter__(self) -> None:
+        self.was = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.was:
+            gc.enable()
+
+
+__all__ = ["ContentError", "Reloader"]

@@ -1,0 +1,254 @@
+"""Reloading after an edit gives exactly the Content a full load gives (issue 17 §4), reading only
+the changed file where that is enough (content/incremental.py)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from elysium.content import ContentError, incremental, load_content
+from elysium.content.incremental import KINDS_OF_MODELS, Reloader
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "world"
+
+# Warnings of each source the load gathers, so that their places and order are compared too: an
+# unreachable room and an item never placed (the audit), a flag read that nothing sets and one set
+# that nothing reads (names_check), a number written where text belongs (the checker).
+EXTRAS = """\
+rooms:
+  attic:
+    name: Attic
+    description: Dust and a round window.
+    exits:
+      down: vestibule
+  loft:
+    name: Loft
+    description: 1234
+    exits:
+      west: attic
+items:
+  lost_button:
+    name: lost button
+    description: A brass button.
+rules:
+  attic_rule:
+    on: look
+    where: attic
+    if: {flag: attic_swept}
+    text: The attic is swept clean.
+  loft_rule:
+    on: look
+    where: loft
+    do:
+      - set: loft_seen
+"""
+
+
+@pytest.fixture
+def pack(tmp_path, monkeypatch):
+    monkeypatch.setenv("ELYSIUM_CACHE", "off")
+    folder = tmp_path / "world"
+    shutil.copytree(FIXTURE, folder)
+    (folder / "extras.yaml").write_text(EXTRAS)
+    return folder
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    """The files the reloader parses, by name."""
+    seen: list[str] = []
+    real = incremental.decode_document
+
+    def counted(data, name):
+        seen.append(Path(name).name)
+        return real(data, name)
+
+    monkeypatch.setattr(incremental, "decode_document", counted)
+    return seen
+
+
+def loaded(pack: Path) -> Reloader:
+    reloader = Reloader(pack)
+    reloader.load()
+    return reloader
+
+
+def assert_same(got, full) -> None:
+    assert got == full
+    for kind in KINDS_OF_MODELS:  # the same order too, which == on dicts does not look at
+        assert list(getattr(got, kind)) == list(getattr(full, kind)), kind
+    assert list(got.origins["rooms"]) == list(full.origins["rooms"])
+
+
+def edit(path: Path, old: str, new: str) -> Path:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+    return path
+
+
+def test_the_fixture_has_warnings_of_every_source(pack):
+    messages = " | ".join(w.message for w in load_content(pack).warnings)
+    for part in ("cannot be reached", "never placed", "nothing ever sets it", "nothing ever reads it", "quote"):
+        assert part in messages
+
+
+def test_an_edited_text_is_read_from_that_file_alone(pack, parses):
+    reloader = loaded(pack)
+    parses.clear()
+    changed = edit(pack / "rooms.yaml", "name: Cloakroom", "name: The Cloakroom")
+    got = reloader.reload([changed])
+    assert parses == ["rooms.yaml"] and not reloader.last_was_full
+    assert got.rooms["cloakroom"].name == "The Cloakroom"
+    assert_same(got, load_content(pack))
+
+
+def test_lines_added_above_move_the_warnings_of_that_file(pack, parses):
+    reloader = loaded(pack)
+    parses.clear()
+    changed = edit(pack / "extras.yaml", "rooms:\n", "# a note\n# and another\n\nrooms:\n")
+    got = reloader.reload([changed])
+    assert parses == ["extras.yaml"] and not reloader.last_was_full
+    assert_same(got, load_content(pack))
+    assert any(w.mark.file.endswith("extras.yaml") and w.mark.line > 3 for w in got.warnings)
+
+
+def test_a_flag_newly_set_clears_the_warnings_of_other_files(pack):
+    reloader = loaded(pack)
+    changed = edit(pack / "extras.yaml", "      - set: loft_seen", "      - set: loft_seen\n      - set: attic_swept")
+    got = reloader.reload([changed])
+    assert not reloader.last_was_full
+    assert not any("attic_swept" in w.message for w in got.warnings)
+    assert_same(got, load_content(pack))
+
+
+def test_a_placed_item_runs_the_audit_again(pack):
+    reloader = loaded(pack)
+    changed = edit(pack / "extras.yaml", "A brass button.", "A brass button.\n    location: attic")
+    got = reloader.reload([changed])
+    assert not reloader.last_was_full
+    assert not any("'lost_button' is never placed" in w.message for w in got.warnings)
+    assert_same(got, load_content(pack))
+
+
+def test_a_changed_exit_runs_the_audit_again(pack):
+    reloader = loaded(pack)
+    changed = edit(pack / "extras.yaml", "      west: attic", "      west: attic\n      east: vestibule")
+    got = reloader.reload([changed])
+    assert not reloader.last_was_full
+    assert_same(got, load_content(pack))
+
+
+def test_several_edits_in_a_row_each_match_a_full_load(pack):
+    reloader = loaded(pack)
+    for n in range(3):
+        changed = edit(pack / "extras.yaml", "A brass button", f"A brass button, edit {n}")
+        got = reloader.reload([changed])
+        assert not reloader.last_was_full
+        assert_same(got, load_content(pack))
+
+
+def test_entries_added_and_removed(pack):
+    reloader = loaded(pack)
+    text = (pack / "extras.yaml").read_text()
+    text = text.replace("  lost_button:\n    name: lost button\n    description: A brass button.\n",
+                        "  odd_sock:\n    name: odd sock\n    description: Striped.\n    location: attic\n")
+    (pack / "extras.yaml").write_text(text)
+    got = reloader.reload([pack / "extras.yaml"])
+    assert "odd_sock" in got.items and "lost_button" not in got.items
+    assert_same(got, load_content(pack))
+
+
+def test_a_new_file(pack):
+    reloader = loaded(pack)
+    (pack / "more.yaml").write_text("rooms:\n  porch:\n    name: Porch\n    description: A porch.\n"
+                                    "    exits: {west: attic}\n")
+    got = reloader.reload([pack / "more.yaml"])
+    assert "porch" in got.rooms
+    assert_same(got, load_content(pack))
+
+
+def test_a_deleted_file(pack):
+    reloader = loaded(pack)
+    (pack / "extras.yaml").unlink()
+    got = reloader.reload([pack / "extras.yaml"])
+    assert "attic" not in got.rooms
+    assert_same(got, load_content(pack))
+
+
+def test_an_edited_manifest(pack):
+    reloader = loaded(pack)
+    changed = edit(pack / "pack.yaml", "version:", "version: 9.9.9\n_old_version:")
+    if "_old_version" in changed.read_text():  # keep the manifest valid: only the version changes
+        text = changed.read_text().split("\n")
+        changed.write_text("\n".join(line for line in text if not line.startswith("_old_version")))
+    got = reloader.reload([changed])
+    assert reloader.last_was_full
+    assert_same(got, load_content(pack))
+
+
+def errors_of(call) -> list[str]:
+    with pytest.raises(ContentError) as raised:
+        call()
+    return [str(problem) for problem in raised.value.problems]
+
+
+def test_a_renamed_id_leaves_references_dangling_as_in_a_full_load(pack):
+    reloader = loaded(pack)
+    before = reloader.content
+    edit(pack / "rooms.yaml", "  cloakroom:\n", "  coatroom:\n")
+    problems = errors_of(lambda: reloader.reload([pack / "rooms.yaml"]))
+    assert problems == errors_of(lambda: load_content(pack))
+    assert any("unknown room 'cloakroom'" in line for line in problems)
+    assert reloader.content is before
+
+
+@pytest.mark.parametrize("old, new", [
+    ("    name: Attic\n", "    name: [Attic\n"),  # YAML that does not parse
+    ("    name: Attic\n", "    name: Attic\n    colour: grey\n"),  # a field the schema does not know
+    ("      down: vestibule", "      down: vestibul"),  # an exit to nowhere
+])
+def test_a_broken_edit_is_reported_as_a_full_load_reports_it_and_the_old_content_stays(pack, old, new):
+    reloader = loaded(pack)
+    before = reloader.content
+    edit(pack / "extras.yaml", old, new)
+    problems = errors_of(lambda: reloader.reload([pack / "extras.yaml"]))
+    assert problems == errors_of(lambda: load_content(pack))
+    assert all(":" in line.split(" ")[0] for line in problems)  # file:line:col
+    assert reloader.content is before
+    edit(pack / "extras.yaml", new, old)  # mended as it was: nothing to change in play
+    assert reloader.reload([pack / "extras.yaml"]) is None
+    assert_same(reloader.content, load_content(pack))
+    edit(pack / "extras.yaml", "Dust and", "Dust, cobwebs and")  # the next edit builds on the last good load
+    got = reloader.reload([pack / "extras.yaml"])
+    assert not reloader.last_was_full
+    assert_same(got, load_content(pack))
+
+
+def test_a_broken_edit_then_an_edit_elsewhere_still_sees_the_broken_file(pack):
+    reloader = loaded(pack)
+    edit(pack / "extras.yaml", "    name: Attic\n", "    name: [Attic\n")
+    with pytest.raises(ContentError):
+        reloader.reload([pack / "extras.yaml"])
+    edit(pack / "rooms.yaml", "name: Cloakroom", "name: The Cloakroom")
+    problems = errors_of(lambda: reloader.reload([pack / "rooms.yaml"]))
+    assert problems == errors_of(lambda: load_content(pack))
+
+
+def test_a_file_saved_unchanged_reloads_nothing(pack, parses):
+    reloader = loaded(pack)
+    parses.clear()
+    (pack / "rooms.yaml").write_text((pack / "rooms.yaml").read_text())
+    assert reloader.reload([pack / "rooms.yaml"]) is None
+    assert parses == []
+
+
+def test_the_fingerprint_of_the_pack_follows_the_edit(pack):
+    reloader = loaded(pack)
+    before = reloader.content.packs
+    changed = edit(pack / "extras.yaml", "A brass button.", "A tin button.")
+    got = reloader.reload([changed])
+    assert got.packs != before and got.packs == load_content(pack).packs
+
