@@ -252,3 +252,27 @@ def test_the_fingerprint_of_the_pack_follows_the_edit(pack):
     got = reloader.reload([changed])
     assert got.packs != before and got.packs == load_content(pack).packs
 
+
+def test_play_dev_carries_the_game_on_with_the_edit(pack):
+    import argparse
+
+    from elysium.cli import dev_reloader
+    from elysium.engine import Game
+
+    game = Game.new(pack, seed=1)
+    game.opening()
+    game.turn("take lantern. e")
+    before = {key: game.state[key] for key in ("location", "time", "flags", "score")}
+    reload = dev_reloader(argparse.Namespace(content=pack, packs=[]))
+    assert reload(game) == ""
+    edit(pack / "rooms.yaml", "name: Cloakroom", "name: The Cloakroom")
+    assert reload(game) == "(The content was reloaded: 1 room changed.)"
+    assert {key: game.state[key] for key in before} == before
+    assert game.state["items"]["lantern"]["at"] == "player"
+    assert game.turn("look").startswith("The Cloakroom")
+    edit(pack / "rooms.yaml", "name: The Cloakroom", "name: [Cloakroom")
+    told = reload(game)
+    assert told.startswith("(The packs changed, but they have errors; the game goes on as it was.)")
+    assert "rooms.yaml:" in told
+    assert game.turn("look").startswith("The Cloakroom")
+    assert game.errors == []
