@@ -7,12 +7,17 @@ told the checker (references, substitutions, flag and counter uses, moves, warni
 against the ids of every other file, and builds a `Content` equal to the one a full load builds
 (same models in the same order, same warnings, same fingerprints).
 
+Entries added to or removed from a changed file are linked too: a new id no other file uses, and
+a removed one that nothing else names (no reference, substitution, rule verb, move or switch), are
+judged from the changed files; the whole-pack audit is then run again, and the models are put in
+the order a full load gives them.
+
 The fast way is taken only where the changed files alone decide the result. A full load is made
 instead (and recorded, so that the next edit is fast again) when: there is no successful load to
 build on; a manifest changed; a file was added, removed or cannot be read; some pack patches
-entries (a patch may change entries of any file); a changed file's ids differ from before (entries
-added, removed, renamed or reordered) or its `states:` changed; or anything at all is wrong with
-the new files (an error is always reported by a full load, so its list is exactly the usual one).
+entries (a patch may change entries of any file); a mod's file changed its ids (a mod's own ids
+decide how its other files' bare ids are read); a changed file's `states:` changed; or anything at
+all is wrong (an error is always reported by a full load, so its list is exactly the usual one).
 """
 
 from __future__ import annotations
@@ -307,11 +312,19 @@ class Reloader:
         old = self.content
         assert old is not None
         records = {name: self.read_again(name, data) for name, (_, data) in changed.items()}
-        merged = {kind: dict(entries) for kind, entries in self.merged.items()}
-        for record in records.values():
-            for kind, found in record.entries.items():
-                merged[kind].update(found)
         files = {name: records.get(name, record) for name, record in self.files.items()}
+        new_ids = any(record.ids() != self.files[name].ids() for name, record in records.items())
+        if new_ids:
+            self.check_ids(records, files)
+            merged = {kind: {} for kind in self.merged}  # in load order, as a full load has them
+            for record in files.values():
+                for kind, found in record.entries.items():
+                    merged[kind].update(found)
+        else:
+            merged = {kind: dict(entries) for kind, entries in self.merged.items()}
+            for record in records.values():
+                for kind, found in record.entries.items():
+                    merged[kind].update(found)
         checks = self.context(merged)
         new_lists = {name: [x for r in records.values() for x in r.lists[name]] for name in CHECKER_LISTS}
         checks.checker.references = new_lists["references"]
@@ -333,11 +346,17 @@ class Reloader:
             raise FullLoad
         part = self.context({kind: dict(found) for kind, found in _entries_of(records).items()})
         built = part.build()
-        kinds = {kind: dict(getattr(old, kind)) for kind in KINDS_OF_MODELS}
-        for kind in KINDS_OF_MODELS:
-            kinds[kind].update(getattr(built, kind))
-        origins = {"rules": {**old.origins["rules"], **built.origins["rules"]},
-                   "timers": {**old.origins["timers"], **built.origins["timers"]},
+        if new_ids:
+            kinds = {kind: {i: getattr(built, kind).get(i) or getattr(old, kind)[i] for i in merged[kind]}
+                     for kind in KINDS_OF_MODELS}
+            origins = {kind: {i: place.doc.file for i, (_, place) in merged[kind].items()} for kind in ("rules", "timers")}
+        else:
+            kinds = {kind: dict(getattr(old, kind)) for kind in KINDS_OF_MODELS}
+            for kind in KINDS_OF_MODELS:
+                kinds[kind].update(getattr(built, kind))
+            origins = {"rules": {**old.origins["rules"], **built.origins["rules"]},
+                       "timers": {**old.origins["timers"], **built.origins["timers"]}}
+        origins = {**origins,
                    "rooms": {i: merged["rooms"][i][1].doc.file for i, room in kinds["rooms"].items() if room.on_enter}}
         content = model.Content(pack=old.pack, game=old.game, states=old.states, origins=origins, **kinds)
         checks.checker.effect_places = {**self.prefix_effect_places,
@@ -346,7 +365,7 @@ class Reloader:
             (checks.problems if problem.severity == "error" else checks.warnings).append(problem)
         if checks.problems:
             raise FullLoad
-        audit = self.audit_again(old, content, records, merged)
+        audit = self.audit_again(old, content, records, merged, new_ids)
         names = self.names_again(records, files)
         file_warnings = [*self.prefix["warnings"], *(w for r in files.values() for w in r.lists["warnings"])]
         found = checks.warnings + file_warnings + [problem for _, problem in audit] + names
@@ -359,6 +378,36 @@ class Reloader:
             self.files[name] = record
         self.merged, self.audit = merged, audit
         return content
+
+    def check_ids(self, records: dict[str, FileRecord], files: dict[str, FileRecord]) -> None:
+        """Entries added or removed: a new id that some other file already uses, or a removed one
+        that something still names, is an error, which a full load reports."""
+        others = [record for name, record in files.items() if name not in records]
+        taken: set[str] = set()
+        for record in others:
+            for found in record.entries.values():
+                taken.update(entry_id for entry_id, _ in found)
+        added: set[str] = set()
+        for record in records.values():
+            for found in record.entries.values():
+                for entry_id, _ in found:
+                    if entry_id in taken or entry_id in added:
+                        raise FullLoad
+                    added.add(entry_id)
+        removed = {entry_id for name in records for found in self.files[name].entries.values()
+                   for entry_id, _ in found} - added
+        if not removed:
+            return
+        named = {self_ref.id for self_ref in self.prefix["references"]} | {n.id for n in self.prefix["named"]}
+        for record in others:
+            named.update(reference.id for reference in record.lists["references"])
+            named.update(substitution.id for substitution in record.lists["named"])
+            named.update(item for item, *_ in record.lists["switched"])
+            named.update(part for move in record.lists["moves"] for part in (move[0], move[1][3:]))
+            for _, (fields, _) in record.entries.get("rules", ()):
+                named.update(fields.get("on", ()), fields.get("except", ()))
+        if removed & named:
+            raise FullLoad
 
     def read_again(self, name: str, data: bytes) -> FileRecord:
         """The changed file read and its entries checked alone, in the context its pack gives."""
@@ -376,9 +425,10 @@ class Reloader:
         reader.read_entries(document, before.pack_id)
         document.data = None  # read: as in a full load, the raw data is not kept
         record = reader.files[name]
-        if (reader.problems or record.has_patch or record.states_raw != before.states_raw
-                or record.ids() != before.ids()):
+        if reader.problems or record.has_patch or record.states_raw != before.states_raw:
             raise FullLoad
+        if record.ids() != before.ids() and before.pack_id != self.assembly.game_id:
+            raise FullLoad  # a mod's own ids decide how its other files' bare ids are read
         record.lists["problems"] = []
         return record
 
@@ -396,12 +446,12 @@ class Reloader:
         return made
 
     def audit_again(self, old: model.Content, content: model.Content, records: dict[str, FileRecord],
-                    merged: dict) -> list[tuple[tuple[str, str], Problem]]:
+                    merged: dict, new_ids: bool) -> list[tuple[tuple[str, str], Problem]]:
         """The audit's findings: the earlier ones, with new places for the changed files' entries,
         when no changed entry changed what the audit reads; else the audit run again."""
         touched = {(kind, entry_id) for record in records.values() for kind, found in record.entries.items()
                    for entry_id, _ in found}
-        same = all(kind not in KINDS_OF_MODELS
+        same = not new_ids and all(kind not in KINDS_OF_MODELS
                    or _audit_signature(kind, getattr(old, kind)[entry_id]) == _audit_signature(kind, getattr(content, kind)[entry_id])
                    for kind, entry_id in touched)
         if same:

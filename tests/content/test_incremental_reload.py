@@ -89,6 +89,12 @@ def edit(path: Path, old: str, new: str) -> Path:
     return path
 
 
+def errors_of(call) -> list[str]:
+    with pytest.raises(ContentError) as raised:
+        call()
+    return [str(problem) for problem in raised.value.problems]
+
+
 def test_the_fixture_has_warnings_of_every_source(pack):
     messages = " | ".join(w.message for w in load_content(pack).warnings)
     for part in ("cannot be reached", "never placed", "nothing ever sets it", "nothing ever reads it", "quote"):
@@ -157,8 +163,35 @@ def test_entries_added_and_removed(pack):
                         "  odd_sock:\n    name: odd sock\n    description: Striped.\n    location: attic\n")
     (pack / "extras.yaml").write_text(text)
     got = reloader.reload([pack / "extras.yaml"])
+    assert not reloader.last_was_full
     assert "odd_sock" in got.items and "lost_button" not in got.items
     assert_same(got, load_content(pack))
+
+
+def test_an_entry_added_among_others_keeps_the_order_of_a_full_load(pack):
+    reloader = loaded(pack)
+    changed = edit(pack / "rooms.yaml", "  cloakroom:\n", "  boot_room:\n    name: Boot Room\n    description: Boots.\n"
+                   "    exits: {north: cloakroom}\n\n  cloakroom:\n")
+    got = reloader.reload([changed])
+    assert not reloader.last_was_full
+    assert list(got.rooms).index("boot_room") == list(got.rooms).index("cloakroom") - 1
+    assert_same(got, load_content(pack))
+
+
+def test_an_id_another_file_already_uses_is_reported_as_in_a_full_load(pack):
+    reloader = loaded(pack)
+    edit(pack / "extras.yaml", "  lost_button:\n", "  gem:\n")
+    problems = errors_of(lambda: reloader.reload([pack / "extras.yaml"]))
+    assert problems == errors_of(lambda: load_content(pack))
+    assert any("already used" in line for line in problems)
+
+
+def test_a_removed_entry_that_another_file_names_is_reported_as_in_a_full_load(pack):
+    reloader = loaded(pack)
+    edit(pack / "items.yaml", "  gem:\n", "  gemstone:\n")
+    problems = errors_of(lambda: reloader.reload([pack / "items.yaml"]))
+    assert problems == errors_of(lambda: load_content(pack))
+    assert any("rules.yaml" in line and "gem" in line for line in problems)
 
 
 def test_a_new_file(pack):
@@ -187,12 +220,6 @@ def test_an_edited_manifest(pack):
     got = reloader.reload([changed])
     assert reloader.last_was_full
     assert_same(got, load_content(pack))
-
-
-def errors_of(call) -> list[str]:
-    with pytest.raises(ContentError) as raised:
-        call()
-    return [str(problem) for problem in raised.value.problems]
 
 
 def test_a_renamed_id_leaves_references_dangling_as_in_a_full_load(pack):
