@@ -7,14 +7,14 @@ told the checker (references, substitutions, flag and counter uses, moves, warni
 against the ids of every other file, and builds a `Content` equal to the one a full load builds
 (same models in the same order, same warnings, same fingerprints).
 
-Entries added to or removed from a changed file are linked too: a new id no other file uses, and
-a removed one that nothing else names (no reference, substitution, rule verb, move or switch), are
-judged from the changed files; the whole-pack audit is then run again, and the models are put in
-the order a full load gives them.
+Entries added or removed, in a changed file or with a file added or deleted, are linked too: a new
+id no other file uses, and a removed one that nothing else names (no reference, substitution, rule
+verb, move or switch), are judged from the changed files; the whole-pack audit is then run again,
+and the files and models are put in the order a full load gives them.
 
 The fast way is taken only where the changed files alone decide the result. A full load is made
 instead (and recorded, so that the next edit is fast again) when: there is no successful load to
-build on; a manifest changed; a file was added, removed or cannot be read; some pack patches
+build on; a manifest changed; a file cannot be read (or a folder listed); some pack patches
 entries (a patch may change entries of any file); a mod's file changed its ids (a mod's own ids
 decide how its other files' bare ids are read); a changed file's `states:` changed; or anything at
 all is wrong (an error is always reported by a full load, so its list is exactly the usual one).
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -33,7 +34,7 @@ from typing import Any
 from elysium.content import cache, loops, model, names_check
 from elysium.content.assemble import Assembly
 from elysium.content.audit import warnings_for
-from elysium.content.files import PackFiles, Refused, display, read_file
+from elysium.content.files import PackFiles, Refused, display, read_file, walk
 from elysium.content.loader import MANIFEST, default_content_dir
 from elysium.content.problems import ContentError, Problem
 from elysium.content.yamlsafe import Document, YamlProblem, decode_document
@@ -292,30 +293,54 @@ class Reloader:
         if self.content is None or not getattr(self, "incremental", False):
             raise FullLoad
         changed: dict[str, tuple[Path, bytes]] = {}
+        added: dict[str, int] = {}  # new files, and the pack each is in
+        deleted: dict[str, Path] = {}
         for path in sorted(self.pending):
-            name = self.by_path.get(path)
-            if name is None or name not in self.files:  # new, a manifest, or never read
+            n = self.pack_of[path] if path in self.pack_of else self.pack_holding(path)
+            pack = self.packs[n]
+            if path.parent == pack.folder and path.name == MANIFEST:
                 raise FullLoad
-            pack = self.packs[self.pack_of[path]]
+            name = display(path)
+            if not os.path.lexists(path):
+                if name in self.files:
+                    deleted[name] = path
+                continue  # else made and removed again since the last load
+            if name not in self.files:
+                if path in self.by_path:  # listed in the last load but never read: an error then
+                    raise FullLoad
+                added[name] = n
             try:
                 data = read_file(path, pack.real)
             except Refused:
                 raise FullLoad from None
-            if data != self.fingerprints[self.pack_of[path]].data[path]:
+            if name in added or data != self.fingerprints[n].data[path]:
                 changed[name] = (path, data)
-        if not changed:
+        if not changed and not deleted:
             return None
         with _CollectorPaused():
-            return self.rebuild(changed)
+            return self.rebuild(changed, added, deleted)
 
-    def rebuild(self, changed: dict[str, tuple[Path, bytes]]) -> model.Content:
+    def pack_holding(self, path: Path) -> int:
+        holding = [n for n, pack in enumerate(self.packs) if path.is_relative_to(pack.folder)]
+        if len(holding) != 1:
+            raise FullLoad
+        return holding[0]
+
+    def rebuild(self, changed: dict[str, tuple[Path, bytes]], added: dict[str, int],
+                deleted: dict[str, Path]) -> model.Content:
         old = self.content
         assert old is not None
-        records = {name: self.read_again(name, data) for name, (_, data) in changed.items()}
-        files = {name: records.get(name, record) for name, record in self.files.items()}
-        new_ids = any(record.ids() != self.files[name].ids() for name, record in records.items())
+        if any(self.files[name].pack_id != self.assembly.game_id and self.files[name].ids() for name in deleted):
+            raise FullLoad  # a mod's own ids decide how its other files' bare ids are read
+        records = {name: self.read_again(name, data, added.get(name)) for name, (_, data) in changed.items()}
+        if added or deleted:
+            files, layout = self.files_in_order(records, added, deleted)
+        else:
+            files, layout = {name: records.get(name, record) for name, record in self.files.items()}, None
+        new_ids = bool(added or deleted) or any(record.ids() != self.files[name].ids()
+                                                for name, record in records.items())
         if new_ids:
-            self.check_ids(records, files)
+            self.check_ids(records, files, deleted)
             merged = {kind: {} for kind in self.merged}  # in load order, as a full load has them
             for record in files.values():
                 for kind, found in record.entries.items():
@@ -344,7 +369,7 @@ class Reloader:
         checks.check_devices()
         if checks.problems:
             raise FullLoad
-        part = self.context({kind: dict(found) for kind, found in _entries_of(records).items()})
+        part = self.context({kind: dict(_entries_of(records).get(kind, ())) for kind in self.merged})
         built = part.build()
         if new_ids:
             kinds = {kind: {i: getattr(built, kind).get(i) or getattr(old, kind)[i] for i in merged[kind]}
@@ -366,20 +391,25 @@ class Reloader:
         if checks.problems:
             raise FullLoad
         audit = self.audit_again(old, content, records, merged, new_ids)
-        names = self.names_again(records, files)
+        names = self.names_again(records, files, deleted)
         file_warnings = [*self.prefix["warnings"], *(w for r in files.values() for w in r.lists["warnings"])]
         found = checks.warnings + file_warnings + [problem for _, problem in audit] + names
         warnings = sorted(found, key=lambda p: (p.mark.file, p.mark.line))
-        fingerprints = self.fingerprint_again(changed)
+        for name, (path, _) in changed.items():  # nothing below can fail: the new files are known
+            self.by_path[path], self.pack_of[path] = name, added.get(name, self.pack_of.get(path))
+        fingerprints = self.fingerprint_again(changed, layout, deleted)
+        for path in deleted.values():
+            self.by_path.pop(path, None)
+            self.pack_of.pop(path, None)
         packs = tuple({**entry, "hash": fingerprints.get(entry["id"], entry["hash"])} for entry in old.packs)
         content = replace(content, warnings=tuple(warnings), packs=packs, mods=old.mods)
         # Every check passed: this is now the state to build the next reload on.
-        for name, record in records.items():
-            self.files[name] = record
+        self.files = files
         self.merged, self.audit = merged, audit
         return content
 
-    def check_ids(self, records: dict[str, FileRecord], files: dict[str, FileRecord]) -> None:
+    def check_ids(self, records: dict[str, FileRecord], files: dict[str, FileRecord],
+                  deleted: dict[str, Path]) -> None:
         """Entries added or removed: a new id that some other file already uses, or a removed one
         that something still names, is an error, which a full load reports."""
         others = [record for name, record in files.items() if name not in records]
@@ -394,8 +424,8 @@ class Reloader:
                     if entry_id in taken or entry_id in added:
                         raise FullLoad
                     added.add(entry_id)
-        removed = {entry_id for name in records for found in self.files[name].entries.values()
-                   for entry_id, _ in found} - added
+        removed = {entry_id for name in [*records, *deleted] if name in self.files
+                   for found in self.files[name].entries.values() for entry_id, _ in found} - added
         if not removed:
             return
         named = {self_ref.id for self_ref in self.prefix["references"]} | {n.id for n in self.prefix["named"]}
@@ -409,9 +439,41 @@ class Reloader:
         if removed & named:
             raise FullLoad
 
-    def read_again(self, name: str, data: bytes) -> FileRecord:
+    def files_in_order(self, records: dict[str, FileRecord], added: dict[str, int],
+                       deleted: dict[str, Path]) -> tuple[dict[str, FileRecord], dict[int, list[Path]]]:
+        """Every file's record in the order a full load reads them, after files came or went: the
+        packs in load order, each one's files as its folder is walked (files.walk)."""
+        touched = {*added.values(), *(self.pack_of[path] for path in deleted.values())}
+        layout: dict[int, list[Path]] = {}
+        for n in touched:
+            paths, unlisted = walk(self.packs[n].folder)
+            if unlisted:
+                raise FullLoad
+            layout[n] = paths
+        by_id = {self.assembly.pack_ids[pack.folder]: n for n, pack in enumerate(self.packs)
+                 if pack.folder in self.assembly.pack_ids}
+        files: dict[str, FileRecord] = {}
+        for entry in self.content.packs if self.content else ():
+            n = by_id[entry["id"]]
+            pack = self.packs[n]
+            for path in layout.get(n, pack.paths):
+                if path.parent == pack.folder and path.name == MANIFEST:
+                    continue
+                name = display(path)
+                record = records.get(name) or (self.files.get(name) if name not in deleted else None)
+                if record is None:
+                    raise FullLoad  # a file that came or went without being seen to
+                files[name] = record
+        if len(files) != len(self.files) + len(added) - len(deleted):
+            raise FullLoad
+        return files, layout
+
+    def read_again(self, name: str, data: bytes, new_in: int | None = None) -> FileRecord:
         """The changed file read and its entries checked alone, in the context its pack gives."""
-        before = self.files[name]
+        if new_in is not None:
+            before = FileRecord(Document(name), self.assembly.pack_ids[self.packs[new_in].folder])
+        else:
+            before = self.files[name]
         try:
             document = decode_document(data, name)
         except YamlProblem:
@@ -463,11 +525,14 @@ class Reloader:
             raise FullLoad
         return list(zip(asked, found))
 
-    def names_again(self, records: dict[str, FileRecord], files: dict[str, FileRecord]) -> list[Problem]:
+    def names_again(self, records: dict[str, FileRecord], files: dict[str, FileRecord],
+                    deleted: dict[str, Path]) -> list[Problem]:
         index = self.assembly.names_index
         assert index is not None
-        for name, record in records.items():
-            index.add(self.files[name].lists["names"], -1)
+        for name in [*records, *deleted]:
+            if name in self.files:
+                index.add(self.files[name].lists["names"], -1)
+        for record in records.values():
             index.add(record.lists["names"], 1)
         if index.refresh():  # a name came or went: every use may be judged differently
             self.prefix_name_warnings = index.warnings(self.prefix["names"])
@@ -478,12 +543,25 @@ class Reloader:
                 record.name_warnings = index.warnings(record.lists["names"])
         return [*self.prefix_name_warnings, *(w for r in files.values() for w in r.name_warnings)]
 
-    def fingerprint_again(self, changed: dict[str, tuple[Path, bytes]]) -> dict[str, str]:
-        hashes = {}
+    def fingerprint_again(self, changed: dict[str, tuple[Path, bytes]], layout: dict[int, list[Path]] | None,
+                          deleted: dict[str, Path]) -> dict[str, str]:
+        touched = set(layout or ())
         for path, data in changed.values():
             n = self.pack_of[path]
-            self.fingerprints[n].change(path, data)
-        for n in {self.pack_of[path] for path, _ in changed.values()}:
+            self.fingerprints[n].data[path] = data
+            touched.add(n)
+        for path in deleted.values():
+            self.fingerprints[self.pack_of[path]].data.pop(path, None)
+        for n, paths in (layout or {}).items():
+            self.packs[n].paths = paths
+        hashes = {}
+        for n in touched:
+            if layout and n in layout:
+                self.fingerprints[n] = _Fingerprint(self.packs[n], self.fingerprints[n].data)
+            else:
+                for path, _ in changed.values():
+                    if self.pack_of.get(path) == n:
+                        self.fingerprints[n].change(path, self.fingerprints[n].data[path])
             hashes[self.assembly.pack_ids[self.packs[n].folder]] = self.fingerprints[n].digest()
         return hashes
 

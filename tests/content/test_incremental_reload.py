@@ -199,7 +199,28 @@ def test_a_new_file(pack):
     (pack / "more.yaml").write_text("rooms:\n  porch:\n    name: Porch\n    description: A porch.\n"
                                     "    exits: {west: attic}\n")
     got = reloader.reload([pack / "more.yaml"])
+    assert not reloader.last_was_full
     assert "porch" in got.rooms
+    assert_same(got, load_content(pack))
+
+
+def test_new_files_in_the_middle_and_in_a_sub_folder_take_their_place_in_the_load_order(pack, parses):
+    reloader = loaded(pack)
+    parses.clear()
+    (pack / "area").mkdir()
+    (pack / "area" / "porch.yaml").write_text("rooms:\n  porch:\n    name: Porch\n    description: A porch.\n"
+                                              "    exits: {west: attic}\n")
+    (pack / "lantern_rule.yml").write_text("rules:\n  porch_rule:\n    on: look\n    where: porch\n"
+                                           "    text: The porch creaks.\n")
+    (pack / "npcs_more.yaml").write_text("items:\n  pebble:\n    name: pebble\n    description: Grey.\n"
+                                         "    location: porch\n")
+    got = reloader.reload([pack / "area" / "porch.yaml", pack / "lantern_rule.yml", pack / "npcs_more.yaml"])
+    assert not reloader.last_was_full
+    assert sorted(parses) == ["lantern_rule.yml", "npcs_more.yaml", "porch.yaml"]
+    assert_same(got, load_content(pack))
+    (pack / "npcs_more.yaml").unlink()
+    got = reloader.reload([pack / "npcs_more.yaml"])
+    assert not reloader.last_was_full
     assert_same(got, load_content(pack))
 
 
@@ -207,8 +228,17 @@ def test_a_deleted_file(pack):
     reloader = loaded(pack)
     (pack / "extras.yaml").unlink()
     got = reloader.reload([pack / "extras.yaml"])
+    assert not reloader.last_was_full
     assert "attic" not in got.rooms
     assert_same(got, load_content(pack))
+
+
+def test_a_deleted_file_whose_entries_another_file_names_is_reported_as_in_a_full_load(pack):
+    reloader = loaded(pack)
+    (pack / "items.yaml").unlink()
+    problems = errors_of(lambda: reloader.reload([pack / "items.yaml"]))
+    assert problems == errors_of(lambda: load_content(pack))
+    assert any("unknown" in line for line in problems)
 
 
 def test_an_edited_manifest(pack):
@@ -303,3 +333,47 @@ def test_play_dev_carries_the_game_on_with_the_edit(pack):
     assert "rooms.yaml:" in told
     assert game.turn("look").startswith("The Cloakroom")
     assert game.errors == []
+
+
+MOD = """\
+rooms:
+  shed:
+    name: Garden Shed
+    description: Pots and twine.
+    exits: {west: cloakroom}
+items:
+  trowel:
+    name: trowel
+    description: A rusty trowel.
+    location: shed
+"""
+
+
+@pytest.fixture
+def mod(pack):
+    folder = pack.parent / "garden"
+    folder.mkdir()
+    (folder / "pack.yaml").write_text("id: garden\nname: Garden\nversion: 1.0.0\nrequires: {fixture_world: ''}\n")
+    (folder / "shed.yaml").write_text(MOD)
+    return folder
+
+
+def test_a_mod_s_edited_text_is_read_from_that_file_alone(pack, mod, parses):
+    reloader = Reloader(pack, (mod,))
+    reloader.load()
+    parses.clear()
+    changed = edit(mod / "shed.yaml", "A rusty trowel.", "A bright trowel.")
+    got = reloader.reload([changed])
+    assert parses == ["shed.yaml"] and not reloader.last_was_full
+    assert got.items["garden:trowel"].description == "A bright trowel."
+    assert_same(got, load_content(pack, (mod,)))
+
+
+def test_a_mod_s_new_entry_reads_everything_again(pack, mod):
+    reloader = Reloader(pack, (mod,))
+    reloader.load()
+    changed = edit(mod / "shed.yaml", "items:\n", "items:\n  twine:\n    name: twine\n    description: Green.\n"
+                   "    location: shed\n")
+    got = reloader.reload([changed])
+    assert reloader.last_was_full
+    assert_same(got, load_content(pack, (mod,)))
