@@ -31,16 +31,15 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from elysium.content import cache, loops, model, names_check
+from elysium.content import cache, loops, model, names_check, schema
 from elysium.content.assemble import Assembly
 from elysium.content.audit import warnings_for
 from elysium.content.files import PackFiles, Refused, display, read_file, walk
 from elysium.content.loader import MANIFEST, default_content_dir
-from elysium.content.problems import ContentError, Problem
+from elysium.content.problems import Problem
 from elysium.content.yamlsafe import Document, YamlProblem, decode_document
 
-KINDS_OF_MODELS = ("rooms", "items", "npcs", "lore", "pieces", "classes", "recitals", "endings", "verbs",
-                   "rules", "timers")
+KINDS_OF_MODELS = schema.KINDS  # each is a dict of models in Content
 # What each file adds to the checker's lists as its entries are read (see validate.Checker).
 CHECKER_LISTS = ("problems", "references", "named", "names", "state_uses", "moves", "switched", "warnings")
 
@@ -226,6 +225,7 @@ class Reloader:
         self.content: model.Content | None = None
         self.pending: set[Path] = set()  # changed since the last load that succeeded
         self.last_was_full = False
+        self.incremental = False  # whether the last full load can be built on (see remember)
 
     # -- the full load ------------------------------------------------------------------------
     def load(self) -> model.Content:
@@ -283,6 +283,8 @@ class Reloader:
             content = self.incremental_reload()
         except FullLoad:
             return self.load()
+        except Exception:  # a fault of the reloader itself: a full load is always right
+            return self.load()
         self.last_was_full = False
         if content is not None:
             self.content = content
@@ -290,7 +292,7 @@ class Reloader:
         return content
 
     def incremental_reload(self) -> model.Content | None:
-        if self.content is None or not getattr(self, "incremental", False):
+        if self.content is None or not self.incremental:
             raise FullLoad
         changed: dict[str, tuple[Path, bytes]] = {}
         added: dict[str, int] = {}  # new files, and the pack each is in
@@ -612,5 +614,3 @@ class _CollectorPaused:
         if self.was:
             gc.enable()
 
-
-__all__ = ["ContentError", "Reloader"]

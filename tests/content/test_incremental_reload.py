@@ -377,3 +377,16 @@ def test_a_mod_s_new_entry_reads_everything_again(pack, mod):
     got = reloader.reload([changed])
     assert reloader.last_was_full
     assert_same(got, load_content(pack, (mod,)))
+
+
+def test_a_fault_in_the_reloader_itself_falls_back_to_a_full_load(pack, monkeypatch):
+    reloader = loaded(pack)
+
+    def broken(*args):
+        raise RuntimeError("a bug in the incremental path")
+
+    monkeypatch.setattr(reloader, "rebuild", broken)
+    changed = edit(pack / "rooms.yaml", "name: Cloakroom", "name: The Cloakroom")
+    got = reloader.reload([changed])
+    assert reloader.last_was_full
+    assert_same(got, load_content(pack))
