@@ -27,7 +27,7 @@ if __package__ in (None, ""):  # run as a file, `python bench/run.py`: find the 
 from bench import GENERATOR_VERSION
 from bench.util import ROOT, Row, Settings
 
-SECTIONS = ("load", "latency", "bus", "tui", "saves", "memory", "serve", "web", "tools")
+SECTIONS = ("load", "latency", "bus", "tui", "saves", "memory", "serve", "web", "tools", "reload")
 RESULTS = Path(__file__).resolve().parent / "results"
 
 

@@ -330,21 +330,30 @@ def _after_a_bad_save(still_to_try: list[str]) -> str:
 
 def dev_reloader(args: argparse.Namespace):
     """Before each command: if a pack's file changed, reload the packs and carry the game over;
-    broken content is reported and the game goes on as it was."""
-    from elysium.content import ContentError, default_content_dir, load_content
+    broken content is reported and the game goes on as it was. Only the changed files are read
+    again where that is enough (content/incremental.py), so the packs are read once more here, to
+    keep what each file gives."""
+    from elysium.content import ContentError
+    from elysium.content.incremental import Reloader
     from elysium.content.watch import PackWatcher
 
-    watcher = PackWatcher([args.content or default_content_dir(), *args.packs])
+    reloader = Reloader(args.content, tuple(args.packs))
+    watcher = PackWatcher(reloader.folders)
+    try:
+        reloader.load()
+    except ContentError:
+        pass  # changed since the game's own load: the first reload reads everything and says why
 
     def reload(game) -> str:
-        if not watcher.changed():
+        changed = watcher.changed()
+        if not changed:
             return ""
         try:
-            content = load_content(args.content, args.packs)
+            content = reloader.reload(changed)
         except ContentError as error:
             lines = [str(p) for p in error.problems]
             return "(The packs changed, but they have errors; the game goes on as it was.)\n" + "\n".join(lines)
-        return game.reload(content)
+        return game.reload(content) if content is not None else ""
 
     return reload
 

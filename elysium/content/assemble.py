@@ -98,11 +98,18 @@ class Assembly:
             (self.problems if problem.severity == "error" else self.warnings).append(problem)
         if self.problems:
             raise ContentError(self.problems)
-        found = (self.warnings + self.checker.warnings + warnings_for(content, self.entries)
-                 + names_check.warnings(self.checker.names, self.records))
+        found = self.warnings + self.checker.warnings + self.audit_warnings(content) + self.name_warnings()
         warnings = sorted(found, key=lambda p: (p.mark.file, p.mark.line))
         mods = tuple(model.PackInfo(m.id, m.name, m.version, os.path.abspath(m.folder)) for m in order if not m.is_game)
         return replace(content, warnings=tuple(warnings), packs=fingerprints, mods=mods)
+
+    def audit_warnings(self, content: model.Content) -> list[Problem]:
+        """The whole-pack audit's warnings (a hook: content/incremental.py records them per entry)."""
+        return warnings_for(content, self.entries)
+
+    def name_warnings(self) -> list[Problem]:
+        """Flags and counters set but never read, or read but never set (a hook, as above)."""
+        return names_check.warnings(self.checker.names, self.records)
 
     # -- reading -------------------------------------------------------------------------------
     def read_manifest(self, pack: PackFiles, is_game: bool) -> packs.Manifest | None:

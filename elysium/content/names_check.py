@@ -45,13 +45,21 @@ def warnings(uses: Iterable[NameUse], records: Iterable[str] = ()) -> list[Probl
     setting = {kind: _Suggestions(names) for kind, names in written.items()}
     reading = {kind: _Suggestions(names) for kind, names in read.items()}
     for use in uses:
-        if use.read and use.name not in written[use.kind]:
-            found.append(Problem(use.doc.mark(use.path), f"the {use.kind} {use.name!r} is read here, but nothing "
-                                 f"ever sets it{setting[use.kind].close(use.name)}", "warning"))
-        elif not use.read and use.name not in read[use.kind]:
-            found.append(Problem(use.doc.mark(use.path), f"the {use.kind} {use.name!r} is set here, but nothing "
-                                 f"ever reads it{reading[use.kind].close(use.name)}", "warning"))
+        if (warning := warning_at(use, read, written, setting, reading)) is not None:
+            found.append(warning)
     return found
+
+
+def warning_at(use: NameUse, read: dict[str, set[str]], written: dict[str, set[str]],
+               setting: dict[str, _Suggestions], reading: dict[str, _Suggestions]) -> Problem | None:
+    """The warning for one use, given every name read and set (see `warnings`), or None."""
+    if use.read and use.name not in written[use.kind]:
+        return Problem(use.doc.mark(use.path), f"the {use.kind} {use.name!r} is read here, but nothing "
+                       f"ever sets it{setting[use.kind].close(use.name)}", "warning")
+    if not use.read and use.name not in read[use.kind]:
+        return Problem(use.doc.mark(use.path), f"the {use.kind} {use.name!r} is set here, but nothing "
+                       f"ever reads it{reading[use.kind].close(use.name)}", "warning")
+    return None
 
 
 class _Suggestions:
