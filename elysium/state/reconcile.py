@@ -8,6 +8,7 @@ packs loaded now and the shape of a new game's state.
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any
 
 from elysium.content.model import Content
@@ -22,7 +23,8 @@ def reconcile(state: dict[str, Any], content: Content, fresh: dict[str, Any] | N
     if fresh is None:
         fresh = initial_state(content, state.get("seed", 0))
     lost_places = [r for r in state.get("visits", {}) if r not in content.rooms and r != state.get("location")]
-    lost_things = [i for i, e in state.get("items", {}).items() if i not in content.items and e.get("at") != "player"]
+    unknown = state.get("items", {}).keys() - content.items.keys()  # most often none: found at C speed
+    lost_things = [i for i, e in state["items"].items() if i in unknown and e.get("at") != "player"] if unknown else []
     if lost_places or lost_things:
         parts = ([f"places you had been: {_names(lost_places)}"] if lost_places else []) + (
             [f"things: {_names(lost_things)}"] if lost_things else [])
@@ -74,7 +76,12 @@ def reconcile_checkpoint(checkpoint: Any, content: Content, fresh: dict[str, Any
 
 
 def _fit_places(state: dict[str, Any], content: Content) -> None:
-    """Put back where content starts them the items and NPCs whose place no longer exists."""
+    """Put back where content starts them the items and NPCs whose place no longer exists. Each
+    place is looked up once, not once for every thing there (most often every place exists)."""
+    places = set(map(itemgetter("at"), state["items"].values()))
+    if all(_place_exists(place, content) for place in places) \
+            and set(map(itemgetter("at"), state["npcs"].values())) <= content.rooms.keys():
+        return
     for item_id, entry in state["items"].items():
         if not _place_exists(entry["at"], content):
             entry["at"] = content.items[item_id].location

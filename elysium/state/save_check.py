@@ -35,6 +35,7 @@ SUMMARY_KEYS = frozenset({"day", "clock", "location", "turn"})  # turn: in a gam
 CHECKPOINT_KEYS = frozenset({"rest", *WORLD})
 WHOLE_CHECKPOINT_KEYS = CHECKPOINT_KEYS | {"whole"}  # a checkpoint open across a restore (Store.replace)
 REST = {key: checks for key, checks in STATE.items() if key not in WORLD}
+REST_OR_OPTIONAL = frozenset(REST) | OPTIONAL_STATE.keys()
 
 
 def check_save(body: dict[str, Any], content: Content) -> None:
@@ -57,7 +58,7 @@ def check_save(body: dict[str, Any], content: Content) -> None:
         checkpoint = history[n]
         if type(checkpoint) is dict and checkpoint.keys() == CHECKPOINT_KEYS:
             rest, changed_items, changed_npcs = checkpoint["rest"], checkpoint["items"], checkpoint["npcs"]
-            if type(rest) is not dict or rest.keys() != REST.keys():  # (most often it is as it should be)
+            if type(rest) is not dict or not REST.keys() <= rest.keys() <= REST_OR_OPTIONAL:  # (most often it is)
                 _check_part(f"history.{n}.rest", rest, REST)
             if type(changed_items) is not dict or type(changed_npcs) is not dict or changed_items or changed_npcs:
                 _check_things(f"history.{n}", checkpoint, limits)
@@ -107,7 +108,10 @@ def _check_columns(states: list[dict[str, Any]], places: list[str | int], limits
             continue
         for place, state in zip(places, states):
             _raise(_where(place, key), check(state[key], limits))
-    for key, (check, _) in OPTIONAL_STATE.items():
+    for key, (check, column_passes) in OPTIONAL_STATE.items():
+        having = [state[key] for state in states if key in state]
+        if not having or column_passes(having, limits):
+            continue
         for place, state in zip(places, states):
             if key in state:
                 _raise(_where(place, key), check(state[key], limits))

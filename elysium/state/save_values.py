@@ -41,6 +41,7 @@ COMMAND_KEYS = frozenset({"action", "objects", "used_all", *COMMAND_TEXTS})
 ONLY_TEXT, ONLY_WHOLE, ONLY_TRUE_OR_FALSE = frozenset({str}), frozenset({int}), frozenset({bool})
 ONLY_LIST, ONLY_MAPPING, ONLY_NONE = frozenset({list}), frozenset({dict}), frozenset({type(None)})
 TEXT_OR_NONE = frozenset({str, type(None)})
+DESCRIPTION_CHOICES = frozenset(ROOM_DESCRIPTIONS)
 HELD = ("in:", "on:")  # the places that are another item
 
 Problem = str | None
@@ -329,6 +330,29 @@ def never(values: list[Any], limits: Limits) -> bool:
     return False
 
 
+def delay_column(values: list[Any], limits: Limits) -> bool:
+    return set(map(type, values)) <= ONLY_WHOLE and 0 <= min(values) and max(values) <= limits.longest_delay
+
+
+def sight_column(values: list[Any], limits: Limits) -> bool:
+    if not set(map(type, values)) <= ONLY_MAPPING or set(map(len, values)) != {2}:
+        return False
+    rooms, lit = list(map(dict.get, values, repeat("room"))), list(map(dict.get, values, repeat("lit")))
+    return set(map(type, rooms)) <= ONLY_TEXT and set(map(type, lit)) <= ONLY_TRUE_OR_FALSE
+
+
+def texts_column(values: list[Any], limits: Limits) -> bool:
+    """Mappings of names to text that is not empty."""
+    if not set(map(type, values)) <= ONLY_MAPPING:
+        return False
+    texts = list(chain.from_iterable(map(dict.values, values)))
+    return set(map(type, texts)) <= ONLY_TEXT and "" not in texts
+
+
+def room_descriptions_column(values: list[Any], limits: Limits) -> bool:
+    return set(map(type, values)) <= ONLY_TEXT and set(values) <= DESCRIPTION_CHOICES
+
+
 # -- the state: key -> (check, column check) -----------------------------------------------------
 
 def _whole_both(low: int, high: int) -> tuple[Check, ColumnCheck]:
@@ -367,16 +391,16 @@ STATE: dict[str, tuple[Check, ColumnCheck]] = {
     "last_command": (last_command, commands_column),
 }
 OPTIONAL_STATE: dict[str, tuple[Check, ColumnCheck]] = {
-    "delay": (delay, never),  # time that a turn's effects asked for, still to pass
-    "asleep_until": (whole(0, BIG), never),  # when a night's sleep ends (services/upkeep.py); may be past the term
+    "delay": (delay, delay_column),  # time that a turn's effects asked for, still to pass
+    "asleep_until": _whole_both(0, BIG),  # when a night's sleep ends (services/upkeep.py); may be past the term
     "lighting": (each(true_or_false), flags_column),  # rooms lit (true) or darkened by effects
-    "sight": (sight, never),  # the room as the player last saw it (services/world/light.py)
+    "sight": (sight, sight_column),  # the room as the player last saw it (services/world/light.py)
     # Saves made before there was a choice have none, and take the game's default.
-    "room_descriptions": (room_descriptions, never),
-    "states": (each(text), never),  # named states' values, in games that have them
-    "recital_pieces": (each(text), never),  # recital -> the piece performed at it, in the order performed
-    "recital_calls": (each(text), never),  # recital -> "called" (awaiting an answer), "passed" or "missed"
+    "room_descriptions": (room_descriptions, room_descriptions_column),
+    "states": (each(text), texts_column),  # named states' values, in games that have them
+    "recital_pieces": (each(text), texts_column),  # recital -> the piece performed at it, in the order performed
+    "recital_calls": (each(text), texts_column),  # recital -> "called" (awaiting an answer), "passed" or "missed"
     "met": (names, names_column),  # the people the player has talked with, once they have
-    "spoken_to": (each(whole(0, BIG)), never),  # the person last spoken to -> when (services/world/lingering.py)
-    "lingering": (each(whole(0, BIG)), never),  # people a conversation keeps -> since when they were due to go
+    "spoken_to": _counts_both(0, BIG),  # the person last spoken to -> when (services/world/lingering.py)
+    "lingering": _counts_both(0, BIG),  # people a conversation keeps -> since when they were due to go
 }

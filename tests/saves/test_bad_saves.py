@@ -34,7 +34,7 @@ def _bytes(path: Path, data: bytes) -> None:
 
 def corrupt_a_digit_of_the_state(raw: bytes) -> bytes:
     """One byte changed inside the state (the clock), so that the JSON is still good."""
-    at = raw.index(b'"time": ', raw.index(b'"state": ')) + len(b'"time": ')
+    at = raw.index(b'"time":', raw.index(b'"state":')) + len(b'"time":')
     digit = raw[at:at + 1]
     changed = raw[:at] + str((int(digit) + 1) % 10).encode() + raw[at + 1:]
     assert json.loads(changed)["state"]["time"] != json.loads(raw)["state"]["time"]
@@ -42,7 +42,7 @@ def corrupt_a_digit_of_the_state(raw: bytes) -> bytes:
 
 
 def not_utf8(raw: bytes) -> bytes:
-    at = raw.index(b'"location": "', raw.index(b'"state": ')) + len(b'"location": "')
+    at = raw.index(b'"location":"', raw.index(b'"state":')) + len(b'"location":"')
     return raw[:at] + b"\xff\xfe" + raw[at:]
 
 

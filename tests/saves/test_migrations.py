@@ -114,7 +114,7 @@ def test_a_format_1_save_of_another_game_is_refused(game: Game, saves: Path) -> 
 
 def test_format_2_to_3_keeps_of_each_undo_step_only_the_things_it_changed(game: Game) -> None:
     whole = play_keeping_whole_states(game, *WALK)
-    body = migrate({"format": 2, "packs": [], "state": state_of(game), "history": copy.deepcopy(whole)})
+    body = MIGRATIONS[2]({"format": 2, "packs": [], "state": state_of(game), "history": copy.deepcopy(whole)})
     assert body["format"] == 3
     take, open_chest, north = body["history"]
     assert take["items"] == {"lantern": whole[0]["items"]["lantern"]} and take["npcs"] == {}

@@ -62,8 +62,8 @@ def test_nothing_may_follow_the_checksum_in_a_save(game: Game, saves: Path) -> N
     play(game, "save tail")
     path = saves / f"tail{SUFFIX}"
     raw = path.read_text(encoding="utf-8")
-    assert raw.endswith(f'"checksum": "{read_body(saves, "tail")["checksum"]}"}}')
-    path.write_text(raw[:-1] + ', "checksum": "sha256:0"}', encoding="utf-8")
+    assert raw.endswith(f',"checksum":"{read_body(saves, "tail")["checksum"]}"}}')
+    path.write_text(raw[:-1] + ',"checksum":"sha256:0"}', encoding="utf-8")
     [reply] = play(game, "restore tail")
     assert "do not match its checksum" in reply
 
