@@ -8,6 +8,7 @@ player between requests: any worker can serve any request.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -113,10 +114,23 @@ def _closing(store: Any):
 
     @asynccontextmanager
     async def lifespan(app: Starlette):
-        yield
-        store.close()
+        out_of_the_collectors_way()
+        try:
+            yield
+        finally:
+            gc.unfreeze()
+            store.close()
 
     return lifespan
+
+
+def out_of_the_collectors_way() -> None:
+    """Once the worker has loaded the content and made its table, they live as long as it does:
+    frozen, the cyclic garbage collector no longer walks them in each of its oldest-generation
+    collections (tens of milliseconds each, landing on whichever request made the garbage that
+    triggered it). What a request makes is collected as before."""
+    gc.collect()
+    gc.freeze()
 
 
 def from_environment() -> Starlette:
