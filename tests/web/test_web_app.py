@@ -10,7 +10,7 @@ from starlette.testclient import TestClient
 
 from elysium.cli import main
 from elysium.content import load_content
-from elysium.web.app import ENVIRONMENT, Options, from_environment
+from elysium.web.app import ENVIRONMENT, YOUNGER_COLLECTIONS_PER_FULL, Options, from_environment
 from elysium.web.run import SECRET_VARIABLE
 
 from web_support import ORIGIN, WORLD, app_over, browser, memory_store
@@ -113,7 +113,10 @@ def test_a_running_worker_keeps_its_content_out_of_the_garbage_collectors_walks(
     def watched() -> bool:
         return any(tracked is kept for tracked in gc.get_objects())
 
+    thresholds = gc.get_threshold()
     with TestClient(app_over(memory_store(), content=content), headers={"origin": ORIGIN}) as tab:
         assert tab.post("/api/v1/game", json={}).status_code == 200
         assert not watched()
+        assert gc.get_threshold()[2] == YOUNGER_COLLECTIONS_PER_FULL > thresholds[2]  # full ones rarer
     assert watched()
+    assert gc.get_threshold() == thresholds
