@@ -166,7 +166,7 @@ class Server:
 
 
 @contextmanager
-def service(store_url: str, workers: int):
+def service(store_url: str, workers: int, app: str = "bench.web_app:app"):
     from elysium.web.app import ENVIRONMENT, Options
     from elysium.web.run import SECRET_VARIABLE
 
@@ -174,7 +174,7 @@ def service(store_url: str, workers: int):
     env = {**os.environ, ENVIRONMENT: Options(store=store_url).to_environment(),
            SECRET_VARIABLE: secrets.token_urlsafe(32),
            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-    command = [sys.executable, "-m", "uvicorn", "bench.web_app:app", "--factory", "--host", "127.0.0.1",
+    command = [sys.executable, "-m", "uvicorn", app, "--factory", "--host", "127.0.0.1",
                "--port", str(port), "--log-level", "warning", "--no-access-log", "--backlog", "8192",
                # Players think for seconds between turns: keep their connections, as a proxy in front would.
                "--timeout-keep-alive", "75"]

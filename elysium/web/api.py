@@ -26,7 +26,7 @@ from elysium.engine import MAX_LINE, Game
 from elysium.state.saves import SaveError, shown_name
 from elysium.web.guard import SENDS_BODY, foreign, says_json
 from elysium.web.openapi import openapi
-from elysium.web.play import Played, Table
+from elysium.web.play import Played, Table, let_go
 from elysium.web.players_web import A_YEAR, COOKIE, Cookies, Pace
 from elysium.web.store import Conflict, Stored
 from elysium.web.store_slots import save_key
@@ -214,6 +214,8 @@ class Service:
             game.save(game.slots, name)
         except SaveError as refusal:
             raise Refusal(400, "save_refused", why=plain(str(refusal))) from None
+        finally:
+            let_go(game)
         key = save_key(name)
         made = next(info for info in self.store.saves(caller.player) if info.name == key)
         return JSONResponse(listing(made), status_code=201)

@@ -84,7 +84,10 @@ class Table:
                 "oops": list(game.oops) if game.oops else None}
 
     def played(self, game: Game, text: str) -> Played:
-        return Played(text, self.record_of(game), bool(game.over or game.state["ending"]), self.status(game))
+        """What the request did; the game is spent after it (see `let_go`)."""
+        played = Played(text, self.record_of(game), bool(game.over or game.state["ending"]), self.status(game))
+        let_go(game)
+        return played
 
     # -- what a request asks ---------------------------------------------------------------------
     def start(self, store: Any, player: str) -> Played:
@@ -154,6 +157,15 @@ class Table:
                 "directions": sorted(set(DIRECTIONS) | set(vocabulary.directions)),
             }
         return self._vocabulary
+
+
+def let_go(game: Game) -> None:
+    """A game lives for one request. Its bus and its services refer to each other (and the slots to
+    the game), so without this a spent game and its state would wait for the cyclic garbage
+    collector, piling up in its older generations; with the loops cut, it is freed as soon as the
+    request drops it."""
+    game.bus.clear()
+    game.slots = None
 
 
 class _OneRecord:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -116,3 +117,43 @@ def test_a_turn_is_written_in_one_statement_and_a_stale_one_in_none_that_changes
         store.write("ada", {"count": 9}, 0)
     assert store.read("ada") == Stored({"count": 2}, 2)
     store.close()
+
+
+def _filled(store, megabytes: int) -> None:
+    """Turns of one player with a record of 20 kB each, until that many megabytes were written
+    (each different: SQLite does not write again the pages of a row that stay the same)."""
+    version = 0
+    for turn in range(megabytes * 50):
+        version = store.write("ada", {"turn": turn, "items": os.urandom(10_000).hex()}, version)
+
+
+def test_a_turns_write_leaves_the_wals_checkpoint_to_the_stores_thread(tmp_path):
+    """SQLite's own checkpoint (every 4 MB of WAL) would run inside the write that crossed it, and
+    that player's turn would wait for megabytes to be copied and synced."""
+    from elysium.web.store.sqlite import SqliteStore
+
+    store = SqliteStore(tmp_path / "web.db", checkpoint_every=None)
+    _filled(store, 8)
+    wal = tmp_path / "web.db-wal"
+    assert wal.stat().st_size > 7_000_000  # no write checkpointed it
+    with store._pool.connection() as db:
+        assert store.checkpoints.checkpoint(db)  # what the thread does: the whole WAL moved
+    assert store.checkpoints.done == 1
+    assert store.read("ada").state["turn"] == 399
+    store.close()
+
+
+def test_the_stores_thread_checkpoints_the_wal_and_stops_with_the_store(tmp_path):
+    import time
+
+    from elysium.web.store.sqlite import SqliteStore
+
+    store = SqliteStore(tmp_path / "web.db", checkpoint_every=0.02)
+    _filled(store, 1)
+    deadline = time.monotonic() + 30
+    while store.checkpoints.done == 0 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert store.checkpoints.done >= 1
+    thread = store.checkpoints._thread
+    store.close()
+    assert not thread.is_alive()

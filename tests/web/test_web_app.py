@@ -9,10 +9,11 @@ import pytest
 from starlette.testclient import TestClient
 
 from elysium.cli import main
-from elysium.web.app import ENVIRONMENT, Options, from_environment
+from elysium.content import load_content
+from elysium.web.app import ENVIRONMENT, YOUNGER_COLLECTIONS_PER_FULL, Options, from_environment
 from elysium.web.run import SECRET_VARIABLE
 
-from web_support import WORLD, app_over, browser, memory_store
+from web_support import ORIGIN, WORLD, app_over, browser, memory_store
 
 
 @pytest.fixture
@@ -98,3 +99,24 @@ def test_bad_options_are_told_in_a_sentence(capsys, monkeypatch, arguments, said
     assert main(["web", "--content", str(WORLD), "--no-mods", *arguments]) == 2
     err = capsys.readouterr().err
     assert said in err and "Traceback" not in err
+
+
+def test_a_running_worker_keeps_its_content_out_of_the_garbage_collectors_walks():
+    """A full collection walks every object it tracks; a worker's content and table live as long
+    as it does, so from the start of serving they are frozen, and given back when it stops."""
+    import gc
+
+    content = load_content(WORLD, ())
+    kept = content.rooms
+    assert gc.is_tracked(kept)
+
+    def watched() -> bool:
+        return any(tracked is kept for tracked in gc.get_objects())
+
+    thresholds = gc.get_threshold()
+    with TestClient(app_over(memory_store(), content=content), headers={"origin": ORIGIN}) as tab:
+        assert tab.post("/api/v1/game", json={}).status_code == 200
+        assert not watched()
+        assert gc.get_threshold()[2] == YOUNGER_COLLECTIONS_PER_FULL > thresholds[2]  # full ones rarer
+    assert watched()
+    assert gc.get_threshold() == thresholds

@@ -246,3 +246,29 @@ def test_a_player_keeps_a_bounded_number_of_saves(store, monkeypatch):
     assert tab.post("/api/v1/saves", json={"name": "two"}).status_code == 201  # replacing one is no new save
     typed = play(tab, "save four", game["version"]).json()
     assert typed["text"] == refused.json()["message"]
+
+
+def test_a_played_game_is_freed_when_the_request_drops_it_without_the_garbage_collector(store):
+    """A worker rebuilds a game for every request: left in reference loops, each would wait for the
+    cyclic collector, whose pauses then land on other players' turns."""
+    import gc
+    import weakref
+
+    from elysium.web.play import Table
+
+    from web_support import world
+
+    table = Table(world())
+    version = store.write("p", table.start(store, "p").record, 0)
+    gc.collect()
+    gc.disable()
+    try:
+        game = table.game_from(store.read("p").state, store, "p")
+        spent = weakref.ref(game)
+        played = table.turn(game, "take the lantern")
+        del game
+        assert spent() is None
+    finally:
+        gc.enable()
+    assert played.text == "Taken."
+    assert store.write("p", played.record, version) == version + 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from elysium.web.store.checkpoints import BACKSTOP_PAGES, EVERY_SECONDS, Checkpointer
 from elysium.web.store.model import Conflict, SaveInfo, Stored, check_version, decode, encode, now_utc
 from elysium.web.store.pool import Pool
 
@@ -33,7 +34,9 @@ CREATE TABLE IF NOT EXISTS saves (
 
 
 class SqliteStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, checkpoint_every: float | None = EVERY_SECONDS) -> None:
+        """`checkpoint_every`: seconds between the WAL's checkpoints, made by a thread of this
+        process (None: none, tests)."""
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -43,6 +46,8 @@ class SqliteStore:
         except (OSError, sqlite3.Error) as error:
             raise ValueError(f"Cannot open the SQLite store {str(self.path)!r}: {error}.") from None
         self._pool: Pool[sqlite3.Connection] = Pool(self._connect, sqlite3.Connection.close, first)
+        self.checkpoints = Checkpointer(self.path, checkpoint_every)
+        self.checkpoints.watch(self)
 
     def _connect(self) -> sqlite3.Connection:
         # isolation_level=None: we begin and commit ourselves; check_same_thread=False: the pool
@@ -52,6 +57,8 @@ class SqliteStore:
         connection.execute("PRAGMA journal_mode=WAL")
         # In WAL mode NORMAL never corrupts the file; a power cut may lose the last turns.
         connection.execute("PRAGMA synchronous=NORMAL")
+        # The WAL is checkpointed by a thread (checkpoints.py), not by the write that fills it.
+        connection.execute(f"PRAGMA wal_autocheckpoint={BACKSTOP_PAGES}")
         return connection
 
     def read(self, player: str) -> Stored | None:
@@ -107,4 +114,5 @@ class SqliteStore:
         return deleted > 0
 
     def close(self) -> None:
+        self.checkpoints.stop()
         self._pool.close()
