@@ -42,16 +42,26 @@ def warnings(uses: Iterable[NameUse], records: Iterable[str] = ()) -> list[Probl
         read[kind] |= {*records, *ENGINE_COUNTERS}
         written[kind] |= {*records, *ENGINE_COUNTERS}
     found = []
-    setting = {kind: _Suggestions(names) for kind, names in written.items()}
-    reading = {kind: _Suggestions(names) for kind, names in read.items()}
+    # The did-you-mean indexes are made only for a warning that needs one: over a big world's many
+    # names (and its records) they would be the largest thing a load makes, for nothing.
+    setting: dict[str, _Suggestions] = {}
+    reading: dict[str, _Suggestions] = {}
     for use in uses:
         if use.read and use.name not in written[use.kind]:
+            close = _index(setting, use.kind, written).close(use.name)
             found.append(Problem(use.doc.mark(use.path), f"the {use.kind} {use.name!r} is read here, but nothing "
-                                 f"ever sets it{setting[use.kind].close(use.name)}", "warning"))
+                                 f"ever sets it{close}", "warning"))
         elif not use.read and use.name not in read[use.kind]:
+            close = _index(reading, use.kind, read).close(use.name)
             found.append(Problem(use.doc.mark(use.path), f"the {use.kind} {use.name!r} is set here, but nothing "
-                                 f"ever reads it{reading[use.kind].close(use.name)}", "warning"))
+                                 f"ever reads it{close}", "warning"))
     return found
+
+
+def _index(made: dict[str, _Suggestions], kind: str, names: dict[str, set[str]]) -> _Suggestions:
+    if kind not in made:
+        made[kind] = _Suggestions(names[kind])
+    return made[kind]
 
 
 class _Suggestions:

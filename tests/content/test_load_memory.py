@@ -51,3 +51,30 @@ def test_an_assembled_load_keeps_neither_the_files_data_nor_the_entries_fields_b
     room_place = assembly.entries["rooms"]["vestibule"][1]
     assert room_place.mark.file.endswith(".yaml") and room_place.mark.line >= 1
     assert content.rooms["vestibule"].name
+
+
+def test_names_that_all_match_build_no_did_you_mean_index(monkeypatch):
+    # Over a big world's flags and records the indexes were the largest thing a load made (127 MB
+    # at 50,000 rooms): they are made only for a warning that needs a suggestion.
+    from elysium.content import names_check
+    from elysium.content.names_check import NameUse, warnings
+
+    made = []
+    real = names_check._Suggestions
+    monkeypatch.setattr(names_check, "_Suggestions", lambda names: made.append(names) or real(names))
+    uses = [NameUse("flag", f"ward_{n}", read, None, ()) for n in range(50) for read in (True, False)]
+    assert warnings(uses, records=[f"kept_{n}" for n in range(50)]) == []
+    assert made == []
+
+
+def test_a_warning_still_suggests_the_name_a_typo_away(tmp_path):
+    from elysium.content.names_check import NameUse, warnings
+    from elysium.content.yamlsafe import parse_document
+
+    doc = parse_document("flags: [lantern_lit, lantern_lt]\n", "f.yaml")
+    uses = [NameUse("flag", "lantern_lit", False, doc, ("flags", 0)),
+            NameUse("flag", "lantern_lt", True, doc, ("flags", 1))]
+    found = warnings(uses)
+    assert [p.message for p in found] == [
+        "the flag 'lantern_lit' is set here, but nothing ever reads it (did you mean 'lantern_lt'?)",
+        "the flag 'lantern_lt' is read here, but nothing ever sets it (did you mean 'lantern_lit'?)"]
