@@ -10,9 +10,10 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from sys import intern
-from typing import Any
+from typing import Any, Iterator
 
 from elysium.content import features as campus
 from elysium.content import loops, model, names_check, packs, rules_check, schema, substitutions
@@ -68,18 +69,19 @@ class Assembly:
         order, ordering_problems = packs.load_order([manifest for manifest, _ in seen.values()])
         self.problems.extend(Problem(mark, message) for mark, message in ordering_problems)
         fingerprints = tuple({"id": m.id, "version": m.version, "hash": _fingerprint(seen[m.id][1])} for m in order)
-        documents = {manifest.id: self.read_files(seen[manifest.id][1]) for manifest in order}
+        documents: dict[str, list[Document]] = {}
         for manifest in order:
-            self.declared[manifest.id] = _declared_ids(documents[manifest.id])
-        for manifest in order:
+            pack = seen[manifest.id][1]
+            if manifest.id == self.game_id:
+                # The game's own ids are never qualified, so its files need not wait for each other:
+                # each is decoded, read and let go before the next, and the whole pack's raw data is
+                # never held at once (the peak of a big world's load).
+                files = self.each_file(pack)
+            else:  # a mod's ids must all be known before its references are qualified
+                files = self.read_files(pack)
+                self.declared[manifest.id] = _declared_ids(files)
             self.checker.qualify = self.qualifier(manifest.id)
-            for document in documents[manifest.id]:
-                self.read_entries(document, manifest.id)
-                # Its entries are now in self.entries (their fields converted): of the file's raw
-                # data only its patches are read again, and keeping the rest of every file to the
-                # end would add the whole pack's raw data to the load's peak.
-                if isinstance(document.data, dict):
-                    document.data = {"patch": document.data["patch"]} if "patch" in document.data else None
+            documents[manifest.id] = [self.read_entries_of(document, manifest.id) for document in files]
         for manifest in order:
             self.checker.qualify = self.qualifier(manifest.id)
             for document in documents[manifest.id]:
@@ -162,7 +164,10 @@ class Assembly:
                               fields.get("engine", ""), requires, tuple(fields.get("load_after", ())), is_game)
 
     def read_files(self, pack: PackFiles) -> list[Document]:
-        documents = []
+        return list(self.each_file(pack))
+
+    def each_file(self, pack: PackFiles) -> Iterator[Document]:
+        """The pack's files decoded one by one, in load order (those that cannot be read noted)."""
         listed = set(pack.paths)
         unlisted = [path for path in pack.problems if path not in listed]  # folders that could not be read
         for path in [*pack.paths, *unlisted]:
@@ -170,8 +175,19 @@ class Assembly:
                 continue
             document = self.read(pack, path, pack.take(path) if path in pack.data else None)
             if document is not None:
-                documents.append(document)
-        return documents
+                # A whole world's texts would stay to the end of the load for the few positions
+                # messages ask for: those read the file again.
+                document.let_go_of_text(partial(pack.text_again, path))
+                yield document
+
+    def read_entries_of(self, document: Document, pack_id: str) -> Document:
+        """Read a file's entries; then, of its raw data, keep only the patches (read once every pack's
+        entries are known): keeping the rest of every file to the end would add the whole pack's raw
+        data to the load's peak."""
+        self.read_entries(document, pack_id)
+        if isinstance(document.data, dict):
+            document.data = {"patch": document.data["patch"]} if "patch" in document.data else None
+        return document
 
     def read(self, pack: PackFiles, path: Path, data: bytes | None) -> Document | None:
         """A file's Document, or None when it could not be read or parsed (the problem noted)."""

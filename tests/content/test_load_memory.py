@@ -78,3 +78,24 @@ def test_a_warning_still_suggests_the_name_a_typo_away(tmp_path):
     assert [p.message for p in found] == [
         "the flag 'lantern_lit' is set here, but nothing ever reads it (did you mean 'lantern_lt'?)",
         "the flag 'lantern_lt' is read here, but nothing ever sets it (did you mean 'lantern_lit'?)"]
+
+
+def test_a_load_lets_go_of_the_files_texts_and_reads_a_file_again_for_a_position(pack):
+    from elysium.content.yamlsafe import read_document
+
+    assembly = Assembly()
+    assembly.run(PackFiles(pack), [])
+    place = assembly.entries["rooms"]["vestibule"][1]
+    assert all(p.doc.text == "" for entries in assembly.entries.values() for _, p in entries.values()
+               if p.doc._positions is None)
+    written = read_document(Path(place.doc.file), pack=pack)  # the pack is outside the working folder
+    assert place.mark == written.key_mark(place.path) and place.mark.line > 1
+
+
+def test_a_file_changed_since_it_was_read_gives_no_position_rather_than_a_wrong_one(pack):
+    assembly = Assembly()
+    assembly.run(PackFiles(pack), [])
+    place = assembly.entries["rooms"]["vestibule"][1]
+    source = Path(place.doc.file)
+    source.write_text("# moved down\n" * 5 + source.read_text(encoding="utf-8"), encoding="utf-8")
+    assert (place.mark.line, place.mark.column) == (1, 1)
