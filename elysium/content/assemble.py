@@ -22,7 +22,7 @@ from elysium.content.files import PackFiles, display
 from elysium.content.loader import MANIFEST
 from elysium.content.problems import ContentError, Problem, suggestion
 from elysium.content.validate import INVALID, Checker, bare_id
-from elysium.content.yamlsafe import Document, Mark, Place, YamlProblem, decode_document
+from elysium.content.yamlsafe import SHORT, Document, Mark, Place, YamlProblem, decode_document
 
 SHARED_NAMESPACE = ("rooms", "items", "npcs")
 SINGULAR = {"things": "item or NPC", "lore": "lore entry", "classes": "class", "pieces": "piece",
@@ -509,7 +509,8 @@ class Assembly:
     def build(self) -> model.Content:
         assert self.pack is not None and self.game is not None
         rooms_with_effects = {i for i, (f, _) in self.entries["rooms"].items() if f.get("on_enter")}
-        e = {kind: _Handed(entries) for kind, entries in self.entries.items()}
+        share = _Shared()
+        e = {kind: _Handed(entries, share) for kind, entries in self.entries.items()}
         game_fields = {"intro": "", **self.game}
         if "directions" in game_fields:  # checked as one table, kept as words and opposites
             game_fields["directions"], game_fields["opposites"] = game_fields["directions"]
@@ -518,8 +519,8 @@ class Assembly:
             pack=self.pack,
             game=game,
             rooms={i: _room(i, f) for i, f in e["rooms"].items()},
-            items={i: _item(i, f) for i, f in e["items"].items()},
-            npcs={i: _npc(i, f) for i, f in e["npcs"].items()},
+            items={i: _item(i, f, share) for i, f in e["items"].items()},
+            npcs={i: _npc(i, f, share) for i, f in e["npcs"].items()},
             lore={i: model.Lore(i, **f) for i, f in e["lore"].items()},
             pieces={i: model.Piece(i, **f) for i, f in e["pieces"].items()},
             classes={i: model.SchoolClass(i, **f) for i, f in e["classes"].items()},
@@ -545,13 +546,43 @@ class _Handed:
     place kept for messages): a model shares the fields' texts, and holding every entry's converted
     fields beside every model to the end of the load would only add to its peak of memory."""
 
-    def __init__(self, entries: dict[str, tuple[dict[str, Any] | None, Place]]) -> None:
+    def __init__(self, entries: dict[str, tuple[dict[str, Any] | None, Place]], share: _Shared) -> None:
         self.entries = entries
+        self.share = share
 
     def items(self):
         for entry_id, (fields, place) in self.entries.items():
             self.entries[entry_id] = (None, place)  # the same key: the dict is not resized while read
-            yield entry_id, fields
+            yield entry_id, self.share.fields(fields)
+
+
+class _Shared:
+    """One copy of each equal text and tuple of words in the content: a big world repeats them (a
+    thing's nouns, a topic's keywords, a rule's verbs, a text that two entries say), and every copy
+    is held for as long as the game runs, and written to and read from the cache. Only strings and
+    tuples of strings are shared: (1,) equals (True,), and conditions and effects are dicts."""
+
+    def __init__(self) -> None:
+        self.known: dict[Any, Any] = {}
+
+    def __call__(self, value: Any) -> Any:
+        kind = type(value)
+        if (kind is str and len(value) > SHARED_TEXT) or (
+                kind is tuple and value and all(type(word) is str for word in value)):
+            return self.known.setdefault(value, value)
+        return value
+
+    def fields(self, fields: dict[str, Any]) -> dict[str, Any]:
+        for key, value in fields.items():  # the same keys: the dict is not resized while read
+            fields[key] = self(value)
+        return fields
+
+
+SHARED_TEXT = SHORT  # shorter texts are interned as the YAML is read
+
+
+def _unshared(value: Any) -> Any:
+    return value
 
 
 def _declared_features(manifest: Any) -> frozenset[str]:
@@ -633,8 +664,8 @@ def _names(f: dict[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return nouns, adjectives
 
 
-def _item(item_id: str, f: dict[str, Any]) -> model.Item:
-    nouns, adjectives = _names(f)
+def _item(item_id: str, f: dict[str, Any], share=_unshared) -> model.Item:
+    nouns, adjectives = map(share, _names(f))
     fixed = f.get("scenery", False) or "door" in f
     values = {k: v for k, v in f.items() if k not in ("nouns", "adjectives", "location")}
     values.setdefault("portable", not fixed)
@@ -647,10 +678,11 @@ def _item(item_id: str, f: dict[str, Any]) -> model.Item:
     return model.Item(item_id, nouns=nouns, adjectives=adjectives, location=location, **values)
 
 
-def _npc(npc_id: str, f: dict[str, Any]) -> model.Npc:
-    nouns, adjectives = _names(f)
+def _npc(npc_id: str, f: dict[str, Any], share=_unshared) -> model.Npc:
+    nouns, adjectives = map(share, _names(f))
     topics = {
-        t: model.Topic(t, x.get("keywords", (t.replace("_", " "),)), x["text"], x.get("if"), x.get("do", ()))
+        t: model.Topic(t, share(x.get("keywords", (t.replace("_", " "),))), share(x["text"]), x.get("if"),
+                       x.get("do", ()))
         for t, x in f.get("topics", {}).items()
     }
     values = {k: v for k, v in f.items() if k not in ("nouns", "adjectives", "topics")}

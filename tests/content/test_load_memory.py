@@ -99,3 +99,56 @@ def test_a_file_changed_since_it_was_read_gives_no_position_rather_than_a_wrong_
     source = Path(place.doc.file)
     source.write_text("# moved down\n" * 5 + source.read_text(encoding="utf-8"), encoding="utf-8")
     assert (place.mark.line, place.mark.column) == (1, 1)
+
+
+SHARING = """\
+rooms:
+  hall:
+    name: Hall
+    description: A long hall whose walls are hung with the portraits of every warden there has been.
+    exits: {north: study}
+  study:
+    name: Study
+    description: A long hall whose walls are hung with the portraits of every warden there has been.
+    exits: {south: hall}
+items:
+  red_cup: {name: red cup, location: hall, description: A cup glazed the colour of a winter sunset.}
+  blue_cup: {name: red cup, location: study, description: A cup glazed the colour of a winter sunset.}
+npcs:
+  ada:
+    name: Ada
+    location: hall
+    description: A porter.
+    topics: {weather: {keywords: [weather, rain], text: The rain has not stopped since the first of the month.}}
+  bo:
+    name: Bo
+    location: study
+    description: A porter.
+    topics: {weather: {keywords: [weather, rain], text: The rain has not stopped since the first of the month.}}
+"""
+
+
+def test_equal_texts_and_words_are_one_object_in_the_content_and_from_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("ELYSIUM_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    (folder / "pack.yaml").write_text("id: shared\nname: Shared\nversion: 1.0.0\ngame: {title: S, start: hall}\n")
+    (folder / "content.yaml").write_text(SHARING)
+    for content in (load_content(folder), load_content(folder)):  # built, then read from the cache
+        rooms, items, npcs = content.rooms, content.items, content.npcs
+        assert rooms["hall"].description is rooms["study"].description
+        assert items["red_cup"].description is items["blue_cup"].description
+        assert items["red_cup"].nouns is items["blue_cup"].nouns == ("cup",)
+        assert items["red_cup"].adjectives is items["blue_cup"].adjectives == ("red",)
+        ada, bo = npcs["ada"].topics["weather"], npcs["bo"].topics["weather"]
+        assert ada.keywords is bo.keywords and ada.text is bo.text
+
+
+def test_only_texts_and_tuples_of_texts_are_shared():
+    from elysium.content.assemble import _Shared
+
+    share = _Shared()
+    assert share((1, 2)) == (1, 2) and share((True, 2)) == (True, 2)
+    assert type(share((True, 2))[0]) is bool  # equal to (1, 2), but not the same value
+    effects = ({"say": "hi"},)
+    assert share(effects) is effects
