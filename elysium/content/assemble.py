@@ -21,10 +21,11 @@ from elysium.content.audit import warnings_for
 from elysium.content.files import PackFiles, display
 from elysium.content.loader import MANIFEST
 from elysium.content.problems import ContentError, Problem, suggestion
-from elysium.content.validate import INVALID, Checker, bare_id
+from elysium.content.validate import INVALID, Checker, Reference, bare_id
 from elysium.content.yamlsafe import SHORT, Document, Mark, Place, YamlProblem, decode_document
 
 SHARED_NAMESPACE = ("rooms", "items", "npcs")
+_REFERRED = {"things": ("items", "npcs"), "places": ("rooms", "npcs")}  # npcs hold things
 SINGULAR = {"things": "item or NPC", "lore": "lore entry", "classes": "class", "pieces": "piece",
             "npcs": "NPC", "places": "room or NPC"}
 
@@ -184,7 +185,12 @@ class Assembly:
         """Read a file's entries; then, of its raw data, keep only the patches (read once every pack's
         entries are known): keeping the rest of every file to the end would add the whole pack's raw
         data to the load's peak."""
+        since = len(self.checker.references)
         self.read_entries(document, pack_id)
+        # A reference to an entry already read is good for the rest of the load (entries are only
+        # ever added): only the others wait for every file, rather than one record of each.
+        self.checker.references[since:] = [reference for reference in self.checker.references[since:]
+                                           if not self.known(reference)]
         if isinstance(document.data, dict):
             document.data = {"patch": document.data["patch"]} if "patch" in document.data else None
         return document
@@ -423,10 +429,9 @@ class Assembly:
         if self.unreadable:
             return  # ids in a file that could not be read would only show up here as false alarms
         for reference in self.checker.references:
-            kinds = ("items", "npcs") if reference.kind == "things" else (reference.kind,)
-            kinds = ("rooms", "npcs") if reference.kind == "places" else kinds  # npcs hold things
-            if any(reference.id in self.entries[k] for k in kinds):
+            if self.known(reference):
                 continue
+            kinds = _REFERRED.get(reference.kind, (reference.kind,))
             known = [i for k in kinds for i in self.entries[k]]
             bare = {i.partition(":")[2] or i: i for i in known}
             written = reference.id.partition(":")[2] or reference.id
@@ -459,6 +464,9 @@ class Assembly:
             fields["except"] = tuple(verb if verb in known_verbs else qualify("verbs", verb) for verb in written_except)
             self.problems.extend(Problem(place.mark, message) for message in rules_check.misfits(
                 name, fields, known_verbs - {schema.ANY_ACTION, *schema.MOMENTS}, written_except))
+
+    def known(self, reference: Reference) -> bool:
+        return any(reference.id in self.entries[kind] for kind in _REFERRED.get(reference.kind, (reference.kind,)))
 
     def check_moves(self) -> None:
         """A `move` into something that starts inside the moved item could only put it inside
