@@ -107,6 +107,12 @@ class Assembly:
         mods = tuple(model.PackInfo(m.id, m.name, m.version, os.path.abspath(m.folder)) for m in order if not m.is_game)
         return replace(content, warnings=tuple(warnings), packs=fingerprints, mods=mods)
 
+    def let_go(self) -> None:
+        """Break the one cycle through the assembly (its checker's qualifier holds it), so that all
+        it holds goes as soon as its owner lets go of it, not at the next collection: the loader
+        pauses the collector, and writes the cache after the load."""
+        self.checker.qualify = Checker.qualify
+
     # -- reading -------------------------------------------------------------------------------
     def read_manifest(self, pack: PackFiles, is_game: bool) -> packs.Manifest | None:
         folder = pack.folder

@@ -169,3 +169,17 @@ def test_references_to_entries_already_read_are_not_kept_to_the_end_of_the_load(
     # the manifest's start is read before any room; then only the reference that names nothing is left
     assert [(r.kind, r.id) for r in assembly.checker.references] == [("rooms", "hall"), ("rooms", "nursery")]
     assert "unknown room 'nursery'" in str(raised.value)
+
+
+def test_the_assembly_and_its_records_are_gone_before_the_cache_is_written(pack, monkeypatch):
+    # The loader pauses the collector, so an assembly in a cycle stayed beside the pickler's own
+    # records of every object while the cache was written.
+    import gc
+
+    alive = []
+    write = cache.write
+    monkeypatch.setattr(cache, "write", lambda key, content: (
+        alive.append(sum(isinstance(thing, Assembly) for thing in gc.get_objects())), write(key, content)))
+    gc.collect()
+    load_content(pack)
+    assert alive == [0]
