@@ -10,9 +10,10 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from sys import intern
-from typing import Any
+from typing import Any, Iterator
 
 from elysium.content import features as campus
 from elysium.content import loops, model, names_check, packs, rules_check, schema, substitutions
@@ -20,10 +21,11 @@ from elysium.content.audit import warnings_for
 from elysium.content.files import PackFiles, display
 from elysium.content.loader import MANIFEST
 from elysium.content.problems import ContentError, Problem, suggestion
-from elysium.content.validate import INVALID, Checker, bare_id
-from elysium.content.yamlsafe import Document, Mark, Place, YamlProblem, decode_document
+from elysium.content.validate import INVALID, Checker, Reference, bare_id
+from elysium.content.yamlsafe import SHORT, Document, Mark, Place, YamlProblem, decode_document
 
 SHARED_NAMESPACE = ("rooms", "items", "npcs")
+_REFERRED = {"things": ("items", "npcs"), "places": ("rooms", "npcs")}  # npcs hold things
 SINGULAR = {"things": "item or NPC", "lore": "lore entry", "classes": "class", "pieces": "piece",
             "npcs": "NPC", "places": "room or NPC"}
 
@@ -68,18 +70,19 @@ class Assembly:
         order, ordering_problems = packs.load_order([manifest for manifest, _ in seen.values()])
         self.problems.extend(Problem(mark, message) for mark, message in ordering_problems)
         fingerprints = tuple({"id": m.id, "version": m.version, "hash": _fingerprint(seen[m.id][1])} for m in order)
-        documents = {manifest.id: self.read_files(seen[manifest.id][1]) for manifest in order}
+        documents: dict[str, list[Document]] = {}
         for manifest in order:
-            self.declared[manifest.id] = _declared_ids(documents[manifest.id])
-        for manifest in order:
+            pack = seen[manifest.id][1]
+            if manifest.id == self.game_id:
+                # The game's own ids are never qualified, so its files need not wait for each other:
+                # each is decoded, read and let go before the next, and the whole pack's raw data is
+                # never held at once (the peak of a big world's load).
+                files = self.each_file(pack)
+            else:  # a mod's ids must all be known before its references are qualified
+                files = self.read_files(pack)
+                self.declared[manifest.id] = _declared_ids(files)
             self.checker.qualify = self.qualifier(manifest.id)
-            for document in documents[manifest.id]:
-                self.read_entries(document, manifest.id)
-                # Its entries are now in self.entries (their fields converted): of the file's raw
-                # data only its patches are read again, and keeping the rest of every file to the
-                # end would add the whole pack's raw data to the load's peak.
-                if isinstance(document.data, dict):
-                    document.data = {"patch": document.data["patch"]} if "patch" in document.data else None
+            documents[manifest.id] = [self.read_entries_of(document, manifest.id) for document in files]
         for manifest in order:
             self.checker.qualify = self.qualifier(manifest.id)
             for document in documents[manifest.id]:
@@ -110,6 +113,12 @@ class Assembly:
     def name_warnings(self) -> list[Problem]:
         """Flags and counters set but never read, or read but never set (a hook, as above)."""
         return names_check.warnings(self.checker.names, self.records)
+
+    def let_go(self) -> None:
+        """Break the one cycle through the assembly (its checker's qualifier holds it), so that all
+        it holds goes as soon as its owner lets go of it, not at the next collection: the loader
+        pauses the collector, and writes the cache after the load."""
+        self.checker.qualify = Checker.qualify
 
     # -- reading -------------------------------------------------------------------------------
     def read_manifest(self, pack: PackFiles, is_game: bool) -> packs.Manifest | None:
@@ -169,7 +178,10 @@ class Assembly:
                               fields.get("engine", ""), requires, tuple(fields.get("load_after", ())), is_game)
 
     def read_files(self, pack: PackFiles) -> list[Document]:
-        documents = []
+        return list(self.each_file(pack))
+
+    def each_file(self, pack: PackFiles) -> Iterator[Document]:
+        """The pack's files decoded one by one, in load order (those that cannot be read noted)."""
         listed = set(pack.paths)
         unlisted = [path for path in pack.problems if path not in listed]  # folders that could not be read
         for path in [*pack.paths, *unlisted]:
@@ -177,8 +189,24 @@ class Assembly:
                 continue
             document = self.read(pack, path, pack.take(path) if path in pack.data else None)
             if document is not None:
-                documents.append(document)
-        return documents
+                # A whole world's texts would stay to the end of the load for the few positions
+                # messages ask for: those read the file again.
+                document.let_go_of_text(partial(pack.text_again, path))
+                yield document
+
+    def read_entries_of(self, document: Document, pack_id: str) -> Document:
+        """Read a file's entries; then, of its raw data, keep only the patches (read once every pack's
+        entries are known): keeping the rest of every file to the end would add the whole pack's raw
+        data to the load's peak."""
+        since = len(self.checker.references)
+        self.read_entries(document, pack_id)
+        # A reference to an entry already read is good for the rest of the load (entries are only
+        # ever added): only the others wait for every file, rather than one record of each.
+        self.checker.references[since:] = [reference for reference in self.checker.references[since:]
+                                           if not self.known(reference)]
+        if isinstance(document.data, dict):
+            document.data = {"patch": document.data["patch"]} if "patch" in document.data else None
+        return document
 
     def read(self, pack: PackFiles, path: Path, data: bytes | None) -> Document | None:
         """A file's Document, or None when it could not be read or parsed (the problem noted)."""
@@ -414,10 +442,9 @@ class Assembly:
         if self.unreadable:
             return  # ids in a file that could not be read would only show up here as false alarms
         for reference in self.checker.references:
-            kinds = ("items", "npcs") if reference.kind == "things" else (reference.kind,)
-            kinds = ("rooms", "npcs") if reference.kind == "places" else kinds  # npcs hold things
-            if any(reference.id in self.entries[k] for k in kinds):
+            if self.known(reference):
                 continue
+            kinds = _REFERRED.get(reference.kind, (reference.kind,))
             known = [i for k in kinds for i in self.entries[k]]
             bare = {i.partition(":")[2] or i: i for i in known}
             written = reference.id.partition(":")[2] or reference.id
@@ -450,6 +477,9 @@ class Assembly:
             fields["except"] = tuple(verb if verb in known_verbs else qualify("verbs", verb) for verb in written_except)
             self.problems.extend(Problem(place.mark, message) for message in rules_check.misfits(
                 name, fields, known_verbs - {schema.ANY_ACTION, *schema.MOMENTS}, written_except))
+
+    def known(self, reference: Reference) -> bool:
+        return any(reference.id in self.entries[kind] for kind in _REFERRED.get(reference.kind, (reference.kind,)))
 
     def check_moves(self) -> None:
         """A `move` into something that starts inside the moved item could only put it inside
@@ -500,7 +530,8 @@ class Assembly:
     def build(self) -> model.Content:
         assert self.pack is not None and self.game is not None
         rooms_with_effects = {i for i, (f, _) in self.entries["rooms"].items() if f.get("on_enter")}
-        e = {kind: _Handed(entries) for kind, entries in self.entries.items()}
+        share = _Shared()
+        e = {kind: _Handed(entries, share) for kind, entries in self.entries.items()}
         game_fields = {"intro": "", **self.game}
         if "directions" in game_fields:  # checked as one table, kept as words and opposites
             game_fields["directions"], game_fields["opposites"] = game_fields["directions"]
@@ -509,8 +540,8 @@ class Assembly:
             pack=self.pack,
             game=game,
             rooms={i: _room(i, f) for i, f in e["rooms"].items()},
-            items={i: _item(i, f) for i, f in e["items"].items()},
-            npcs={i: _npc(i, f) for i, f in e["npcs"].items()},
+            items={i: _item(i, f, share) for i, f in e["items"].items()},
+            npcs={i: _npc(i, f, share) for i, f in e["npcs"].items()},
             lore={i: model.Lore(i, **f) for i, f in e["lore"].items()},
             pieces={i: model.Piece(i, **f) for i, f in e["pieces"].items()},
             classes={i: model.SchoolClass(i, **f) for i, f in e["classes"].items()},
@@ -536,13 +567,43 @@ class _Handed:
     place kept for messages): a model shares the fields' texts, and holding every entry's converted
     fields beside every model to the end of the load would only add to its peak of memory."""
 
-    def __init__(self, entries: dict[str, tuple[dict[str, Any] | None, Place]]) -> None:
+    def __init__(self, entries: dict[str, tuple[dict[str, Any] | None, Place]], share: _Shared) -> None:
         self.entries = entries
+        self.share = share
 
     def items(self):
         for entry_id, (fields, place) in self.entries.items():
             self.entries[entry_id] = (None, place)  # the same key: the dict is not resized while read
-            yield entry_id, fields
+            yield entry_id, self.share.fields(fields)
+
+
+class _Shared:
+    """One copy of each equal text and tuple of words in the content: a big world repeats them (a
+    thing's nouns, a topic's keywords, a rule's verbs, a text that two entries say), and every copy
+    is held for as long as the game runs, and written to and read from the cache. Only strings and
+    tuples of strings are shared: (1,) equals (True,), and conditions and effects are dicts."""
+
+    def __init__(self) -> None:
+        self.known: dict[Any, Any] = {}
+
+    def __call__(self, value: Any) -> Any:
+        kind = type(value)
+        if (kind is str and len(value) > SHARED_TEXT) or (
+                kind is tuple and value and all(type(word) is str for word in value)):
+            return self.known.setdefault(value, value)
+        return value
+
+    def fields(self, fields: dict[str, Any]) -> dict[str, Any]:
+        for key, value in fields.items():  # the same keys: the dict is not resized while read
+            fields[key] = self(value)
+        return fields
+
+
+SHARED_TEXT = SHORT  # shorter texts are interned as the YAML is read
+
+
+def _unshared(value: Any) -> Any:
+    return value
 
 
 def _declared_features(manifest: Any) -> frozenset[str]:
@@ -624,8 +685,8 @@ def _names(f: dict[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return nouns, adjectives
 
 
-def _item(item_id: str, f: dict[str, Any]) -> model.Item:
-    nouns, adjectives = _names(f)
+def _item(item_id: str, f: dict[str, Any], share=_unshared) -> model.Item:
+    nouns, adjectives = map(share, _names(f))
     fixed = f.get("scenery", False) or "door" in f
     values = {k: v for k, v in f.items() if k not in ("nouns", "adjectives", "location")}
     values.setdefault("portable", not fixed)
@@ -638,10 +699,11 @@ def _item(item_id: str, f: dict[str, Any]) -> model.Item:
     return model.Item(item_id, nouns=nouns, adjectives=adjectives, location=location, **values)
 
 
-def _npc(npc_id: str, f: dict[str, Any]) -> model.Npc:
-    nouns, adjectives = _names(f)
+def _npc(npc_id: str, f: dict[str, Any], share=_unshared) -> model.Npc:
+    nouns, adjectives = map(share, _names(f))
     topics = {
-        t: model.Topic(t, x.get("keywords", (t.replace("_", " "),)), x["text"], x.get("if"), x.get("do", ()))
+        t: model.Topic(t, share(x.get("keywords", (t.replace("_", " "),))), share(x["text"]), x.get("if"),
+                       x.get("do", ()))
         for t, x in f.get("topics", {}).items()
     }
     values = {k: v for k, v in f.items() if k not in ("nouns", "adjectives", "topics")}

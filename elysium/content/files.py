@@ -188,12 +188,13 @@ class PackFiles:
         self.paths: list[Path] = []  # in load order
         self.data: dict[Path, bytes] = {}
         self.problems: dict[Path, str] = {}
+        self.stamps: dict[Path, tuple[int, int]] = {}  # each file's size and time as read
         if not self.exists:
             return
         self.paths, self.problems = walk(folder)
         for path in self.paths:
             try:
-                self.data[path] = read_file(path, self.real)
+                self.data[path], self.stamps[path] = _read_stamped(path, self.real)
             except Refused as refused:
                 self.problems[path] = refused.message
 
@@ -208,3 +209,25 @@ class PackFiles:
     def take(self, path: Path) -> bytes:
         """A file's bytes, handed over once: the pack keeps them no longer than they are needed."""
         return self.data.pop(path)
+
+    def text_again(self, path: Path) -> str | None:
+        """A file's text read again, for the positions of a message after its bytes were let go;
+        None when the file is not what was read (its size or time changed since), or is gone."""
+        try:
+            data, stamp = _read_stamped(path, self.real)
+        except Refused:
+            return None
+        if stamp != self.stamps.get(path):
+            return None
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return None
+
+
+def _read_stamped(path: Path, pack: str) -> tuple[bytes, tuple[int, int]]:
+    """read_file, with the size and modification time the file had when looked at: a file that
+    changes after the look gets a new time, so the stamp never vouches for bytes it did not see."""
+    status = look(path, pack)
+    data = _read_capped(path, status.st_size, MAX_FILE_BYTES)
+    return data, (len(data), status.st_mtime_ns)

@@ -45,7 +45,12 @@ def load_content(folder: Path | None = None, mods: tuple[Path, ...] = ()) -> mod
             key = cache.cache_key(packs)
         from elysium.content.assemble import Assembly
 
-        content = Assembly().run(packs[0], packs[1:])
+        assembly = Assembly()
+        try:
+            content = assembly.run(packs[0], packs[1:])
+        finally:
+            assembly.let_go()
+        del assembly  # its records, before the cache is written
         cache.write(key, content)
         return content
     finally:

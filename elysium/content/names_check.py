@@ -42,8 +42,9 @@ def warnings(uses: Iterable[NameUse], records: Iterable[str] = ()) -> list[Probl
         read[kind] |= {*records, *ENGINE_COUNTERS}
         written[kind] |= {*records, *ENGINE_COUNTERS}
     found = []
-    setting = {kind: _Suggestions(names) for kind, names in written.items()}
-    reading = {kind: _Suggestions(names) for kind, names in read.items()}
+    # The did-you-mean indexes are made only for a warning that needs one: over a big world's many
+    # names (and its records) they would be the largest thing a load makes, for nothing.
+    setting, reading = SuggestionsByKind(written), SuggestionsByKind(read)
     for use in uses:
         if (warning := warning_at(use, read, written, setting, reading)) is not None:
             found.append(warning)
@@ -60,6 +61,18 @@ def warning_at(use: NameUse, read: dict[str, set[str]], written: dict[str, set[s
         return Problem(use.doc.mark(use.path), f"the {use.kind} {use.name!r} is set here, but nothing "
                        f"ever reads it{reading[use.kind].close(use.name)}", "warning")
     return None
+
+
+class SuggestionsByKind(dict):
+    """The did-you-mean tables by kind of name, each made only when a warning asks for it."""
+
+    def __init__(self, names: dict[str, set[str]]) -> None:
+        super().__init__()
+        self.names = names
+
+    def __missing__(self, kind: str) -> "_Suggestions":
+        made = self[kind] = _Suggestions(self.names[kind])
+        return made
 
 
 class _Suggestions:

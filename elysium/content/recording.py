@@ -124,18 +124,6 @@ def _last(mapping: dict, count: int) -> dict:
     return dict(list(islice(reversed(mapping.items()), added))[::-1]) if added else {}
 
 
-class _Suggestions(dict):
-    """names_check's did-you-mean tables, each made only when a warning needs it (they are costly)."""
-
-    def __init__(self, names: dict[str, set[str]]) -> None:
-        super().__init__()
-        self.names = names
-
-    def __missing__(self, kind: str):
-        made = self[kind] = names_check._Suggestions(self.names[kind])
-        return made
-
-
 class NameIndex:
     """How often each flag and counter is read and set, in every pack, so that an edit that neither
     adds nor drops a name leaves every other file's warnings as they were (names_check.py)."""
@@ -167,7 +155,7 @@ class NameIndex:
         changed = (read, written) != getattr(self, "read_written", None)
         self.read_written = (read, written)
         if changed:
-            self.setting, self.reading = _Suggestions(written), _Suggestions(read)
+            self.setting, self.reading = names_check.SuggestionsByKind(written), names_check.SuggestionsByKind(read)
         return changed
 
     def warnings(self, uses: list[names_check.NameUse]) -> list[Problem]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from sys import intern
@@ -127,6 +128,9 @@ class Document:
         self.file = file
         self.data = data
         self.text = text
+        # Where the text can be had again once it is let go (see Assembly.read): a big world's
+        # texts would otherwise be held to the end of its load for the few positions asked for.
+        self.source: Callable[[], str | None] | None = None
         self._positions: _Builder | None = None
         # (path, whether it is the key that names the path, the character) for each text or key
         # holding a control character: see `control_problems`.
@@ -135,8 +139,19 @@ class Document:
         # checker look up how each number was written.
         self.leading_zeros = False
 
+    def let_go_of_text(self, source: Callable[[], str | None]) -> None:
+        """Keep no text, and read it from `source` when a position is asked for (None from it: the
+        file has changed since, and every position is then its first line)."""
+        self.text, self.source = "", source
+
+    def _text(self) -> str:
+        if self.source is not None:
+            self.text, self.source = self.source() or "", None
+        return self.text
+
     def _raw(self) -> _Builder:
         if self._positions is None:
+            self._text()
             self._positions = _Builder(self.file, self.text)
             node = yaml.compose(self.text, Loader=Loader) if self.text else None
             if node is not None:
@@ -161,6 +176,7 @@ class Document:
         if raw is None:
             return self.mark(path)
         found = raw.index - 1
+        self._text()
         for _ in range(nth + 1):
             found = self.text.find(fragment, found + 1)
             if found < 0:

@@ -51,3 +51,135 @@ def test_an_assembled_load_keeps_neither_the_files_data_nor_the_entries_fields_b
     room_place = assembly.entries["rooms"]["vestibule"][1]
     assert room_place.mark.file.endswith(".yaml") and room_place.mark.line >= 1
     assert content.rooms["vestibule"].name
+
+
+def test_names_that_all_match_build_no_did_you_mean_index(monkeypatch):
+    # Over a big world's flags and records the indexes were the largest thing a load made (127 MB
+    # at 50,000 rooms): they are made only for a warning that needs a suggestion.
+    from elysium.content import names_check
+    from elysium.content.names_check import NameUse, warnings
+
+    made = []
+    real = names_check._Suggestions
+    monkeypatch.setattr(names_check, "_Suggestions", lambda names: made.append(names) or real(names))
+    uses = [NameUse("flag", f"ward_{n}", read, None, ()) for n in range(50) for read in (True, False)]
+    assert warnings(uses, records=[f"kept_{n}" for n in range(50)]) == []
+    assert made == []
+
+
+def test_a_warning_still_suggests_the_name_a_typo_away(tmp_path):
+    from elysium.content.names_check import NameUse, warnings
+    from elysium.content.yamlsafe import parse_document
+
+    doc = parse_document("flags: [lantern_lit, lantern_lt]\n", "f.yaml")
+    uses = [NameUse("flag", "lantern_lit", False, doc, ("flags", 0)),
+            NameUse("flag", "lantern_lt", True, doc, ("flags", 1))]
+    found = warnings(uses)
+    assert [p.message for p in found] == [
+        "the flag 'lantern_lit' is set here, but nothing ever reads it (did you mean 'lantern_lt'?)",
+        "the flag 'lantern_lt' is read here, but nothing ever sets it (did you mean 'lantern_lit'?)"]
+
+
+def test_a_load_lets_go_of_the_files_texts_and_reads_a_file_again_for_a_position(pack):
+    from elysium.content.yamlsafe import read_document
+
+    assembly = Assembly()
+    assembly.run(PackFiles(pack), [])
+    place = assembly.entries["rooms"]["vestibule"][1]
+    assert all(p.doc.text == "" for entries in assembly.entries.values() for _, p in entries.values()
+               if p.doc._positions is None)
+    written = read_document(Path(place.doc.file), pack=pack)  # the pack is outside the working folder
+    assert place.mark == written.key_mark(place.path) and place.mark.line > 1
+
+
+def test_a_file_changed_since_it_was_read_gives_no_position_rather_than_a_wrong_one(pack):
+    assembly = Assembly()
+    assembly.run(PackFiles(pack), [])
+    place = assembly.entries["rooms"]["vestibule"][1]
+    source = Path(place.doc.file)
+    source.write_text("# moved down\n" * 5 + source.read_text(encoding="utf-8"), encoding="utf-8")
+    assert (place.mark.line, place.mark.column) == (1, 1)
+
+
+SHARING = """\
+rooms:
+  hall:
+    name: Hall
+    description: A long hall whose walls are hung with the portraits of every warden there has been.
+    exits: {north: study}
+  study:
+    name: Study
+    description: A long hall whose walls are hung with the portraits of every warden there has been.
+    exits: {south: hall}
+items:
+  red_cup: {name: red cup, location: hall, description: A cup glazed the colour of a winter sunset.}
+  blue_cup: {name: red cup, location: study, description: A cup glazed the colour of a winter sunset.}
+npcs:
+  ada:
+    name: Ada
+    location: hall
+    description: A porter.
+    topics: {weather: {keywords: [weather, rain], text: The rain has not stopped since the first of the month.}}
+  bo:
+    name: Bo
+    location: study
+    description: A porter.
+    topics: {weather: {keywords: [weather, rain], text: The rain has not stopped since the first of the month.}}
+"""
+
+
+def test_equal_texts_and_words_are_one_object_in_the_content_and_from_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("ELYSIUM_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    (folder / "pack.yaml").write_text("id: shared\nname: Shared\nversion: 1.0.0\ngame: {title: S, start: hall}\n")
+    (folder / "content.yaml").write_text(SHARING)
+    for content in (load_content(folder), load_content(folder)):  # built, then read from the cache
+        rooms, items, npcs = content.rooms, content.items, content.npcs
+        assert rooms["hall"].description is rooms["study"].description
+        assert items["red_cup"].description is items["blue_cup"].description
+        assert items["red_cup"].nouns is items["blue_cup"].nouns == ("cup",)
+        assert items["red_cup"].adjectives is items["blue_cup"].adjectives == ("red",)
+        ada, bo = npcs["ada"].topics["weather"], npcs["bo"].topics["weather"]
+        assert ada.keywords is bo.keywords and ada.text is bo.text
+
+
+def test_only_texts_and_tuples_of_texts_are_shared():
+    from elysium.content.assemble import _Shared
+
+    share = _Shared()
+    assert share((1, 2)) == (1, 2) and share((True, 2)) == (True, 2)
+    assert type(share((True, 2))[0]) is bool  # equal to (1, 2), but not the same value
+    effects = ({"say": "hi"},)
+    assert share(effects) is effects
+
+
+def test_references_to_entries_already_read_are_not_kept_to_the_end_of_the_load(tmp_path):
+    # one record per exit, location and effect naming a thing: 100 MB at 50,000 rooms, kept only
+    # to find the few that name nothing
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    (folder / "pack.yaml").write_text("id: shared\nname: Shared\nversion: 1.0.0\ngame: {title: S, start: hall}\n")
+    (folder / "content.yaml").write_text(SHARING)
+    (folder / "later.yaml").write_text("rooms:\n  attic: {name: Attic, description: Dust., exits: {down: hall}}\n"
+                                       "  cellar: {name: Cellar, description: Damp., exits: {up: nursery}}\n")
+    assembly = Assembly()
+    with pytest.raises(Exception) as raised:
+        assembly.run(PackFiles(folder), [])
+    # the manifest's start is read before any room; then only the reference that names nothing is left
+    assert [(r.kind, r.id) for r in assembly.checker.references] == [("rooms", "hall"), ("rooms", "nursery")]
+    assert "unknown room 'nursery'" in str(raised.value)
+
+
+def test_the_assembly_and_its_records_are_gone_before_the_cache_is_written(pack, monkeypatch):
+    # The loader pauses the collector, so an assembly in a cycle stayed beside the pickler's own
+    # records of every object while the cache was written.
+    import gc
+
+    alive = []
+    write = cache.write
+    monkeypatch.setattr(cache, "write", lambda key, content: (
+        alive.append(sum(isinstance(thing, Assembly) for thing in gc.get_objects())), write(key, content)))
+    gc.collect()
+    load_content(pack)
+    assert alive == [0]
