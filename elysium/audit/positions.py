@@ -30,7 +30,7 @@ class Positions:
     def __init__(self, document: Document) -> None:
         self.document = document
         try:
-            self.marks: dict[Path_, Any] | None = marks_of(document.text) if document.text else {}
+            self.marks: dict[Path_, Any] | None = marks_of(text) if (text := document.full_text()) else {}
         except (_Alias, yaml.YAMLError):
             self.marks = None
 
@@ -51,7 +51,7 @@ class Positions:
         raw = self.marks.get(path)
         if raw is None:
             return self.mark(path)
-        text = self.document.text
+        text = self.document.full_text()
         found = text.find(fragment, raw.index)
         if found < 0:
             return self._mark(raw)

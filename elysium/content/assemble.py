@@ -33,6 +33,10 @@ SINGULAR = {"things": "item or NPC", "lore": "lore entry", "classes": "class", "
 class Assembly:
     """One load: the packs read, their entries checked and merged, then built into the model."""
 
+    # Whether the checker keeps the references already resolved (a reloader's record of each file
+    # keeps them anyway, and counts them to know the record is whole).
+    keeps_every_reference = False
+
     def __init__(self) -> None:
         self.checker = Checker()
         # kind -> id as the game knows it -> (converted fields, where the id is written)
@@ -202,8 +206,9 @@ class Assembly:
         self.read_entries(document, pack_id)
         # A reference to an entry already read is good for the rest of the load (entries are only
         # ever added): only the others wait for every file, rather than one record of each.
-        self.checker.references[since:] = [reference for reference in self.checker.references[since:]
-                                           if not self.known(reference)]
+        if not self.keeps_every_reference:
+            self.checker.references[since:] = [reference for reference in self.checker.references[since:]
+                                               if not self.known(reference)]
         if isinstance(document.data, dict):
             document.data = {"patch": document.data["patch"]} if "patch" in document.data else None
         return document

@@ -60,6 +60,8 @@ class Logged(dict):
 class RecordingAssembly(Assembly):
     """A full load that keeps, file by file, what each file gave it (see FileRecord)."""
 
+    keeps_every_reference = True
+
     def __init__(self) -> None:
         super().__init__()
         self.files: dict[str, FileRecord] = {}  # by the Document's file name, in load order

@@ -144,6 +144,10 @@ class Document:
         file has changed since, and every position is then its first line)."""
         self.text, self.source = "", source
 
+    def full_text(self) -> str:
+        """The file's text, read again if the load let go of it (see let_go_of_text)."""
+        return self._text()
+
     def _text(self) -> str:
         if self.source is not None:
             self.text, self.source = self.source() or "", None
