@@ -157,3 +157,57 @@ def test_the_stores_thread_checkpoints_the_wal_and_stops_with_the_store(tmp_path
     thread = store.checkpoints._thread
     store.close()
     assert not thread.is_alive()
+
+
+def _hold_the_write_lock(path):
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    return holder
+
+
+def test_a_writer_that_finds_the_lock_taken_tries_again_in_short_pauses_until_it_is_free(tmp_path, monkeypatch):
+    """SQLite's own busy handler sleeps 1, 2, 5, 10, 15 ms and on between tries, so a lock held for
+    a fraction of a millisecond cost the writer behind it up to tens: the store waits itself, in
+    pauses of at most LONGEST_PAUSE_SECONDS, and the write goes through once the lock is let go."""
+    import threading
+
+    from elysium.web.store import sqlite as sqlite_store
+
+    store = sqlite_store.SqliteStore(tmp_path / "web.db", checkpoint_every=None)
+    store.write("ada", {"count": 0}, 0)
+    pauses: list[float] = []
+    real_sleep = sqlite_store.time.sleep
+
+    def noted_sleep(seconds: float) -> None:
+        pauses.append(seconds)
+        real_sleep(seconds)
+
+    monkeypatch.setattr(sqlite_store.time, "sleep", noted_sleep)
+    holder = _hold_the_write_lock(tmp_path / "web.db")
+    written: list[int] = []
+    writer = threading.Thread(target=lambda: written.append(store.write("ada", {"count": 1}, 1)))
+    writer.start()
+    for _ in range(3000):  # until the writer has met the lock and tried again a few times
+        if len(pauses) >= 20:
+            break
+        real_sleep(0.001)
+    holder.execute("COMMIT")
+    writer.join(10)
+    assert written == [2] and store.read("ada") == Stored({"count": 1}, 2)
+    assert len(pauses) >= 20 and max(pauses) <= sqlite_store.LONGEST_PAUSE_SECONDS
+    holder.close()
+    store.close()
+
+
+def test_a_writer_gives_up_after_its_busy_timeout_and_changes_nothing(tmp_path):
+    from elysium.web.store.sqlite import SqliteStore
+
+    store = SqliteStore(tmp_path / "web.db", checkpoint_every=None, busy_timeout=0.05)
+    store.write("ada", {"count": 0}, 0)
+    holder = _hold_the_write_lock(tmp_path / "web.db")
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        store.write("ada", {"count": 1}, 1)
+    holder.execute("ROLLBACK")
+    holder.close()
+    assert store.read("ada") == Stored({"count": 0}, 1)
+    store.close()
