@@ -24,9 +24,12 @@ from elysium.state import calendar, places
 from elysium.state.migrations import CURRENT_FORMAT
 from elysium.state.saves import HISTORY_KEPT
 from elysium.state.store import History, Store, initial_state
+from elysium.web.store.model import decode, encode
 from elysium.web.store_slots import StoreSlots
 
 LIVE = "live"  # the name the live record goes by when it must be restored like a save
+# A record with this key holds in state["items"] only the items the player changed (record_of).
+ITEM_CHANGES = "item_changes"
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,9 @@ class Table:
         self._vocabulary: dict[str, list[str]] | None = None
         # The parser's vocabulary depends on the content alone: made once, not once per request.
         self.parser_vocabulary = Game(content, Store(), Bus(None, content)).vocabulary
+        # A record keeps only the items that differ from how the content sets them (see record_of).
+        self._initial_items = initial_state(content, 0)["items"]
+        self._initial_items_text = encode({"items": self._initial_items})
 
     # -- a game from a record, and back ----------------------------------------------------------
     def new_game(self, store: Any, player: str) -> Game:
@@ -58,6 +64,7 @@ class Table:
     def game_from(self, record: dict[str, Any], store: Any, player: str) -> Game:
         """The live game a record holds. A record played with other packs (the server was given new
         content since) is fitted to this content as a restored save would be."""
+        record = self.whole(record)
         if record.get("packs") == list(self.content.packs):
             game = self._game(Store(record["state"]), store, player)
             game.history.replace(record.get("history", []))
@@ -77,11 +84,36 @@ class Table:
         return game
 
     def record_of(self, game: Game) -> dict[str, Any]:
+        """The record to store. Its state holds only the items a player has changed (ITEM_CHANGES):
+        the items' table is most of a state (18 of 20 kB on the campus), and written whole it was
+        most of what every turn encoded, sent to the store, and the store wrote."""
+        state, initial = game.state, self._initial_items
+        items = state["items"]
+        changed = {item_id: entry for item_id, entry in items.items() if initial.get(item_id) != entry}
+        gone = [item_id for item_id in initial if item_id not in items] if len(items) - len(changed) < len(initial) else []
         return {"format": CURRENT_FORMAT, "game_version": __version__, "packs": list(self.content.packs),
-                "summary": StoreSlots.summary_of(game), "state": game.state,
+                ITEM_CHANGES: {"gone": gone} if gone else {},
+                "summary": StoreSlots.summary_of(game), "state": {**state, "items": changed},
                 "history": game.history.checkpoints()[-HISTORY_KEPT:],
                 "confirming": list(game.confirming) if game.confirming else None,
                 "oops": list(game.oops) if game.oops else None}
+
+    def whole(self, record: dict[str, Any]) -> dict[str, Any]:
+        """A record with its state's whole items' table: the content's, with the player's changes.
+        A record written before ITEM_CHANGES holds the whole table already, and is read as it is.
+        (A record of other packs is fitted to these: an item it never changed is as this content
+        sets it, as a restored save's item would be.)"""
+        if ITEM_CHANGES not in record or not isinstance(record.get("state"), dict):
+            return record
+        state = record["state"]
+        items = decode(self._initial_items_text)["items"]
+        changes = state.get("items")
+        if isinstance(changes, dict):
+            items.update(changes)
+        gone = record[ITEM_CHANGES].get("gone") if isinstance(record[ITEM_CHANGES], dict) else None
+        for item_id in gone if isinstance(gone, list) else ():
+            items.pop(item_id, None)
+        return {**{key: value for key, value in record.items() if key != ITEM_CHANGES}, "state": {**state, "items": items}}
 
     def played(self, game: Game, text: str) -> Played:
         """What the request did; the game is spent after it (see `let_go`)."""
