@@ -226,6 +226,8 @@ def _load(args: argparse.Namespace):
 
     args.packs = _packs(args)
     try:
+        if getattr(args, "dev", False):
+            return _watched(args).load()  # the load --dev reloads from (see dev_reloader)
         return load_content(args.content, args.packs)
     except ContentError as error:
         for problem in error.problems:
@@ -328,21 +330,32 @@ def _after_a_bad_save(still_to_try: list[str]) -> str:
     return "Starting a new game instead."
 
 
-def dev_reloader(args: argparse.Namespace):
-    """Before each command: if a pack's file changed, reload the packs and carry the game over;
-    broken content is reported and the game goes on as it was. Only the changed files are read
-    again where that is enough (content/incremental.py), so the packs are read once more here, to
-    keep what each file gives."""
-    from elysium.content import ContentError
+def _watched(args: argparse.Namespace):
+    """The reloader of `play --dev` and the watcher of its folders, made once: the game's own load
+    is the reloader's, which keeps what each file gives (content/incremental.py)."""
     from elysium.content.incremental import Reloader
     from elysium.content.watch import PackWatcher
 
-    reloader = Reloader(args.content, tuple(args.packs))
-    watcher = PackWatcher(reloader.folders)
-    try:
-        reloader.load()
-    except ContentError:
-        pass  # changed since the game's own load: the first reload reads everything and says why
+    if getattr(args, "watched", None) is None:
+        reloader = Reloader(args.content, tuple(args.packs))
+        args.watched = (reloader, PackWatcher(reloader.folders))  # watched from before the load
+    return args.watched[0]
+
+
+def dev_reloader(args: argparse.Namespace):
+    """Before each command: if a pack's file changed, reload the packs and carry the game over;
+    broken content is reported and the game goes on as it was. Only the changed files are read
+    again where that is enough (content/incremental.py)."""
+    from elysium.content import ContentError
+
+    loaded = getattr(args, "watched", None) is not None
+    reloader = _watched(args)
+    watcher = args.watched[1]
+    if not loaded:
+        try:
+            reloader.load()
+        except ContentError:
+            pass  # changed since the game's own load: the first reload reads everything and says why
 
     def reload(game) -> str:
         changed = watcher.changed()
