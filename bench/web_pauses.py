@@ -27,7 +27,6 @@ REPORTS = "ELYSIUM_BENCH_PAUSES"  # the folder each instrumented worker reports 
 def app():
     """`bench.web_app.app`, timed: the factory each uvicorn worker of this tool calls."""
     from bench.web_app import app as measured_app
-    from elysium.web.store import sqlite
 
     folder = Path(os.environ[REPORTS])
     seen: dict = {"wall": {0: [], 1: [], 2: []}, "cpu": {0: [], 1: [], 2: []}, "writes": []}
@@ -52,19 +51,27 @@ def app():
             started["reported"] = now
             report()
 
-    write = sqlite.SqliteStore.write
+    def timed(write):
+        def timed_write(store, *args, **kwargs):
+            began = time.perf_counter()
+            try:
+                return write(store, *args, **kwargs)
+            finally:
+                seen["writes"].append(time.perf_counter() - began)
+        return timed_write
 
-    def timed_write(store, *args, **kwargs):
-        began = time.perf_counter()
-        try:
-            return write(store, *args, **kwargs)
-        finally:
-            seen["writes"].append(time.perf_counter() - began)
-
-    sqlite.SqliteStore.write = timed_write
+    for kind in store_classes():
+        kind.write = timed(kind.write)
     made = measured_app()
     gc.callbacks.append(collection)
     return made
+
+
+def store_classes() -> list[type]:
+    """Every store class whose module imports here (a server store needs its client library)."""
+    from elysium.web.store import postgres, redis_store, sqlite
+
+    return [sqlite.SqliteStore, postgres.PostgresStore, redis_store.RedisStore]
 
 
 def summary(values: list[float]) -> str:
