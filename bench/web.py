@@ -11,7 +11,10 @@ load        N simulated players (100, 1,000, 5,000; 100 with --quick), each typi
             3 s on average, for a bounded window, against 2 workers on 127.0.0.1: p50 and p99 of
             the turn's round trip as the client sees it. With SQLite, and with PostgreSQL and
             Redis when ELYSIUM_TEST_POSTGRES / ELYSIUM_TEST_REDIS name a server (CI starts both).
-            Target from issue 16: p99 under 50 ms at 1,000 players.
+            Target from issue 16: p99 under 50 ms at 1,000 players, over a 60 s window (20 s for
+            the other steps): a p99 of 20 s of turns is the 67th slowest of 6,700, which one stall
+            of this shared machine (a few hundred ms, every turn in flight) decides alone; the
+            note gives the p99 of each 20 s third beside it.
 The client is one asyncio process (bench/web_load.py), the service another; both share the
 machine's cores, as a load balancer on the same machine would.
 """
@@ -51,6 +54,10 @@ def measure(settings: Settings) -> list[Row]:
     ladder = [100] if quick else [100, 1_000, 5_000]
     memory_at = ladder[0] if quick else 1_000
     window = 6.0 if quick else 20.0
+    judged_window = window if quick else 60.0
+
+    def window_for(players: int) -> float:
+        return judged_window if players == 1_000 else window
     rows: list[Row] = []
     sqlite_folder = scratch("web")
     memory_mb = {}
@@ -59,7 +66,7 @@ def measure(settings: Settings) -> list[Row]:
         url = f"sqlite:///{(sqlite_folder / f'web-{players}.db').as_posix().lstrip('/')}"
         with service(url, WORKERS) as server:
             sample = (lambda: memory_mb.setdefault(players, tree_pss_mb(server.pid))) if players == memory_at else None
-            outcome = asyncio.run(typing(server.port, players, window, sample))
+            outcome = asyncio.run(typing(server.port, players, window_for(players), sample))
         settle()
         return load_row(players, "SQLite", outcome, players == 1_000 or quick)
 
@@ -74,7 +81,7 @@ def measure(settings: Settings) -> list[Row]:
             continue
         players = ladder[0] if quick else 1_000
         with server_store(name, os.environ[variable]) as url, service(url, WORKERS) as server:
-            outcome = asyncio.run(typing(server.port, players, window))
+            outcome = asyncio.run(typing(server.port, players, window_for(players)))
         settle()
         rows.append(load_row(players, name, outcome, True))
     sqlite_rows = sum(1 for players in ladder if players not in overloading)
@@ -98,12 +105,15 @@ async def typing(port: int, players: int, window: float, during=None):
 
 
 def load_row(players: int, store: str, outcome, judged: bool) -> Row:
+    from bench.web_load import p99_by_part
+
     turns = len(outcome.latencies)
     if not turns:
         return Row(f"web.load.{store.lower()}@{players}", f"(9) web load, {players:,} players, {store}",
                    status="ERROR", note=f"no turn answered; failures {outcome.failures}")
     p50 = median(outcome.latencies) * 1e3
     p99 = percentile(outcome.latencies, 0.99) * 1e3
+    thirds = [value * 1e3 for value in p99_by_part(outcome, 3)] if outcome.window_seconds >= 60 else []
     offered = players / THINK_SECONDS
     note = (f"p50 {p50:.1f} ms, p99 {p99:.1f} ms; {turns:,} turns in {outcome.window_seconds:.0f} s "
             f"({turns / outcome.window_seconds:,.0f}/s of {offered:,.0f}/s offered); "
@@ -111,10 +121,12 @@ def load_row(players: int, store: str, outcome, judged: bool) -> Row:
             + (f"; failures {outcome.failures}" if outcome.failures else "")
             + (f"; {outcome.unanswered} turns unanswered after the grace time" if outcome.unanswered else "")
             + (f"; {outcome.reopened} connections reopened" if outcome.reopened else "")
+            + (f"; p99 of each 20 s: {', '.join(f'{value:.1f}' for value in thirds)} ms" if thirds else "")
             + f"; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs after it")
     detail = dict(players=players, store=store, turns=turns, failures=outcome.failures, unanswered=outcome.unanswered, p50_ms=p50, p99_ms=p99,
                   window_s=outcome.window_seconds, setup_s=outcome.setup_seconds, think_s=THINK_SECONDS,
-                  workers=WORKERS, reopened=outcome.reopened, load_average=os.getloadavg())
+                  workers=WORKERS, reopened=outcome.reopened, load_average=os.getloadavg(),
+                  p99_by_third_ms=thirds)
     key = f"web.load.{store.lower()}@{players}"
     what = f"(9) web load, {players:,} players typing every ~{THINK_SECONDS:g} s, {store}: p99"
     if judged:

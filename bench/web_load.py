@@ -96,6 +96,7 @@ class Player:
 @dataclass
 class Outcome:
     latencies: list[float] = field(default_factory=list)  # seconds per turn, in the window
+    answered: list[float] = field(default_factory=list)  # when each of them was answered, from the window's start
     failures: dict[int, int] = field(default_factory=dict)  # status -> count (not 200)
     setup_seconds: float = 0.0
     window_seconds: float = 0.0
@@ -174,6 +175,7 @@ async def typing(port: int, count: int, think: float, seconds: float, during=Non
             status = await attempt(player)
             if status == 200:
                 outcome.latencies.append(time.perf_counter() - sent)
+                outcome.answered.append(time.perf_counter() - began)
             else:
                 outcome.failures[status] = outcome.failures.get(status, 0) + 1
             await asyncio.sleep(min(think * chance.uniform(0.5, 1.5), max(0.0, ends - time.perf_counter())))
@@ -194,6 +196,17 @@ async def typing(port: int, count: int, think: float, seconds: float, during=Non
     return outcome
 
 
+def p99_by_part(outcome: Outcome, parts: int) -> list[float]:
+    """The p99 of each of `parts` equal stretches of the window, in seconds: whether a tail was
+    spread over the run or one stall of the machine."""
+    stretch = outcome.window_seconds / parts
+    split: list[list[float]] = [[] for _ in range(parts)]
+    for latency, at in zip(outcome.latencies, outcome.answered):
+        split[min(parts - 1, int(at / stretch))].append(latency)
+    ordered = [sorted(values) for values in split if values]
+    return [values[min(len(values) - 1, int(0.99 * len(values)))] for values in ordered]
+
+
 async def flat_out(port: int, count: int, seconds: float) -> Outcome:
     """`count` players sending their next turn as soon as the last one is answered."""
     outcome = Outcome()
@@ -208,6 +221,7 @@ async def flat_out(port: int, count: int, seconds: float) -> Outcome:
             status = await attempt(player)
             if status == 200:
                 outcome.latencies.append(time.perf_counter() - sent)
+                outcome.answered.append(time.perf_counter() - began)
             else:
                 outcome.failures[status] = outcome.failures.get(status, 0) + 1
 
@@ -220,3 +234,14 @@ async def flat_out(port: int, count: int, seconds: float) -> Outcome:
         gc.unfreeze()
     outcome.window_seconds = time.perf_counter() - began
     return outcome
+
+
+def p99_by_part(outcome: Outcome, parts: int) -> list[float]:
+    """The p99 of each of `parts` equal stretches of the window, in seconds: whether a tail was
+    spread over the run or one stall of the machine."""
+    stretch = outcome.window_seconds / parts
+    split: list[list[float]] = [[] for _ in range(parts)]
+    for latency, at in zip(outcome.latencies, outcome.answered):
+        split[min(parts - 1, int(at / stretch))].append(latency)
+    ordered = [sorted(values) for values in split if values]
+    return [values[min(len(values) - 1, int(0.99 * len(values)))] for values in ordered]

@@ -61,3 +61,28 @@ def test_a_simulated_player_keeps_its_cookie_and_version_on_one_connection():
     assert versions[:3] == [1, 2, 3] and versions[3] == 3  # the third was refused: sent again from 3
     assert outcome.failures == {409: len(turns) // 3}
     assert len(outcome.latencies) == len(turns) - len(turns) // 3
+
+
+def test_each_answered_turn_has_its_time_and_a_stall_shows_in_its_own_stretch():
+    from bench.web_load import Outcome, p99_by_part
+
+    fake = FakeService()
+
+    async def run():
+        server = await asyncio.start_server(fake.serve, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        async with server:
+            return await flat_out(port, 1, 0.2)
+
+    outcome = asyncio.run(run())
+    assert len(outcome.answered) == len(outcome.latencies)
+    assert outcome.answered == sorted(outcome.answered)
+    assert 0 <= outcome.answered[0] and outcome.answered[-1] <= outcome.window_seconds
+
+    # 300 quick turns a stretch, and one stall of 40 turns at 0.3 s in the middle stretch only
+    stalled = Outcome(window_seconds=60.0)
+    for stretch in range(3):
+        for turn in range(300):
+            stalled.latencies.append(0.3 if stretch == 1 and turn < 40 else 0.004)
+            stalled.answered.append(stretch * 20 + turn / 15)
+    assert p99_by_part(stalled, 3) == [0.004, 0.3, 0.004]
