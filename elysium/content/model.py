@@ -380,26 +380,32 @@ class Content:
     states: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # The indexes are made anew from the content, never added to what was passed: `replace()`
+        # passes the indexes of the content it copies, which would otherwise be doubled (a
+        # schedule_times twice over is no longer sorted, and bisecting it misses NPCs' moves).
         by_verb: dict[str, list[Rule]] = {}
         for rule in self.rules.values():
             for verb in rule.on:
                 by_verb.setdefault(verb, []).append(rule)
-        self.rules_by_verb.update({verb: tuple(rules) for verb, rules in by_verb.items()})
         by_target: dict[tuple[str, str | None], list[tuple[int, Rule]]] = {}
         order = {rule.id: n for n, rule in enumerate(self.rules.values())}  # the order rules are written in
         for verb, rules in by_verb.items():
             for rule in rules:
                 by_target.setdefault((verb, rule.object), []).append((order[rule.id], rule))
-        self.rules_by_target.update({key: tuple(rules) for key, rules in by_target.items()})
         doors: dict[str, list[str]] = {}
         for item in self.items.values():
             for room in item.door or ():
                 doors.setdefault(room, []).append(item.id)
-        self.doors_by_room.update({room: tuple(ids) for room, ids in doors.items()})
         ways = {room.id: [way.to for way in room.exits.values() if way.to] for room in self.rooms.values()}
-        self.rounds.update({npc.id: walked(npc.schedule, ways) for npc in self.npcs.values() if npc.walks})
-        self.schedule_times.extend(sorted({(at, n, npc.id) for n, npc in enumerate(self.npcs.values())
-                                           for at, *_ in self.schedule_of(npc)}))
+        rounds = {npc.id: walked(npc.schedule, ways) for npc in self.npcs.values() if npc.walks}
+        made = {"rules_by_verb": {verb: tuple(rules) for verb, rules in by_verb.items()},
+                "rules_by_target": {key: tuple(rules) for key, rules in by_target.items()},
+                "doors_by_room": {room: tuple(ids) for room, ids in doors.items()},
+                "rounds": rounds}
+        for name, index in made.items():
+            object.__setattr__(self, name, index)
+        object.__setattr__(self, "schedule_times", sorted({(at, n, npc.id) for n, npc in enumerate(self.npcs.values())
+                                                           for at, *_ in self.schedule_of(npc)}))
 
     def schedule_of(self, npc: Npc) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
         """Where someone goes and when: their schedule, with the steps of their walks if they walk."""
