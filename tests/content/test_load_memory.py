@@ -240,3 +240,21 @@ def test_a_device_that_gives_light_and_says_lit_is_still_refused_when_built_earl
         load_content(pack)
     assert [p.message for p in caught.value.problems] == [
         "'lamp' is a device that gives light, so it is alight while switched on: say switched_on, not lit"]
+
+
+def test_the_load_warnings_find_unplaced_items_without_a_set_of_every_placed_one(pack, monkeypatch):
+    # A set of every placed item, made twice (for items and for the lore they carry), was the
+    # largest thing the load's warnings made: they ask only which items an effect moves.
+    from elysium.content import audit
+    monkeypatch.setattr(audit, "placed_items", None)
+    (pack / "zz_lost.yaml").write_text(
+        "items:\n"
+        "  lost_ring: {name: lost ring, description: A ring., location: nowhere}\n"
+        "  folded_map: {name: folded map, description: A map., location: nowhere, lore: map_lore}\n"
+        "lore:\n"
+        "  map_lore: {title: The Map, text: Lines on it.}\n"
+        "rules:\n"
+        "  find_map: {on: nap, do: [{move: folded_map, to: player}]}\n")
+    content = load_content(pack)
+    assert [p.message for p in content.warnings if p.mark.file.endswith("zz_lost.yaml")] == [
+        "item 'lost_ring' is never placed in the world"]
