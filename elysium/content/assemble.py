@@ -372,11 +372,16 @@ class Assembly:
         self.add_item_rules(game_id, fields.pop("rules", ()), doc, path + ("rules",), entry_id)
         if kind in ("rooms", "npcs"):
             self.add_scenery(game_id, fields.pop("scenery", ()), doc, person=kind == "npcs")
-        self.entries[kind][game_id] = (fields, Place(doc, path))
+        # A big world has hundreds of thousands of entries: once nothing but the warnings will ask
+        # for its place, an entry keeps it in one small object rather than a Place and its path.
+        place = _IdPlace(doc, kind, entry_id) if self.final_when_read else Place(doc, path)
+        self.entries[kind][game_id] = (fields, place)
         if kind == "rules":
             self.rule_places[game_id] = (Place(doc, path + ("on",), of_key=False), f"rule {entry_id!r}")
 
     def add_item_rules(self, item_id: str, rules: Any, doc: Document, path: tuple, written: str) -> None:
+        if not rules:
+            return  # most items have none: counting them too would hold a number for every item
         taken = self.item_rule_counts.get(item_id, 0)
         self.item_rule_counts[item_id] = taken + len(rules or ())
         for offset, rule in enumerate(rules or ()):
@@ -598,6 +603,25 @@ class Assembly:
                 "rooms": {i: place.doc.file for i, (_, place) in self.entries["rooms"].items() if i in rooms_with_effects},
             },
         )
+
+
+class _IdPlace:
+    """Where an entry's id is written (a Place of its key, `(kind, id as written)`), in 56 bytes
+    rather than 120 for a Place and its path."""
+
+    __slots__ = ("doc", "kind", "written")
+    of_key = True
+
+    def __init__(self, doc: Document, kind: str, written: str) -> None:
+        self.doc, self.kind, self.written = doc, kind, written
+
+    @property
+    def path(self) -> tuple[str, str]:
+        return (self.kind, self.written)
+
+    @property
+    def mark(self) -> Mark:
+        return self.doc.key_mark(self.path)
 
 
 class _Handed:

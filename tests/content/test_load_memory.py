@@ -258,3 +258,18 @@ def test_the_load_warnings_find_unplaced_items_without_a_set_of_every_placed_one
     content = load_content(pack)
     assert [p.message for p in content.warnings if p.mark.file.endswith("zz_lost.yaml")] == [
         "item 'lost_ring' is never placed in the world"]
+
+
+def test_places_kept_for_every_entry_are_small_and_say_the_same_as_before(pack):
+    early, late = Assembly(), _BuiltAtTheEnd()
+    early.run(PackFiles(pack), [])
+    late.run(PackFiles(pack), [])
+    for kind, entries in late.entries.items():
+        for entry_id, (_, place) in entries.items():
+            kept = early.entries[kind][entry_id][1]
+            assert (kept.doc.file, kept.path, kept.mark) == (place.doc.file, place.path, place.mark)
+    room_place = early.entries["rooms"]["vestibule"][1]
+    assert not hasattr(room_place, "__dict__") and type(room_place).__name__ == "_IdPlace"
+    # and only the items with rules of their own have a count of them
+    assert 0 < len(early.item_rule_counts) < len(early.entries["items"])
+    assert all(early.item_rule_counts.values())
