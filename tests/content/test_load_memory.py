@@ -269,7 +269,7 @@ def test_places_kept_for_every_entry_are_small_and_say_the_same_as_before(pack):
             kept = early.entries[kind][entry_id][1]
             assert (kept.doc.file, kept.path, kept.mark) == (place.doc.file, place.path, place.mark)
     room_place = early.entries["rooms"]["vestibule"][1]
-    assert not hasattr(room_place, "__dict__") and type(room_place).__name__ == "_IdPlace"
+    assert not hasattr(room_place, "__dict__") and type(room_place).__name__ == "_Entry"
     # and only the items with rules of their own have a count of them
     assert 0 < len(early.item_rule_counts) < len(early.entries["items"])
     assert all(early.item_rule_counts.values())
