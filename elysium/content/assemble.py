@@ -11,6 +11,7 @@ import hashlib
 import os
 from dataclasses import replace
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from sys import intern
 from typing import Any, Iterator
@@ -36,6 +37,9 @@ class Assembly:
     # Whether the checker keeps the references already resolved (a reloader's record of each file
     # keeps them anyway, and counts them to know the record is whole).
     keeps_every_reference = False
+    # Whether a file's entries become models as soon as the file is read, when nothing can change
+    # them any more (a reloader keeps every file's converted fields, and builds at the end).
+    builds_early = True
 
     def __init__(self) -> None:
         self.checker = Checker()
@@ -53,6 +57,11 @@ class Assembly:
         self.states: dict[str, tuple[tuple[str, ...], Place]] = {}  # named state -> its values, where declared
         self.records: set[str] = set()  # every pack's `records:` (see names_check.py)
         self.score_added: list[tuple[int, Mark]] = []  # each mod's adds_score, and where it says so
+        self.share = _Shared()
+        self.final_when_read = False  # no pack has a patch: an entry is final once its file is read
+        # For each item built early that starts in or on another: where it starts and whether it can
+        # be carried (what check_moves asks of an item; its model no longer says how it was written).
+        self.held: dict[str, tuple[str, bool]] = {}
 
     @property
     def problems(self) -> list[Problem]:
@@ -74,6 +83,7 @@ class Assembly:
         order, ordering_problems = packs.load_order([manifest for manifest, _ in seen.values()])
         self.problems.extend(Problem(mark, message) for mark, message in ordering_problems)
         fingerprints = tuple({"id": m.id, "version": m.version, "hash": _fingerprint(seen[m.id][1])} for m in order)
+        self.final_when_read = self.builds_early and not any(_may_patch(pack) for _, pack in seen.values())
         documents: dict[str, list[Document]] = {}
         for manifest in order:
             pack = seen[manifest.id][1]
@@ -203,7 +213,10 @@ class Assembly:
         entries are known): keeping the rest of every file to the end would add the whole pack's raw
         data to the load's peak."""
         since = len(self.checker.references)
+        counts = {kind: len(entries) for kind, entries in self.entries.items()}
         self.read_entries(document, pack_id)
+        if self.final_when_read and not self.problems:
+            self.build_early(counts)
         # A reference to an entry already read is good for the rest of the load (entries are only
         # ever added): only the others wait for every file, rather than one record of each.
         if not self.keeps_every_reference:
@@ -358,11 +371,16 @@ class Assembly:
         self.add_item_rules(game_id, fields.pop("rules", ()), doc, path + ("rules",), entry_id)
         if kind in ("rooms", "npcs"):
             self.add_scenery(game_id, fields.pop("scenery", ()), doc, person=kind == "npcs")
-        self.entries[kind][game_id] = (fields, Place(doc, path))
+        # A big world has hundreds of thousands of entries: once nothing but messages will ask for
+        # its place, an entry is one small object rather than a pair, a Place and its path.
+        self.entries[kind][game_id] = (_Entry(fields, doc, kind, entry_id) if self.final_when_read
+                                       else (fields, Place(doc, path)))
         if kind == "rules":
             self.rule_places[game_id] = (Place(doc, path + ("on",), of_key=False), f"rule {entry_id!r}")
 
     def add_item_rules(self, item_id: str, rules: Any, doc: Document, path: tuple, written: str) -> None:
+        if not rules:
+            return  # most items have none: counting them too would hold a number for every item
         taken = self.item_rule_counts.get(item_id, 0)
         self.item_rule_counts[item_id] = taken + len(rules or ())
         for offset, rule in enumerate(rules or ()):
@@ -483,6 +501,37 @@ class Assembly:
             self.problems.extend(Problem(place.mark, message) for message in rules_check.misfits(
                 name, fields, known_verbs - {schema.ANY_ACTION, *schema.MOMENTS}, written_except))
 
+    # -- building early ------------------------------------------------------------------------
+    def build_early(self, counts: dict[str, int]) -> None:
+        """Build the models of the entries a file has just added, when nothing can change them any
+        more (no pack has a patch), and let go of their converted fields: holding every entry's
+        fields to the end of the load, and then the models beside them, was most of its peak.
+        Rules wait (their verbs are known only once every pack is read), and so does a device that
+        gives light and says `lit` (check_devices asks how it was written)."""
+        for kind in _BUILT_EARLY:
+            entries = self.entries[kind]
+            added = len(entries) - counts[kind]
+            if not added:
+                continue
+            build = _BUILDERS[kind]
+            for entry_id, entry in list(islice(reversed(entries.items()), added)):
+                fields = entry[0]
+                if kind == "items":
+                    if fields.get("device") and fields.get("light") and "lit" in fields:
+                        continue
+                    start = fields.get("location", "nowhere")
+                    if isinstance(start, str) and start.startswith(("in:", "on:")):
+                        self.held[entry_id] = (start, _portable(fields))
+                _hand_over(entries, entry_id, entry, build(entry_id, self.share.fields(fields), self.share))
+
+    def start_of(self, item_id: str) -> tuple[Any, bool]:
+        """Where an item starts, as written ("nowhere" when it does not say), and whether it can be
+        carried, whether or not its model is built yet."""
+        entry = self.entries["items"][item_id][0]
+        if isinstance(entry, model.Item):
+            return self.held.get(item_id, ("nowhere", True))
+        return entry.get("location", "nowhere"), _portable(entry)
+
     def known(self, reference: Reference) -> bool:
         return any(reference.id in self.entries[kind] for kind in _REFERRED.get(reference.kind, (reference.kind,)))
 
@@ -492,11 +541,11 @@ class Assembly:
         (it is fixed and no effect moves it), else a warning."""
         items, moved = self.entries["items"], self.checker.moved
         for item, place, doc, path in self.checker.moves:
-            chain = _holders_between(items, place[3:], item)
+            chain = _holders_between(items, self.start_of, place[3:], item)
             if chain is None:
                 continue
             holder, inside = bare_id(place[3:]), bare_id(item)
-            if any(_portable(items[link][0]) or link in moved for link in chain):
+            if any(self.start_of(link)[1] or link in moved for link in chain):
                 self.warnings.append(Problem(doc.mark(path), f"{holder!r} starts inside {inside!r}: unless it "
                                              "has been taken out by then, this move is refused, since a thing "
                                              "cannot go inside itself", "warning"))
@@ -510,11 +559,11 @@ class Assembly:
         otherwise fail quietly in play."""
         items = self.entries["items"]
         for item, doc, path in self.checker.switched:
-            if item in items and not items[item][0].get("device"):
+            if item in items and not _is_device(items[item][0]):
                 self.problems.append(Problem(doc.mark(path), f"{bare_id(item)!r} is not a device, so it is never "
                                              "switched on or off (give it device: true)"))
         for item, (fields, place) in items.items():
-            if fields.get("device") and fields.get("light") and "lit" in fields:
+            if isinstance(fields, dict) and fields.get("device") and fields.get("light") and "lit" in fields:
                 self.problems.append(Problem(place.mark, f"{bare_id(item)!r} is a device that gives light, so it is "
                                              "alight while switched on: say switched_on, not lit"))
 
@@ -534,8 +583,9 @@ class Assembly:
     # -- building ------------------------------------------------------------------------------
     def build(self) -> model.Content:
         assert self.pack is not None and self.game is not None
-        rooms_with_effects = {i for i, (f, _) in self.entries["rooms"].items() if f.get("on_enter")}
-        share = _Shared()
+        rooms_with_effects = {i for i, (f, _) in self.entries["rooms"].items()
+                              if (f.on_enter if isinstance(f, model.Room) else f.get("on_enter"))}
+        share = self.share
         e = {kind: _Handed(entries, share) for kind, entries in self.entries.items()}
         game_fields = {"intro": "", **self.game}
         if "directions" in game_fields:  # checked as one table, kept as words and opposites
@@ -544,27 +594,44 @@ class Assembly:
         return model.Content(
             pack=self.pack,
             game=game,
-            rooms={i: _room(i, f) for i, f in e["rooms"].items()},
-            items={i: _item(i, f, share) for i, f in e["items"].items()},
-            npcs={i: _npc(i, f, share) for i, f in e["npcs"].items()},
-            lore={i: model.Lore(i, **f) for i, f in e["lore"].items()},
-            pieces={i: model.Piece(i, **f) for i, f in e["pieces"].items()},
-            classes={i: model.SchoolClass(i, **f) for i, f in e["classes"].items()},
-            recitals={i: model.Recital(i, **f) for i, f in e["recitals"].items()},
-            endings={i: model.Ending(i, **f) for i, f in e["endings"].items()},
-            verbs={i: model.Verb(i, f.get("words", (i,)), f.get("default"), f.get("time", 1))
-                   for i, f in e["verbs"].items()},
+            **{kind: e[kind].built(build) for kind, build in _BUILDERS.items()},
             rules={i: _rule(i, f) for i, f in e["rules"].items()},
             states={name: values for name, (values, _) in self.states.items()},
-            timers={i: model.Timer(i, f["at"], f.get("day"), f.get("daily", True), f.get("if"),
-                                   f.get("do", ()), f.get("interrupts", False))
-                    for i, f in e["timers"].items()},
             origins={
                 "rules": {i: place.doc.file for i, (_, place) in self.entries["rules"].items()},
                 "timers": {i: place.doc.file for i, (_, place) in self.entries["timers"].items()},
                 "rooms": {i: place.doc.file for i, (_, place) in self.entries["rooms"].items() if i in rooms_with_effects},
             },
         )
+
+
+class _Entry:
+    """An entry as the assembly holds it, `(fields, place)` (its converted fields, then its model,
+    then None; where its id is written), in one object of 64 bytes rather than a pair, a Place and
+    its path (176 bytes). It is its own place: a Place of its key, `(kind, id as written)`."""
+
+    __slots__ = ("fields", "doc", "kind", "written")
+    of_key = True
+
+    def __init__(self, fields: Any, doc: Document, kind: str, written: str) -> None:
+        self.fields, self.doc, self.kind, self.written = fields, doc, kind, written
+
+    def __len__(self) -> int:
+        return 2
+
+    def __iter__(self):
+        return iter((self.fields, self))
+
+    def __getitem__(self, index: int) -> Any:
+        return (self.fields, self)[index]
+
+    @property
+    def path(self) -> tuple[str, str]:
+        return (self.kind, self.written)
+
+    @property
+    def mark(self) -> Mark:
+        return self.doc.key_mark(self.path)
 
 
 class _Handed:
@@ -577,9 +644,29 @@ class _Handed:
         self.share = share
 
     def items(self):
-        for entry_id, (fields, place) in self.entries.items():
-            self.entries[entry_id] = (None, place)  # the same key: the dict is not resized while read
+        for entry_id, entry in self.entries.items():
+            fields = entry[0]
+            _hand_over(self.entries, entry_id, entry, None)
             yield entry_id, self.share.fields(fields)
+
+    def built(self, build) -> dict[str, Any]:
+        """Every entry's model: those built as their file was read, and the others built now."""
+        models = dict.fromkeys(self.entries)  # made at its full size: no copy of it while it grows
+        for entry_id, entry in self.entries.items():
+            fields = entry[0]
+            _hand_over(self.entries, entry_id, entry, None)
+            models[entry_id] = fields if not isinstance(fields, dict) else build(
+                entry_id, self.share.fields(fields), self.share)
+        return models
+
+
+def _hand_over(entries: dict[str, Any], entry_id: str, entry: Any, now: Any) -> None:
+    """What the entry holds in place of its fields from now on (its model, or None), its place
+    kept. The same key: the dict is not resized while it is read."""
+    if isinstance(entry, _Entry):
+        entry.fields = now
+    else:
+        entries[entry_id] = (now, entry[1])
 
 
 class _Shared:
@@ -647,15 +734,19 @@ def _portable(f: dict[str, Any]) -> bool:
     return f.get("portable", not (f.get("scenery", False) or "door" in f))
 
 
-def _holders_between(items: dict[str, tuple[dict[str, Any], Any]], holder: str, item: str) -> list[str] | None:
+def _is_device(entry: dict[str, Any] | model.Item) -> bool:
+    return bool(entry.device if isinstance(entry, model.Item) else entry.get("device"))
+
+
+def _holders_between(items: dict[str, Any], start_of, holder: str, item: str) -> list[str] | None:
     """The items from `holder` out to `item` (not included) when, at the start, `holder` lies in or on
-    `item` however deep; else None."""
+    `item` however deep; else None. `start_of(item)` gives where an item starts, as written."""
     chain: list[str] = []
     while holder != item:
         if holder not in items or holder in chain:
             return None
         chain.append(holder)
-        place = items[holder][0].get("location", "nowhere")
+        place = start_of(holder)[0]
         if not isinstance(place, str) or not place.startswith(("in:", "on:")):
             return None
         holder = place[3:]
@@ -713,6 +804,61 @@ def _npc(npc_id: str, f: dict[str, Any], share=_unshared) -> model.Npc:
     }
     values = {k: v for k, v in f.items() if k not in ("nouns", "adjectives", "topics")}
     return model.Npc(npc_id, nouns=nouns, adjectives=adjectives, topics=topics, **values)
+
+
+def _timer(timer_id: str, f: dict[str, Any], share=_unshared) -> model.Timer:
+    return model.Timer(timer_id, f["at"], f.get("day"), f.get("daily", True), f.get("if"), f.get("do", ()),
+                       f.get("interrupts", False))
+
+
+def _verb(verb_id: str, f: dict[str, Any], share=_unshared) -> model.Verb:
+    return model.Verb(verb_id, f.get("words", (verb_id,)), f.get("default"), f.get("time", 1))
+
+
+def _plain(cls):
+    """A builder for a kind whose model takes its fields as they are."""
+    return lambda entry_id, f, share=_unshared: cls(entry_id, **f)
+
+
+# How each kind but rules becomes its model, in the order Content lists them.
+_BUILDERS = {
+    "rooms": lambda entry_id, f, share=_unshared: _room(entry_id, f),
+    "items": _item,
+    "npcs": _npc,
+    "lore": _plain(model.Lore),
+    "pieces": _plain(model.Piece),
+    "classes": _plain(model.SchoolClass),
+    "recitals": _plain(model.Recital),
+    "endings": _plain(model.Ending),
+    "verbs": _verb,
+    "timers": _timer,
+}
+_BUILT_EARLY = tuple(_BUILDERS)
+
+
+def _may_patch(pack: PackFiles) -> bool:
+    """Whether any file of the pack might have a `patch:` (judged from its bytes, before it is
+    decoded, erring towards yes): the word not inside a longer one, or an escape in a quoted text
+    that could spell it."""
+    return any(data is not None and (_followed(data, b"patch", lambda after: after not in _IN_A_WORD)
+                                     or _followed(data, b"\\", lambda after: after in _SPELLING))
+               for data in pack.data.values())
+
+
+_IN_A_WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
+_SPELLING = frozenset(b"xuU\r\n")  # escapes that can spell a letter, and an escaped line break
+
+
+def _followed(data: bytes, what: bytes, counts) -> bool:
+    """Whether `what` occurs in `data` followed by a byte (None at the end) for which `counts` is
+    true. bytes.find is many times faster than a regular expression over a big pack."""
+    at = data.find(what)
+    while at != -1:
+        at += len(what)
+        if counts(data[at] if at < len(data) else None):
+            return True
+        at = data.find(what, at)
+    return False
 
 
 def _rule(rule_id: str, f: dict[str, Any]) -> model.Rule:

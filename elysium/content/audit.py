@@ -50,16 +50,22 @@ def reachable_rooms(content: Content) -> set[str]:
 def obtainable_lore(content: Content) -> set[str]:
     """Lore that some effect teaches, or that a readable thing in play carries."""
     taught = {effect["learn"] for effect in all_effects(content) if "learn" in effect}
-    in_play = placed_items(content)
-    taught |= {item.lore for item in content.items.values() if item.lore and item.id in in_play}
+    moved = moved_into_play(content)
+    taught |= {item.lore for item in content.items.values()
+               if item.lore and (item.location != "nowhere" or item.id in moved)}
     return taught
 
 
 def placed_items(content: Content) -> set[str]:
     """Items that start somewhere, or that an effect brings into the world."""
-    moved = {effect["move"] for effect in all_effects(content)
-             if "move" in effect and effect.get("to") != "nowhere"}
-    return {item.id for item in content.items.values() if item.location != "nowhere"} | moved
+    placed = {item.id for item in content.items.values() if item.location != "nowhere"}
+    return placed | moved_into_play(content)
+
+
+def moved_into_play(content: Content) -> set[str]:
+    """Items that some effect moves somewhere in the world. (The load's warnings ask only this of
+    the effects: a set of every item placed, twice over, was the largest thing their check made.)"""
+    return {effect["move"] for effect in all_effects(content) if "move" in effect and effect.get("to") != "nowhere"}
 
 
 def reachable_endings(content: Content) -> set[str]:
@@ -101,9 +107,10 @@ def warnings_for(content: Content, entries: dict[str, dict[str, tuple[Any, Any]]
     for room_id in content.rooms:
         if room_id not in reachable:
             found.append(Problem(mark("rooms", room_id), f"room {room_id!r} cannot be reached from the start", "warning"))
-    placed = placed_items(content)
-    for item_id in content.items:
-        if item_id not in placed:
+    del reachable
+    moved = moved_into_play(content)
+    for item_id, item in content.items.items():
+        if item.location == "nowhere" and item_id not in moved:
             found.append(Problem(mark("items", item_id), f"item {item_id!r} is never placed in the world", "warning"))
     taught = obtainable_lore(content)
     for lore_id in content.lore:

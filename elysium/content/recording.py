@@ -61,6 +61,7 @@ class RecordingAssembly(Assembly):
     """A full load that keeps, file by file, what each file gave it (see FileRecord)."""
 
     keeps_every_reference = True
+    builds_early = False  # each file's record keeps its entries' converted fields, to be built again
 
     def __init__(self) -> None:
         super().__init__()
