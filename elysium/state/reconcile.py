@@ -12,6 +12,7 @@ from operator import itemgetter
 from typing import Any
 
 from elysium.content.model import Content
+from elysium.state.saved_history import REST_ABSENT, built_back, written_as_changes
 from elysium.state.saves import SaveError
 from elysium.state.store import WORLD, Checkpoint, copy_state, initial_state
 
@@ -143,9 +144,17 @@ def describe_changes(old: Content, new: Content) -> str:
 
 def fitting_history(saved: Any, content: Content, fresh: dict[str, Any]) -> list[Checkpoint]:
     """The saved undo checkpoints fitted to the content, newest last. Each rewinds to the one
-    before it, so a damaged one ends the history there: it and everything older are left out."""
+    before it, so a damaged one ends the history there: it and everything older are left out.
+    A rest written as changes (saved_history.py) is built back from the next one's, as fitted:
+    fitting a rest changes each of its values on its own, the same way whichever step it is in."""
     history: list[Checkpoint] = []
     for checkpoint in reversed(saved if isinstance(saved, list) else []):
+        if written_as_changes(checkpoint):
+            newer = history[-1] if history else None
+            if newer is None or "whole" in newer or not isinstance(checkpoint.get("rest"), dict) \
+                    or not isinstance(checkpoint[REST_ABSENT], list):
+                break
+            checkpoint = built_back(checkpoint, newer["rest"])
         if not reconcile_checkpoint(checkpoint, content, fresh):
             break
         history.append(checkpoint)
