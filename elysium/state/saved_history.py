@@ -23,40 +23,55 @@ copies it).
 from __future__ import annotations
 
 from itertools import compress
-from operator import ne
+from operator import is_not
 from typing import Any
 
 REST_ABSENT = "rest_absent"
 Checkpoint = dict[str, Any]  # as in store.py, which saves.py (on the way to the title screen) does not import
 
 
+class HistoryWriter:
+    """Writes checkpoints as a save file holds them, remembering what it worked out for the last
+    save: a checkpoint's rest never changes once begun (rewinding copies it), so a save after
+    every line (the autosave) works out only the newest step's changes."""
+
+    def __init__(self) -> None:
+        self._known: dict[int, tuple[dict[str, Any], dict[str, Any], dict[str, Any], list[str]]] = {}
+
+    def as_written(self, checkpoints: list[Checkpoint]) -> list[Checkpoint]:
+        """The checkpoints as a save file holds them, oldest first: each rest that the next
+        checkpoint can give written as its changes from the next one's. A checkpoint open across
+        a restore (`whole`) is written as it is, and so is the one before it."""
+        known, self._known = self._known, {}
+        written = []
+        for older, newer in zip(checkpoints, checkpoints[1:]):
+            if "whole" in older or "whole" in newer:
+                written.append(older)
+                continue
+            rest, next_rest = older["rest"], newer["rest"]
+            found = known.get(id(rest))
+            if found is None or found[0] is not rest or found[1] is not next_rest:
+                found = (rest, next_rest, *_changes(rest, next_rest))
+            self._known[id(rest)] = found
+            written.append({"rest": found[2], REST_ABSENT: found[3], "items": older["items"], "npcs": older["npcs"]})
+        written.extend(checkpoints[-1:])
+        return written
+
+
 def as_written(checkpoints: list[Checkpoint]) -> list[Checkpoint]:
-    """The checkpoints as a save file holds them, oldest first: each rest that the next checkpoint
-    can give written as its changes from the next one's. A checkpoint open across a restore
-    (`whole`) is written as it is, and so is the one before it."""
-    written = []
-    for older, newer in zip(checkpoints, checkpoints[1:]):
-        if "whole" in older or "whole" in newer:
-            written.append(older)
-        else:
-            written.append(_as_changes(older, newer["rest"]))
-    written.extend(checkpoints[-1:])
-    return written
+    """The checkpoints as a save file holds them (see HistoryWriter.as_written)."""
+    return HistoryWriter().as_written(checkpoints)
 
 
-def _as_changes(checkpoint: Checkpoint, next_rest: dict[str, Any]) -> Checkpoint:
-    rest = checkpoint["rest"]
-    if rest is next_rest:  # two checkpoints begun at the same moment share their copy
-        changed: dict[str, Any] = {}
-        absent: list[str] = []
-    elif rest.keys() == next_rest.keys():  # most often: the values compared at C speed, key by key
-        differs = map(ne, rest.values(), map(next_rest.__getitem__, rest))
-        changed = {key: rest[key] for key in compress(rest, differs)}
-        absent = []
-    else:
-        changed = {key: value for key, value in rest.items() if key not in next_rest or next_rest[key] != value}
-        absent = [key for key in next_rest if key not in rest]
-    return {"rest": changed, REST_ABSENT: absent, "items": checkpoint["items"], "npcs": checkpoint["npcs"]}
+def _changes(rest: dict[str, Any], next_rest: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """What of `rest` differs from `next_rest`, and which keys of `next_rest` it lacks."""
+    if rest.keys() == next_rest.keys():  # most often
+        # Checkpoints share the values a line did not change (Store.begin): only the others are
+        # compared, and only to leave out one that is equal all the same.
+        maybe = compress(rest, map(is_not, rest.values(), map(next_rest.__getitem__, rest)))
+        return {key: rest[key] for key in maybe if rest[key] != next_rest[key]}, []
+    changed = {key: value for key, value in rest.items() if key not in next_rest or next_rest[key] != value}
+    return changed, [key for key in next_rest if key not in rest]
 
 
 def written_as_changes(checkpoint: Any) -> bool:

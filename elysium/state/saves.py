@@ -164,6 +164,7 @@ class SaveSlots:
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
+        self._history = saved_history.HistoryWriter()
 
     def path(self, name: str) -> Path:
         return self.folder / f"{slot_name(name)}{SUFFIX}"
@@ -173,7 +174,7 @@ class SaveSlots:
         slot = slot_name(name)
         body = {"format": CURRENT_FORMAT, "name": shown_name(name), **body,
                 "saved_at": datetime.now(timezone.utc).isoformat(timespec="microseconds")}
-        body["history"] = saved_history.as_written(body.get("history", [])[-HISTORY_KEPT:])
+        body["history"] = self._history.as_written(body.get("history", [])[-HISTORY_KEPT:])
         # One line, encoded once, and the checksum of that text goes last, so that reading can
         # check it without encoding again.
         data = encoded(body)
