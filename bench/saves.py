@@ -7,7 +7,8 @@ restore = game.restore(slots, name): read, json.loads, the checksum, migrations,
           every value of the state and of each undo checkpoint (state/save_check.py), reconcile
           them with the content, and the Look that follows.
 floor   = json.dumps then json.loads of {"state": ..., "history": ...}: the same state and the same
-          (capped) undo history that the save holds.
+          (capped) undo history that the save holds, as the game holds it (the save, format 5,
+          writes each older step's rest as only what differs from the next one's: a smaller text).
 Target: save + restore at most 2x the floor (issue 17; 3x before). The size after 10,000 turns
 must not be larger than after 1,000 beyond what the capped undo history allows (ratio <= 1.1
 here, as the history is already full after 1,000 turns). The saves go to bench/.cache/work/saves

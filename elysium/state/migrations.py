@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-CURRENT_FORMAT = 4
+CURRENT_FORMAT = 5
 WORLD = ("items", "npcs")  # as in store.py; a migration stays as it was written
 
 Body = dict[str, Any]
@@ -50,7 +50,14 @@ def _3_to_4(body: Body) -> Body:
     return body
 
 
-MIGRATIONS: dict[int, Callable[[Body], Body]] = {1: _1_to_2, 2: _2_to_3, 3: _3_to_4}
+def _4_to_5(body: Body) -> Body:
+    """Format 5 may write an undo step's rest as only what differs from the next step's (see
+    saved_history.py); a rest written whole, as format 4 wrote every one, is read as it was."""
+    body["format"] = 5
+    return body
+
+
+MIGRATIONS: dict[int, Callable[[Body], Body]] = {1: _1_to_2, 2: _2_to_3, 3: _3_to_4, 4: _4_to_5}
 
 
 def migrate(body: Body) -> Body:

@@ -12,6 +12,7 @@ from operator import itemgetter
 from typing import Any
 
 from elysium.content.model import Content
+from elysium.state.saved_history import REST_ABSENT, built_back, written_as_changes
 from elysium.state.saves import SaveError
 from elysium.state.store import WORLD, Checkpoint, copy_state, initial_state
 
@@ -50,9 +51,10 @@ def reconcile(state: dict[str, Any], content: Content, fresh: dict[str, Any] | N
     return notes
 
 
-def reconcile_checkpoint(checkpoint: Any, content: Content, fresh: dict[str, Any]) -> bool:
+def reconcile_checkpoint(checkpoint: Any, content: Content, fresh: dict[str, Any], rest_fits: bool = False) -> bool:
     """Fit an undo checkpoint (see Store.begin) to `content` in place; False when it is not the
-    shape of one, and so cannot be trusted to rewind."""
+    shape of one, and so cannot be trusted to rewind. `rest_fits`: its rest is known to fit
+    already (built back from a fitted one, see fitting_history)."""
     if not isinstance(checkpoint, dict):
         return False
     if "whole" in checkpoint:
@@ -68,6 +70,8 @@ def reconcile_checkpoint(checkpoint: Any, content: Content, fresh: dict[str, Any
             for i in [i for i, entry in changed.items() if i not in known or not isinstance(entry, dict)]:
                 del changed[i]
         _fit_places(checkpoint, content)
+    if rest_fits:
+        return True
     for key in fresh.keys() - rest.keys():
         if key not in WORLD:
             rest[key] = copy_state(fresh[key])
@@ -90,8 +94,12 @@ def _fit_places(state: dict[str, Any], content: Content) -> None:
             entry["at"] = content.npcs[npc_id].location
 
 
+FITTED = frozenset({"location", "lore", "repertoire", "states", "ending", "pending"})  # what _fit_the_rest changes
+
+
 def _fit_the_rest(state: dict[str, Any], content: Content) -> None:
-    """What is not items or NPCs: where the player stands, what they know, how the story ended."""
+    """What is not items or NPCs: where the player stands, what they know, how the story ended.
+    (Each of FITTED is fitted on its own, the same way whatever the others hold.)"""
     if state["location"] not in content.rooms:
         state["location"] = content.game.start
     if not set(state["lore"]) <= content.lore.keys():
@@ -143,10 +151,21 @@ def describe_changes(old: Content, new: Content) -> str:
 
 def fitting_history(saved: Any, content: Content, fresh: dict[str, Any]) -> list[Checkpoint]:
     """The saved undo checkpoints fitted to the content, newest last. Each rewinds to the one
-    before it, so a damaged one ends the history there: it and everything older are left out."""
+    before it, so a damaged one ends the history there: it and everything older are left out.
+    A rest written as changes (saved_history.py) is built back from the next one's, as fitted:
+    fitting a rest fits each of its values on its own, the same way whichever step it is in, so
+    only a rest whose own values include one that fitting looks at is fitted again."""
     history: list[Checkpoint] = []
     for checkpoint in reversed(saved if isinstance(saved, list) else []):
-        if not reconcile_checkpoint(checkpoint, content, fresh):
+        rest_fits = False
+        if written_as_changes(checkpoint):
+            newer = history[-1] if history else None
+            changed, absent = checkpoint.get("rest"), checkpoint[REST_ABSENT]
+            if newer is None or "whole" in newer or not isinstance(changed, dict) or not isinstance(absent, list):
+                break
+            rest_fits = not absent and changed.keys().isdisjoint(FITTED)
+            checkpoint = built_back(checkpoint, newer["rest"])
+        if not reconcile_checkpoint(checkpoint, content, fresh, rest_fits):
             break
         history.append(checkpoint)
     return history[::-1]

@@ -22,9 +22,10 @@ from typing import Any
 from elysium.content.model import Content
 from elysium.state.save_text import Damaged
 from elysium.state.save_values import (
-    HELD, OPTIONAL_STATE, SHORT_TEXT, STATE, Limits, at, items, npcs, short_text, shown,
+    HELD, ONLY_TEXT, OPTIONAL_STATE, SHORT_TEXT, STATE, Limits, at, items, npcs, short_text, shown,
     unknown_key, whole,
 )
+from elysium.state.saved_history import REST_ABSENT
 from elysium.state.store import UNDO_DEPTH, WORLD
 
 __all__ = ["Damaged", "SHORT_TEXT", "check_save"]
@@ -33,9 +34,11 @@ BODY_KEYS = frozenset({"name", "format", "game_version", "packs", "summary", "sa
 PACK_KEYS = frozenset({"id", "version", "hash"})
 SUMMARY_KEYS = frozenset({"day", "clock", "location", "turn"})  # turn: in a game without the clock
 CHECKPOINT_KEYS = frozenset({"rest", *WORLD})
+CHANGES_KEYS = CHECKPOINT_KEYS | {REST_ABSENT}  # a rest written as changes from the next step's (format 5)
 WHOLE_CHECKPOINT_KEYS = CHECKPOINT_KEYS | {"whole"}  # a checkpoint open across a restore (Store.replace)
 REST = {key: checks for key, checks in STATE.items() if key not in WORLD}
-REST_OR_OPTIONAL = frozenset(REST) | OPTIONAL_STATE.keys()
+OPTIONAL_KEYS = frozenset(OPTIONAL_STATE)
+REST_OR_OPTIONAL = frozenset(REST) | OPTIONAL_KEYS
 
 
 def check_save(body: dict[str, Any], content: Content) -> None:
@@ -53,27 +56,53 @@ def check_save(body: dict[str, Any], content: Content) -> None:
     state = body["state"]
     _check_part("state", state, STATE)
     _check_things("state", state, limits)
-    parts, places, steps = [state], ["state"], []
+    parts, wholes, changes, steps = [("state", state)], [state], [], []
+    next_has_rest = False  # whether the step after this one (undone before it) has a rest to change
     for n in range(len(history) - 1, -1, -1):  # newest first, as undoing meets them
         checkpoint = history[n]
-        if type(checkpoint) is dict and checkpoint.keys() == CHECKPOINT_KEYS:
+        keys = checkpoint.keys() if type(checkpoint) is dict else ()
+        if keys == CHECKPOINT_KEYS or keys == CHANGES_KEYS:
             rest, changed_items, changed_npcs = checkpoint["rest"], checkpoint["items"], checkpoint["npcs"]
-            if type(rest) is not dict or not REST.keys() <= rest.keys() <= REST_OR_OPTIONAL:  # (most often it is)
-                _check_part(f"history.{n}.rest", rest, REST)
+            if keys == CHANGES_KEYS:
+                _check_changes(n, rest, checkpoint[REST_ABSENT], next_has_rest)
+                changes.append(rest)
+            else:
+                if type(rest) is not dict or not REST.keys() <= rest.keys() <= REST_OR_OPTIONAL:  # (most often it is)
+                    _check_part(f"history.{n}.rest", rest, REST)
+                wholes.append(rest)
+            parts.append((f"history.{n}.rest", rest))
             if type(changed_items) is not dict or type(changed_npcs) is not dict or changed_items or changed_npcs:
                 _check_things(f"history.{n}", checkpoint, limits)
-            parts.append(rest)
-            places.append(n)
+            next_has_rest = True
         elif type(checkpoint) is dict and "whole" in checkpoint and checkpoint.keys() <= WHOLE_CHECKPOINT_KEYS:
             _check_part(f"history.{n}.whole", checkpoint["whole"], STATE)
             _check_things(f"history.{n}.whole", checkpoint["whole"], limits)
-            parts.append(checkpoint["whole"])
-            places.append(f"history.{n}.whole")
+            wholes.append(checkpoint["whole"])
+            parts.append((f"history.{n}.whole", checkpoint["whole"]))
+            next_has_rest = False  # its rest (if any) is not what it rewinds to
         else:
             raise Damaged(f"history.{n} should be a mapping of rest, items and npcs")
         steps.append((n, checkpoint))
-    _check_columns(parts, places, limits)
+    _check_columns(parts, wholes, changes, limits)
     _check_containment(state, steps)
+
+
+def _check_changes(n: int, rest: Any, absent: Any, next_has_rest: bool) -> None:
+    """That an undo step written as what differs from the next one's rest (see saved_history.py)
+    has a next step to take the rest from, only parts of a state, and leaves out only optional
+    parts. Its values are checked with the others, in _check_columns."""
+    if not next_has_rest:
+        raise Damaged(f"history.{n} holds only what differs from the next undo step, and there is no "
+                      "next step with a rest")
+    if type(rest) is not dict:
+        raise Damaged(f"history.{n}.rest should be a mapping")
+    if not rest.keys() <= REST_OR_OPTIONAL:
+        raise Damaged(f"history.{n}.rest.{shown(min(rest.keys() - REST_OR_OPTIONAL))} is no part of a saved game")
+    if type(absent) is not list or absent and not (set(map(type, absent)) <= ONLY_TEXT
+                                                   and set(absent) <= OPTIONAL_KEYS
+                                                   and rest.keys().isdisjoint(absent)):
+        raise Damaged(f"history.{n}.{REST_ABSENT} should be a list of the parts of a state that it lacks "
+                      "and the next step has")
 
 
 def _raise(where: str, problem: str | None) -> None:
@@ -99,26 +128,32 @@ def _check_things(where: str, world: dict[str, Any], limits: Limits) -> None:
     _raise(f"{where}.npcs", npcs(world["npcs"], limits))
 
 
-def _check_columns(states: list[dict[str, Any]], places: list[str | int], limits: Limits) -> None:
+def _check_columns(parts: list[tuple[str, dict[str, Any]]], wholes: list[dict[str, Any]],
+                   changes: list[dict[str, Any]], limits: Limits) -> None:
     """Every value beside the world, in the state and in each checkpoint, key by key: a whole
     column at once, and one value at a time only when the column does not pass, to say where.
-    `places` says where each state is: "state", "history.<n>.whole", or n for a step's rest."""
+    `parts`: every part checked, newest first, with where it is ("state", "history.<n>.rest",
+    "history.<n>.whole"); of them, `wholes` are the state and every rest written whole, and
+    `changes` the rests written as changes: each value written is checked once, however many
+    steps share it."""
+    changed: dict[str, list[Any]] = {}
+    for rest in changes:
+        for key, value in rest.items():
+            changed.setdefault(key, []).append(value)
     for key, (check, column_passes) in REST.items():
-        if column_passes(list(map(itemgetter(key), states)), limits):
+        column = list(map(itemgetter(key), wholes))
+        if column_passes(column + changed[key] if key in changed else column, limits):
             continue
-        for place, state in zip(places, states):
-            _raise(_where(place, key), check(state[key], limits))
+        for place, state in parts:
+            if key in state:
+                _raise(f"{place}.{key}", check(state[key], limits))
     for key, (check, column_passes) in OPTIONAL_STATE.items():
-        having = [state[key] for state in states if key in state]
+        having = [state[key] for state in wholes if key in state] + changed.get(key, [])
         if not having or column_passes(having, limits):
             continue
-        for place, state in zip(places, states):
+        for place, state in parts:
             if key in state:
-                _raise(_where(place, key), check(state[key], limits))
-
-
-def _where(place: str | int, key: str) -> str:
-    return f"history.{place}.rest.{key}" if type(place) is int else f"{place}.{key}"
+                _raise(f"{place}.{key}", check(state[key], limits))
 
 
 def _check_containment(state: dict[str, Any], checkpoints: list[tuple[int, dict[str, Any]]]) -> None:

@@ -2,7 +2,8 @@
 
 A save is readable JSON: its format version, the game's version, the packs it was made with (id,
 version and a hash of their files), a summary for listings, the whole state including the dice,
-a bounded undo history, and a checksum of all of that. It is written to a temporary file in the
+a bounded undo history (each step's rest written as what differs from the next step's, see
+saved_history.py), and a checksum of all of that. It is written to a temporary file in the
 same folder, flushed and fsynced, renamed over the old one, and the folder is fsynced, so a save is
 always either the old one or the new one.
 
@@ -30,6 +31,7 @@ from typing import Any
 
 from elysium import __version__
 from elysium.content.styles import without_controls
+from elysium.state import saved_history
 from elysium.state.migrations import CURRENT_FORMAT, migrate
 from elysium.state.save_text import SHORT_TEXT, Damaged, parse
 
@@ -40,7 +42,7 @@ SAFE_SLOT = re.compile(r"[a-z0-9_-]{1,40}")
 NAME_HASH_LENGTH = 8  # hex digits of the typed name's hash that tell apart names of the same letters
 HISTORY_KEPT = 30  # undo steps a save carries: enough to take back a mistake, small on disk
 MAX_SAVE_BYTES = 64 * 1024 * 1024
-CHECKSUM_KEY = ',"checksum":"'  # how a save of the current format (4) ends, before its checksum
+CHECKSUM_KEY = ',"checksum":"'  # how a save of format 4 or 5 ends, before its checksum
 CHECKSUM_KEY_OF_FORMAT_3 = ', "checksum": "'
 COMPACT = (",", ":")
 VERSION_PATTERN = re.compile(r"(\d{1,9}(?:\.\d{1,9}){0,3})(?:[-+.A-Za-z][0-9A-Za-z.+-]{0,40})?")
@@ -111,7 +113,7 @@ def checksum(body: dict[str, Any]) -> str:
 
 
 def encoded(body: dict[str, Any]) -> bytes:
-    """The UTF-8 text of a save's body (format 4): JSON on one line without spaces, and no
+    """The UTF-8 text of a save's body (formats 4 and 5): JSON on one line without spaces, and no
     character escaped that need not be. orjson and json write the same bytes; json writes what
     orjson will not (a number past 64 bits, a key that is not text), as it always did."""
     fast = _orjson()
@@ -162,6 +164,7 @@ class SaveSlots:
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
+        self._history = saved_history.HistoryWriter()
 
     def path(self, name: str) -> Path:
         return self.folder / f"{slot_name(name)}{SUFFIX}"
@@ -171,7 +174,7 @@ class SaveSlots:
         slot = slot_name(name)
         body = {"format": CURRENT_FORMAT, "name": shown_name(name), **body,
                 "saved_at": datetime.now(timezone.utc).isoformat(timespec="microseconds")}
-        body["history"] = body.get("history", [])[-HISTORY_KEPT:]
+        body["history"] = self._history.as_written(body.get("history", [])[-HISTORY_KEPT:])
         # One line, encoded once, and the checksum of that text goes last, so that reading can
         # check it without encoding again.
         data = encoded(body)

@@ -76,6 +76,7 @@ def copy_state(value: Any) -> Any:
 
 
 WORLD = ("items", "npcs")  # the parts of the state as large as the world itself
+_NOTHING = object()  # no value (None is one)
 Checkpoint = dict[str, Any]
 
 
@@ -93,6 +94,7 @@ class Store(dict):
     def __init__(self, data: State | None = None) -> None:
         super().__init__(data or {})
         self._journals: list[Checkpoint] = []
+        self._last_rest: State = {}  # the rest of the state as the newest checkpoint copied it
         self.reindex()
 
     def reindex(self) -> None:
@@ -148,10 +150,23 @@ class Store(dict):
         `end`: plain data, so that it can be saved with the game. `alongside`: a checkpoint begun
         at this same moment, nothing changed since, whose copy of the rest this one shares (the
         copies are never changed in place)."""
-        rest = alongside["rest"] if alongside else copy_state({k: v for k, v in self.items() if k not in WORLD})
+        rest = alongside["rest"] if alongside else self._copy_of_rest()
         checkpoint = {"rest": rest, **{kind: {} for kind in WORLD}}
         self._journals.append(checkpoint)
         return checkpoint
+
+    def _copy_of_rest(self) -> State:
+        """A copy of the state beside the world. Each value equal to the one the last copy holds
+        is that copy's (a checkpoint's rest is never changed in place: rewinding copies it), so
+        that what a line did not change is neither copied again nor kept twice, and a save
+        (saved_history.py) finds what did change by identity."""
+        last, rest = self._last_rest, {}
+        for key, value in self.items():
+            if key not in WORLD:
+                kept = last.get(key, _NOTHING)
+                rest[key] = kept if type(kept) is type(value) and kept == value else copy_state(value)
+        self._last_rest = rest
+        return rest
 
     def end(self, checkpoint: Checkpoint) -> None:
         """Stop recording changes into a checkpoint (it still rewinds to where it began)."""

@@ -153,6 +153,39 @@ def test_an_outer_checkpoint_sees_what_an_inner_rewind_put_back() -> None:
     assert store == before
 
 
+def test_checkpoints_share_what_did_not_change_and_rewind_to_what_each_began_with() -> None:
+    store = small_state()
+    first = store.begin()
+    store["flags"]["gate"] = True  # changed in place: the first checkpoint's copy must not see it
+    store["location"] = "yard"
+    store.end(first)
+    second = store.begin()
+    store["visits"]["yard"] = 1
+    store.end(second)
+    third = store.begin()
+    store.end(third)
+    assert second["rest"]["visits"] is first["rest"]["visits"]  # equal: shared, not copied again
+    assert second["rest"]["flags"] is not first["rest"]["flags"]
+    assert third["rest"]["flags"] is second["rest"]["flags"] and third["rest"]["visits"] is not second["rest"]["visits"]
+    assert first["rest"]["flags"] == {"bell": True} and first["rest"]["location"] == "hall"
+    assert second["rest"]["flags"] == {"bell": True, "gate": True} and second["rest"]["visits"] == {"hall": 1}
+    store.rewind(third)
+    store["visits"]["cellar"] = 4  # a rewound state is a copy: the checkpoints keep their own
+    store.rewind(second)
+    assert store["visits"] == {"hall": 1} and second["rest"]["visits"] == {"hall": 1}
+    store.rewind(first)
+    assert store["flags"] == {"bell": True} and store["location"] == "hall"
+
+
+def test_a_value_equal_in_another_type_is_copied_not_shared() -> None:
+    store = small_state()
+    store["counter"] = 1
+    first = store.begin()
+    store["counter"] = True  # equal to 1 in Python, and still another value
+    second = store.begin()
+    assert second["rest"]["counter"] is True and first["rest"]["counter"] == 1
+
+
 @pytest.mark.parametrize("path", PLAYTHROUGHS, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_the_index_stays_true_through_every_playthrough(path: Path) -> None:
     transcript = parse_transcript(path)

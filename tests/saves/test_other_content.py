@@ -11,7 +11,10 @@ import yaml
 
 from elysium.engine import Game
 from elysium.state.saves import SaveError
-from saves_support import FIXTURE_WORLD, folder_snapshot, new_game, play, quoted, state_of, world
+from elysium.state.saved_history import REST_ABSENT
+from elysium.state.store import copy_state
+from saves_support import (FIXTURE_WORLD, folder_snapshot, new_game, play, quoted, read_body, state_of, world,
+                           write_body)
 
 CHANGED = "(This game was saved with a different fixture_world (its files have changed); " \
           "what no longer exists has been left out.)"
@@ -272,3 +275,22 @@ def test_the_notes_name_what_no_longer_exists(world_copy: Path, saves: Path) -> 
     [reply] = play(later, "restore mine")
     notes = reply.split("\nVestibule\n")[0].lower()  # what is said before the room
     assert "garden" in notes and "trowel" in notes, notes
+
+
+def test_a_history_written_as_changes_fits_new_content_as_the_same_history_written_whole(
+        world_copy: Path, saves: Path) -> None:
+    """Older steps inherit from the next one what they did not change (saved_history.py), fitted
+    already: two steps in a garden that is gone both stand at the start again, as each would."""
+    add_garden(world_copy)
+    game = new_game(saves, content=world_copy)
+    play(game, "take lantern", "e", "e", "wait", "wait", "w", "w", "save mine")
+    body = read_body(saves, "mine")
+    assert any(REST_ABSENT in step for step in body["history"])
+    write_body(saves, "whole", {**body, "history": copy_state(game.history.checkpoints())})
+    remove_garden(world_copy)
+    changes, whole = new_game(saves, content=world_copy), new_game(saves, content=world_copy)
+    play(changes, "restore mine")
+    play(whole, "restore whole")
+    assert changes.history.checkpoints() == whole.history.checkpoints()
+    assert [step["rest"]["location"] for step in changes.history.checkpoints()] == \
+        ["vestibule", "vestibule", "cloakroom", "vestibule", "vestibule", "vestibule", "cloakroom"]

@@ -1,6 +1,7 @@
-"""A save's text (format 4): JSON on one line without spaces, written by orjson where it is
+"""A save's text (formats 4 and 5): JSON on one line without spaces, written by orjson where it is
 installed and by the standard library's json where it is not, to the same bytes, with the sha256
-of that text last. Saves of format 3 (json's spacing) still restore, and still check."""
+of that text last. Saves of format 3 (json's spacing) and format 4 (every undo step's rest whole)
+written by the versions before still restore, and still check."""
 
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ from hypothesis import strategies as st
 from elysium.engine import Game
 from elysium.state import saves as saves_module
 from elysium.state.saves import CHECKSUM_KEY, SUFFIX, SaveSlots, checksum, encoded
-from saves_support import new_game, play, quoted, read_body
+from saves_support import new_game, play, quoted, read_body, world
 
 FORMAT_3 = Path(__file__).parent / "format_3" / "before-the-cellar-31e1d067.save.json"
 FORMAT_3_LINES = ("take lantern", "open chest", "take key", "n", "x it", "s", "wait")  # how it was made
+FORMAT_4 = Path(__file__).parent / "format_4" / "after-the-cloak-71824d4f.save.json"
+FORMAT_4_LINES = (*FORMAT_3_LINES, "i", "wear cloak", "n", "look")  # then "save after the cloak"
 
 
 def test_a_save_is_compact_json_on_one_line_with_the_checksum_of_its_text_last(game: Game, saves: Path) -> None:
@@ -27,7 +30,7 @@ def test_a_save_is_compact_json_on_one_line_with_the_checksum_of_its_text_last(g
     raw = (saves / f"one{SUFFIX}").read_bytes()
     body = json.loads(raw)
     head, marker, tail = raw.rpartition(CHECKSUM_KEY.encode())
-    assert body["format"] == 4 and marker == b',"checksum":"' and b"\n" not in raw
+    assert body["format"] == 5 and marker == b',"checksum":"' and b"\n" not in raw
     assert tail == f'{body["checksum"]}"}}'.encode()
     assert body["checksum"] == "sha256:" + hashlib.sha256(head + b"}").hexdigest() == checksum(body)
     unsigned = {k: v for k, v in body.items() if k != "checksum"}
@@ -105,7 +108,36 @@ def test_a_format_3_save_reformatted_by_a_json_tool_still_checks(saves: Path) ->
     assert reply.startswith(f"Restored {quoted('before the cellar')}"), reply
 
 
-def test_a_format_4_save_changed_by_hand_is_refused_and_reformatted_still_checks(game: Game, saves: Path) -> None:
+def test_a_format_4_save_written_by_the_version_before_restores_with_its_whole_undo_history(saves: Path) -> None:
+    saves.mkdir(parents=True)
+    shutil.copy(FORMAT_4, saves)
+    body = json.loads(FORMAT_4.read_text(encoding="utf-8"))
+    assert body["format"] == 4 and len(body["history"]) == len(FORMAT_4_LINES)
+    assert "sight" not in body["history"][0]["rest"] and "sight" in body["history"][1]["rest"]
+    played = new_game(None)
+    play(played, *FORMAT_4_LINES)
+    game = new_game(saves)
+    [reply] = play(game, "restore after the cloak")
+    assert reply.startswith(f"Restored {quoted('after the cloak')}"), reply
+    assert game.state == {**played.state, "last_command": game.state["last_command"]}  # SAVE was its last
+    for _ in FORMAT_4_LINES:  # back to the start, one line at a time, as the game that made it would go
+        play(game, "undo")
+        play(played, "undo")
+        assert world(game.state) == world(played.state)
+    assert game.state["turn"] == 0 and "sight" not in game.state
+
+
+def test_a_format_4_save_changed_by_hand_is_still_refused(saves: Path) -> None:
+    saves.mkdir(parents=True)
+    raw = FORMAT_4.read_text(encoding="utf-8")
+    assert '"energy":100' in raw
+    (saves / FORMAT_4.name).write_text(raw.replace('"energy":100', '"energy":99', 1), encoding="utf-8")
+    [reply] = play(new_game(saves), "restore after the cloak")
+    assert reply == (f"The saved game {quoted('after the cloak')} is damaged: its contents do not match "
+                     "its checksum.")
+
+
+def test_a_save_changed_by_hand_is_refused_and_reformatted_still_checks(game: Game, saves: Path) -> None:
     play(game, "take lantern", "save four")
     path = saves / f"four{SUFFIX}"
     raw = path.read_text(encoding="utf-8")
