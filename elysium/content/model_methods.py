@@ -56,10 +56,14 @@ def make_Variant(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
     def _from_fields(condition, text):
-        self = _new(cls)
-        _set_condition(self, condition)
-        _set_text(self, text)
+        self = _new(_Unfrozen)
+        self.condition = condition
+        self.text = text
+        self.__class__ = cls
         return self
 
     _values = attrgetter('condition', 'text')
@@ -110,14 +114,18 @@ def make_Exit(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
     def _from_fields(direction, to, door, condition, refusal, hidden):
-        self = _new(cls)
-        _set_direction(self, direction)
-        _set_to(self, to)
-        _set_door(self, door)
-        _set_condition(self, condition)
-        _set_refusal(self, refusal)
-        _set_hidden(self, hidden)
+        self = _new(_Unfrozen)
+        self.direction = direction
+        self.to = to
+        self.door = door
+        self.condition = condition
+        self.refusal = refusal
+        self.hidden = hidden
+        self.__class__ = cls
         return self
 
     _values = attrgetter('direction', 'to', 'door', 'condition', 'refusal', 'hidden')
@@ -178,19 +186,23 @@ def make_Room(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
     def _from_fields(id, name, description, exits, dark, position, on_enter, bed, practice, names, arrival):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_name(self, name)
-        _set_description(self, description)
-        _set_exits(self, exits)
-        _set_dark(self, dark)
-        _set_position(self, position)
-        _set_on_enter(self, on_enter)
-        _set_bed(self, bed)
-        _set_practice(self, practice)
-        _set_names(self, names)
-        _set_arrival(self, arrival)
+        self = _new(_Unfrozen)
+        self.id = id
+        self.name = name
+        self.description = description
+        self.exits = exits
+        self.dark = dark
+        self.position = position
+        self.on_enter = on_enter
+        self.bed = bed
+        self.practice = practice
+        self.names = names
+        self.arrival = arrival
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'name', 'description', 'exits', 'dark', 'position', 'on_enter', 'bed', 'practice', 'names', 'arrival')
@@ -291,39 +303,43 @@ def make_Item(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
     def _from_fields(id, name, nouns, adjectives, description, location, here, portable, scenery, plural, container, supporter, openable, open, lockable, locked, key, wearable, worn, text, light, lit, door, lore, transparent, device, switched_on, findable_in_dark, capacity, room_scenery, person_scenery):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_name(self, name)
-        _set_nouns(self, nouns)
-        _set_adjectives(self, adjectives)
-        _set_description(self, description)
-        _set_location(self, location)
-        _set_here(self, here)
-        _set_portable(self, portable)
-        _set_scenery(self, scenery)
-        _set_plural(self, plural)
-        _set_container(self, container)
-        _set_supporter(self, supporter)
-        _set_openable(self, openable)
-        _set_open(self, open)
-        _set_lockable(self, lockable)
-        _set_locked(self, locked)
-        _set_key(self, key)
-        _set_wearable(self, wearable)
-        _set_worn(self, worn)
-        _set_text(self, text)
-        _set_light(self, light)
-        _set_lit(self, lit)
-        _set_door(self, door)
-        _set_lore(self, lore)
-        _set_transparent(self, transparent)
-        _set_device(self, device)
-        _set_switched_on(self, switched_on)
-        _set_findable_in_dark(self, findable_in_dark)
-        _set_capacity(self, capacity)
-        _set_room_scenery(self, room_scenery)
-        _set_person_scenery(self, person_scenery)
+        self = _new(_Unfrozen)
+        self.id = id
+        self.name = name
+        self.nouns = nouns
+        self.adjectives = adjectives
+        self.description = description
+        self.location = location
+        self.here = here
+        self.portable = portable
+        self.scenery = scenery
+        self.plural = plural
+        self.container = container
+        self.supporter = supporter
+        self.openable = openable
+        self.open = open
+        self.lockable = lockable
+        self.locked = locked
+        self.key = key
+        self.wearable = wearable
+        self.worn = worn
+        self.text = text
+        self.light = light
+        self.lit = lit
+        self.door = door
+        self.lore = lore
+        self.transparent = transparent
+        self.device = device
+        self.switched_on = switched_on
+        self.findable_in_dark = findable_in_dark
+        self.capacity = capacity
+        self.room_scenery = room_scenery
+        self.person_scenery = person_scenery
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'name', 'nouns', 'adjectives', 'description', 'location', 'here', 'portable', 'scenery', 'plural', 'container', 'supporter', 'openable', 'open', 'lockable', 'locked', 'key', 'wearable', 'worn', 'text', 'light', 'lit', 'door', 'lore', 'transparent', 'device', 'switched_on', 'findable_in_dark', 'capacity', 'room_scenery', 'person_scenery')
@@ -372,13 +388,17 @@ def make_Topic(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
     def _from_fields(id, keywords, text, condition, effects):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_keywords(self, keywords)
-        _set_text(self, text)
-        _set_condition(self, condition)
-        _set_effects(self, effects)
+        self = _new(_Unfrozen)
+        self.id = id
+        self.keywords = keywords
+        self.text = text
+        self.condition = condition
+        self.effects = effects
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'keywords', 'text', 'condition', 'effects')
@@ -450,24 +470,28 @@ def make_Npc(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
     def _from_fields(id, name, nouns, adjectives, description, location, here, schedule, greeting, default, topics, shows_holdings, asleep, asleep_reply, walks, leaving):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_name(self, name)
-        _set_nouns(self, nouns)
-        _set_adjectives(self, adjectives)
-        _set_description(self, description)
-        _set_location(self, location)
-        _set_here(self, here)
-        _set_schedule(self, schedule)
-        _set_greeting(self, greeting)
-        _set_default(self, default)
-        _set_topics(self, topics)
-        _set_shows_holdings(self, shows_holdings)
-        _set_asleep(self, asleep)
-        _set_asleep_reply(self, asleep_reply)
-        _set_walks(self, walks)
-        _set_leaving(self, leaving)
+        self = _new(_Unfrozen)
+        self.id = id
+        self.name = name
+        self.nouns = nouns
+        self.adjectives = adjectives
+        self.description = description
+        self.location = location
+        self.here = here
+        self.schedule = schedule
+        self.greeting = greeting
+        self.default = default
+        self.topics = topics
+        self.shows_holdings = shows_holdings
+        self.asleep = asleep
+        self.asleep_reply = asleep_reply
+        self.walks = walks
+        self.leaving = leaving
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'name', 'nouns', 'adjectives', 'description', 'location', 'here', 'schedule', 'greeting', 'default', 'topics', 'shows_holdings', 'asleep', 'asleep_reply', 'walks', 'leaving')
@@ -511,11 +535,15 @@ def make_Lore(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
     def _from_fields(id, title, text):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_title(self, title)
-        _set_text(self, text)
+        self = _new(_Unfrozen)
+        self.id = id
+        self.title = title
+        self.text = text
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'title', 'text')
@@ -570,16 +598,20 @@ def make_Piece(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
     def _from_fields(id, name, skill, description, kind, difficulty, performance, practice):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_name(self, name)
-        _set_skill(self, skill)
-        _set_description(self, description)
-        _set_kind(self, kind)
-        _set_difficulty(self, difficulty)
-        _set_performance(self, performance)
-        _set_practice(self, practice)
+        self = _new(_Unfrozen)
+        self.id = id
+        self.name = name
+        self.skill = skill
+        self.description = description
+        self.kind = kind
+        self.difficulty = difficulty
+        self.performance = performance
+        self.practice = practice
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'name', 'skill', 'description', 'kind', 'difficulty', 'performance', 'practice')
@@ -650,24 +682,28 @@ def make_SchoolClass(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
     def _from_fields(id, name, instructor, room, days, start, end, skill, gain, text, energy, teaches, missed, do, late, grace):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_name(self, name)
-        _set_instructor(self, instructor)
-        _set_room(self, room)
-        _set_days(self, days)
-        _set_start(self, start)
-        _set_end(self, end)
-        _set_skill(self, skill)
-        _set_gain(self, gain)
-        _set_text(self, text)
-        _set_energy(self, energy)
-        _set_teaches(self, teaches)
-        _set_missed(self, missed)
-        _set_do(self, do)
-        _set_late(self, late)
-        _set_grace(self, grace)
+        self = _new(_Unfrozen)
+        self.id = id
+        self.name = name
+        self.instructor = instructor
+        self.room = room
+        self.days = days
+        self.start = start
+        self.end = end
+        self.skill = skill
+        self.gain = gain
+        self.text = text
+        self.energy = energy
+        self.teaches = teaches
+        self.missed = missed
+        self.do = do
+        self.late = late
+        self.grace = grace
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'name', 'instructor', 'room', 'days', 'start', 'end', 'skill', 'gain', 'text', 'energy', 'teaches', 'missed', 'do', 'late', 'grace')
@@ -744,27 +780,31 @@ def make_Recital(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
     def _from_fields(id, name, stage, day, time, skill, text, missed, triumph, good, fair, poor, call, patience, unanswered, suits, fit, unsuited, late):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_name(self, name)
-        _set_stage(self, stage)
-        _set_day(self, day)
-        _set_time(self, time)
-        _set_skill(self, skill)
-        _set_text(self, text)
-        _set_missed(self, missed)
-        _set_triumph(self, triumph)
-        _set_good(self, good)
-        _set_fair(self, fair)
-        _set_poor(self, poor)
-        _set_call(self, call)
-        _set_patience(self, patience)
-        _set_unanswered(self, unanswered)
-        _set_suits(self, suits)
-        _set_fit(self, fit)
-        _set_unsuited(self, unsuited)
-        _set_late(self, late)
+        self = _new(_Unfrozen)
+        self.id = id
+        self.name = name
+        self.stage = stage
+        self.day = day
+        self.time = time
+        self.skill = skill
+        self.text = text
+        self.missed = missed
+        self.triumph = triumph
+        self.good = good
+        self.fair = fair
+        self.poor = poor
+        self.call = call
+        self.patience = patience
+        self.unanswered = unanswered
+        self.suits = suits
+        self.fit = fit
+        self.unsuited = unsuited
+        self.late = late
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'name', 'stage', 'day', 'time', 'skill', 'text', 'missed', 'triumph', 'good', 'fair', 'poor', 'call', 'patience', 'unanswered', 'suits', 'fit', 'unsuited', 'late')
@@ -811,12 +851,16 @@ def make_Ending(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
     def _from_fields(id, title, text, win):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_title(self, title)
-        _set_text(self, text)
-        _set_win(self, win)
+        self = _new(_Unfrozen)
+        self.id = id
+        self.title = title
+        self.text = text
+        self.win = win
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'title', 'text', 'win')
@@ -863,12 +907,16 @@ def make_Verb(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
     def _from_fields(id, words, default, time):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_words(self, words)
-        _set_default(self, default)
-        _set_time(self, time)
+        self = _new(_Unfrozen)
+        self.id = id
+        self.words = words
+        self.default = default
+        self.time = time
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'words', 'default', 'time')
@@ -935,22 +983,26 @@ def make_Rule(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
     def _from_fields(id, on, object, second, where, condition, effects, once, proceed, text, directions, excluded, phase, replace):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_on(self, on)
-        _set_object(self, object)
-        _set_second(self, second)
-        _set_where(self, where)
-        _set_condition(self, condition)
-        _set_effects(self, effects)
-        _set_once(self, once)
-        _set_proceed(self, proceed)
-        _set_text(self, text)
-        _set_directions(self, directions)
-        _set_excluded(self, excluded)
-        _set_phase(self, phase)
-        _set_replace(self, replace)
+        self = _new(_Unfrozen)
+        self.id = id
+        self.on = on
+        self.object = object
+        self.second = second
+        self.where = where
+        self.condition = condition
+        self.effects = effects
+        self.once = once
+        self.proceed = proceed
+        self.text = text
+        self.directions = directions
+        self.excluded = excluded
+        self.phase = phase
+        self.replace = replace
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'on', 'object', 'second', 'where', 'condition', 'effects', 'once', 'proceed', 'text', 'directions', 'excluded', 'phase', 'replace')
@@ -1003,15 +1055,19 @@ def make_Timer(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
     def _from_fields(id, at, day, daily, condition, effects, interrupts):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_at(self, at)
-        _set_day(self, day)
-        _set_daily(self, daily)
-        _set_condition(self, condition)
-        _set_effects(self, effects)
-        _set_interrupts(self, interrupts)
+        self = _new(_Unfrozen)
+        self.id = id
+        self.at = at
+        self.day = day
+        self.daily = daily
+        self.condition = condition
+        self.effects = effects
+        self.interrupts = interrupts
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'at', 'day', 'daily', 'condition', 'effects', 'interrupts')
@@ -1058,12 +1114,16 @@ def make_EnergyDrain(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
     def _from_fields(per_hour, late_per_hour, late_from, late_until):
-        self = _new(cls)
-        _set_per_hour(self, per_hour)
-        _set_late_per_hour(self, late_per_hour)
-        _set_late_from(self, late_from)
-        _set_late_until(self, late_until)
+        self = _new(_Unfrozen)
+        self.per_hour = per_hour
+        self.late_per_hour = late_per_hour
+        self.late_from = late_from
+        self.late_until = late_until
+        self.__class__ = cls
         return self
 
     _values = attrgetter('per_hour', 'late_per_hour', 'late_from', 'late_until')
@@ -1106,10 +1166,14 @@ def make_MasteryFade(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
     def _from_fields(fresh_days, fades_per_day):
-        self = _new(cls)
-        _set_fresh_days(self, fresh_days)
-        _set_fades_per_day(self, fades_per_day)
+        self = _new(_Unfrozen)
+        self.fresh_days = fresh_days
+        self.fades_per_day = fades_per_day
+        self.__class__ = cls
         return self
 
     _values = attrgetter('fresh_days', 'fades_per_day')
@@ -1197,32 +1261,36 @@ def make_GameInfo(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
     def _from_fields(title, intro, start, start_day, start_time, max_score, days, term_days, subtitle, help, term_end, messages, features, player, room_descriptions, credits, directions, opposites, banner, carrying_capacity, shows_holdings, unlocks_with_held_key, energy, mastery):
-        self = _new(cls)
-        _set_title(self, title)
-        _set_intro(self, intro)
-        _set_start(self, start)
-        _set_start_day(self, start_day)
-        _set_start_time(self, start_time)
-        _set_max_score(self, max_score)
-        _set_days(self, days)
-        _set_term_days(self, term_days)
-        _set_subtitle(self, subtitle)
-        _set_help(self, help)
-        _set_term_end(self, term_end)
-        _set_messages(self, messages)
-        _set_features(self, features)
-        _set_player(self, player)
-        _set_room_descriptions(self, room_descriptions)
-        _set_credits(self, credits)
-        _set_directions(self, directions)
-        _set_opposites(self, opposites)
-        _set_banner(self, banner)
-        _set_carrying_capacity(self, carrying_capacity)
-        _set_shows_holdings(self, shows_holdings)
-        _set_unlocks_with_held_key(self, unlocks_with_held_key)
-        _set_energy(self, energy)
-        _set_mastery(self, mastery)
+        self = _new(_Unfrozen)
+        self.title = title
+        self.intro = intro
+        self.start = start
+        self.start_day = start_day
+        self.start_time = start_time
+        self.max_score = max_score
+        self.days = days
+        self.term_days = term_days
+        self.subtitle = subtitle
+        self.help = help
+        self.term_end = term_end
+        self.messages = messages
+        self.features = features
+        self.player = player
+        self.room_descriptions = room_descriptions
+        self.credits = credits
+        self.directions = directions
+        self.opposites = opposites
+        self.banner = banner
+        self.carrying_capacity = carrying_capacity
+        self.shows_holdings = shows_holdings
+        self.unlocks_with_held_key = unlocks_with_held_key
+        self.energy = energy
+        self.mastery = mastery
+        self.__class__ = cls
         return self
 
     _values = attrgetter('title', 'intro', 'start', 'start_day', 'start_time', 'max_score', 'days', 'term_days', 'subtitle', 'help', 'term_end', 'messages', 'features', 'player', 'room_descriptions', 'credits', 'directions', 'opposites', 'banner', 'carrying_capacity', 'shows_holdings', 'unlocks_with_held_key', 'energy', 'mastery')
@@ -1273,14 +1341,18 @@ def make_PackInfo(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
     def _from_fields(id, name, version, folder, author, description):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_name(self, name)
-        _set_version(self, version)
-        _set_folder(self, folder)
-        _set_author(self, author)
-        _set_description(self, description)
+        self = _new(_Unfrozen)
+        self.id = id
+        self.name = name
+        self.version = version
+        self.folder = folder
+        self.author = author
+        self.description = description
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'name', 'version', 'folder', 'author', 'description')

@@ -172,6 +172,22 @@ def test_a_class_whose_fields_changed_since_they_were_written_still_works():
         "(direction: 'str', to: 'str | None', colour: 'str' = 'red', marks: 'dict' = <factory>) -> None"
 
 
+@pytest.mark.parametrize("cls", [cls for cls in CLASSES if hasattr(cls, "_from_fields")], ids=lambda cls: cls.__name__)
+def test_a_model_read_back_from_a_pickle_is_its_own_frozen_class(cls, instances):
+    """_from_fields fills a model in as a plain twin of its slots and then makes it the class itself:
+    what comes back must be of the class, frozen, and hold every field."""
+    for original in (instances[cls] or [cls()])[:50]:
+        back = pickle.loads(pickle.dumps(original, protocol=pickle.HIGHEST_PROTOCOL))
+        assert type(back) is cls and back == original and repr(back) == repr(original)
+        assert [getattr(back, f.name) for f in dataclasses.fields(cls)] == \
+               [getattr(original, f.name) for f in dataclasses.fields(cls)]
+        name = dataclasses.fields(cls)[0].name
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(back, name, None)
+        with pytest.raises(AttributeError):
+            back.elsewhere = 1  # slots only, as the class itself
+
+
 def test_a_field_option_the_written_methods_do_not_follow_is_refused():
     with pytest.raises(TypeError, match="plain fields only"):
         @frozen
