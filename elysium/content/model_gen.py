@@ -111,7 +111,14 @@ def maker_source(name: str, shape: str) -> str:
         lines.append("    class _Unfrozen:")
         lines.append("        __slots__ = cls.__slots__")
         lines.append("")
-        lines.append(f"    def _from_fields({', '.join(names)}):")
+        # The fields at the end that hold their default (the very object: an equal one may be of
+        # another type, 0 for False) are left out of the pickle and come back as the default: most
+        # of an Item's 31, whose values would otherwise wait in the unpickler's memo, a tuple per
+        # model, until the whole content is read.
+        optional = _trailing_defaults(fields)
+        kept = len(names) - len(optional)
+        params = names[:kept] + [f"{field}=_dflt_{field}" for field in optional]
+        lines.append(f"    def _from_fields({', '.join(params)}):")
         lines.append("        self = _new(_Unfrozen)")
         lines += [f"        self.{field} = {field}" for field in names]
         lines.append("        self.__class__ = cls")
@@ -120,11 +127,29 @@ def maker_source(name: str, shape: str) -> str:
         lines.append(f"    _values = {_getter(names)}")
         lines.append("")
         lines.append("    def __reduce__(self):")
-        lines.append("        return _from_fields, _values(self)")
+        if optional:
+            lines.append("        values = _values(self)")
+            for end in range(len(names), kept, -1):
+                kept_values = "values" if end == len(names) else f"values[:{end}]"
+                lines.append(f"        if values[{end - 1}] is not _dflt_{names[end - 1]}:")
+                lines.append(f"            return _from_fields, {kept_values}")
+            lines.append(f"        return _from_fields, values[:{kept}]")
+        else:
+            lines.append("        return _from_fields, _values(self)")
         made += ["_from_fields", "__reduce__"]
     lines.append("")
     lines.append(f"    return {{{', '.join(f'{method!r}: {method}' for method in made)}}}")
     return "\n".join(lines) + "\n"
+
+
+def _trailing_defaults(fields: list[tuple[str, str]]) -> list[str]:
+    """The fields at the end of the list that have a plain default (not a default factory)."""
+    optional: list[str] = []
+    for field, default in reversed(fields):
+        if default != "=":
+            break
+        optional.insert(0, field)
+    return optional
 
 
 def parse_shape(shape: str) -> tuple[str, list[tuple[str, str]], bool]:

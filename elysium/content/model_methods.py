@@ -117,7 +117,7 @@ def make_Exit(cls, defaults, factories):
     class _Unfrozen:
         __slots__ = cls.__slots__
 
-    def _from_fields(direction, to, door, condition, refusal, hidden):
+    def _from_fields(direction, to, door=_dflt_door, condition=_dflt_condition, refusal=_dflt_refusal, hidden=_dflt_hidden):
         self = _new(_Unfrozen)
         self.direction = direction
         self.to = to
@@ -131,7 +131,16 @@ def make_Exit(cls, defaults, factories):
     _values = attrgetter('direction', 'to', 'door', 'condition', 'refusal', 'hidden')
 
     def __reduce__(self):
-        return _from_fields, _values(self)
+        values = _values(self)
+        if values[5] is not _dflt_hidden:
+            return _from_fields, values
+        if values[4] is not _dflt_refusal:
+            return _from_fields, values[:5]
+        if values[3] is not _dflt_condition:
+            return _from_fields, values[:4]
+        if values[2] is not _dflt_door:
+            return _from_fields, values[:3]
+        return _from_fields, values[:2]
 
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
 
@@ -189,7 +198,7 @@ def make_Room(cls, defaults, factories):
     class _Unfrozen:
         __slots__ = cls.__slots__
 
-    def _from_fields(id, name, description, exits, dark, position, on_enter, bed, practice, names, arrival):
+    def _from_fields(id, name, description, exits, dark=_dflt_dark, position=_dflt_position, on_enter=_dflt_on_enter, bed=_dflt_bed, practice=_dflt_practice, names=_dflt_names, arrival=_dflt_arrival):
         self = _new(_Unfrozen)
         self.id = id
         self.name = name
@@ -208,7 +217,22 @@ def make_Room(cls, defaults, factories):
     _values = attrgetter('id', 'name', 'description', 'exits', 'dark', 'position', 'on_enter', 'bed', 'practice', 'names', 'arrival')
 
     def __reduce__(self):
-        return _from_fields, _values(self)
+        values = _values(self)
+        if values[10] is not _dflt_arrival:
+            return _from_fields, values
+        if values[9] is not _dflt_names:
+            return _from_fields, values[:10]
+        if values[8] is not _dflt_practice:
+            return _from_fields, values[:9]
+        if values[7] is not _dflt_bed:
+            return _from_fields, values[:8]
+        if values[6] is not _dflt_on_enter:
+            return _from_fields, values[:7]
+        if values[5] is not _dflt_position:
+            return _from_fields, values[:6]
+        if values[4] is not _dflt_dark:
+            return _from_fields, values[:5]
+        return _from_fields, values[:4]
 
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
 
@@ -306,7 +330,7 @@ def make_Item(cls, defaults, factories):
     class _Unfrozen:
         __slots__ = cls.__slots__
 
-    def _from_fields(id, name, nouns, adjectives, description, location, here, portable, scenery, plural, container, supporter, openable, open, lockable, locked, key, wearable, worn, text, light, lit, door, lore, transparent, device, switched_on, findable_in_dark, capacity, room_scenery, person_scenery):
+    def _from_fields(id, name, nouns, adjectives, description, location, here=_dflt_here, portable=_dflt_portable, scenery=_dflt_scenery, plural=_dflt_plural, container=_dflt_container, supporter=_dflt_supporter, openable=_dflt_openable, open=_dflt_open, lockable=_dflt_lockable, locked=_dflt_locked, key=_dflt_key, wearable=_dflt_wearable, worn=_dflt_worn, text=_dflt_text, light=_dflt_light, lit=_dflt_lit, door=_dflt_door, lore=_dflt_lore, transparent=_dflt_transparent, device=_dflt_device, switched_on=_dflt_switched_on, findable_in_dark=_dflt_findable_in_dark, capacity=_dflt_capacity, room_scenery=_dflt_room_scenery, person_scenery=_dflt_person_scenery):
         self = _new(_Unfrozen)
         self.id = id
         self.name = name
@@ -345,7 +369,58 @@ def make_Item(cls, defaults, factories):
     _values = attrgetter('id', 'name', 'nouns', 'adjectives', 'description', 'location', 'here', 'portable', 'scenery', 'plural', 'container', 'supporter', 'openable', 'open', 'lockable', 'locked', 'key', 'wearable', 'worn', 'text', 'light', 'lit', 'door', 'lore', 'transparent', 'device', 'switched_on', 'findable_in_dark', 'capacity', 'room_scenery', 'person_scenery')
 
     def __reduce__(self):
-        return _from_fields, _values(self)
+        values = _values(self)
+        if values[30] is not _dflt_person_scenery:
+            return _from_fields, values
+        if values[29] is not _dflt_room_scenery:
+            return _from_fields, values[:30]
+        if values[28] is not _dflt_capacity:
+            return _from_fields, values[:29]
+        if values[27] is not _dflt_findable_in_dark:
+            return _from_fields, values[:28]
+        if values[26] is not _dflt_switched_on:
+            return _from_fields, values[:27]
+        if values[25] is not _dflt_device:
+            return _from_fields, values[:26]
+        if values[24] is not _dflt_transparent:
+            return _from_fields, values[:25]
+        if values[23] is not _dflt_lore:
+            return _from_fields, values[:24]
+        if values[22] is not _dflt_door:
+            return _from_fields, values[:23]
+        if values[21] is not _dflt_lit:
+            return _from_fields, values[:22]
+        if values[20] is not _dflt_light:
+            return _from_fields, values[:21]
+        if values[19] is not _dflt_text:
+            return _from_fields, values[:20]
+        if values[18] is not _dflt_worn:
+            return _from_fields, values[:19]
+        if values[17] is not _dflt_wearable:
+            return _from_fields, values[:18]
+        if values[16] is not _dflt_key:
+            return _from_fields, values[:17]
+        if values[15] is not _dflt_locked:
+            return _from_fields, values[:16]
+        if values[14] is not _dflt_lockable:
+            return _from_fields, values[:15]
+        if values[13] is not _dflt_open:
+            return _from_fields, values[:14]
+        if values[12] is not _dflt_openable:
+            return _from_fields, values[:13]
+        if values[11] is not _dflt_supporter:
+            return _from_fields, values[:12]
+        if values[10] is not _dflt_container:
+            return _from_fields, values[:11]
+        if values[9] is not _dflt_plural:
+            return _from_fields, values[:10]
+        if values[8] is not _dflt_scenery:
+            return _from_fields, values[:9]
+        if values[7] is not _dflt_portable:
+            return _from_fields, values[:8]
+        if values[6] is not _dflt_here:
+            return _from_fields, values[:7]
+        return _from_fields, values[:6]
 
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
 
@@ -391,7 +466,7 @@ def make_Topic(cls, defaults, factories):
     class _Unfrozen:
         __slots__ = cls.__slots__
 
-    def _from_fields(id, keywords, text, condition, effects):
+    def _from_fields(id, keywords, text, condition=_dflt_condition, effects=_dflt_effects):
         self = _new(_Unfrozen)
         self.id = id
         self.keywords = keywords
@@ -404,7 +479,12 @@ def make_Topic(cls, defaults, factories):
     _values = attrgetter('id', 'keywords', 'text', 'condition', 'effects')
 
     def __reduce__(self):
-        return _from_fields, _values(self)
+        values = _values(self)
+        if values[4] is not _dflt_effects:
+            return _from_fields, values
+        if values[3] is not _dflt_condition:
+            return _from_fields, values[:4]
+        return _from_fields, values[:3]
 
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
 
@@ -473,7 +553,7 @@ def make_Npc(cls, defaults, factories):
     class _Unfrozen:
         __slots__ = cls.__slots__
 
-    def _from_fields(id, name, nouns, adjectives, description, location, here, schedule, greeting, default, topics, shows_holdings, asleep, asleep_reply, walks, leaving):
+    def _from_fields(id, name, nouns, adjectives, description, location, here, schedule, greeting, default, topics, shows_holdings=_dflt_shows_holdings, asleep=_dflt_asleep, asleep_reply=_dflt_asleep_reply, walks=_dflt_walks, leaving=_dflt_leaving):
         self = _new(_Unfrozen)
         self.id = id
         self.name = name
@@ -497,7 +577,18 @@ def make_Npc(cls, defaults, factories):
     _values = attrgetter('id', 'name', 'nouns', 'adjectives', 'description', 'location', 'here', 'schedule', 'greeting', 'default', 'topics', 'shows_holdings', 'asleep', 'asleep_reply', 'walks', 'leaving')
 
     def __reduce__(self):
-        return _from_fields, _values(self)
+        values = _values(self)
+        if values[15] is not _dflt_leaving:
+            return _from_fields, values
+        if values[14] is not _dflt_walks:
+            return _from_fields, values[:15]
+        if values[13] is not _dflt_asleep_reply:
+            return _from_fields, values[:14]
+        if values[12] is not _dflt_asleep:
+            return _from_fields, values[:13]
+        if values[11] is not _dflt_shows_holdings:
+            return _from_fields, values[:12]
+        return _from_fields, values[:11]
 
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
 
@@ -601,7 +692,7 @@ def make_Piece(cls, defaults, factories):
     class _Unfrozen:
         __slots__ = cls.__slots__
 
-    def _from_fields(id, name, skill, description, kind, difficulty, performance, practice):
+    def _from_fields(id, name, skill, description, kind=_dflt_kind, difficulty=_dflt_difficulty, performance=_dflt_performance, practice=_dflt_practice):
         self = _new(_Unfrozen)
         self.id = id
         self.name = name
@@ -617,7 +708,16 @@ def make_Piece(cls, defaults, factories):
     _values = attrgetter('id', 'name', 'skill', 'description', 'kind', 'difficulty', 'performance', 'practice')
 
     def __reduce__(self):
-        return _from_fields, _values(self)
+        values = _values(self)
+        if values[7] is not _dflt_practice:
+            return _from_fields, values
+        if values[6] is not _dflt_performance:
+            return _from_fields, values[:7]
+        if values[5] is not _dflt_difficulty:
+            return _from_fields, values[:6]
+        if values[4] is not _dflt_kind:
+            return _from_fields, values[:5]
+        return _from_fields, values[:4]
 
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
 
@@ -685,7 +785,7 @@ def make_SchoolClass(cls, defaults, factories):
     class _Unfrozen:
         __slots__ = cls.__slots__
 
-    def _from_fields(id, name, instructor, room, days, start, end, skill, gain, text, energy, teaches, missed, do, late, grace):
+    def _from_fields(id, name, instructor, room, days, start, end, skill, gain=_dflt_gain, text=_dflt_text, energy=_dflt_energy, teaches=_dflt_teaches, missed=_dflt_missed, do=_dflt_do, late=_dflt_late, grace=_dflt_grace):
         self = _new(_Unfrozen)
         self.id = id
         self.name = name
@@ -709,7 +809,24 @@ def make_SchoolClass(cls, defaults, factories):
     _values = attrgetter('id', 'name', 'instructor', 'room', 'days', 'start', 'end', 'skill', 'gain', 'text', 'energy', 'teaches', 'missed', 'do', 'late', 'grace')
 
     def __reduce__(self):
-        return _from_fields, _values(self)
+        values = _values(self)
+        if values[15] is not _dflt_grace:
+            return _from_fields, values
+        if values[14] is not _dflt_late:
+            return _from_fields, values[:15]
+        if values[13] is not _dflt_do:
+            return _from_fields, values[:14]
+        if values[12] is not _dflt_missed:
+            return _from_fields, values[:13]
+        if values[11] is not _dflt_teaches:
+            return _from_fields, values[:12]
+        if values[10] is not _dflt_energy:
+            return _from_fields, values[:11]
+        if values[9] is not _dflt_text:
+            return _from_fields, values[:10]
+        if values[8] is not _dflt_gain:
+            return _from_fields, values[:9]
+        return _from_fields, values[:8]
 
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
 
@@ -783,7 +900,7 @@ def make_Recital(cls, defaults, factories):
     class _Unfrozen:
         __slots__ = cls.__slots__
 
-    def _from_fields(id, name, stage, day, time, skill, text, missed, triumph, good, fair, poor, call, patience, unanswered, suits, fit, unsuited, late):
+    def _from_fields(id, name, stage, day, time, skill=_dflt_skill, text=_dflt_text, missed=_dflt_missed, triumph=_dflt_triumph, good=_dflt_good, fair=_dflt_fair, poor=_dflt_poor, call=_dflt_call, patience=_dflt_patience, unanswered=_dflt_unanswered, suits=_dflt_suits, fit=_dflt_fit, unsuited=_dflt_unsuited, late=_dflt_late):
         self = _new(_Unfrozen)
         self.id = id
         self.name = name
@@ -810,7 +927,36 @@ def make_Recital(cls, defaults, factories):
     _values = attrgetter('id', 'name', 'stage', 'day', 'time', 'skill', 'text', 'missed', 'triumph', 'good', 'fair', 'poor', 'call', 'patience', 'unanswered', 'suits', 'fit', 'unsuited', 'late')
 
     def __reduce__(self):
-        return _from_fields, _values(self)
+        values = _values(self)
+        if values[18] is not _dflt_late:
+            return _from_fields, values
+        if values[17] is not _dflt_unsuited:
+            return _from_fields, values[:18]
+        if values[16] is not _dflt_fit:
+            return _from_fields, values[:17]
+        if values[15] is not _dflt_suits:
+            return _from_fields, values[:16]
+        if values[14] is not _dflt_unanswered:
+            return _from_fields, values[:15]
+        if values[13] is not _dflt_patience:
+            return _from_fields, values[:14]
+        if values[12] is not _dflt_call:
+            return _from_fields, values[:13]
+        if values[11] is not _dflt_poor:
+            return _from_fields, values[:12]
+        if values[10] is not _dflt_fair:
+            return _from_fields, values[:11]
+        if values[9] is not _dflt_good:
+            return _from_fields, values[:10]
+        if values[8] is not _dflt_triumph:
+            return _from_fields, values[:9]
+        if values[7] is not _dflt_missed:
+            return _from_fields, values[:8]
+        if values[6] is not _dflt_text:
+            return _from_fields, values[:7]
+        if values[5] is not _dflt_skill:
+            return _from_fields, values[:6]
+        return _from_fields, values[:5]
 
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
 
@@ -854,7 +1000,7 @@ def make_Ending(cls, defaults, factories):
     class _Unfrozen:
         __slots__ = cls.__slots__
 
-    def _from_fields(id, title, text, win):
+    def _from_fields(id, title, text, win=_dflt_win):
         self = _new(_Unfrozen)
         self.id = id
         self.title = title
@@ -866,7 +1012,10 @@ def make_Ending(cls, defaults, factories):
     _values = attrgetter('id', 'title', 'text', 'win')
 
     def __reduce__(self):
-        return _from_fields, _values(self)
+        values = _values(self)
+        if values[3] is not _dflt_win:
+            return _from_fields, values
+        return _from_fields, values[:3]
 
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
 
@@ -910,7 +1059,7 @@ def make_Verb(cls, defaults, factories):
     class _Unfrozen:
         __slots__ = cls.__slots__
 
-    def _from_fields(id, words, default, time):
+    def _from_fields(id, words, default=_dflt_default, time=_dflt_time):
         self = _new(_Unfrozen)
         self.id = id
         self.words = words
@@ -922,7 +1071,12 @@ def make_Verb(cls, defaults, factories):
     _values = attrgetter('id', 'words', 'default', 'time')
 
     def __reduce__(self):
-        return _from_fields, _values(self)
+        values = _values(self)
+        if values[3] is not _dflt_time:
+            return _from_fields, values
+        if values[2] is not _dflt_default:
+            return _from_fields, values[:3]
+        return _from_fields, values[:2]
 
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
 
@@ -986,7 +1140,7 @@ def make_Rule(cls, defaults, factories):
     class _Unfrozen:
         __slots__ = cls.__slots__
 
-    def _from_fields(id, on, object, second, where, condition, effects, once, proceed, text, directions, excluded, phase, replace):
+    def _from_fields(id, on, object=_dflt_object, second=_dflt_second, where=_dflt_where, condition=_dflt_condition, effects=_dflt_effects, once=_dflt_once, proceed=_dflt_proceed, text=_dflt_text, directions=_dflt_directions, excluded=_dflt_excluded, phase=_dflt_phase, replace=_dflt_replace):
         self = _new(_Unfrozen)
         self.id = id
         self.on = on
@@ -1008,7 +1162,32 @@ def make_Rule(cls, defaults, factories):
     _values = attrgetter('id', 'on', 'object', 'second', 'where', 'condition', 'effects', 'once', 'proceed', 'text', 'directions', 'excluded', 'phase', 'replace')
 
     def __reduce__(self):
-        return _from_fields, _values(self)
+        values = _values(self)
+        if values[13] is not _dflt_replace:
+            return _from_fields, values
+        if values[12] is not _dflt_phase:
+            return _from_fields, values[:13]
+        if values[11] is not _dflt_excluded:
+            return _from_fields, values[:12]
+        if values[10] is not _dflt_directions:
+            return _from_fields, values[:11]
+        if values[9] is not _dflt_text:
+            return _from_fields, values[:10]
+        if values[8] is not _dflt_proceed:
+            return _from_fields, values[:9]
+        if values[7] is not _dflt_once:
+            return _from_fields, values[:8]
+        if values[6] is not _dflt_effects:
+            return _from_fields, values[:7]
+        if values[5] is not _dflt_condition:
+            return _from_fields, values[:6]
+        if values[4] is not _dflt_where:
+            return _from_fields, values[:5]
+        if values[3] is not _dflt_second:
+            return _from_fields, values[:4]
+        if values[2] is not _dflt_object:
+            return _from_fields, values[:3]
+        return _from_fields, values[:2]
 
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
 
@@ -1058,7 +1237,7 @@ def make_Timer(cls, defaults, factories):
     class _Unfrozen:
         __slots__ = cls.__slots__
 
-    def _from_fields(id, at, day, daily, condition, effects, interrupts):
+    def _from_fields(id, at, day=_dflt_day, daily=_dflt_daily, condition=_dflt_condition, effects=_dflt_effects, interrupts=_dflt_interrupts):
         self = _new(_Unfrozen)
         self.id = id
         self.at = at
@@ -1073,7 +1252,18 @@ def make_Timer(cls, defaults, factories):
     _values = attrgetter('id', 'at', 'day', 'daily', 'condition', 'effects', 'interrupts')
 
     def __reduce__(self):
-        return _from_fields, _values(self)
+        values = _values(self)
+        if values[6] is not _dflt_interrupts:
+            return _from_fields, values
+        if values[5] is not _dflt_effects:
+            return _from_fields, values[:6]
+        if values[4] is not _dflt_condition:
+            return _from_fields, values[:5]
+        if values[3] is not _dflt_daily:
+            return _from_fields, values[:4]
+        if values[2] is not _dflt_day:
+            return _from_fields, values[:3]
+        return _from_fields, values[:2]
 
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
 
@@ -1117,7 +1307,7 @@ def make_EnergyDrain(cls, defaults, factories):
     class _Unfrozen:
         __slots__ = cls.__slots__
 
-    def _from_fields(per_hour, late_per_hour, late_from, late_until):
+    def _from_fields(per_hour=_dflt_per_hour, late_per_hour=_dflt_late_per_hour, late_from=_dflt_late_from, late_until=_dflt_late_until):
         self = _new(_Unfrozen)
         self.per_hour = per_hour
         self.late_per_hour = late_per_hour
@@ -1129,7 +1319,16 @@ def make_EnergyDrain(cls, defaults, factories):
     _values = attrgetter('per_hour', 'late_per_hour', 'late_from', 'late_until')
 
     def __reduce__(self):
-        return _from_fields, _values(self)
+        values = _values(self)
+        if values[3] is not _dflt_late_until:
+            return _from_fields, values
+        if values[2] is not _dflt_late_from:
+            return _from_fields, values[:3]
+        if values[1] is not _dflt_late_per_hour:
+            return _from_fields, values[:2]
+        if values[0] is not _dflt_per_hour:
+            return _from_fields, values[:1]
+        return _from_fields, values[:0]
 
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
 
@@ -1169,7 +1368,7 @@ def make_MasteryFade(cls, defaults, factories):
     class _Unfrozen:
         __slots__ = cls.__slots__
 
-    def _from_fields(fresh_days, fades_per_day):
+    def _from_fields(fresh_days=_dflt_fresh_days, fades_per_day=_dflt_fades_per_day):
         self = _new(_Unfrozen)
         self.fresh_days = fresh_days
         self.fades_per_day = fades_per_day
@@ -1179,7 +1378,12 @@ def make_MasteryFade(cls, defaults, factories):
     _values = attrgetter('fresh_days', 'fades_per_day')
 
     def __reduce__(self):
-        return _from_fields, _values(self)
+        values = _values(self)
+        if values[1] is not _dflt_fades_per_day:
+            return _from_fields, values
+        if values[0] is not _dflt_fresh_days:
+            return _from_fields, values[:1]
+        return _from_fields, values[:0]
 
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
 
@@ -1264,7 +1468,7 @@ def make_GameInfo(cls, defaults, factories):
     class _Unfrozen:
         __slots__ = cls.__slots__
 
-    def _from_fields(title, intro, start, start_day, start_time, max_score, days, term_days, subtitle, help, term_end, messages, features, player, room_descriptions, credits, directions, opposites, banner, carrying_capacity, shows_holdings, unlocks_with_held_key, energy, mastery):
+    def _from_fields(title, intro, start, start_day, start_time, max_score, days, term_days, subtitle, help, term_end, messages, features, player, room_descriptions, credits, directions, opposites, banner=_dflt_banner, carrying_capacity=_dflt_carrying_capacity, shows_holdings=_dflt_shows_holdings, unlocks_with_held_key=_dflt_unlocks_with_held_key, energy=_dflt_energy, mastery=_dflt_mastery):
         self = _new(_Unfrozen)
         self.title = title
         self.intro = intro
@@ -1296,7 +1500,20 @@ def make_GameInfo(cls, defaults, factories):
     _values = attrgetter('title', 'intro', 'start', 'start_day', 'start_time', 'max_score', 'days', 'term_days', 'subtitle', 'help', 'term_end', 'messages', 'features', 'player', 'room_descriptions', 'credits', 'directions', 'opposites', 'banner', 'carrying_capacity', 'shows_holdings', 'unlocks_with_held_key', 'energy', 'mastery')
 
     def __reduce__(self):
-        return _from_fields, _values(self)
+        values = _values(self)
+        if values[23] is not _dflt_mastery:
+            return _from_fields, values
+        if values[22] is not _dflt_energy:
+            return _from_fields, values[:23]
+        if values[21] is not _dflt_unlocks_with_held_key:
+            return _from_fields, values[:22]
+        if values[20] is not _dflt_shows_holdings:
+            return _from_fields, values[:21]
+        if values[19] is not _dflt_carrying_capacity:
+            return _from_fields, values[:20]
+        if values[18] is not _dflt_banner:
+            return _from_fields, values[:19]
+        return _from_fields, values[:18]
 
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
 
@@ -1344,7 +1561,7 @@ def make_PackInfo(cls, defaults, factories):
     class _Unfrozen:
         __slots__ = cls.__slots__
 
-    def _from_fields(id, name, version, folder, author, description):
+    def _from_fields(id, name, version, folder, author=_dflt_author, description=_dflt_description):
         self = _new(_Unfrozen)
         self.id = id
         self.name = name
@@ -1358,7 +1575,12 @@ def make_PackInfo(cls, defaults, factories):
     _values = attrgetter('id', 'name', 'version', 'folder', 'author', 'description')
 
     def __reduce__(self):
-        return _from_fields, _values(self)
+        values = _values(self)
+        if values[5] is not _dflt_description:
+            return _from_fields, values
+        if values[4] is not _dflt_author:
+            return _from_fields, values[:5]
+        return _from_fields, values[:4]
 
     return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
 
