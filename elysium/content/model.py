@@ -86,6 +86,42 @@ class Room:
         """The exits a player is told of (Exits:, MAP, the sidebar): all but the hidden ones."""
         return {way: exit_ for way, exit_ in self.exits.items() if not exit_.hidden}
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled (the content cache) with its exits as one flat tuple: direction and `to` for a
+        plain way out, the Exit itself for any other. An Exit pickled for each way out left its
+        values' tuple, its dict's and its own entry in the unpickler's memo until the whole content
+        was read; the room makes its plain exits again as it is read."""
+        make, values = self._fields_reduce()
+        ways = _flat_ways(self.exits)
+        if ways is None:
+            return make, values
+        return Room._from_pickle, (*values[:3], ways, *values[4:])
+
+    @staticmethod
+    def _from_pickle(id: str, name: str, description: Text, ways: tuple[Any, ...], *rest: Any) -> Room:
+        exits: dict[str, Exit] = {}
+        following = iter(ways)
+        for way in following:
+            if way.__class__ is Exit:
+                exits[way.direction] = way
+            else:
+                exits[way] = Exit._from_fields(way, next(following))
+        return Room._from_fields(id, name, description, exits, *rest)
+
+
+def _flat_ways(exits: dict[str, Exit]) -> tuple[Any, ...] | None:
+    """A room's exits as Room.__reduce__ pickles them; None when one is not keyed by its direction
+    (then the dict goes as it is)."""
+    ways: list[Any] = []
+    for direction, way in exits.items():
+        if way.direction != direction or way.__class__ is not Exit:
+            return None
+        if way.door is None and way.condition is None and way.refusal is None and way.hidden is False:
+            ways += (way.direction, way.to)
+        else:
+            ways.append(way)
+    return tuple(ways)
+
 
 @frozen
 class Item:
@@ -452,3 +488,4 @@ class Content:
             f"{len(self.lore)} lore, {len(self.classes)} classes, {len(self.recitals)} recitals, "
             f"{len(self.endings)} endings"
         )
+

@@ -126,7 +126,7 @@ def maker_source(name: str, shape: str) -> str:
         lines.append("")
         lines.append(f"    _values = {_getter(names)}")
         lines.append("")
-        lines.append("    def __reduce__(self):")
+        lines.append("    def _fields_reduce(self):")
         if optional:
             lines.append("        values = _values(self)")
             for end in range(len(names), kept, -1):
@@ -136,9 +136,12 @@ def maker_source(name: str, shape: str) -> str:
             lines.append(f"        return _from_fields, values[:{kept}]")
         else:
             lines.append("        return _from_fields, _values(self)")
-        made += ["_from_fields", "__reduce__"]
+        made += ["_from_fields", "_fields_reduce"]
     lines.append("")
-    lines.append(f"    return {{{', '.join(f'{method!r}: {method}' for method in made)}}}")
+    named = [f"{method!r}: {method}" for method in made]
+    if slotted:  # also under its own name, for a class that writes its own __reduce__ on it (Room)
+        named.append("'__reduce__': _fields_reduce")
+    lines.append(f"    return {{{', '.join(named)}}}")
     return "\n".join(lines) + "\n"
 
 

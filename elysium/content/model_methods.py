@@ -68,10 +68,10 @@ def make_Variant(cls, defaults, factories):
 
     _values = attrgetter('condition', 'text')
 
-    def __reduce__(self):
+    def _fields_reduce(self):
         return _from_fields, _values(self)
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Exit(cls, defaults, factories):
@@ -130,7 +130,7 @@ def make_Exit(cls, defaults, factories):
 
     _values = attrgetter('direction', 'to', 'door', 'condition', 'refusal', 'hidden')
 
-    def __reduce__(self):
+    def _fields_reduce(self):
         values = _values(self)
         if values[5] is not _dflt_hidden:
             return _from_fields, values
@@ -142,7 +142,7 @@ def make_Exit(cls, defaults, factories):
             return _from_fields, values[:3]
         return _from_fields, values[:2]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Room(cls, defaults, factories):
@@ -216,7 +216,7 @@ def make_Room(cls, defaults, factories):
 
     _values = attrgetter('id', 'name', 'description', 'exits', 'dark', 'position', 'on_enter', 'bed', 'practice', 'names', 'arrival')
 
-    def __reduce__(self):
+    def _fields_reduce(self):
         values = _values(self)
         if values[10] is not _dflt_arrival:
             return _from_fields, values
@@ -234,7 +234,7 @@ def make_Room(cls, defaults, factories):
             return _from_fields, values[:5]
         return _from_fields, values[:4]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Item(cls, defaults, factories):
@@ -368,7 +368,7 @@ def make_Item(cls, defaults, factories):
 
     _values = attrgetter('id', 'name', 'nouns', 'adjectives', 'description', 'location', 'here', 'portable', 'scenery', 'plural', 'container', 'supporter', 'openable', 'open', 'lockable', 'locked', 'key', 'wearable', 'worn', 'text', 'light', 'lit', 'door', 'lore', 'transparent', 'device', 'switched_on', 'findable_in_dark', 'capacity', 'room_scenery', 'person_scenery')
 
-    def __reduce__(self):
+    def _fields_reduce(self):
         values = _values(self)
         if values[30] is not _dflt_person_scenery:
             return _from_fields, values
@@ -422,7 +422,7 @@ def make_Item(cls, defaults, factories):
             return _from_fields, values[:7]
         return _from_fields, values[:6]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Topic(cls, defaults, factories):
@@ -478,7 +478,7 @@ def make_Topic(cls, defaults, factories):
 
     _values = attrgetter('id', 'keywords', 'text', 'condition', 'effects')
 
-    def __reduce__(self):
+    def _fields_reduce(self):
         values = _values(self)
         if values[4] is not _dflt_effects:
             return _from_fields, values
@@ -486,7 +486,7 @@ def make_Topic(cls, defaults, factories):
             return _from_fields, values[:4]
         return _from_fields, values[:3]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Npc(cls, defaults, factories):
@@ -576,7 +576,7 @@ def make_Npc(cls, defaults, factories):
 
     _values = attrgetter('id', 'name', 'nouns', 'adjectives', 'description', 'location', 'here', 'schedule', 'greeting', 'default', 'topics', 'shows_holdings', 'asleep', 'asleep_reply', 'walks', 'leaving')
 
-    def __reduce__(self):
+    def _fields_reduce(self):
         values = _values(self)
         if values[15] is not _dflt_leaving:
             return _from_fields, values
@@ -590,7 +590,7 @@ def make_Npc(cls, defaults, factories):
             return _from_fields, values[:12]
         return _from_fields, values[:11]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Lore(cls, defaults, factories):
@@ -639,10 +639,10 @@ def make_Lore(cls, defaults, factories):
 
     _values = attrgetter('id', 'title', 'text')
 
-    def __reduce__(self):
+    def _fields_reduce(self):
         return _from_fields, _values(self)
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Piece(cls, defaults, factories):
@@ -707,7 +707,7 @@ def make_Piece(cls, defaults, factories):
 
     _values = attrgetter('id', 'name', 'skill', 'description', 'kind', 'difficulty', 'performance', 'practice')
 
-    def __reduce__(self):
+    def _fields_reduce(self):
         values = _values(self)
         if values[7] is not _dflt_practice:
             return _from_fields, values
@@ -719,7 +719,7 @@ def make_Piece(cls, defaults, factories):
             return _from_fields, values[:5]
         return _from_fields, values[:4]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_SchoolClass(cls, defaults, factories):
@@ -808,7 +808,7 @@ def make_SchoolClass(cls, defaults, factories):
 
     _values = attrgetter('id', 'name', 'instructor', 'room', 'days', 'start', 'end', 'skill', 'gain', 'text', 'energy', 'teaches', 'missed', 'do', 'late', 'grace')
 
-    def __reduce__(self):
+    def _fields_reduce(self):
         values = _values(self)
         if values[15] is not _dflt_grace:
             return _from_fields, values
@@ -828,7 +828,7 @@ def make_SchoolClass(cls, defaults, factories):
             return _from_fields, values[:9]
         return _from_fields, values[:8]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Recital(cls, defaults, factories):
@@ -926,7 +926,7 @@ def make_Recital(cls, defaults, factories):
 
     _values = attrgetter('id', 'name', 'stage', 'day', 'time', 'skill', 'text', 'missed', 'triumph', 'good', 'fair', 'poor', 'call', 'patience', 'unanswered', 'suits', 'fit', 'unsuited', 'late')
 
-    def __reduce__(self):
+    def _fields_reduce(self):
         values = _values(self)
         if values[18] is not _dflt_late:
             return _from_fields, values
@@ -958,7 +958,7 @@ def make_Recital(cls, defaults, factories):
             return _from_fields, values[:6]
         return _from_fields, values[:5]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Ending(cls, defaults, factories):
@@ -1011,13 +1011,13 @@ def make_Ending(cls, defaults, factories):
 
     _values = attrgetter('id', 'title', 'text', 'win')
 
-    def __reduce__(self):
+    def _fields_reduce(self):
         values = _values(self)
         if values[3] is not _dflt_win:
             return _from_fields, values
         return _from_fields, values[:3]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Verb(cls, defaults, factories):
@@ -1070,7 +1070,7 @@ def make_Verb(cls, defaults, factories):
 
     _values = attrgetter('id', 'words', 'default', 'time')
 
-    def __reduce__(self):
+    def _fields_reduce(self):
         values = _values(self)
         if values[3] is not _dflt_time:
             return _from_fields, values
@@ -1078,7 +1078,7 @@ def make_Verb(cls, defaults, factories):
             return _from_fields, values[:3]
         return _from_fields, values[:2]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Rule(cls, defaults, factories):
@@ -1161,7 +1161,7 @@ def make_Rule(cls, defaults, factories):
 
     _values = attrgetter('id', 'on', 'object', 'second', 'where', 'condition', 'effects', 'once', 'proceed', 'text', 'directions', 'excluded', 'phase', 'replace')
 
-    def __reduce__(self):
+    def _fields_reduce(self):
         values = _values(self)
         if values[13] is not _dflt_replace:
             return _from_fields, values
@@ -1189,7 +1189,7 @@ def make_Rule(cls, defaults, factories):
             return _from_fields, values[:3]
         return _from_fields, values[:2]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Timer(cls, defaults, factories):
@@ -1251,7 +1251,7 @@ def make_Timer(cls, defaults, factories):
 
     _values = attrgetter('id', 'at', 'day', 'daily', 'condition', 'effects', 'interrupts')
 
-    def __reduce__(self):
+    def _fields_reduce(self):
         values = _values(self)
         if values[6] is not _dflt_interrupts:
             return _from_fields, values
@@ -1265,7 +1265,7 @@ def make_Timer(cls, defaults, factories):
             return _from_fields, values[:3]
         return _from_fields, values[:2]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_EnergyDrain(cls, defaults, factories):
@@ -1318,7 +1318,7 @@ def make_EnergyDrain(cls, defaults, factories):
 
     _values = attrgetter('per_hour', 'late_per_hour', 'late_from', 'late_until')
 
-    def __reduce__(self):
+    def _fields_reduce(self):
         values = _values(self)
         if values[3] is not _dflt_late_until:
             return _from_fields, values
@@ -1330,7 +1330,7 @@ def make_EnergyDrain(cls, defaults, factories):
             return _from_fields, values[:1]
         return _from_fields, values[:0]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_MasteryFade(cls, defaults, factories):
@@ -1377,7 +1377,7 @@ def make_MasteryFade(cls, defaults, factories):
 
     _values = attrgetter('fresh_days', 'fades_per_day')
 
-    def __reduce__(self):
+    def _fields_reduce(self):
         values = _values(self)
         if values[1] is not _dflt_fades_per_day:
             return _from_fields, values
@@ -1385,7 +1385,7 @@ def make_MasteryFade(cls, defaults, factories):
             return _from_fields, values[:1]
         return _from_fields, values[:0]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_GameInfo(cls, defaults, factories):
@@ -1499,7 +1499,7 @@ def make_GameInfo(cls, defaults, factories):
 
     _values = attrgetter('title', 'intro', 'start', 'start_day', 'start_time', 'max_score', 'days', 'term_days', 'subtitle', 'help', 'term_end', 'messages', 'features', 'player', 'room_descriptions', 'credits', 'directions', 'opposites', 'banner', 'carrying_capacity', 'shows_holdings', 'unlocks_with_held_key', 'energy', 'mastery')
 
-    def __reduce__(self):
+    def _fields_reduce(self):
         values = _values(self)
         if values[23] is not _dflt_mastery:
             return _from_fields, values
@@ -1515,7 +1515,7 @@ def make_GameInfo(cls, defaults, factories):
             return _from_fields, values[:19]
         return _from_fields, values[:18]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_PackInfo(cls, defaults, factories):
@@ -1574,7 +1574,7 @@ def make_PackInfo(cls, defaults, factories):
 
     _values = attrgetter('id', 'name', 'version', 'folder', 'author', 'description')
 
-    def __reduce__(self):
+    def _fields_reduce(self):
         values = _values(self)
         if values[5] is not _dflt_description:
             return _from_fields, values
@@ -1582,7 +1582,7 @@ def make_PackInfo(cls, defaults, factories):
             return _from_fields, values[:5]
         return _from_fields, values[:4]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Content(cls, defaults, factories):

@@ -202,6 +202,22 @@ def test_fields_at_the_end_that_hold_their_default_are_left_out_of_the_pickle():
     assert pickle.loads(pickle.dumps(model.EnergyDrain())) == model.EnergyDrain()
 
 
+def test_a_room_pickles_its_plain_exits_flat_and_reads_them_back_in_order():
+    """Room.__reduce__: direction and `to` for a plain way out, the Exit for any other."""
+    guarded = model.Exit("in", "vault", door="vault_door")
+    room = model.Room("hall", "Hall", "A hall.", {"north": model.Exit("north", "yard"), "in": guarded,
+                                                 "up": model.Exit("up", None), "down": model.Exit("down", "cellar")})
+    _, values = room.__reduce__()
+    assert values[3] == ("north", "yard", guarded, "up", None, "down", "cellar")
+    back = pickle.loads(pickle.dumps(room, protocol=pickle.HIGHEST_PROTOCOL))
+    assert type(back) is model.Room and back == room and repr(back) == repr(room)
+    assert list(back.exits) == ["north", "in", "up", "down"]
+    assert all(type(way) is model.Exit for way in back.exits.values())
+    assert pickle.loads(pickle.dumps(model.Room("cell", "Cell", "Bare.", {}))).exits == {}
+    odd = model.Room("hall", "Hall", "A hall.", {"fore": model.Exit("north", "yard")})  # keyed otherwise
+    assert pickle.loads(pickle.dumps(odd)).exits == {"fore": model.Exit("north", "yard")}
+
+
 def test_a_field_option_the_written_methods_do_not_follow_is_refused():
     with pytest.raises(TypeError, match="plain fields only"):
         @frozen
