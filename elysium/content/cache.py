@@ -28,9 +28,10 @@ MARK = ("elysium.content.yamlsafe", "Mark")
 
 MODEL_SOURCE = Path(model.__file__)
 CONTENT_CODE = MODEL_SOURCE.parent
-# The shape of what is pickled, beside the code's stamp (which changes with it anyway): 2, a
-# model's trailing defaults left out and a room's plain exits flat (see model_gen.py, Room.__reduce__).
-FORMAT = 2
+# The shape of what is pickled, beside the code's stamp (which changes with it anyway): 3, a
+# model's trailing defaults left out, a room's plain exits flat (see model_gen.py, Room.__reduce__)
+# and the rooms and items in tables (Content.__getstate__).
+FORMAT = 3
 SAFE_BUILTINS = {"tuple", "list", "dict", "set", "frozenset", "str", "int", "float", "bool"}
 
 
