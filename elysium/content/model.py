@@ -476,10 +476,9 @@ class Content:
                           (recital.time + recital.patience) % (24 * 60)) for recital in self.recitals.values()})
 
     def __getstate__(self) -> dict[str, Any]:
-        """Pickled (the content cache) with its rooms and items as tables, each one flat tuple of
-        their values, made again by one call apiece as they are read: pickled one by one, every
-        room and item left a tuple of its values and two entries in the unpickler's memo until the
-        whole content had been read."""
+        """Pickled (the content cache) with its rooms and items as tables (see _table): pickled one
+        by one, every room and item left a tuple of its values and two entries in the unpickler's
+        memo until the whole content had been read; a table leaves one tuple per TABLE_ROWS."""
         state = dict(vars(self))
         for name, cls in TABLED.items():
             table = _table(cls, state[name])
