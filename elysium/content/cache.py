@@ -28,6 +28,10 @@ MARK = ("elysium.content.yamlsafe", "Mark")
 
 MODEL_SOURCE = Path(model.__file__)
 CONTENT_CODE = MODEL_SOURCE.parent
+# The shape of what is pickled, beside the code's stamp (which changes with it anyway): 3, a
+# model's trailing defaults left out, a room's plain exits flat (see model_gen.py, Room.__reduce__)
+# and the rooms and items in tables (Content.__getstate__).
+FORMAT = 3
 SAFE_BUILTINS = {"tuple", "list", "dict", "set", "frozenset", "str", "int", "float", "bool"}
 
 
@@ -49,7 +53,7 @@ def cache_key(packs: list[PackFiles]) -> str | None:
     if not all(pack.readable for pack in packs):
         return None
     digest = hashlib.sha256()
-    digest.update(__version__.encode())
+    digest.update(f"{__version__}\0{FORMAT}\0".encode())
     digest.update(_code_stamp())  # the model's own source among them
     for pack in packs:
         digest.update(pack.real.encode() + b"\0")
@@ -82,7 +86,7 @@ class _ModelOnly(pickle.Unpickler):
     def find_class(self, module: str, name: str):
         owner, _, method = name.partition(".")
         found = getattr(model, owner, None) if module == model.__name__ else None
-        if isinstance(found, type) and method in ("", "_from_fields"):
+        if isinstance(found, type) and method in ("", "_from_fields", "_from_pickle"):
             return getattr(found, method) if method else found
         if module == "builtins" and name in SAFE_BUILTINS:
             return getattr(__import__("builtins"), name)

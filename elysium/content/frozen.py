@@ -7,8 +7,9 @@ model_methods.py (see model_gen.py), which come compiled from its bytecode. A cl
 no longer match what was written out (model_gen.py not run again after a change) gets the same
 methods compiled at start instead, so it always behaves as its fields say.
 
-Slotted classes are also pickled as a call of `Class._from_fields` with their field values: the
-compiled content cache holds tens of thousands of models, and that sets each slot directly.
+Slotted classes are also pickled as a call of `Class._from_fields` with their field values, but
+for those at the end that hold their default: the compiled content cache holds hundreds of
+thousands of models, and that fills each one in with plain slot stores (see model_gen.py).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def frozen(cls: _Model | None = None, /, *, slots: bool = True) -> Any:
         for name, method in make(made, defaults, factories).items():
             if name in own:
                 continue
-            method.__module__, method.__qualname__ = made.__module__, f"{made.__qualname__}.{name}"
+            method.__module__, method.__qualname__ = made.__module__, f"{made.__qualname__}.{method.__name__}"
             setattr(made, name, staticmethod(method) if name == "_from_fields" else method)
         made.__init__.__annotations__ = {**{field.name: field.type for field in fields}, "return": None}
         params = made.__dataclass_params__  # say what the class is, as dataclass(frozen=True) would

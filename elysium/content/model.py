@@ -86,6 +86,42 @@ class Room:
         """The exits a player is told of (Exits:, MAP, the sidebar): all but the hidden ones."""
         return {way: exit_ for way, exit_ in self.exits.items() if not exit_.hidden}
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled (the content cache) with its exits as one flat tuple: direction and `to` for a
+        plain way out, the Exit itself for any other. An Exit pickled for each way out left its
+        values' tuple, its dict's and its own entry in the unpickler's memo until the whole content
+        was read; the room makes its plain exits again as it is read."""
+        make, values = self._fields_reduce()
+        ways = _flat_ways(self.exits)
+        if ways is None:
+            return make, values
+        return Room._from_pickle, (*values[:3], ways, *values[4:])
+
+    @staticmethod
+    def _from_pickle(id: str, name: str, description: Text, ways: tuple[Any, ...], *rest: Any) -> Room:
+        exits: dict[str, Exit] = {}
+        following = iter(ways)
+        for way in following:
+            if way.__class__ is Exit:
+                exits[way.direction] = way
+            else:
+                exits[way] = Exit._from_fields(way, next(following))
+        return Room._from_fields(id, name, description, exits, *rest)
+
+
+def _flat_ways(exits: dict[str, Exit]) -> tuple[Any, ...] | None:
+    """A room's exits as Room.__reduce__ pickles them; None when one is not keyed by its direction
+    (then the dict goes as it is)."""
+    ways: list[Any] = []
+    for direction, way in exits.items():
+        if way.direction != direction or way.__class__ is not Exit:
+            return None
+        if way.door is None and way.condition is None and way.refusal is None and way.hidden is False:
+            ways += (way.direction, way.to)
+        else:
+            ways.append(way)
+    return tuple(ways)
+
 
 @frozen
 class Item:
@@ -445,6 +481,23 @@ class Content:
                       | {(recital.day + (recital.time + recital.patience) // (24 * 60),
                           (recital.time + recital.patience) % (24 * 60)) for recital in self.recitals.values()})
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (the content cache) with its rooms and items as tables (see _table): pickled one
+        by one, every room and item left a tuple of its values and two entries in the unpickler's
+        memo until the whole content had been read; a table leaves one tuple per TABLE_ROWS."""
+        state = dict(vars(self))
+        for name, cls in TABLED.items():
+            table = _table(cls, state[name])
+            if table is not None:
+                state[name] = table
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, cls in TABLED.items():
+            if isinstance(state.get(name), tuple):
+                state[name] = _from_table(cls, state[name])
+        vars(self).update(state)
+
     def origin(self, kind: str, entry_id: str) -> str:
         """The file an entry is written in, or "" when that is not known."""
         return self.origins.get(kind, {}).get(entry_id, "")
@@ -458,3 +511,42 @@ class Content:
             f"{len(self.lore)} lore, {len(self.classes)} classes, {len(self.recitals)} recitals, "
             f"{len(self.endings)} endings"
         )
+
+
+TABLED = {"rooms": Room, "items": Item}  # the Content fields pickled as tables: most of the models
+TABLE_ROWS = 256  # models a part of a table holds: the unpickler holds a whole part on its stack
+
+
+def _table(cls: type, models: dict[str, Any]) -> tuple[tuple[tuple[Any, ...], bytes], ...] | None:
+    """The models in parts of TABLE_ROWS, each (the models' pickled values one after the other, a
+    byte for each model: how many values, plus 128 when it is made by `_from_pickle`); None when
+    one is not a `cls` kept under its id."""
+    parts = []
+    makers = {cls._from_fields: 0, getattr(cls, "_from_pickle", None): 128}
+    ordered = list(models.items())
+    for first in range(0, len(ordered), TABLE_ROWS):
+        values: list[Any] = []
+        shapes = bytearray()
+        for key, model in ordered[first:first + TABLE_ROWS]:
+            if model.__class__ is not cls or key != model.id:
+                return None
+            make, its = model.__reduce__()
+            if make not in makers or len(its) > 127:
+                return None
+            values += its
+            shapes.append(len(its) | makers[make])
+        parts.append((tuple(values), bytes(shapes)))
+    return tuple(parts)
+
+
+def _from_table(cls: type, parts: tuple[tuple[tuple[Any, ...], bytes], ...]) -> dict[str, Any]:
+    makers = (cls._from_fields, getattr(cls, "_from_pickle", None))
+    models = {}
+    for values, shapes in parts:
+        start = 0
+        for shape in shapes:
+            end = start + (shape & 127)
+            model = makers[shape >> 7](*values[start:end])
+            models[model.id] = model
+            start = end
+    return models

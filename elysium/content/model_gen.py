@@ -103,21 +103,56 @@ def maker_source(name: str, shape: str) -> str:
     made = ["__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__"]
     if slotted:
         # Pickled as a call of _from_fields with the field values: reading the content cache builds
-        # tens of thousands of models, and this sets each slot straight through its descriptor.
+        # tens of thousands of models. Each is filled in as an _Unfrozen, the same slots without the
+        # frozen __setattr__, whose attribute stores Python does at its fastest (a slot store each,
+        # where a descriptor's __set__ is a call each: an Item's 31 took ~3.5x as long), and then
+        # becomes the class itself, which has the same layout.
         lines.append("")
-        lines.append(f"    def _from_fields({', '.join(names)}):")
-        lines.append("        self = _new(cls)")
-        lines += [f"        _set_{field}(self, {field})" for field in names]
+        lines.append("    class _Unfrozen:")
+        lines.append("        __slots__ = cls.__slots__")
+        lines.append("")
+        # The fields at the end that hold their default (the very object: an equal one may be of
+        # another type, 0 for False) are left out of the pickle and come back as the default: most
+        # of an Item's 31, whose values would otherwise wait in the unpickler's memo, a tuple per
+        # model, until the whole content is read.
+        optional = _trailing_defaults(fields)
+        kept = len(names) - len(optional)
+        params = names[:kept] + [f"{field}=_dflt_{field}" for field in optional]
+        lines.append(f"    def _from_fields({', '.join(params)}):")
+        lines.append("        self = _new(_Unfrozen)")
+        lines += [f"        self.{field} = {field}" for field in names]
+        lines.append("        self.__class__ = cls")
         lines.append("        return self")
         lines.append("")
         lines.append(f"    _values = {_getter(names)}")
         lines.append("")
-        lines.append("    def __reduce__(self):")
-        lines.append("        return _from_fields, _values(self)")
-        made += ["_from_fields", "__reduce__"]
+        lines.append("    def _fields_reduce(self):")
+        if optional:
+            lines.append("        values = _values(self)")
+            for end in range(len(names), kept, -1):
+                kept_values = "values" if end == len(names) else f"values[:{end}]"
+                lines.append(f"        if values[{end - 1}] is not _dflt_{names[end - 1]}:")
+                lines.append(f"            return _from_fields, {kept_values}")
+            lines.append(f"        return _from_fields, values[:{kept}]")
+        else:
+            lines.append("        return _from_fields, _values(self)")
+        made += ["_from_fields", "_fields_reduce"]
     lines.append("")
-    lines.append(f"    return {{{', '.join(f'{method!r}: {method}' for method in made)}}}")
+    named = [f"{method!r}: {method}" for method in made]
+    if slotted:  # also under its own name, for a class that writes its own __reduce__ on it (Room)
+        named.append("'__reduce__': _fields_reduce")
+    lines.append(f"    return {{{', '.join(named)}}}")
     return "\n".join(lines) + "\n"
+
+
+def _trailing_defaults(fields: list[tuple[str, str]]) -> list[str]:
+    """The fields at the end of the list that have a plain default (not a default factory)."""
+    optional: list[str] = []
+    for field, default in reversed(fields):
+        if default != "=":
+            break
+        optional.insert(0, field)
+    return optional
 
 
 def parse_shape(shape: str) -> tuple[str, list[tuple[str, str]], bool]:

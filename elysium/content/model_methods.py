@@ -56,18 +56,22 @@ def make_Variant(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
     def _from_fields(condition, text):
-        self = _new(cls)
-        _set_condition(self, condition)
-        _set_text(self, text)
+        self = _new(_Unfrozen)
+        self.condition = condition
+        self.text = text
+        self.__class__ = cls
         return self
 
     _values = attrgetter('condition', 'text')
 
-    def __reduce__(self):
+    def _fields_reduce(self):
         return _from_fields, _values(self)
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Exit(cls, defaults, factories):
@@ -110,22 +114,35 @@ def make_Exit(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
-    def _from_fields(direction, to, door, condition, refusal, hidden):
-        self = _new(cls)
-        _set_direction(self, direction)
-        _set_to(self, to)
-        _set_door(self, door)
-        _set_condition(self, condition)
-        _set_refusal(self, refusal)
-        _set_hidden(self, hidden)
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
+    def _from_fields(direction, to, door=_dflt_door, condition=_dflt_condition, refusal=_dflt_refusal, hidden=_dflt_hidden):
+        self = _new(_Unfrozen)
+        self.direction = direction
+        self.to = to
+        self.door = door
+        self.condition = condition
+        self.refusal = refusal
+        self.hidden = hidden
+        self.__class__ = cls
         return self
 
     _values = attrgetter('direction', 'to', 'door', 'condition', 'refusal', 'hidden')
 
-    def __reduce__(self):
-        return _from_fields, _values(self)
+    def _fields_reduce(self):
+        values = _values(self)
+        if values[5] is not _dflt_hidden:
+            return _from_fields, values
+        if values[4] is not _dflt_refusal:
+            return _from_fields, values[:5]
+        if values[3] is not _dflt_condition:
+            return _from_fields, values[:4]
+        if values[2] is not _dflt_door:
+            return _from_fields, values[:3]
+        return _from_fields, values[:2]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Room(cls, defaults, factories):
@@ -178,27 +195,46 @@ def make_Room(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
-    def _from_fields(id, name, description, exits, dark, position, on_enter, bed, practice, names, arrival):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_name(self, name)
-        _set_description(self, description)
-        _set_exits(self, exits)
-        _set_dark(self, dark)
-        _set_position(self, position)
-        _set_on_enter(self, on_enter)
-        _set_bed(self, bed)
-        _set_practice(self, practice)
-        _set_names(self, names)
-        _set_arrival(self, arrival)
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
+    def _from_fields(id, name, description, exits, dark=_dflt_dark, position=_dflt_position, on_enter=_dflt_on_enter, bed=_dflt_bed, practice=_dflt_practice, names=_dflt_names, arrival=_dflt_arrival):
+        self = _new(_Unfrozen)
+        self.id = id
+        self.name = name
+        self.description = description
+        self.exits = exits
+        self.dark = dark
+        self.position = position
+        self.on_enter = on_enter
+        self.bed = bed
+        self.practice = practice
+        self.names = names
+        self.arrival = arrival
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'name', 'description', 'exits', 'dark', 'position', 'on_enter', 'bed', 'practice', 'names', 'arrival')
 
-    def __reduce__(self):
-        return _from_fields, _values(self)
+    def _fields_reduce(self):
+        values = _values(self)
+        if values[10] is not _dflt_arrival:
+            return _from_fields, values
+        if values[9] is not _dflt_names:
+            return _from_fields, values[:10]
+        if values[8] is not _dflt_practice:
+            return _from_fields, values[:9]
+        if values[7] is not _dflt_bed:
+            return _from_fields, values[:8]
+        if values[6] is not _dflt_on_enter:
+            return _from_fields, values[:7]
+        if values[5] is not _dflt_position:
+            return _from_fields, values[:6]
+        if values[4] is not _dflt_dark:
+            return _from_fields, values[:5]
+        return _from_fields, values[:4]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Item(cls, defaults, factories):
@@ -291,47 +327,102 @@ def make_Item(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
-    def _from_fields(id, name, nouns, adjectives, description, location, here, portable, scenery, plural, container, supporter, openable, open, lockable, locked, key, wearable, worn, text, light, lit, door, lore, transparent, device, switched_on, findable_in_dark, capacity, room_scenery, person_scenery):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_name(self, name)
-        _set_nouns(self, nouns)
-        _set_adjectives(self, adjectives)
-        _set_description(self, description)
-        _set_location(self, location)
-        _set_here(self, here)
-        _set_portable(self, portable)
-        _set_scenery(self, scenery)
-        _set_plural(self, plural)
-        _set_container(self, container)
-        _set_supporter(self, supporter)
-        _set_openable(self, openable)
-        _set_open(self, open)
-        _set_lockable(self, lockable)
-        _set_locked(self, locked)
-        _set_key(self, key)
-        _set_wearable(self, wearable)
-        _set_worn(self, worn)
-        _set_text(self, text)
-        _set_light(self, light)
-        _set_lit(self, lit)
-        _set_door(self, door)
-        _set_lore(self, lore)
-        _set_transparent(self, transparent)
-        _set_device(self, device)
-        _set_switched_on(self, switched_on)
-        _set_findable_in_dark(self, findable_in_dark)
-        _set_capacity(self, capacity)
-        _set_room_scenery(self, room_scenery)
-        _set_person_scenery(self, person_scenery)
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
+    def _from_fields(id, name, nouns, adjectives, description, location, here=_dflt_here, portable=_dflt_portable, scenery=_dflt_scenery, plural=_dflt_plural, container=_dflt_container, supporter=_dflt_supporter, openable=_dflt_openable, open=_dflt_open, lockable=_dflt_lockable, locked=_dflt_locked, key=_dflt_key, wearable=_dflt_wearable, worn=_dflt_worn, text=_dflt_text, light=_dflt_light, lit=_dflt_lit, door=_dflt_door, lore=_dflt_lore, transparent=_dflt_transparent, device=_dflt_device, switched_on=_dflt_switched_on, findable_in_dark=_dflt_findable_in_dark, capacity=_dflt_capacity, room_scenery=_dflt_room_scenery, person_scenery=_dflt_person_scenery):
+        self = _new(_Unfrozen)
+        self.id = id
+        self.name = name
+        self.nouns = nouns
+        self.adjectives = adjectives
+        self.description = description
+        self.location = location
+        self.here = here
+        self.portable = portable
+        self.scenery = scenery
+        self.plural = plural
+        self.container = container
+        self.supporter = supporter
+        self.openable = openable
+        self.open = open
+        self.lockable = lockable
+        self.locked = locked
+        self.key = key
+        self.wearable = wearable
+        self.worn = worn
+        self.text = text
+        self.light = light
+        self.lit = lit
+        self.door = door
+        self.lore = lore
+        self.transparent = transparent
+        self.device = device
+        self.switched_on = switched_on
+        self.findable_in_dark = findable_in_dark
+        self.capacity = capacity
+        self.room_scenery = room_scenery
+        self.person_scenery = person_scenery
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'name', 'nouns', 'adjectives', 'description', 'location', 'here', 'portable', 'scenery', 'plural', 'container', 'supporter', 'openable', 'open', 'lockable', 'locked', 'key', 'wearable', 'worn', 'text', 'light', 'lit', 'door', 'lore', 'transparent', 'device', 'switched_on', 'findable_in_dark', 'capacity', 'room_scenery', 'person_scenery')
 
-    def __reduce__(self):
-        return _from_fields, _values(self)
+    def _fields_reduce(self):
+        values = _values(self)
+        if values[30] is not _dflt_person_scenery:
+            return _from_fields, values
+        if values[29] is not _dflt_room_scenery:
+            return _from_fields, values[:30]
+        if values[28] is not _dflt_capacity:
+            return _from_fields, values[:29]
+        if values[27] is not _dflt_findable_in_dark:
+            return _from_fields, values[:28]
+        if values[26] is not _dflt_switched_on:
+            return _from_fields, values[:27]
+        if values[25] is not _dflt_device:
+            return _from_fields, values[:26]
+        if values[24] is not _dflt_transparent:
+            return _from_fields, values[:25]
+        if values[23] is not _dflt_lore:
+            return _from_fields, values[:24]
+        if values[22] is not _dflt_door:
+            return _from_fields, values[:23]
+        if values[21] is not _dflt_lit:
+            return _from_fields, values[:22]
+        if values[20] is not _dflt_light:
+            return _from_fields, values[:21]
+        if values[19] is not _dflt_text:
+            return _from_fields, values[:20]
+        if values[18] is not _dflt_worn:
+            return _from_fields, values[:19]
+        if values[17] is not _dflt_wearable:
+            return _from_fields, values[:18]
+        if values[16] is not _dflt_key:
+            return _from_fields, values[:17]
+        if values[15] is not _dflt_locked:
+            return _from_fields, values[:16]
+        if values[14] is not _dflt_lockable:
+            return _from_fields, values[:15]
+        if values[13] is not _dflt_open:
+            return _from_fields, values[:14]
+        if values[12] is not _dflt_openable:
+            return _from_fields, values[:13]
+        if values[11] is not _dflt_supporter:
+            return _from_fields, values[:12]
+        if values[10] is not _dflt_container:
+            return _from_fields, values[:11]
+        if values[9] is not _dflt_plural:
+            return _from_fields, values[:10]
+        if values[8] is not _dflt_scenery:
+            return _from_fields, values[:9]
+        if values[7] is not _dflt_portable:
+            return _from_fields, values[:8]
+        if values[6] is not _dflt_here:
+            return _from_fields, values[:7]
+        return _from_fields, values[:6]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Topic(cls, defaults, factories):
@@ -372,21 +463,30 @@ def make_Topic(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
-    def _from_fields(id, keywords, text, condition, effects):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_keywords(self, keywords)
-        _set_text(self, text)
-        _set_condition(self, condition)
-        _set_effects(self, effects)
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
+    def _from_fields(id, keywords, text, condition=_dflt_condition, effects=_dflt_effects):
+        self = _new(_Unfrozen)
+        self.id = id
+        self.keywords = keywords
+        self.text = text
+        self.condition = condition
+        self.effects = effects
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'keywords', 'text', 'condition', 'effects')
 
-    def __reduce__(self):
-        return _from_fields, _values(self)
+    def _fields_reduce(self):
+        values = _values(self)
+        if values[4] is not _dflt_effects:
+            return _from_fields, values
+        if values[3] is not _dflt_condition:
+            return _from_fields, values[:4]
+        return _from_fields, values[:3]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Npc(cls, defaults, factories):
@@ -450,32 +550,47 @@ def make_Npc(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
-    def _from_fields(id, name, nouns, adjectives, description, location, here, schedule, greeting, default, topics, shows_holdings, asleep, asleep_reply, walks, leaving):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_name(self, name)
-        _set_nouns(self, nouns)
-        _set_adjectives(self, adjectives)
-        _set_description(self, description)
-        _set_location(self, location)
-        _set_here(self, here)
-        _set_schedule(self, schedule)
-        _set_greeting(self, greeting)
-        _set_default(self, default)
-        _set_topics(self, topics)
-        _set_shows_holdings(self, shows_holdings)
-        _set_asleep(self, asleep)
-        _set_asleep_reply(self, asleep_reply)
-        _set_walks(self, walks)
-        _set_leaving(self, leaving)
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
+    def _from_fields(id, name, nouns, adjectives, description, location, here, schedule, greeting, default, topics, shows_holdings=_dflt_shows_holdings, asleep=_dflt_asleep, asleep_reply=_dflt_asleep_reply, walks=_dflt_walks, leaving=_dflt_leaving):
+        self = _new(_Unfrozen)
+        self.id = id
+        self.name = name
+        self.nouns = nouns
+        self.adjectives = adjectives
+        self.description = description
+        self.location = location
+        self.here = here
+        self.schedule = schedule
+        self.greeting = greeting
+        self.default = default
+        self.topics = topics
+        self.shows_holdings = shows_holdings
+        self.asleep = asleep
+        self.asleep_reply = asleep_reply
+        self.walks = walks
+        self.leaving = leaving
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'name', 'nouns', 'adjectives', 'description', 'location', 'here', 'schedule', 'greeting', 'default', 'topics', 'shows_holdings', 'asleep', 'asleep_reply', 'walks', 'leaving')
 
-    def __reduce__(self):
-        return _from_fields, _values(self)
+    def _fields_reduce(self):
+        values = _values(self)
+        if values[15] is not _dflt_leaving:
+            return _from_fields, values
+        if values[14] is not _dflt_walks:
+            return _from_fields, values[:15]
+        if values[13] is not _dflt_asleep_reply:
+            return _from_fields, values[:14]
+        if values[12] is not _dflt_asleep:
+            return _from_fields, values[:13]
+        if values[11] is not _dflt_shows_holdings:
+            return _from_fields, values[:12]
+        return _from_fields, values[:11]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Lore(cls, defaults, factories):
@@ -511,19 +626,23 @@ def make_Lore(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
     def _from_fields(id, title, text):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_title(self, title)
-        _set_text(self, text)
+        self = _new(_Unfrozen)
+        self.id = id
+        self.title = title
+        self.text = text
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'title', 'text')
 
-    def __reduce__(self):
+    def _fields_reduce(self):
         return _from_fields, _values(self)
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Piece(cls, defaults, factories):
@@ -570,24 +689,37 @@ def make_Piece(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
-    def _from_fields(id, name, skill, description, kind, difficulty, performance, practice):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_name(self, name)
-        _set_skill(self, skill)
-        _set_description(self, description)
-        _set_kind(self, kind)
-        _set_difficulty(self, difficulty)
-        _set_performance(self, performance)
-        _set_practice(self, practice)
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
+    def _from_fields(id, name, skill, description, kind=_dflt_kind, difficulty=_dflt_difficulty, performance=_dflt_performance, practice=_dflt_practice):
+        self = _new(_Unfrozen)
+        self.id = id
+        self.name = name
+        self.skill = skill
+        self.description = description
+        self.kind = kind
+        self.difficulty = difficulty
+        self.performance = performance
+        self.practice = practice
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'name', 'skill', 'description', 'kind', 'difficulty', 'performance', 'practice')
 
-    def __reduce__(self):
-        return _from_fields, _values(self)
+    def _fields_reduce(self):
+        values = _values(self)
+        if values[7] is not _dflt_practice:
+            return _from_fields, values
+        if values[6] is not _dflt_performance:
+            return _from_fields, values[:7]
+        if values[5] is not _dflt_difficulty:
+            return _from_fields, values[:6]
+        if values[4] is not _dflt_kind:
+            return _from_fields, values[:5]
+        return _from_fields, values[:4]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_SchoolClass(cls, defaults, factories):
@@ -650,32 +782,53 @@ def make_SchoolClass(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
-    def _from_fields(id, name, instructor, room, days, start, end, skill, gain, text, energy, teaches, missed, do, late, grace):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_name(self, name)
-        _set_instructor(self, instructor)
-        _set_room(self, room)
-        _set_days(self, days)
-        _set_start(self, start)
-        _set_end(self, end)
-        _set_skill(self, skill)
-        _set_gain(self, gain)
-        _set_text(self, text)
-        _set_energy(self, energy)
-        _set_teaches(self, teaches)
-        _set_missed(self, missed)
-        _set_do(self, do)
-        _set_late(self, late)
-        _set_grace(self, grace)
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
+    def _from_fields(id, name, instructor, room, days, start, end, skill, gain=_dflt_gain, text=_dflt_text, energy=_dflt_energy, teaches=_dflt_teaches, missed=_dflt_missed, do=_dflt_do, late=_dflt_late, grace=_dflt_grace):
+        self = _new(_Unfrozen)
+        self.id = id
+        self.name = name
+        self.instructor = instructor
+        self.room = room
+        self.days = days
+        self.start = start
+        self.end = end
+        self.skill = skill
+        self.gain = gain
+        self.text = text
+        self.energy = energy
+        self.teaches = teaches
+        self.missed = missed
+        self.do = do
+        self.late = late
+        self.grace = grace
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'name', 'instructor', 'room', 'days', 'start', 'end', 'skill', 'gain', 'text', 'energy', 'teaches', 'missed', 'do', 'late', 'grace')
 
-    def __reduce__(self):
-        return _from_fields, _values(self)
+    def _fields_reduce(self):
+        values = _values(self)
+        if values[15] is not _dflt_grace:
+            return _from_fields, values
+        if values[14] is not _dflt_late:
+            return _from_fields, values[:15]
+        if values[13] is not _dflt_do:
+            return _from_fields, values[:14]
+        if values[12] is not _dflt_missed:
+            return _from_fields, values[:13]
+        if values[11] is not _dflt_teaches:
+            return _from_fields, values[:12]
+        if values[10] is not _dflt_energy:
+            return _from_fields, values[:11]
+        if values[9] is not _dflt_text:
+            return _from_fields, values[:10]
+        if values[8] is not _dflt_gain:
+            return _from_fields, values[:9]
+        return _from_fields, values[:8]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Recital(cls, defaults, factories):
@@ -744,35 +897,68 @@ def make_Recital(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
-    def _from_fields(id, name, stage, day, time, skill, text, missed, triumph, good, fair, poor, call, patience, unanswered, suits, fit, unsuited, late):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_name(self, name)
-        _set_stage(self, stage)
-        _set_day(self, day)
-        _set_time(self, time)
-        _set_skill(self, skill)
-        _set_text(self, text)
-        _set_missed(self, missed)
-        _set_triumph(self, triumph)
-        _set_good(self, good)
-        _set_fair(self, fair)
-        _set_poor(self, poor)
-        _set_call(self, call)
-        _set_patience(self, patience)
-        _set_unanswered(self, unanswered)
-        _set_suits(self, suits)
-        _set_fit(self, fit)
-        _set_unsuited(self, unsuited)
-        _set_late(self, late)
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
+    def _from_fields(id, name, stage, day, time, skill=_dflt_skill, text=_dflt_text, missed=_dflt_missed, triumph=_dflt_triumph, good=_dflt_good, fair=_dflt_fair, poor=_dflt_poor, call=_dflt_call, patience=_dflt_patience, unanswered=_dflt_unanswered, suits=_dflt_suits, fit=_dflt_fit, unsuited=_dflt_unsuited, late=_dflt_late):
+        self = _new(_Unfrozen)
+        self.id = id
+        self.name = name
+        self.stage = stage
+        self.day = day
+        self.time = time
+        self.skill = skill
+        self.text = text
+        self.missed = missed
+        self.triumph = triumph
+        self.good = good
+        self.fair = fair
+        self.poor = poor
+        self.call = call
+        self.patience = patience
+        self.unanswered = unanswered
+        self.suits = suits
+        self.fit = fit
+        self.unsuited = unsuited
+        self.late = late
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'name', 'stage', 'day', 'time', 'skill', 'text', 'missed', 'triumph', 'good', 'fair', 'poor', 'call', 'patience', 'unanswered', 'suits', 'fit', 'unsuited', 'late')
 
-    def __reduce__(self):
-        return _from_fields, _values(self)
+    def _fields_reduce(self):
+        values = _values(self)
+        if values[18] is not _dflt_late:
+            return _from_fields, values
+        if values[17] is not _dflt_unsuited:
+            return _from_fields, values[:18]
+        if values[16] is not _dflt_fit:
+            return _from_fields, values[:17]
+        if values[15] is not _dflt_suits:
+            return _from_fields, values[:16]
+        if values[14] is not _dflt_unanswered:
+            return _from_fields, values[:15]
+        if values[13] is not _dflt_patience:
+            return _from_fields, values[:14]
+        if values[12] is not _dflt_call:
+            return _from_fields, values[:13]
+        if values[11] is not _dflt_poor:
+            return _from_fields, values[:12]
+        if values[10] is not _dflt_fair:
+            return _from_fields, values[:11]
+        if values[9] is not _dflt_good:
+            return _from_fields, values[:10]
+        if values[8] is not _dflt_triumph:
+            return _from_fields, values[:9]
+        if values[7] is not _dflt_missed:
+            return _from_fields, values[:8]
+        if values[6] is not _dflt_text:
+            return _from_fields, values[:7]
+        if values[5] is not _dflt_skill:
+            return _from_fields, values[:6]
+        return _from_fields, values[:5]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Ending(cls, defaults, factories):
@@ -811,20 +997,27 @@ def make_Ending(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
-    def _from_fields(id, title, text, win):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_title(self, title)
-        _set_text(self, text)
-        _set_win(self, win)
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
+    def _from_fields(id, title, text, win=_dflt_win):
+        self = _new(_Unfrozen)
+        self.id = id
+        self.title = title
+        self.text = text
+        self.win = win
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'title', 'text', 'win')
 
-    def __reduce__(self):
-        return _from_fields, _values(self)
+    def _fields_reduce(self):
+        values = _values(self)
+        if values[3] is not _dflt_win:
+            return _from_fields, values
+        return _from_fields, values[:3]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Verb(cls, defaults, factories):
@@ -863,20 +1056,29 @@ def make_Verb(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
-    def _from_fields(id, words, default, time):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_words(self, words)
-        _set_default(self, default)
-        _set_time(self, time)
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
+    def _from_fields(id, words, default=_dflt_default, time=_dflt_time):
+        self = _new(_Unfrozen)
+        self.id = id
+        self.words = words
+        self.default = default
+        self.time = time
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'words', 'default', 'time')
 
-    def __reduce__(self):
-        return _from_fields, _values(self)
+    def _fields_reduce(self):
+        values = _values(self)
+        if values[3] is not _dflt_time:
+            return _from_fields, values
+        if values[2] is not _dflt_default:
+            return _from_fields, values[:3]
+        return _from_fields, values[:2]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Rule(cls, defaults, factories):
@@ -935,30 +1137,59 @@ def make_Rule(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
-    def _from_fields(id, on, object, second, where, condition, effects, once, proceed, text, directions, excluded, phase, replace):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_on(self, on)
-        _set_object(self, object)
-        _set_second(self, second)
-        _set_where(self, where)
-        _set_condition(self, condition)
-        _set_effects(self, effects)
-        _set_once(self, once)
-        _set_proceed(self, proceed)
-        _set_text(self, text)
-        _set_directions(self, directions)
-        _set_excluded(self, excluded)
-        _set_phase(self, phase)
-        _set_replace(self, replace)
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
+    def _from_fields(id, on, object=_dflt_object, second=_dflt_second, where=_dflt_where, condition=_dflt_condition, effects=_dflt_effects, once=_dflt_once, proceed=_dflt_proceed, text=_dflt_text, directions=_dflt_directions, excluded=_dflt_excluded, phase=_dflt_phase, replace=_dflt_replace):
+        self = _new(_Unfrozen)
+        self.id = id
+        self.on = on
+        self.object = object
+        self.second = second
+        self.where = where
+        self.condition = condition
+        self.effects = effects
+        self.once = once
+        self.proceed = proceed
+        self.text = text
+        self.directions = directions
+        self.excluded = excluded
+        self.phase = phase
+        self.replace = replace
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'on', 'object', 'second', 'where', 'condition', 'effects', 'once', 'proceed', 'text', 'directions', 'excluded', 'phase', 'replace')
 
-    def __reduce__(self):
-        return _from_fields, _values(self)
+    def _fields_reduce(self):
+        values = _values(self)
+        if values[13] is not _dflt_replace:
+            return _from_fields, values
+        if values[12] is not _dflt_phase:
+            return _from_fields, values[:13]
+        if values[11] is not _dflt_excluded:
+            return _from_fields, values[:12]
+        if values[10] is not _dflt_directions:
+            return _from_fields, values[:11]
+        if values[9] is not _dflt_text:
+            return _from_fields, values[:10]
+        if values[8] is not _dflt_proceed:
+            return _from_fields, values[:9]
+        if values[7] is not _dflt_once:
+            return _from_fields, values[:8]
+        if values[6] is not _dflt_effects:
+            return _from_fields, values[:7]
+        if values[5] is not _dflt_condition:
+            return _from_fields, values[:6]
+        if values[4] is not _dflt_where:
+            return _from_fields, values[:5]
+        if values[3] is not _dflt_second:
+            return _from_fields, values[:4]
+        if values[2] is not _dflt_object:
+            return _from_fields, values[:3]
+        return _from_fields, values[:2]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Timer(cls, defaults, factories):
@@ -1003,23 +1234,38 @@ def make_Timer(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
-    def _from_fields(id, at, day, daily, condition, effects, interrupts):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_at(self, at)
-        _set_day(self, day)
-        _set_daily(self, daily)
-        _set_condition(self, condition)
-        _set_effects(self, effects)
-        _set_interrupts(self, interrupts)
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
+    def _from_fields(id, at, day=_dflt_day, daily=_dflt_daily, condition=_dflt_condition, effects=_dflt_effects, interrupts=_dflt_interrupts):
+        self = _new(_Unfrozen)
+        self.id = id
+        self.at = at
+        self.day = day
+        self.daily = daily
+        self.condition = condition
+        self.effects = effects
+        self.interrupts = interrupts
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'at', 'day', 'daily', 'condition', 'effects', 'interrupts')
 
-    def __reduce__(self):
-        return _from_fields, _values(self)
+    def _fields_reduce(self):
+        values = _values(self)
+        if values[6] is not _dflt_interrupts:
+            return _from_fields, values
+        if values[5] is not _dflt_effects:
+            return _from_fields, values[:6]
+        if values[4] is not _dflt_condition:
+            return _from_fields, values[:5]
+        if values[3] is not _dflt_daily:
+            return _from_fields, values[:4]
+        if values[2] is not _dflt_day:
+            return _from_fields, values[:3]
+        return _from_fields, values[:2]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_EnergyDrain(cls, defaults, factories):
@@ -1058,20 +1304,33 @@ def make_EnergyDrain(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
-    def _from_fields(per_hour, late_per_hour, late_from, late_until):
-        self = _new(cls)
-        _set_per_hour(self, per_hour)
-        _set_late_per_hour(self, late_per_hour)
-        _set_late_from(self, late_from)
-        _set_late_until(self, late_until)
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
+    def _from_fields(per_hour=_dflt_per_hour, late_per_hour=_dflt_late_per_hour, late_from=_dflt_late_from, late_until=_dflt_late_until):
+        self = _new(_Unfrozen)
+        self.per_hour = per_hour
+        self.late_per_hour = late_per_hour
+        self.late_from = late_from
+        self.late_until = late_until
+        self.__class__ = cls
         return self
 
     _values = attrgetter('per_hour', 'late_per_hour', 'late_from', 'late_until')
 
-    def __reduce__(self):
-        return _from_fields, _values(self)
+    def _fields_reduce(self):
+        values = _values(self)
+        if values[3] is not _dflt_late_until:
+            return _from_fields, values
+        if values[2] is not _dflt_late_from:
+            return _from_fields, values[:3]
+        if values[1] is not _dflt_late_per_hour:
+            return _from_fields, values[:2]
+        if values[0] is not _dflt_per_hour:
+            return _from_fields, values[:1]
+        return _from_fields, values[:0]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_MasteryFade(cls, defaults, factories):
@@ -1106,18 +1365,27 @@ def make_MasteryFade(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
-    def _from_fields(fresh_days, fades_per_day):
-        self = _new(cls)
-        _set_fresh_days(self, fresh_days)
-        _set_fades_per_day(self, fades_per_day)
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
+    def _from_fields(fresh_days=_dflt_fresh_days, fades_per_day=_dflt_fades_per_day):
+        self = _new(_Unfrozen)
+        self.fresh_days = fresh_days
+        self.fades_per_day = fades_per_day
+        self.__class__ = cls
         return self
 
     _values = attrgetter('fresh_days', 'fades_per_day')
 
-    def __reduce__(self):
-        return _from_fields, _values(self)
+    def _fields_reduce(self):
+        values = _values(self)
+        if values[1] is not _dflt_fades_per_day:
+            return _from_fields, values
+        if values[0] is not _dflt_fresh_days:
+            return _from_fields, values[:1]
+        return _from_fields, values[:0]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_GameInfo(cls, defaults, factories):
@@ -1197,40 +1465,57 @@ def make_GameInfo(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
-    def _from_fields(title, intro, start, start_day, start_time, max_score, days, term_days, subtitle, help, term_end, messages, features, player, room_descriptions, credits, directions, opposites, banner, carrying_capacity, shows_holdings, unlocks_with_held_key, energy, mastery):
-        self = _new(cls)
-        _set_title(self, title)
-        _set_intro(self, intro)
-        _set_start(self, start)
-        _set_start_day(self, start_day)
-        _set_start_time(self, start_time)
-        _set_max_score(self, max_score)
-        _set_days(self, days)
-        _set_term_days(self, term_days)
-        _set_subtitle(self, subtitle)
-        _set_help(self, help)
-        _set_term_end(self, term_end)
-        _set_messages(self, messages)
-        _set_features(self, features)
-        _set_player(self, player)
-        _set_room_descriptions(self, room_descriptions)
-        _set_credits(self, credits)
-        _set_directions(self, directions)
-        _set_opposites(self, opposites)
-        _set_banner(self, banner)
-        _set_carrying_capacity(self, carrying_capacity)
-        _set_shows_holdings(self, shows_holdings)
-        _set_unlocks_with_held_key(self, unlocks_with_held_key)
-        _set_energy(self, energy)
-        _set_mastery(self, mastery)
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
+    def _from_fields(title, intro, start, start_day, start_time, max_score, days, term_days, subtitle, help, term_end, messages, features, player, room_descriptions, credits, directions, opposites, banner=_dflt_banner, carrying_capacity=_dflt_carrying_capacity, shows_holdings=_dflt_shows_holdings, unlocks_with_held_key=_dflt_unlocks_with_held_key, energy=_dflt_energy, mastery=_dflt_mastery):
+        self = _new(_Unfrozen)
+        self.title = title
+        self.intro = intro
+        self.start = start
+        self.start_day = start_day
+        self.start_time = start_time
+        self.max_score = max_score
+        self.days = days
+        self.term_days = term_days
+        self.subtitle = subtitle
+        self.help = help
+        self.term_end = term_end
+        self.messages = messages
+        self.features = features
+        self.player = player
+        self.room_descriptions = room_descriptions
+        self.credits = credits
+        self.directions = directions
+        self.opposites = opposites
+        self.banner = banner
+        self.carrying_capacity = carrying_capacity
+        self.shows_holdings = shows_holdings
+        self.unlocks_with_held_key = unlocks_with_held_key
+        self.energy = energy
+        self.mastery = mastery
+        self.__class__ = cls
         return self
 
     _values = attrgetter('title', 'intro', 'start', 'start_day', 'start_time', 'max_score', 'days', 'term_days', 'subtitle', 'help', 'term_end', 'messages', 'features', 'player', 'room_descriptions', 'credits', 'directions', 'opposites', 'banner', 'carrying_capacity', 'shows_holdings', 'unlocks_with_held_key', 'energy', 'mastery')
 
-    def __reduce__(self):
-        return _from_fields, _values(self)
+    def _fields_reduce(self):
+        values = _values(self)
+        if values[23] is not _dflt_mastery:
+            return _from_fields, values
+        if values[22] is not _dflt_energy:
+            return _from_fields, values[:23]
+        if values[21] is not _dflt_unlocks_with_held_key:
+            return _from_fields, values[:22]
+        if values[20] is not _dflt_shows_holdings:
+            return _from_fields, values[:21]
+        if values[19] is not _dflt_carrying_capacity:
+            return _from_fields, values[:20]
+        if values[18] is not _dflt_banner:
+            return _from_fields, values[:19]
+        return _from_fields, values[:18]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_PackInfo(cls, defaults, factories):
@@ -1273,22 +1558,31 @@ def make_PackInfo(cls, defaults, factories):
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 
-    def _from_fields(id, name, version, folder, author, description):
-        self = _new(cls)
-        _set_id(self, id)
-        _set_name(self, name)
-        _set_version(self, version)
-        _set_folder(self, folder)
-        _set_author(self, author)
-        _set_description(self, description)
+    class _Unfrozen:
+        __slots__ = cls.__slots__
+
+    def _from_fields(id, name, version, folder, author=_dflt_author, description=_dflt_description):
+        self = _new(_Unfrozen)
+        self.id = id
+        self.name = name
+        self.version = version
+        self.folder = folder
+        self.author = author
+        self.description = description
+        self.__class__ = cls
         return self
 
     _values = attrgetter('id', 'name', 'version', 'folder', 'author', 'description')
 
-    def __reduce__(self):
-        return _from_fields, _values(self)
+    def _fields_reduce(self):
+        values = _values(self)
+        if values[5] is not _dflt_description:
+            return _from_fields, values
+        if values[4] is not _dflt_author:
+            return _from_fields, values[:5]
+        return _from_fields, values[:4]
 
-    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '__reduce__': __reduce__}
+    return {'__init__': __init__, '__repr__': __repr__, '__eq__': __eq__, '__hash__': __hash__, '__setattr__': __setattr__, '__delattr__': __delattr__, '_from_fields': _from_fields, '_fields_reduce': _fields_reduce, '__reduce__': _fields_reduce}
 
 
 def make_Content(cls, defaults, factories):

@@ -106,3 +106,25 @@ def test_any_change_to_the_code_that_reads_content_makes_a_new_key(pack, tmp_pat
     edited = code / module
     edited.write_text(edited.read_text() + "\n# changed\n")
     assert cache.cache_key(packs) != before
+
+
+def test_the_rooms_and_items_are_pickled_as_tables_and_read_back_in_order(pack, monkeypatch):
+    """Content.__getstate__: each table in parts of TABLE_ROWS models, made again as it is read."""
+    from elysium.content import model
+
+    content = load_content(pack)
+    monkeypatch.setattr(model, "TABLE_ROWS", 2)  # several parts, the last one short
+    state = content.__getstate__()
+    assert isinstance(state["rooms"], tuple) and len(state["rooms"]) == (len(content.rooms) + 1) // 2
+    back = pickle.loads(pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == content and back.rooms is not content.rooms
+    assert list(back.rooms) == list(content.rooms) and list(back.items) == list(content.items)
+    assert all(type(room) is model.Room for room in back.rooms.values())
+    assert back.rules_for("take", None) == content.rules_for("take", None)
+    moved = dict(content.rooms)
+    moved["elsewhere"] = moved.pop(next(iter(moved)))  # a room kept under another id: pickled as it is
+    odd = model.Content(**{**{f: getattr(content, f) for f in ("pack", "game", "items", "npcs", "lore",
+                                                             "pieces", "classes", "recitals", "endings",
+                                                             "verbs", "rules", "timers")}, "rooms": moved})
+    assert odd.__getstate__()["rooms"] == moved
+    assert pickle.loads(pickle.dumps(odd)).rooms == moved

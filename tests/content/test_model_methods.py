@@ -172,6 +172,52 @@ def test_a_class_whose_fields_changed_since_they_were_written_still_works():
         "(direction: 'str', to: 'str | None', colour: 'str' = 'red', marks: 'dict' = <factory>) -> None"
 
 
+@pytest.mark.parametrize("cls", [cls for cls in CLASSES if hasattr(cls, "_from_fields")], ids=lambda cls: cls.__name__)
+def test_a_model_read_back_from_a_pickle_is_its_own_frozen_class(cls, instances):
+    """_from_fields fills a model in as a plain twin of its slots and then makes it the class itself:
+    what comes back must be of the class, frozen, and hold every field."""
+    for original in (instances[cls] or [cls()])[:50]:
+        back = pickle.loads(pickle.dumps(original, protocol=pickle.HIGHEST_PROTOCOL))
+        assert type(back) is cls and back == original and repr(back) == repr(original)
+        assert [getattr(back, f.name) for f in dataclasses.fields(cls)] == \
+               [getattr(original, f.name) for f in dataclasses.fields(cls)]
+        name = dataclasses.fields(cls)[0].name
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(back, name, None)
+        with pytest.raises(AttributeError):
+            back.elsewhere = 1  # slots only, as the class itself
+
+
+def test_fields_at_the_end_that_hold_their_default_are_left_out_of_the_pickle():
+    """They wait in the unpickler's memo until the whole cache is read: an Item has 31."""
+    plain = model.Item("lamp", "lamp", ("lamp",), (), "A lamp.", "hall")
+    assert plain.__reduce__()[1] == ("lamp", "lamp", ("lamp",), (), "A lamp.", "hall")
+    capped = dataclasses.replace(plain, capacity=3)
+    assert len(capped.__reduce__()[1]) == [f.name for f in dataclasses.fields(model.Item)].index("capacity") + 1
+    assert model.Exit("up", "loft").__reduce__()[1] == ("up", "loft")
+    # an equal value of another type is not the default: 0 is kept, and comes back as 0, not False
+    way = model.Exit("up", "loft", None, None, None, 0)
+    back = pickle.loads(pickle.dumps(way))
+    assert back.hidden == 0 and type(back.hidden) is int and back.__reduce__()[1] == ("up", "loft", None, None, None, 0)
+    assert pickle.loads(pickle.dumps(model.EnergyDrain())) == model.EnergyDrain()
+
+
+def test_a_room_pickles_its_plain_exits_flat_and_reads_them_back_in_order():
+    """Room.__reduce__: direction and `to` for a plain way out, the Exit for any other."""
+    guarded = model.Exit("in", "vault", door="vault_door")
+    room = model.Room("hall", "Hall", "A hall.", {"north": model.Exit("north", "yard"), "in": guarded,
+                                                 "up": model.Exit("up", None), "down": model.Exit("down", "cellar")})
+    _, values = room.__reduce__()
+    assert values[3] == ("north", "yard", guarded, "up", None, "down", "cellar")
+    back = pickle.loads(pickle.dumps(room, protocol=pickle.HIGHEST_PROTOCOL))
+    assert type(back) is model.Room and back == room and repr(back) == repr(room)
+    assert list(back.exits) == ["north", "in", "up", "down"]
+    assert all(type(way) is model.Exit for way in back.exits.values())
+    assert pickle.loads(pickle.dumps(model.Room("cell", "Cell", "Bare.", {}))).exits == {}
+    odd = model.Room("hall", "Hall", "A hall.", {"fore": model.Exit("north", "yard")})  # keyed otherwise
+    assert pickle.loads(pickle.dumps(odd)).exits == {"fore": model.Exit("north", "yard")}
+
+
 def test_a_field_option_the_written_methods_do_not_follow_is_refused():
     with pytest.raises(TypeError, match="plain fields only"):
         @frozen
