@@ -17,7 +17,7 @@ from elysium.engine import Game
 
 from .allowances import allowances
 from .findings import AuditFinding, Report, set_aside
-from .load import load
+from .load import keep, load
 from .names import name_findings
 from .places import CloseNouns, TextPlaces
 from .reach import reach, unreachable
@@ -45,7 +45,7 @@ def audit(game: Path | None = None, mods: tuple[Path, ...] = ()) -> Report:
     packs = [PackFiles(Path(game) if game else default_content_dir()), *(PackFiles(Path(m)) for m in mods)]
     loaded = load(packs)
     content = loaded.content
-    places = TextPlaces(content, loaded.written)
+    places = TextPlaces(content, loaded.written, loaded.places)
     close = CloseNouns(content)
     found: list[AuditFinding] = []
     for gap in scenery_coverage(content, places).gaps:
@@ -59,6 +59,7 @@ def audit(game: Path | None = None, mods: tuple[Path, ...] = ()) -> Report:
     found += unreachable(content, reach(content, loaded.records, loaded.states), places)
     found += name_findings(loaded.names, loaded.state_uses, loaded.records)
     found += unknown_verbs(content, Game.from_content(content).vocabulary, places)
+    keep(loaded, places.learned)
     return Report(len(content.rooms), set_aside(found, allowances(content)))
 
 
