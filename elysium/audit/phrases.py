@@ -8,6 +8,7 @@ of words, so a verb caught at its end ("the fountain throws") does no harm.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from elysium.content.styles import plain
@@ -86,6 +87,13 @@ SUBSTITUTION = re.compile(r"\{[^{}]*\}")
 
 def noun_phrases(text: str) -> list[str]:
     """The noun phrases in `text`, in order, lower-cased (repeats kept: the caller decides)."""
+    return list(_phrases_of(text))
+
+
+# A world's rooms share most of their texts (a person's lines are read in every room of their
+# schedule, and the room's own texts again for their replies): each is read once.
+@functools.lru_cache(maxsize=1 << 15)
+def _phrases_of(text: str) -> tuple[str, ...]:
     found: list[str] = []
     words = WORD.findall(SUBSTITUTION.sub(",", plain(text)))
     current: list[str] | None = None  # the phrase being read, if one has started
@@ -110,7 +118,7 @@ def noun_phrases(text: str) -> list[str]:
             continue
         current.append(word)
     _keep(found, current)
-    return found
+    return tuple(found)
 
 
 def _ends_phrase(word: str, first: bool) -> bool:

@@ -76,8 +76,12 @@ def unknown_verbs(content: Content, vocabulary: parser.Vocabulary, places: TextP
     """One finding per verb the text invites and the parser does not know, at its first invitation."""
     found: dict[str, AuditFinding] = {}
     known: dict[str, bool] = {}
+    read: dict[str, list[tuple[str, str]]] = {}  # text -> its invitations: a world repeats its texts
     for path, text in _texts(content):
-        for verb, words in invited_verbs(text):
+        invitations = read.get(text)
+        if invitations is None:
+            invitations = read[text] = list(invited_verbs(text))
+        for verb, words in invitations:
             if verb in found:
                 continue
             if verb not in known:

@@ -204,6 +204,17 @@ def test_the_phrase_heuristic_stops_at_the_verbs_and_words_reply_narration_uses(
     assert noun_phrases("She has the distinct feeling of the third shelf.") == ["third shelf"]
 
 
+def test_each_distinct_text_is_read_for_its_noun_phrases_once():
+    from elysium.audit import phrases
+
+    text = "The ostler's lantern hangs by a cracked trough."
+    first = phrases.noun_phrases(text)
+    hits = phrases._phrases_of.cache_info().hits
+    first.append("changed by a caller")
+    assert phrases.noun_phrases(text) == ["ostler lantern", "cracked trough"]
+    assert phrases._phrases_of.cache_info().hits == hits + 1
+
+
 def test_a_finding_with_no_place_in_a_file_has_nulls_in_json():
     from elysium.audit.findings import AuditFinding
 
