@@ -8,7 +8,6 @@ of words, so a verb caught at its end ("the fountain throws") does no harm.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from elysium.content.styles import plain
@@ -87,13 +86,6 @@ SUBSTITUTION = re.compile(r"\{[^{}]*\}")
 
 def noun_phrases(text: str) -> list[str]:
     """The noun phrases in `text`, in order, lower-cased (repeats kept: the caller decides)."""
-    return list(_phrases_of(text))
-
-
-# A world's rooms share most of their texts (a person's lines are read in every room of their
-# schedule, and the room's own texts again for their replies): each is read once.
-@functools.lru_cache(maxsize=1 << 15)
-def _phrases_of(text: str) -> tuple[str, ...]:
     found: list[str] = []
     words = WORD.findall(SUBSTITUTION.sub(",", plain(text)))
     current: list[str] | None = None  # the phrase being read, if one has started
@@ -118,7 +110,17 @@ def _phrases_of(text: str) -> tuple[str, ...]:
             continue
         current.append(word)
     _keep(found, current)
-    return tuple(found)
+    return found
+
+
+class PhrasesRead(dict):
+    """text -> its noun phrases, each text read once an audit: a world's rooms share most of their
+    texts (a person's lines are read in every room of their schedule, and a room's own texts again
+    beside its people's replies)."""
+
+    def __missing__(self, text: str) -> tuple[str, ...]:
+        found = self[text] = tuple(noun_phrases(text))
+        return found
 
 
 def _ends_phrase(word: str, first: bool) -> bool:

@@ -19,6 +19,7 @@ from .allowances import allowances
 from .findings import AuditFinding, Report, set_aside
 from .load import keep, load
 from .names import name_findings
+from .phrases import PhrasesRead
 from .places import CloseNouns, TextPlaces
 from .reach import reach, unreachable
 from .scenery import reply_gaps, scenery_coverage
@@ -47,12 +48,13 @@ def audit(game: Path | None = None, mods: tuple[Path, ...] = ()) -> Report:
     content = loaded.content
     places = TextPlaces(content, loaded.written, loaded.places)
     close = CloseNouns(content)
+    phrases = PhrasesRead()
     found: list[AuditFinding] = []
-    for gap in scenery_coverage(content, places).gaps:
+    for gap in scenery_coverage(content, places, phrases).gaps:
         found.append(AuditFinding("scenery", {"room": gap.room, "noun": gap.noun},
                                   f"{gap.room}: {gap.noun!r} ({gap.source}) cannot be examined there"
                                   f"{close.suggestion(gap.room, gap.noun)}", gap.where))
-    for npc, gap in reply_gaps(content, places):
+    for npc, gap in reply_gaps(content, places, phrases):
         found.append(AuditFinding("scenery", {"room": gap.room, "npc": npc, "noun": gap.noun},
                                   f"{gap.room}: {gap.noun!r} ({gap.source}, read where {npc} stands) cannot be "
                                   f"examined there{close.suggestion(gap.room, gap.noun)}", gap.where))

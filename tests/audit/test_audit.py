@@ -204,15 +204,18 @@ def test_the_phrase_heuristic_stops_at_the_verbs_and_words_reply_narration_uses(
     assert noun_phrases("She has the distinct feeling of the third shelf.") == ["third shelf"]
 
 
-def test_each_distinct_text_is_read_for_its_noun_phrases_once():
-    from elysium.audit import phrases
+def test_each_distinct_text_is_read_for_its_noun_phrases_once_an_audit(monkeypatch):
+    from elysium.audit import phrases, run
 
-    text = "The ostler's lantern hangs by a cracked trough."
-    first = phrases.noun_phrases(text)
-    hits = phrases._phrases_of.cache_info().hits
-    first.append("changed by a caller")
-    assert phrases.noun_phrases(text) == ["ostler lantern", "cracked trough"]
-    assert phrases._phrases_of.cache_info().hits == hits + 1
+    read = []
+    real = phrases.noun_phrases
+    monkeypatch.setattr(phrases, "noun_phrases", lambda text: read.append(text) or real(text))
+    made = []
+    monkeypatch.setattr(run, "PhrasesRead", lambda: made.append(phrases.PhrasesRead()) or made[-1])
+    run.audit(FIXTURES / "audit_scenery")
+    assert read and len(read) == len(set(read)) == len(made[0])  # the room checks and the replies share it
+    assert phrases.PhrasesRead()["The ostler's lantern hangs by a cracked trough."] == ("ostler lantern",
+                                                                                         "cracked trough")
 
 
 def test_a_finding_with_no_place_in_a_file_has_nulls_in_json():
