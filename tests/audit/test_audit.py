@@ -209,7 +209,7 @@ def test_each_distinct_text_is_read_for_its_noun_phrases_once_an_audit(monkeypat
 
     read = []
     real = phrases.noun_phrases
-    monkeypatch.setattr(phrases, "noun_phrases", lambda text: read.append(text) or real(text))
+    monkeypatch.setattr(phrases, "noun_phrases", lambda text, *rest: read.append(text) or real(text, *rest))
     made = []
     monkeypatch.setattr(run, "PhrasesRead", lambda: made.append(phrases.PhrasesRead()) or made[-1])
     run.audit(FIXTURES / "audit_scenery")
