@@ -44,12 +44,15 @@ class Examiner:
         # A game verb "examine ..." of its own may read any words its own way: then every run is parsed.
         self.shortcut = not self.vocabulary.custom_verbs
         self._tokens: dict[str, tuple[str, ...]] = {}  # words -> _plain_words: they recur from room to room
+        self._phrase_words: dict[str, frozenset[str] | None] = {}  # phrase -> _words_of_runs
 
     def examinable(self, phrase: str, scope: list[parser.Thing], scope_words: frozenset[str] | None = None) -> bool:
         """Whether the phrase, or a shorter run of its words, names something in `scope` by one of
         its nouns (or several things there at once); `scope_words`: every noun and adjective of
         the things in scope, when the caller has them already."""
         known = words_in(scope) if scope_words is None else scope_words
+        if self.shortcut and self._names_nothing_at_all(phrase, known):
+            return False
         for words in runs(phrase):
             if self.shortcut and self._names_nothing(words, known):
                 continue
@@ -62,6 +65,27 @@ class Examiner:
                 if thing is not None and set(words.split()) & nouns_of(thing):
                     return True
         return False
+
+    def _names_nothing_at_all(self, phrase: str, known: frozenset[str]) -> bool:
+        """Whether every run of the phrase surely names nothing here (see _names_nothing): a big world
+        checks a hundred thousand phrases, and most name nothing where they are read."""
+        words = self._phrase_words.get(phrase, ())
+        if words == ():
+            words = self._phrase_words[phrase] = self._words_of_runs(phrase)
+        return words is not None and known.isdisjoint(words)
+
+    def _words_of_runs(self, phrase: str) -> frozenset[str] | None:
+        """Every word of every run of the phrase, as typed and as the parser reads it; None when a
+        run is not surely read as EXAMINE of plain words (then the runs are tried one by one)."""
+        found: set[str] = set()
+        for words in runs(phrase):
+            tokens = self._tokens.get(words)
+            if tokens is None:
+                tokens = self._tokens[words] = self._plain_words(words)
+            if not tokens:
+                return None
+            found.update(tokens, words.split())
+        return frozenset(found)
 
     def _names_nothing(self, words: str, known: frozenset[str]) -> bool:
         """Whether "examine <words>" surely finds nothing here: the verb is read as EXAMINE, some

@@ -3,10 +3,11 @@
 Besides the content the audit reads a few facts that only the load itself gathers: each named
 state's values, the packs' `records:`, where each flag, counter and named state is first read and
 set, and which file writes each entry. On a cache miss they come from the load (content/assemble.py)
-and are kept beside the content's cache file, as JSON, under the same key: so an audit of packs
-that have not changed since they were last loaded or audited reads no YAML but the files it has
-findings in, and only to place them. The content's cache key covers every pack's bytes and the
-code that reads them, so the facts are never used for other packs.
+and are kept beside the content's cache file, as JSON, under the same key, with the position
+(file:line:col) of every finding the audit placed: so an audit of packs that have not changed since
+they were last audited reads no YAML at all. The content's cache key covers every pack's bytes and
+the code that reads them, so the facts are never used for other packs; a position depends on
+nothing but the bytes of its file.
 """
 
 from __future__ import annotations
@@ -24,11 +25,11 @@ from elysium.content import cache
 from elysium.content.files import PackFiles, Refused, display, read_file
 from elysium.content.model import Content
 from elysium.content.names_check import NameUse
-from elysium.content.yamlsafe import Document
+from elysium.content.yamlsafe import Document, Mark
 
 from .names import StateUse
 
-FORMAT = 1  # of the facts file: a file of another format is not read
+FORMAT = 2  # of the facts file: a file of another format is not read
 SUFFIX = ".audit.json"
 
 
@@ -42,6 +43,10 @@ class Loaded:
     names: list[NameUse] = field(default_factory=list)  # the first use of each (kind, name, read)
     state_uses: list[StateUse] = field(default_factory=list)
     written: Mapping[tuple[str, str], Document] = field(default_factory=dict)  # (kind, id) -> its file
+    places: dict[str, Mark] = field(default_factory=dict)  # the marks kept (places.place_key -> mark)
+    key: str | None = None  # the packs' cache key: where the facts are kept (None: not kept)
+    packs: list[PackFiles] = field(default_factory=list)
+    kept: bool = False  # whether the facts file holds these facts
 
 
 def load(packs: list[PackFiles]) -> Loaded:
@@ -53,6 +58,7 @@ def load(packs: list[PackFiles]) -> Loaded:
         if content is not None and key is not None:
             loaded = _read_facts(key, content, packs)
             if loaded is not None:
+                loaded.key, loaded.packs, loaded.kept = key, packs, True
                 return loaded
         if any(pack.paths and not pack.data for pack in packs):
             # a cache file was opened, which let the packs' bytes go: read them again
@@ -65,7 +71,7 @@ def load(packs: list[PackFiles]) -> Loaded:
         loaded = _from_assembly(content, assembly)
         if key is not None:
             cache.write(key, content)
-            _write_facts(key, loaded, packs)
+        loaded.key, loaded.packs = key, packs  # the facts are kept once the audit has placed its findings
         return loaded
     finally:
         if collecting:
@@ -93,12 +99,21 @@ def _where(key: str) -> Path | None:
     return folder / f"{key}{SUFFIX}" if folder is not None else None
 
 
+def keep(loaded: Loaded, learned: bool) -> None:
+    """Keep the facts of a load, and the marks in `loaded.places`, beside the cache: after a load,
+    or when the audit `learned` a mark the facts did not hold."""
+    if loaded.key is not None and (learned or not loaded.kept):
+        _write_facts(loaded.key, loaded, loaded.packs)
+        loaded.kept = True
+
+
 def _write_facts(key: str, loaded: Loaded, packs: list[PackFiles]) -> None:
     """Keep the facts under `key`; facts that cannot be written, or name a file outside the packs,
     are simply not kept (the next audit loads again)."""
     where = _where(key)
     if where is None:
         return
+    numbered: dict[str, int] = {}  # a Document's name -> its number in the facts
     files: dict[str, tuple[int, str]] = {}  # a Document's name -> (its pack, its path in the pack)
     for number, pack in enumerate(packs):
         for path in pack.paths:
@@ -108,9 +123,14 @@ def _write_facts(key: str, loaded: Loaded, packs: list[PackFiles]) -> None:
 
     def file_of(document: Document) -> int:
         if id(document) not in numbers:
-            numbers[id(document)] = len(listed)
-            listed.append(files[document.file])
+            numbers[id(document)] = named(document.file)
         return numbers[id(document)]
+
+    def named(name: str) -> int:
+        if name not in numbered:
+            numbered[name] = len(listed)
+            listed.append(files[name])
+        return numbered[name]
 
     try:
         facts = {
@@ -121,6 +141,7 @@ def _write_facts(key: str, loaded: Loaded, packs: list[PackFiles]) -> None:
             "state_uses": [[name, values, file_of(doc), name_path, values_path]
                            for name, values, doc, name_path, values_path in loaded.state_uses],
             "written": [[kind, entry_id, file_of(document)] for (kind, entry_id), document in loaded.written.items()],
+            "places": [[key, named(mark.file), mark.line, mark.column] for key, mark in loaded.places.items()],
         }
         facts["files"] = listed
         where.parent.mkdir(parents=True, exist_ok=True)
@@ -148,7 +169,10 @@ def _read_facts(key: str, content: Content, packs: list[PackFiles]) -> Loaded | 
         written = _Written({(str(kind), str(entry_id)): int(number) for kind, entry_id, number in facts["written"]},
                            files)
         states = {str(name): tuple(values) for name, values in facts["states"].items()}
-        return Loaded(content, states, frozenset(facts["records"]), names, state_uses, written)
+        named = {number: files.name(number) for number in {int(place[1]) for place in facts["places"]}}
+        places = {str(key): Mark(named[number], int(line), int(column))
+                  for key, number, line, column in facts["places"]}
+        return Loaded(content, states, frozenset(facts["records"]), names, state_uses, written, places)
     except (OSError, TypeError, ValueError, KeyError, AttributeError, IndexError, Refused):
         return None
 
@@ -173,6 +197,11 @@ class _Files:
             raw = read_file(path, pack.real)  # looked at as the load looks at it
             document = self.documents[index] = Document(display(path), None, raw.decode("utf-8-sig"))
         return document
+
+    def name(self, index: int) -> str:
+        """The file's name as a Document of it is named, without reading it."""
+        number, relative = self.listed[index]
+        return display(self.packs[number].folder / relative)
 
 
 class _Written(Mapping):

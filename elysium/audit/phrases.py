@@ -84,39 +84,57 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]")
 SUBSTITUTION = re.compile(r"\{[^{}]*\}")
 
 
-def noun_phrases(text: str) -> list[str]:
-    """The noun phrases in `text`, in order, lower-cased (repeats kept: the caller decides)."""
+def noun_phrases(text: str, classes: dict[str, tuple] | None = None) -> list[str]:
+    """The noun phrases in `text`, in order, lower-cased (repeats kept: the caller decides);
+    `classes`: what each word does in a phrase (see _class_of), kept by the caller across texts."""
+    classes = {} if classes is None else classes
     found: list[str] = []
-    words = WORD.findall(SUBSTITUTION.sub(",", plain(text)))
     current: list[str] | None = None  # the phrase being read, if one has started
-    for token in words:
-        word = token.lower().replace("’", "'")
-        if word.endswith("'s") and len(word) > 2:  # "the porter's lodge" is one phrase, "porter lodge"
-            if word[:-2] in NOT_THINGS:  # "tomorrow's poets": "poets"
-                _keep(found, current)
-                current = []
-            else:
-                current = [*(current or []), word[:-2]]
-            continue
-        if word in DETERMINERS:
+    for token in WORD.findall(SUBSTITUTION.sub(",", plain(text))):
+        kind, word, ends, ends_after_first = classes.get(token) or classes.setdefault(token, _class_of(token))
+        if kind is POSSESSIVE:  # "the porter's lodge" is one phrase, "porter lodge"
+            current = [*(current or []), word]
+        elif kind is STARTS:  # a determiner, or the possessive of no thing ("tomorrow's poets": "poets")
             _keep(found, current)
             current = []
+        elif current is None:
             continue
-        if current is None:
-            continue
-        if not token[0].isalpha() or _ends_phrase(word, first=not current) or len(current) == LONGEST:
+        elif ends or (ends_after_first and current) or len(current) == LONGEST:
             _keep(found, current)
             current = None
-            continue
-        current.append(word)
+        else:
+            current.append(word)
     _keep(found, current)
     return found
 
 
-def _ends_phrase(word: str, first: bool) -> bool:
-    if word in CLOSED or word in NOT_THINGS or word in VERBS or word.endswith("ly"):
-        return True
-    return not first and (word.endswith("ed") or word.endswith("ing"))
+POSSESSIVE, STARTS, OTHER = "possessive", "starts", "other"
+
+
+def _class_of(token: str) -> tuple[str, str, bool, bool]:
+    """(what the token does, the word as a phrase keeps it, whether it ends a phrase, whether it
+    ends one after its first word): all that reading a phrase asks of a word, worked out once."""
+    word = token.lower().replace("’", "'")
+    if word.endswith("'s") and len(word) > 2:
+        return (STARTS, "", False, False) if word[:-2] in NOT_THINGS else (POSSESSIVE, word[:-2], False, False)
+    if word in DETERMINERS:
+        return STARTS, "", False, False
+    ends = not token[0].isalpha() or word in CLOSED or word in NOT_THINGS or word in VERBS or word.endswith("ly")
+    return OTHER, word, ends, word.endswith("ed") or word.endswith("ing")
+
+
+class PhrasesRead(dict):
+    """text -> its noun phrases, each text read once an audit: a world's rooms share most of their
+    texts (a person's lines are read in every room of their schedule, and a room's own texts again
+    beside its people's replies)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.classes: dict[str, tuple] = {}  # each word's part in a phrase: the texts share their words
+
+    def __missing__(self, text: str) -> tuple[str, ...]:
+        found = self[text] = tuple(noun_phrases(text, self.classes))
+        return found
 
 
 def _keep(found: list[str], phrase: list[str] | None) -> None:

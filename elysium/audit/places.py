@@ -9,7 +9,7 @@ from pathlib import Path
 
 from elysium.content.files import PackFiles, display
 from elysium.content.model import Content
-from elysium.content.yamlsafe import Document, YamlProblem, decode_document
+from elysium.content.yamlsafe import Document, Mark, YamlProblem, decode_document
 
 from .positions import Positions
 
@@ -19,18 +19,29 @@ class TextPlaces:
     # TextPlaces, and decoding every file again for each would cost more than the checks.
     _last: tuple[Content, dict[tuple[str, str], Document]] | None = None
 
-    def __init__(self, content: Content, written: Mapping[tuple[str, str], Document] | None = None) -> None:
+    def __init__(self, content: Content, written: Mapping[tuple[str, str], Document] | None = None,
+                 known: dict[str, Mark] | None = None) -> None:
         self.content = content
         last = TextPlaces._last
         self._documents: dict[tuple[str, str], Document] | None = last[1] if last and last[0] is content else None
         self._written = written or {}  # (kind, id) -> the file the load read it from, when known
         self._positions: dict[int, Positions] = {}  # id of a Document -> where its values stand
+        # place_key(path, words) -> its mark, of the entries written where the load says: the
+        # audit's facts keep them beside the cache, so a warm audit reads no file to place them
+        self.known = known if known is not None else {}
+        self.learned = False  # whether a mark was worked out that `known` did not hold
 
     def where(self, path: tuple, text: str = "", words: str = "") -> str:
         """"file:line:col" of `words` in `text`, the value at `path` ("rooms", id, field, ...), or
         of the value when they are not written as such (split by a line break); "" when the entry
         is not written in the packs' files (a patch's field)."""
-        document = self._written.get(path[:2]) or self.documents().get(path[:2])
+        at = text.lower().find(words.lower()) if words else -1
+        fragment = text[at:at + len(words)] if at >= 0 else None
+        key = place_key(path, fragment)
+        if (mark := self.known.get(key)) is not None:
+            return str(mark)
+        written = self._written.get(path[:2])
+        document = written or self.documents().get(path[:2])
         if document is None:
             return ""
         if ":" in path[1]:  # a mod's entry: its file writes the id bare
@@ -38,10 +49,10 @@ class TextPlaces:
         positions = self._positions.get(id(document))
         if positions is None:  # worked out once a file, for every finding there
             positions = self._positions[id(document)] = Positions(document)
-        at = text.lower().find(words.lower()) if words else -1
-        if at < 0:
-            return str(positions.mark(path))
-        return str(positions.mark_within(path, text[at:at + len(words)]))
+        mark = positions.mark(path) if fragment is None else positions.mark_within(path, fragment)
+        if written is not None:  # a file found by decoding them all is not one the facts can name
+            self.known[key], self.learned = mark, True
+        return str(mark)
 
     def documents(self) -> dict[tuple[str, str], Document]:
         if self._documents is None:
@@ -60,6 +71,11 @@ class TextPlaces:
                             self._documents.setdefault((kind, f"{prefix}{entry_id}"), document)
             TextPlaces._last = (self.content, self._documents)
         return self._documents
+
+
+def place_key(path: tuple, fragment: str | None) -> str:
+    """The key of a mark among those kept: the path and the words placed (None: the value)."""
+    return repr((tuple(path), fragment))
 
 
 CLOSE = 0.8  # how alike a noun must be to be offered (difflib's ratio)

@@ -17,8 +17,9 @@ from elysium.engine import Game
 
 from .allowances import allowances
 from .findings import AuditFinding, Report, set_aside
-from .load import load
+from .load import keep, load
 from .names import name_findings
+from .phrases import PhrasesRead
 from .places import CloseNouns, TextPlaces
 from .reach import reach, unreachable
 from .scenery import reply_gaps, scenery_coverage
@@ -45,20 +46,22 @@ def audit(game: Path | None = None, mods: tuple[Path, ...] = ()) -> Report:
     packs = [PackFiles(Path(game) if game else default_content_dir()), *(PackFiles(Path(m)) for m in mods)]
     loaded = load(packs)
     content = loaded.content
-    places = TextPlaces(content, loaded.written)
+    places = TextPlaces(content, loaded.written, loaded.places)
     close = CloseNouns(content)
+    phrases = PhrasesRead()
     found: list[AuditFinding] = []
-    for gap in scenery_coverage(content, places).gaps:
+    for gap in scenery_coverage(content, places, phrases).gaps:
         found.append(AuditFinding("scenery", {"room": gap.room, "noun": gap.noun},
                                   f"{gap.room}: {gap.noun!r} ({gap.source}) cannot be examined there"
                                   f"{close.suggestion(gap.room, gap.noun)}", gap.where))
-    for npc, gap in reply_gaps(content, places):
+    for npc, gap in reply_gaps(content, places, phrases):
         found.append(AuditFinding("scenery", {"room": gap.room, "npc": npc, "noun": gap.noun},
                                   f"{gap.room}: {gap.noun!r} ({gap.source}, read where {npc} stands) cannot be "
                                   f"examined there{close.suggestion(gap.room, gap.noun)}", gap.where))
     found += unreachable(content, reach(content, loaded.records, loaded.states), places)
     found += name_findings(loaded.names, loaded.state_uses, loaded.records)
     found += unknown_verbs(content, Game.from_content(content).vocabulary, places)
+    keep(loaded, places.learned)
     return Report(len(content.rooms), set_aside(found, allowances(content)))
 
 

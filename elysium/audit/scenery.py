@@ -21,7 +21,7 @@ from elysium.engine import Game
 from elysium.state.conditions import holds, render
 from elysium.state.places import move_npc
 from .examine import Examiner, words_in
-from .phrases import noun_phrases
+from .phrases import PhrasesRead
 from .places import TextPlaces
 
 
@@ -64,8 +64,10 @@ def unexaminable_nouns(content: Content) -> list[Finding]:
     return list(scenery_coverage(content).gaps)
 
 
-def scenery_coverage(content: Content, places: TextPlaces | None = None) -> Coverage:
+def scenery_coverage(content: Content, places: TextPlaces | None = None,
+                     phrases: PhrasesRead | None = None) -> Coverage:
     """The nouns counted (each once a room) and those EXAMINE does not find where they are read."""
+    phrases = PhrasesRead() if phrases is None else phrases
     game = Game.from_content(content)
     game.state["lighting"] = {room_id: True for room_id in content.rooms}
     places = places or TextPlaces(content)
@@ -81,7 +83,7 @@ def scenery_coverage(content: Content, places: TextPlaces | None = None) -> Cove
         known = words_in(scope)
         seen: set[str] = set()  # each noun counts once a room, however many texts name it
         for source, path, text in _read_in(content, room, people.get(room.id, ()), game.state, placed):
-            for phrase in noun_phrases(render(text, game.state, content)):
+            for phrase in phrases[render(text, game.state, content)]:
                 if phrase in seen:
                     continue
                 seen.add(phrase)
@@ -178,10 +180,12 @@ PERSON = frozenset("""
 """.split())
 
 
-def reply_gaps(content: Content, places: TextPlaces | None = None) -> list[tuple[str, Finding]]:
+def reply_gaps(content: Content, places: TextPlaces | None = None,
+               phrases: PhrasesRead | None = None) -> list[tuple[str, Finding]]:
     """(the person, a noun) for every noun the narration of a person's replies (each topic and the
     default reply, every variant) names that EXAMINE does not find in a room where they can be; each
     noun once a room, and not again where the room's own texts already named it."""
+    phrases = PhrasesRead() if phrases is None else phrases
     game = Game.from_content(content)
     game.state["lighting"] = {room_id: True for room_id in content.rooms}
     places = places or TextPlaces(content)
@@ -197,10 +201,10 @@ def reply_gaps(content: Content, places: TextPlaces | None = None) -> list[tuple
             move_npc(game.state, npc.id, room.id)
         scope = _with_all_their_scenery(game.scope(), content, people[room.id], game.state, placed)
         seen = {phrase for _, _, text in _read_in(content, room, people[room.id], game.state, placed)
-                for phrase in noun_phrases(render(text, game.state, content))}
+                for phrase in phrases[render(text, game.state, content)]}
         for npc in people[room.id]:
             for source, path, text, given in _replies(npc, game.state, content):
-                for phrase in noun_phrases(QUOTED.sub(",", render(text, game.state, content))):
+                for phrase in phrases[QUOTED.sub(",", render(text, game.state, content))]:
                     if phrase in seen or phrase.split()[-1] in PERSON:
                         continue
                     seen.add(phrase)

@@ -124,6 +124,25 @@ def test_the_heuristic_reads_invitations_and_not_other_uses_of_a_verb():
     assert list(invited_verbs("RING THE BELL TWICE AND WAIT.")) == []  # an inscription
 
 
+def test_the_invitation_patterns_match_what_they_match_without_their_look_ahead():
+    import re
+
+    from elysium.audit import verbs
+    from elysium.content import load_content
+    from elysium.content.loader import default_content_dir
+    from elysium.content.styles import plain
+
+    texts = ["You could TOUCH the star.", "why NOT Ring it", "Try  to\ngently polish it", "x-you can tap",
+             "TOUCH STAR and PULL LEVER", "ÉTOUCH STAR", "R2 D2", "AB CD", "ſure", "be ſure to rub"]
+    for game in (default_content_dir(), ROOT / "examples" / "cloak_of_darkness", FIXTURES / "world"):
+        texts += [plain(text) for _, text in verbs._texts(load_content(game))]
+    for pattern in (verbs.INVITATIONS, verbs.CAPITALS):
+        plainly = re.compile(pattern.pattern.split(")", 1)[1], pattern.flags)  # without its look-ahead
+        for text in texts:
+            assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == \
+                   [(m.span(), m.groups()) for m in plainly.finditer(text)], text
+
+
 def test_allowances_in_the_pack_set_findings_aside_and_one_that_matches_nothing_is_a_finding(capsys):
     status, out, _ = run_audit(capsys, "--content", str(FIXTURES / "audit_allowed"))
     assert status == 1
@@ -202,6 +221,20 @@ def test_the_phrase_heuristic_stops_at_the_verbs_and_words_reply_narration_uses(
     assert noun_phrases("The robin listens, and a grin gets past her guard.") == ["robin", "grin", "guard"]
     assert noun_phrases("He glances at the spire anyway. The third is the last; the masons afraid of it.") == ["spire", "masons"]
     assert noun_phrases("She has the distinct feeling of the third shelf.") == ["third shelf"]
+
+
+def test_each_distinct_text_is_read_for_its_noun_phrases_once_an_audit(monkeypatch):
+    from elysium.audit import phrases, run
+
+    read = []
+    real = phrases.noun_phrases
+    monkeypatch.setattr(phrases, "noun_phrases", lambda text, *rest: read.append(text) or real(text, *rest))
+    made = []
+    monkeypatch.setattr(run, "PhrasesRead", lambda: made.append(phrases.PhrasesRead()) or made[-1])
+    run.audit(FIXTURES / "audit_scenery")
+    assert read and len(read) == len(set(read)) == len(made[0])  # the room checks and the replies share it
+    assert phrases.PhrasesRead()["The ostler's lantern hangs by a cracked trough."] == ("ostler lantern",
+                                                                                         "cracked trough")
 
 
 def test_a_finding_with_no_place_in_a_file_has_nulls_in_json():

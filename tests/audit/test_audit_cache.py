@@ -59,9 +59,37 @@ def test_the_audit_finds_what_it_found_with_every_kind_of_finding_from_the_cache
     assert _report(FIXTURES / "audit_names", ()) == first and len(loads) == 1
 
 
+@pytest.mark.parametrize(("game", "mods"), PACKS[:-1])  # the last has no findings
+def test_a_warm_audit_places_its_findings_without_reading_a_file_again(monkeypatch, tmp_path, game, mods):
+    import elysium.audit.places
+
+    monkeypatch.setenv("ELYSIUM_CACHE", str(tmp_path))
+    first = _report(game, mods)
+    assert any(finding["line"] for finding in first[0]["findings"])
+    read = []
+    real = elysium.audit.places.Positions
+    monkeypatch.setattr(elysium.audit.places, "Positions", lambda document: read.append(document) or real(document))
+    assert _report(game, mods) == first
+    assert read == []  # every mark came from the facts kept beside the cache
+
+
+def test_marks_are_named_by_the_working_folder_of_the_audit_that_reads_them(monkeypatch, tmp_path):
+    monkeypatch.setenv("ELYSIUM_CACHE", str(tmp_path))
+    monkeypatch.chdir(ROOT)
+    _report(FIXTURES / "audit_reach", ())
+    monkeypatch.chdir(FIXTURES)
+    monkeypatch.setenv("ELYSIUM_CACHE", "off")
+    without = _report(FIXTURES / "audit_reach", ())
+    monkeypatch.setenv("ELYSIUM_CACHE", str(tmp_path))
+    assert _report(FIXTURES / "audit_reach", ()) == without
+    assert without[0]["findings"][0]["file"].startswith("audit_reach")
+
+
 @pytest.mark.parametrize("damage", ["{not json", '{"format": 1}', '{"format": 99, "names": []}',
-                                    '{"format": 1, "files": [[7, "nowhere.yaml"]], "names": [], "state_uses": [],'
-                                    ' "written": [], "states": {}, "records": []}'])
+                                    '{"format": 2, "files": [[7, "nowhere.yaml"]], "names": [], "state_uses": [],'
+                                    ' "written": [], "states": {}, "records": [], "places": []}',
+                                    '{"format": 2, "files": [], "names": [], "state_uses": [], "written": [],'
+                                    ' "states": {}, "records": [], "places": [["key", 0, 1, 1]]}'])
 def test_damaged_or_foreign_facts_are_not_used(monkeypatch, tmp_path, loads, damage):
     monkeypatch.setenv("ELYSIUM_CACHE", str(tmp_path))
     first = _report(FIXTURES / "audit_reach", ())
