@@ -126,6 +126,24 @@ async def bounded(outcome: Outcome, seconds: float, *work) -> None:
         task.result()
 
 
+def count_in(outcome: Outcome, status: int, sent: float, began: float) -> None:
+    """A turn's reply: its time when it was answered (200), else its status counted."""
+    if status == 200:
+        answered = time.perf_counter()
+        outcome.latencies.append(answered - sent)
+        outcome.answered.append(answered - began)
+    else:
+        outcome.failures[status] = outcome.failures.get(status, 0) + 1
+
+
+def hang_up(outcome: Outcome, players: list[Player]) -> None:
+    """After a window: every connection closed, and the client's heap given back to its collector."""
+    outcome.reopened = reopened(players)
+    for player in players:
+        player.connection.close()
+    gc.unfreeze()
+
+
 def reopened(players: list[Player]) -> int:
     return sum(player.connection.reopened for player in players)
 
@@ -172,12 +190,7 @@ async def typing(port: int, count: int, think: float, seconds: float, during=Non
         await asyncio.sleep(first)
         while time.perf_counter() < ends:
             sent = time.perf_counter()
-            status = await attempt(player)
-            if status == 200:
-                outcome.latencies.append(time.perf_counter() - sent)
-                outcome.answered.append(time.perf_counter() - began)
-            else:
-                outcome.failures[status] = outcome.failures.get(status, 0) + 1
+            count_in(outcome, await attempt(player), sent, began)
             await asyncio.sleep(min(think * chance.uniform(0.5, 1.5), max(0.0, ends - time.perf_counter())))
 
     async def watch() -> None:
@@ -188,10 +201,7 @@ async def typing(port: int, count: int, think: float, seconds: float, during=Non
     try:
         await bounded(outcome, seconds, watch(), *(play(player, chance.uniform(0, think)) for player in players))
     finally:
-        outcome.reopened = reopened(players)
-        for player in players:
-            player.connection.close()
-        gc.unfreeze()
+        hang_up(outcome, players)
     outcome.window_seconds = time.perf_counter() - began
     return outcome
 
@@ -218,30 +228,12 @@ async def flat_out(port: int, count: int, seconds: float) -> Outcome:
     async def play(player: Player) -> None:
         while time.perf_counter() < ends:
             sent = time.perf_counter()
-            status = await attempt(player)
-            if status == 200:
-                outcome.latencies.append(time.perf_counter() - sent)
-                outcome.answered.append(time.perf_counter() - began)
-            else:
-                outcome.failures[status] = outcome.failures.get(status, 0) + 1
+            count_in(outcome, await attempt(player), sent, began)
 
     try:
         await bounded(outcome, seconds, *(play(player) for player in players))
     finally:
-        outcome.reopened = reopened(players)
-        for player in players:
-            player.connection.close()
-        gc.unfreeze()
+        hang_up(outcome, players)
     outcome.window_seconds = time.perf_counter() - began
     return outcome
 
-
-def p99_by_part(outcome: Outcome, parts: int) -> list[float]:
-    """The p99 of each of `parts` equal stretches of the window, in seconds: whether a tail was
-    spread over the run or one stall of the machine."""
-    stretch = outcome.window_seconds / parts
-    split: list[list[float]] = [[] for _ in range(parts)]
-    for latency, at in zip(outcome.latencies, outcome.answered):
-        split[min(parts - 1, int(at / stretch))].append(latency)
-    ordered = [sorted(values) for values in split if values]
-    return [values[min(len(values) - 1, int(0.99 * len(values)))] for values in ordered]

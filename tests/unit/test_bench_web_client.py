@@ -43,16 +43,16 @@ class FakeService:
         writer.close()
 
 
+async def one_player_flat_out(fake: FakeService):
+    server = await asyncio.start_server(fake.serve, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    async with server:
+        return await flat_out(port, 1, 0.2)
+
+
 def test_a_simulated_player_keeps_its_cookie_and_version_on_one_connection():
     fake = FakeService()
-
-    async def run():
-        server = await asyncio.start_server(fake.serve, "127.0.0.1", 0)
-        port = server.sockets[0].getsockname()[1]
-        async with server:
-            return await flat_out(port, 1, 0.2)
-
-    outcome = asyncio.run(run())
+    outcome = asyncio.run(one_player_flat_out(fake))
     turns = [seen for seen in fake.seen if seen[0] == "/api/v1/turn"]
     assert fake.connections == 1
     assert len(turns) >= 3
@@ -67,14 +67,7 @@ def test_each_answered_turn_has_its_time_and_a_stall_shows_in_its_own_stretch():
     from bench.web_load import Outcome, p99_by_part
 
     fake = FakeService()
-
-    async def run():
-        server = await asyncio.start_server(fake.serve, "127.0.0.1", 0)
-        port = server.sockets[0].getsockname()[1]
-        async with server:
-            return await flat_out(port, 1, 0.2)
-
-    outcome = asyncio.run(run())
+    outcome = asyncio.run(one_player_flat_out(fake))
     assert len(outcome.answered) == len(outcome.latencies)
     assert outcome.answered == sorted(outcome.answered)
     assert 0 <= outcome.answered[0] and outcome.answered[-1] <= outcome.window_seconds
