@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import replace
 from functools import partial
 from itertools import islice
 from pathlib import Path
@@ -118,7 +117,7 @@ class Assembly:
         found = self.warnings + self.checker.warnings + self.audit_warnings(content) + self.name_warnings()
         warnings = sorted(found, key=lambda p: (p.mark.file, p.mark.line))
         mods = tuple(model.PackInfo(m.id, m.name, m.version, os.path.abspath(m.folder)) for m in order if not m.is_game)
-        return replace(content, warnings=tuple(warnings), packs=fingerprints, mods=mods)
+        return content.with_load_facts(tuple(warnings), fingerprints, mods)
 
     def audit_warnings(self, content: model.Content) -> list[Problem]:
         """The whole-pack audit's warnings (a hook: content/incremental.py records them per entry)."""

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import gc
 import os
-from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -249,7 +248,7 @@ class Reloader:
             self.by_path.pop(path, None)
             self.pack_of.pop(path, None)
         packs = tuple({**entry, "hash": fingerprints.get(entry["id"], entry["hash"])} for entry in old.packs)
-        content = replace(content, warnings=tuple(warnings), packs=packs, mods=old.mods)
+        content = content.with_load_facts(tuple(warnings), packs, old.mods)
         # Every check passed: this is now the state to build the next reload on.
         self.files = files
         self.merged, self.audit = merged, audit

@@ -8,7 +8,7 @@ frozen.py; after changing a class's fields, run `python -m elysium.content.model
 from __future__ import annotations
 
 import re
-from dataclasses import field
+from dataclasses import field, fields
 from functools import cached_property
 from operator import attrgetter
 from typing import Any
@@ -442,6 +442,16 @@ class Content:
             object.__setattr__(self, name, index)
         object.__setattr__(self, "schedule_times", sorted({(at, n, npc.id) for n, npc in enumerate(self.npcs.values())
                                                            for at, *_ in self.schedule_of(npc)}))
+
+    def with_load_facts(self, warnings: tuple, packs: tuple[dict[str, str], ...], mods: tuple[PackInfo, ...]) -> Content:
+        """A copy with what the load learns once the content is built (its warnings, the packs'
+        fingerprints, the mods), sharing the same indexes: `replace()` would make them all again."""
+        copy = object.__new__(Content)
+        for each in fields(Content):
+            object.__setattr__(copy, each.name, getattr(self, each.name))
+        for name, value in (("warnings", warnings), ("packs", packs), ("mods", mods)):
+            object.__setattr__(copy, name, value)
+        return copy
 
     def schedule_of(self, npc: Npc) -> tuple[tuple[int, str, tuple[str, ...]], ...]:
         """Where someone goes and when: their schedule, with the steps of their walks if they walk."""

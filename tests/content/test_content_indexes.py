@@ -38,3 +38,11 @@ def test_a_copy_without_rules_has_no_rules_in_its_indexes(campus):
 
 
 INDEXES = ("rules_by_verb", "rules_by_target", "doors_by_room", "rounds", "schedule_times")
+
+
+def test_the_loads_copy_with_its_facts_equals_a_replace_and_shares_the_indexes(campus):
+    facts = dict(warnings=(), packs=({"id": "x", "version": "1", "hash": "0"},), mods=())
+    copy = campus.with_load_facts(facts["warnings"], facts["packs"], facts["mods"])
+    assert copy == dataclasses.replace(campus, **facts)
+    assert all(getattr(copy, name) is getattr(campus, name) for name in INDEXES)
+    assert campus.packs != facts["packs"]
