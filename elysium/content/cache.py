@@ -65,11 +65,28 @@ def cache_key(packs: list[PackFiles]) -> str | None:
 
 
 def _code_stamp() -> bytes:
+    """The stamp of the code this process reads and checks content with, taken once, when its
+    first key is made (see _stamp_code)."""
+    stamp = _CODE_STAMPS.get(CONTENT_CODE)
+    if stamp is None:
+        stamp = _CODE_STAMPS[CONTENT_CODE] = _stamp_code(CONTENT_CODE)
+    return stamp
+
+
+# Taken once a process. Python does not import a module again when its file changes, so a process
+# that outlives an edit or an upgrade goes on running the modules it has imported: stamping the
+# files again at each load would file what that old code builds under the new code's key, where
+# the next process would read it. It also cost a small pack's warm start more than the rest of its
+# key (a stat of each of 43 modules).
+_CODE_STAMPS: dict[Path, bytes] = {}
+
+
+def _stamp_code(folder: Path) -> bytes:
     """The name, size and time of each module that reads and checks content, in its sub-packages
     too (the engine's messages, which validation checks a game's against): a stat apiece, as
     reading them all would cost a warm start more than the rest of its key."""
     stamp = []
-    pending = [("", CONTENT_CODE)]
+    pending = [("", folder)]
     while pending:
         prefix, folder = pending.pop()
         for entry in sorted(os.scandir(folder), key=lambda e: e.name):

@@ -63,10 +63,11 @@ def _inside(real: str, pack: str) -> bool:
     return real == pack or real.startswith(pack.rstrip(os.sep) + os.sep)
 
 
-def look(path: Path, pack: str) -> os.stat_result:
+def look(path: Path, pack: str, walked: bool = False) -> os.stat_result:
     """The file's status, if it is content that may be read: a regular file (or a link to one)
     that lies inside `pack` (a real path, see os.path.realpath) and is no larger than the cap.
-    Raises Refused otherwise. Nothing is opened."""
+    Raises Refused otherwise. Nothing is opened. `walked`: the path was listed by `walk` from the
+    pack's folder, which descends no link, so a file that is no link itself lies inside."""
     try:
         status = os.lstat(path)
     except OSError as error:
@@ -89,9 +90,10 @@ def look(path: Path, pack: str) -> os.stat_result:
                           "not a regular file")
         raise Refused(f"this is {kind}, not a regular file" + (
             " (only files may be named *.yaml or *.yml)" if kind == "a folder" else ""))
-    real = os.path.realpath(path)
-    if not _inside(real, pack):
-        raise Refused(f"this file is a link to {display(real)}, which lies outside its pack folder")
+    if linked or not walked:  # realpath costs a stat of each part of the path
+        real = os.path.realpath(path)
+        if not _inside(real, pack):
+            raise Refused(f"this file is a link to {display(real)}, which lies outside its pack folder")
     if status.st_size > MAX_FILE_BYTES:
         raise _too_large()
     return status
@@ -194,7 +196,7 @@ class PackFiles:
         self.paths, self.problems = walk(folder)
         for path in self.paths:
             try:
-                self.data[path], self.stamps[path] = _read_stamped(path, self.real)
+                self.data[path], self.stamps[path] = _read_stamped(path, self.real, walked=True)
             except Refused as refused:
                 self.problems[path] = refused.message
 
@@ -214,7 +216,7 @@ class PackFiles:
         """A file's text read again, for the positions of a message after its bytes were let go;
         None when the file is not what was read (its size or time changed since), or is gone."""
         try:
-            data, stamp = _read_stamped(path, self.real)
+            data, stamp = _read_stamped(path, self.real, walked=True)
         except Refused:
             return None
         if stamp != self.stamps.get(path):
@@ -225,9 +227,9 @@ class PackFiles:
             return None
 
 
-def _read_stamped(path: Path, pack: str) -> tuple[bytes, tuple[int, int]]:
+def _read_stamped(path: Path, pack: str, walked: bool = False) -> tuple[bytes, tuple[int, int]]:
     """read_file, with the size and modification time the file had when looked at: a file that
     changes after the look gets a new time, so the stamp never vouches for bytes it did not see."""
-    status = look(path, pack)
+    status = look(path, pack, walked)
     data = _read_capped(path, status.st_size, MAX_FILE_BYTES)
     return data, (len(data), status.st_mtime_ns)

@@ -44,6 +44,7 @@ def test_content_cached_by_other_checking_code_is_checked_again(pack, tmp_path, 
     assert cache.read([PackFiles(pack)])[0] is not None
     checks = code / "validate.py"
     checks.write_text(checks.read_text() + "\n# a new check\n")
+    monkeypatch.setattr(cache, "_CODE_STAMPS", {})  # a process started after the upgrade
     content, key = cache.read([PackFiles(pack)])
     assert content is None and key
 
@@ -105,7 +106,27 @@ def test_any_change_to_the_code_that_reads_content_makes_a_new_key(pack, tmp_pat
     assert cache.cache_key(packs) == before
     edited = code / module
     edited.write_text(edited.read_text() + "\n# changed\n")
+    monkeypatch.setattr(cache, "_CODE_STAMPS", {})  # a process started after the edit
     assert cache.cache_key(packs) != before
+
+
+def test_a_running_process_keys_its_content_by_the_code_it_started_with(pack, tmp_path, monkeypatch):
+    """The code's stamp is taken once a process: a module edited while a game runs is not what the
+    process runs, so what it caches must not go under the edited code's key, which the next
+    process (started with the edit) uses."""
+    code = Path(shutil.copytree(cache.CONTENT_CODE, tmp_path / "code", ignore=shutil.ignore_patterns("__pycache__")))
+    monkeypatch.setattr(cache, "CONTENT_CODE", code)
+    packs = [PackFiles(pack)]
+    running = cache.cache_key(packs)
+    checks = code / "validate.py"
+    checks.write_text(checks.read_text() + "\n# edited while the game runs\n")
+    assert cache.cache_key(packs) == running
+    started_after = subprocess.run(
+        [sys.executable, "-c", "import sys; from pathlib import Path; from elysium.content import cache; "
+         "from elysium.content.files import PackFiles; cache.CONTENT_CODE = Path(sys.argv[1]); "
+         "print(cache.cache_key([PackFiles(Path(sys.argv[2]))]))", str(code), str(pack)],
+        capture_output=True, text=True, check=True)
+    assert started_after.stdout.strip() not in ("", running)
 
 
 def test_the_rooms_and_items_are_pickled_as_tables_and_read_back_in_order(pack, monkeypatch):
