@@ -1,7 +1,8 @@
 """A world repeats itself: its texts share sentences, and its rooms hold things that differ only by
-their ids. The audit reads each sentence once for its noun phrases (elysium/audit/phrases.py);
-these tests hold that reading to the reading of each text whole, on every text of the campus, the
-examples and the packs made for the tests."""
+their ids. The audit reads each sentence once for its noun phrases (elysium/audit/phrases.py), and
+asks the parser once about words among such things (elysium/audit/examine.py); these tests hold
+both to what reading each text whole and parsing every run find, on every text and in every room
+of the campus, the examples and the packs made for the tests."""
 
 from __future__ import annotations
 
@@ -9,12 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from elysium.audit import phrases
+from elysium import parser
+from elysium.audit import examine, phrases
+from elysium.audit.examine import Examiner
 from elysium.audit.phrases import SUBSTITUTION, PhrasesRead, noun_phrases
+from elysium.audit.scenery import reply_gaps, scenery_coverage
 from elysium.audit.verbs import _texts
 from elysium.content import load_content
 from elysium.content.loader import default_content_dir
 from elysium.content.styles import plain
+from elysium.engine import Game
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -61,3 +66,64 @@ def test_a_sentence_two_texts_share_is_read_once(monkeypatch):
     assert store["The lamp burns low. A dog sleeps by the gate."] == ("lamp", "dog", "gate")
     assert store["A dog sleeps by the gate. The bench is cold."] == ("dog", "gate", "bench")
     assert read.count("A dog sleeps by the gate") == 1
+
+
+class Checked(Examiner):
+    """An Examiner that parses every run too, and notes where the shared answer differs."""
+
+    made: list[Checked] = []
+
+    def __init__(self, vocabulary: parser.Vocabulary) -> None:
+        super().__init__(vocabulary)
+        Checked.made.append(self)
+        self.asked = 0
+        self.disagree: list[str] = []
+
+    def _covers(self, words, scope):
+        shared = super()._covers(words, scope)
+        self.asked += 1
+        if shared != self._parsed(words, scope):
+            self.disagree.append(f"{words!r} among {sorted(thing.id for thing in scope)}: shared {shared}")
+        return shared
+
+
+@pytest.mark.parametrize(("game", "mods"), PACKS)
+def test_an_answer_shared_between_rooms_is_the_parser_s_own_in_each(monkeypatch, game, mods):
+    monkeypatch.setattr("elysium.audit.scenery.Examiner", Checked)
+    Checked.made = []
+    content = load_content(game or default_content_dir(), mods)
+    scenery_coverage(content)
+    reply_gaps(content)
+    assert Checked.made and (game is not None or sum(made.asked for made in Checked.made) > 100)
+    disagree = [line for made in Checked.made for line in made.disagree]
+    assert not disagree, "\n".join(disagree)
+
+
+def _parses(monkeypatch) -> list[str]:
+    calls: list[str] = []
+    real = parser.parse
+    monkeypatch.setattr(examine.parser, "parse", lambda *args: calls.append(args[0]) or real(*args))
+    return calls
+
+
+def test_rooms_holding_the_same_things_under_other_ids_share_one_parse(monkeypatch):
+    examiner = Examiner(Game.from_content(load_content(FIXTURES / "audit_scenery")).vocabulary)
+    calls = _parses(monkeypatch)
+    for room in range(5):
+        scope = [parser.Thing(f"lamp_{room}", "brass lamp", ("lamp",), ("brass",)),
+                 parser.Thing(f"stool_{room}", "stool", ("stool",), ())]
+        assert examiner.examinable("brass lamp", scope)
+        assert not examiner.examinable("brass", scope)  # found, but by no noun of it
+    assert calls == ["examine brass lamp", "examine brass"]
+
+
+def test_things_that_differ_by_more_than_their_ids_are_parsed_again(monkeypatch):
+    examiner = Examiner(Game.from_content(load_content(FIXTURES / "audit_scenery")).vocabulary)
+    calls = _parses(monkeypatch)
+    lamp = parser.Thing("lamp", "brass lamp", ("lamp",), ("brass",))
+    assert examiner.examinable("lamp", [lamp])
+    held = parser.Thing("lamp", "brass lamp", ("lamp",), ("brass",), held_by="warden")
+    assert examiner.examinable("lamp", [lamp, held])  # two lamps: the parser asks which
+    assert examiner.examinable("lamp", [lamp, parser.Thing("lamp_2", "brass lamp", ("lamp",), ("brass",))])
+    assert examiner.examinable("lamp", [lamp, lamp])  # the same lamp twice is another scope again
+    assert len(calls) == 4
