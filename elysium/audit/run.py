@@ -4,6 +4,7 @@ aside, as lines at file:line:col and a summary (or as JSON)."""
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from pathlib import Path
@@ -43,6 +44,19 @@ def command(args: argparse.Namespace) -> int:
 def audit(game: Path | None = None, mods: tuple[Path, ...] = ()) -> Report:
     """The report on the game in `game` (default: the campus) with `mods`; raises ContentError
     when the packs do not load (the audit needs a game that plays)."""
+    collecting = gc.isenabled()
+    # As the load does: the checks make many objects and keep most of them (a finding, its
+    # message and place, each phrase and answer), so the collector's passes over the growing heap
+    # found next to nothing (244 objects in 900 passes at 10,000 rooms, an eighth of the CPU).
+    gc.disable()
+    try:
+        return _audit(game, mods)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _audit(game: Path | None, mods: tuple[Path, ...]) -> Report:
     packs = [PackFiles(Path(game) if game else default_content_dir()), *(PackFiles(Path(m)) for m in mods)]
     loaded = load(packs)
     content = loaded.content
