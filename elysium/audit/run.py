@@ -23,7 +23,7 @@ from .names import name_findings
 from .phrases import PhrasesRead
 from .places import CloseNouns, TextPlaces
 from .reach import reach, unreachable
-from .scenery import reply_gaps, scenery_coverage
+from .scenery import Scopes, reply_gaps, scenery_coverage
 from .verbs import unknown_verbs
 
 EXIT_FOUND = 1  # something is found that the packs do not allow
@@ -62,13 +62,13 @@ def _audit(game: Path | None, mods: tuple[Path, ...]) -> Report:
     content = loaded.content
     places = TextPlaces(content, loaded.written, loaded.places)
     close = CloseNouns(content)
-    phrases = PhrasesRead()
+    phrases, scopes = PhrasesRead(), Scopes()  # the room checks and the reply checks share them
     found: list[AuditFinding] = []
-    for gap in scenery_coverage(content, places, phrases).gaps:
+    for gap in scenery_coverage(content, places, phrases, scopes).gaps:
         found.append(AuditFinding("scenery", {"room": gap.room, "noun": gap.noun},
                                   f"{gap.room}: {gap.noun!r} ({gap.source}) cannot be examined there"
                                   f"{close.suggestion(gap.room, gap.noun)}", gap.where))
-    for npc, gap in reply_gaps(content, places, phrases):
+    for npc, gap in reply_gaps(content, places, phrases, scopes):
         found.append(AuditFinding("scenery", {"room": gap.room, "npc": npc, "noun": gap.noun},
                                   f"{gap.room}: {gap.noun!r} ({gap.source}, read where {npc} stands) cannot be "
                                   f"examined there{close.suggestion(gap.room, gap.noun)}", gap.where))
