@@ -57,3 +57,15 @@ def test_the_audit_asks_the_bus_for_no_scope(monkeypatch):
 
     monkeypatch.setattr(Game, "scope", lambda self: pytest.fail("the audit asked the world service for a scope"))
     assert run.audit(FIXTURES / "audit_scenery").findings
+
+
+@pytest.mark.parametrize(("game", "mods"), PACKS)
+def test_the_reply_checks_find_the_same_with_the_room_checks_scopes_as_with_their_own(monkeypatch, game, mods):
+    content = load_content(game or default_content_dir(), mods)
+    own = scenery.reply_gaps(content)
+    shared = scenery.Scopes()
+    scenery.scenery_coverage(content, scopes=shared)
+    made = []
+    monkeypatch.setattr(scenery, "things_here", lambda played: made.append(1) or things_here(played))
+    assert scenery.reply_gaps(content, scopes=shared) == own
+    assert not made  # every room with people was read by the room checks already
