@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from elysium.content.styles import plain
+from elysium.content.styles import CONTROL, plain
 
 LONGEST = 4
 
@@ -84,6 +84,12 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]")
 SUBSTITUTION = re.compile(r"\{[^{}]*\}")
 
 
+def plain_text(text: str) -> str:
+    """`plain(text)`, at no cost for a text with no markup (every tag opens with a bracket) and no
+    control character to leave out: most prose, read as it is."""
+    return text if "[" not in text and not CONTROL.search(text) else plain(text)
+
+
 def noun_phrases(text: str, classes: dict[str, tuple] | None = None,
                  sentences: dict[str, tuple[str, ...]] | None = None) -> list[str]:
     """The noun phrases in `text`, in order, lower-cased (repeats kept: the caller decides);
@@ -95,7 +101,7 @@ def noun_phrases(text: str, classes: dict[str, tuple] | None = None,
     # A full stop ends any phrase, as the start of a text has none begun: so a text's phrases are
     # its sentences' phrases one after the other, and a world's texts are made of far fewer
     # sentences than they hold (the synthetic packs' rooms shuffle a few dozen).
-    for sentence in SUBSTITUTION.sub(",", plain(text)).split("."):
+    for sentence in SUBSTITUTION.sub(",", plain_text(text)).split("."):
         sentence = sentence.strip()
         phrases = sentences.get(sentence)
         if phrases is None:

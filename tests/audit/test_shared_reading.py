@@ -127,3 +127,60 @@ def test_things_that_differ_by_more_than_their_ids_are_parsed_again(monkeypatch)
     assert examiner.examinable("lamp", [lamp, parser.Thing("lamp_2", "brass lamp", ("lamp",), ("brass",))])
     assert examiner.examinable("lamp", [lamp, lamp])  # the same lamp twice is another scope again
     assert len(calls) == 4
+
+
+def _invited_whole(text: str) -> list[tuple[str, str]]:
+    """The invitations of `text` found by running each pattern over the whole text at once."""
+    from elysium.audit import verbs
+
+    text = plain(text)
+    found = [(match[1].lower(), match[0]) for match in verbs.INVITATIONS.finditer(text)
+             if match[1].lower() in verbs.INVITING]
+    for quoted in verbs.QUOTE.finditer(text):
+        speech = quoted[1] if quoted[1] is not None else quoted[2]
+        found += [(clause[1].lower(), f"{clause[1]} {clause[2]}") for clause in verbs.CLAUSE_START.finditer(speech)
+                  if clause[1].lower() in verbs.INVITING and clause[2].lower() in verbs.OBJECT_STARTS]
+    if verbs.CAPITALS.search(text) and len(verbs.UPPER.findall(text)) * 2 <= len(verbs.LETTER.findall(text)):
+        found += [(command[1].lower(), command[0]) for command in verbs.CAPITALS.finditer(text)
+                  if command[1].lower() in verbs.INVITING]
+    return found
+
+
+INVITING_TEXTS = [
+    "You could touch the star. Why not ring the bell? \"Toss one in. Ring the bell twice,\" she says.",
+    "Nothing here.TOUCH STAR.You might gently polish it", "THE INSCRIPTION READS. TOUCH STAR", "Try to.climb",
+    "You could [b]touch[/b] the star.", "You\x01 could touch it. \\[TOUCH STAR] and PULL LEVER now.",
+    "“Knock twice. Then open the door,” he says. You can. Feel free to dance.", "", ".", "..you could sing",
+]
+
+
+@pytest.mark.parametrize(("game", "mods"), PACKS)
+def test_invitations_found_sentence_by_sentence_are_those_of_the_whole_text(game, mods):
+    from elysium.audit.verbs import invited_verbs
+
+    content = load_content(game or default_content_dir(), mods)
+    sentences: dict = {}
+    texts = [text for _, text in _texts(content)] + INVITING_TEXTS
+    for text in texts:
+        assert list(invited_verbs(text, sentences)) == _invited_whole(text), text
+    assert any(_invited_whole(text) for text in INVITING_TEXTS[:3])
+
+
+def test_a_sentence_two_texts_share_is_searched_for_invitations_once(monkeypatch):
+    from elysium.audit import verbs
+
+    read = []
+    real = verbs._sentence
+    monkeypatch.setattr(verbs, "_sentence", lambda sentence: read.append(sentence) or real(sentence))
+    sentences: dict = {}
+    assert list(verbs.invited_verbs("The lamp burns low. You could touch the star.", sentences)) == [
+        ("touch", "You could touch")]
+    assert list(verbs.invited_verbs("You could touch the star. The bench is cold.", sentences)) == [
+        ("touch", "You could touch")]
+    assert read.count("You could touch the star") == 1
+
+
+def test_plain_text_is_plain_for_text_with_markup_escapes_or_control_characters_and_without():
+    for text in ("plain words", "[b]bold[/b] and [red]red", "\\[not a tag]", "a\x01b\x7f", "[/] stray [", "",
+                 "tab\tand\nnewline", "[@click=x]link[/]"):
+        assert phrases.plain_text(text) == plain(text), text
