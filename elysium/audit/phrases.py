@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from elysium.content.styles import plain
+from elysium.content.styles import CONTROL, plain
 
 LONGEST = 4
 
@@ -84,13 +84,37 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]")
 SUBSTITUTION = re.compile(r"\{[^{}]*\}")
 
 
-def noun_phrases(text: str, classes: dict[str, tuple] | None = None) -> list[str]:
+def plain_text(text: str) -> str:
+    """`plain(text)`, at no cost for a text with no markup (every tag opens with a bracket) and no
+    control character to leave out: most prose, read as it is."""
+    return text if "[" not in text and not CONTROL.search(text) else plain(text)
+
+
+def noun_phrases(text: str, classes: dict[str, tuple] | None = None,
+                 sentences: dict[str, tuple[str, ...]] | None = None) -> list[str]:
     """The noun phrases in `text`, in order, lower-cased (repeats kept: the caller decides);
-    `classes`: what each word does in a phrase (see _class_of), kept by the caller across texts."""
+    `classes`: what each word does in a phrase (see _class_of), and `sentences`: the phrases of
+    each sentence, both kept by the caller across texts."""
     classes = {} if classes is None else classes
+    sentences = {} if sentences is None else sentences
+    found: list[str] = []
+    # A full stop ends any phrase, as the start of a text has none begun: so a text's phrases are
+    # its sentences' phrases one after the other, and a world's texts are made of far fewer
+    # sentences than they hold (the synthetic packs' rooms shuffle a few dozen).
+    for sentence in SUBSTITUTION.sub(",", plain_text(text)).split("."):
+        sentence = sentence.strip()
+        phrases = sentences.get(sentence)
+        if phrases is None:
+            phrases = sentences[sentence] = tuple(_sentence_phrases(sentence, classes))
+        found += phrases
+    return found
+
+
+def _sentence_phrases(sentence: str, classes: dict[str, tuple]) -> list[str]:
+    """The noun phrases of text with no full stop in it, its substitutions already cut out."""
     found: list[str] = []
     current: list[str] | None = None  # the phrase being read, if one has started
-    for token in WORD.findall(SUBSTITUTION.sub(",", plain(text))):
+    for token in WORD.findall(sentence):
         kind, word, ends, ends_after_first = classes.get(token) or classes.setdefault(token, _class_of(token))
         if kind is POSSESSIVE:  # "the porter's lodge" is one phrase, "porter lodge"
             current = [*(current or []), word]
@@ -131,9 +155,10 @@ class PhrasesRead(dict):
     def __init__(self) -> None:
         super().__init__()
         self.classes: dict[str, tuple] = {}  # each word's part in a phrase: the texts share their words
+        self.sentences: dict[str, tuple[str, ...]] = {}  # and their sentences
 
     def __missing__(self, text: str) -> tuple[str, ...]:
-        found = self[text] = tuple(noun_phrases(text, self.classes))
+        found = self[text] = tuple(noun_phrases(text, self.classes, self.sentences))
         return found
 
 

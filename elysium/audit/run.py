@@ -4,6 +4,7 @@ aside, as lines at file:line:col and a summary (or as JSON)."""
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from pathlib import Path
@@ -22,7 +23,7 @@ from .names import name_findings
 from .phrases import PhrasesRead
 from .places import CloseNouns, TextPlaces
 from .reach import reach, unreachable
-from .scenery import reply_gaps, scenery_coverage
+from .scenery import Scopes, reply_gaps, scenery_coverage
 from .verbs import unknown_verbs
 
 EXIT_FOUND = 1  # something is found that the packs do not allow
@@ -43,18 +44,31 @@ def command(args: argparse.Namespace) -> int:
 def audit(game: Path | None = None, mods: tuple[Path, ...] = ()) -> Report:
     """The report on the game in `game` (default: the campus) with `mods`; raises ContentError
     when the packs do not load (the audit needs a game that plays)."""
+    collecting = gc.isenabled()
+    # As the load does: the checks make many objects and keep most of them (a finding, its
+    # message and place, each phrase and answer), so the collector's passes over the growing heap
+    # found next to nothing (244 objects in 900 passes at 10,000 rooms, an eighth of the CPU).
+    gc.disable()
+    try:
+        return _audit(game, mods)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _audit(game: Path | None, mods: tuple[Path, ...]) -> Report:
     packs = [PackFiles(Path(game) if game else default_content_dir()), *(PackFiles(Path(m)) for m in mods)]
     loaded = load(packs)
     content = loaded.content
     places = TextPlaces(content, loaded.written, loaded.places)
     close = CloseNouns(content)
-    phrases = PhrasesRead()
+    phrases, scopes = PhrasesRead(), Scopes()  # the room checks and the reply checks share them
     found: list[AuditFinding] = []
-    for gap in scenery_coverage(content, places, phrases).gaps:
+    for gap in scenery_coverage(content, places, phrases, scopes).gaps:
         found.append(AuditFinding("scenery", {"room": gap.room, "noun": gap.noun},
                                   f"{gap.room}: {gap.noun!r} ({gap.source}) cannot be examined there"
                                   f"{close.suggestion(gap.room, gap.noun)}", gap.where))
-    for npc, gap in reply_gaps(content, places, phrases):
+    for npc, gap in reply_gaps(content, places, phrases, scopes):
         found.append(AuditFinding("scenery", {"room": gap.room, "npc": npc, "noun": gap.noun},
                                   f"{gap.room}: {gap.noun!r} ({gap.source}, read where {npc} stands) cannot be "
                                   f"examined there{close.suggestion(gap.room, gap.noun)}", gap.where))

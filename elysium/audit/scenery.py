@@ -22,6 +22,7 @@ from elysium.state.conditions import holds, render
 from elysium.state.places import move_npc
 from .examine import Examiner, words_in
 from .phrases import PhrasesRead
+from .scopes import things_here
 from .places import TextPlaces
 
 
@@ -65,9 +66,10 @@ def unexaminable_nouns(content: Content) -> list[Finding]:
 
 
 def scenery_coverage(content: Content, places: TextPlaces | None = None,
-                     phrases: PhrasesRead | None = None) -> Coverage:
+                     phrases: PhrasesRead | None = None, scopes: Scopes | None = None) -> Coverage:
     """The nouns counted (each once a room) and those EXAMINE does not find where they are read."""
     phrases = PhrasesRead() if phrases is None else phrases
+    scopes = Scopes() if scopes is None else scopes
     game = Game.from_content(content)
     game.state["lighting"] = {room_id: True for room_id in content.rooms}
     places = places or TextPlaces(content)
@@ -79,8 +81,7 @@ def scenery_coverage(content: Content, places: TextPlaces | None = None,
         game.state["location"] = room.id
         for npc in people.get(room.id, ()):  # everyone who can be here, with what they hold
             move_npc(game.state, npc.id, room.id)
-        scope = _with_all_their_scenery(game.scope(), content, people.get(room.id, ()), game.state, placed)
-        known = words_in(scope)
+        scope, known = scopes.of(room.id, game, people.get(room.id, ()), placed)
         seen: set[str] = set()  # each noun counts once a room, however many texts name it
         for source, path, text in _read_in(content, room, people.get(room.id, ()), game.state, placed):
             for phrase in phrases[render(text, game.state, content)]:
@@ -91,6 +92,21 @@ def scenery_coverage(content: Content, places: TextPlaces | None = None,
                 if not examiner.examinable(phrase, scope, known):
                     gaps.append(Finding(room.id, phrase, source, text, places.where(path, text, phrase)))
     return Coverage(nouns, tuple(gaps))
+
+
+class Scopes(dict):
+    """room id -> (what is in scope there as the checks read the room, every word of those things),
+    made once an audit: the room checks and the reply checks read the same rooms in the same
+    order, people moved the same way, so each finds the same scope in each room."""
+
+    def of(self, room_id: str, game: Game, people: tuple[Npc, ...], placed: Placed) -> tuple[list[parser.Thing],
+                                                                                           frozenset[str]]:
+        """The scope in `room_id`, where `game` has the player and `people`."""
+        made = self.get(room_id)
+        if made is None:
+            scope = _with_all_their_scenery(things_here(game), game.content, people, game.state, placed)
+            made = self[room_id] = (scope, words_in(scope))
+        return made
 
 
 class Placed:
@@ -180,12 +196,13 @@ PERSON = frozenset("""
 """.split())
 
 
-def reply_gaps(content: Content, places: TextPlaces | None = None,
-               phrases: PhrasesRead | None = None) -> list[tuple[str, Finding]]:
+def reply_gaps(content: Content, places: TextPlaces | None = None, phrases: PhrasesRead | None = None,
+               scopes: Scopes | None = None) -> list[tuple[str, Finding]]:
     """(the person, a noun) for every noun the narration of a person's replies (each topic and the
     default reply, every variant) names that EXAMINE does not find in a room where they can be; each
     noun once a room, and not again where the room's own texts already named it."""
     phrases = PhrasesRead() if phrases is None else phrases
+    scopes = Scopes() if scopes is None else scopes
     game = Game.from_content(content)
     game.state["lighting"] = {room_id: True for room_id in content.rooms}
     places = places or TextPlaces(content)
@@ -199,7 +216,7 @@ def reply_gaps(content: Content, places: TextPlaces | None = None,
         game.state["location"] = room.id
         for npc in people[room.id]:  # everyone who can be here, with what they hold
             move_npc(game.state, npc.id, room.id)
-        scope = _with_all_their_scenery(game.scope(), content, people[room.id], game.state, placed)
+        scope, known = scopes.of(room.id, game, people[room.id], placed)
         seen = {phrase for _, _, text in _read_in(content, room, people[room.id], game.state, placed)
                 for phrase in phrases[render(text, game.state, content)]}
         for npc in people[room.id]:
@@ -208,7 +225,9 @@ def reply_gaps(content: Content, places: TextPlaces | None = None,
                     if phrase in seen or phrase.split()[-1] in PERSON:
                         continue
                     seen.add(phrase)
-                    if not examiner.examinable(phrase, scope + _given(given, content)):
+                    brought = _given(given, content)
+                    if not (examiner.examinable(phrase, scope + brought) if brought
+                            else examiner.examinable(phrase, scope, known)):
                         gaps.append((npc.id, Finding(room.id, phrase, source, text, places.where(path, text, phrase))))
     return gaps
 

@@ -23,9 +23,9 @@ from collections.abc import Iterator
 
 from elysium import parser
 from elysium.content.model import Content, Text
-from elysium.content.styles import plain
 
 from .findings import AuditFinding
+from .phrases import plain_text
 from .places import TextPlaces
 
 INVITING = frozenset("""
@@ -56,23 +56,37 @@ UPPER = re.compile(r"[A-Z]")
 LETTER = re.compile(r"[A-Za-z]")
 
 
-def invited_verbs(text: str) -> Iterator[tuple[str, str]]:
-    """(the verb, the words that invite it) for each invitation in `text`."""
-    text = plain(text)
-    for match in INVITATIONS.finditer(text):
-        if match[1].lower() in INVITING:
-            yield match[1].lower(), match[0]
+def invited_verbs(text: str, sentences: dict[str, tuple[tuple, bool]] | None = None) -> Iterator[tuple[str, str]]:
+    """(the verb, the words that invite it) for each invitation in `text`; `sentences`: what each
+    sentence holds (see _sentence), kept by the caller across texts."""
+    text = plain_text(text)
+    sentences = {} if sentences is None else sentences
+    capitals = False
+    # Neither an invitation nor a command in capitals runs over a full stop: they are found
+    # sentence by sentence, each sentence read once however many texts repeat it.
+    for sentence in text.split("."):
+        sentence = sentence.strip()
+        invitations, has_capitals = sentences.get(sentence) or sentences.setdefault(sentence, _sentence(sentence))
+        yield from invitations
+        capitals = capitals or has_capitals
     for quoted in QUOTE.finditer(text):
         speech = quoted[1] if quoted[1] is not None else quoted[2]
         for clause in CLAUSE_START.finditer(speech):
             verb, following = clause[1].lower(), clause[2].lower()
             if verb in INVITING and following in OBJECT_STARTS:
                 yield verb, f"{clause[1]} {clause[2]}"
-    if not CAPITALS.search(text) or len(UPPER.findall(text)) * 2 > len(LETTER.findall(text)):
+    if not capitals or len(UPPER.findall(text)) * 2 > len(LETTER.findall(text)):
         return  # none, or an inscription cut in capitals, not a command set among words
     for command in CAPITALS.finditer(text):
         if command[1].lower() in INVITING:
             yield command[1].lower(), command[0]
+
+
+def _sentence(sentence: str) -> tuple[tuple[tuple[str, str], ...], bool]:
+    """The invitations in words of a sentence, and whether it holds two words in capitals."""
+    invitations = tuple((match[1].lower(), match[0]) for match in INVITATIONS.finditer(sentence)
+                        if match[1].lower() in INVITING)
+    return invitations, CAPITALS.search(sentence) is not None
 
 
 def unknown_verbs(content: Content, vocabulary: parser.Vocabulary, places: TextPlaces) -> list[AuditFinding]:
@@ -80,10 +94,11 @@ def unknown_verbs(content: Content, vocabulary: parser.Vocabulary, places: TextP
     found: dict[str, AuditFinding] = {}
     known: dict[str, bool] = {}
     read: dict[str, list[tuple[str, str]]] = {}  # text -> its invitations: a world repeats its texts
+    sentences: dict[str, tuple[tuple, bool]] = {}  # and its sentences, more still
     for path, text in _texts(content):
         invitations = read.get(text)
         if invitations is None:
-            invitations = read[text] = list(invited_verbs(text))
+            invitations = read[text] = list(invited_verbs(text, sentences))
         for verb, words in invitations:
             if verb in found:
                 continue

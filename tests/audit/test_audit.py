@@ -277,3 +277,22 @@ def test_a_mod_s_findings_are_placed_in_its_own_files(capsys, tmp_path):
     cart = next(f for f in found if f["subject"] == {"room": "lantern_walk:lamp_turret", "noun": "cart"})
     line = Path(cart["file"]).read_text(encoding="utf-8").splitlines()[cart["line"] - 1]
     assert Path(cart["file"]).name == "walk.yaml" and line[cart["column"] - 1:].startswith("cart")
+
+
+def test_the_checks_run_with_the_collector_off_and_leave_it_as_they_found_it(monkeypatch):
+    import gc
+
+    from elysium.audit import run
+
+    seen = []
+    real = run.scenery_coverage
+    monkeypatch.setattr(run, "scenery_coverage", lambda *args: seen.append(gc.isenabled()) or real(*args))
+    assert gc.isenabled()
+    run.audit(FIXTURES / "audit_scenery")
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        run.audit(FIXTURES / "audit_scenery")
+        assert not gc.isenabled()  # one who switched it off keeps it off
+    finally:
+        gc.enable()
