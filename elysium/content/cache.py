@@ -146,6 +146,11 @@ def write(key: str | None, content: model.Content) -> None:
         pass
 
 
+_SHAREABLE = frozenset((str, dict, tuple))
+_DATA = frozenset((dict, tuple))
+_PLAIN = frozenset((str, int, float, bool, type(None)))
+
+
 class _Writer(pickle.Pickler):
     """Pickles content with one copy of each equal condition, effect (or tuple of them) and long
     text in a model's values: the load makes a dict for each `if:` and each effect as written, and
@@ -154,48 +159,46 @@ class _Writer(pickle.Pickler):
 
     def __init__(self, stream) -> None:
         super().__init__(stream, protocol=pickle.HIGHEST_PROTOCOL)
-        self.known: dict[Any, Any] = {}
+        self.texts: dict[str, str] = {}
+        self.known: dict[str, Any] = {}  # _key -> the first value met
 
     def reducer_override(self, obj: Any) -> Any:
         cls = obj.__class__
         if getattr(cls, "__module__", None) == model.__name__ and hasattr(cls, "_from_fields"):
             reduced = obj.__reduce__()
             if len(reduced) == 2:
-                return reduced[0], self.shared(reduced[1])
+                return reduced[0], self.shared(reduced[1], _SHAREABLE)
         return NotImplemented
 
-    def shared(self, values: tuple[Any, ...]) -> tuple[Any, ...]:
-        """The values, each condition, effect and long text the first equal one met."""
-        if not any(value.__class__ in _SHAREABLE for value in values):
+    def shared(self, values: tuple[Any, ...], kinds: frozenset[type] = _DATA) -> tuple[Any, ...]:
+        """The values, each condition and effect (and long text, when `kinds` has str) the first
+        equal one met. A room's or item's own texts are shared by the load already (the rows of
+        the tables): a set of every description would only add to the first load's peak."""
+        if not any(value.__class__ in kinds for value in values):
             return values
-        return tuple(self.one(value) if value.__class__ in _SHAREABLE else value for value in values)
+        return tuple(self.one(value) if value.__class__ in kinds else value for value in values)
 
     def one(self, value: Any) -> Any:
         if value.__class__ is str:
-            return self.known.setdefault(value, value) if len(value) > SHARED_TEXT else value
+            return self.texts.setdefault(value, value) if len(value) > SHARED_TEXT else value
         key = _key(value)
         return value if key is None else self.known.setdefault(key, value)
 
 
-_SHAREABLE = frozenset((str, dict, tuple))
-_PLAIN = frozenset((str, int, float, bool, type(None)))
+def _key(value: Any) -> str | None:
+    """What tells two conditions or effects apart: their text as Python writes it, which keeps
+    their keys' order and their values' types (`1`, `1.0` and `True` are equal but not the same);
+    None for anything but plain data. A text, not a tuple for each dict and value: the keys are
+    kept while the cache is written, beside everything the load made."""
+    return repr(value) if _plain(value) else None
 
 
-def _key(value: Any) -> Any:
-    """What tells two conditions or effects apart: their keys in order and their values with their
-    types (`1`, `1.0` and `True` are equal but not the same); None for anything but plain data."""
+def _plain(value: Any) -> bool:
     kind = value.__class__
     if kind in _PLAIN:
-        return kind, value
+        return True
     if kind is dict:
-        parts = []
-        for key, item in value.items():
-            inner = _key(item)
-            if inner is None or key.__class__ not in _PLAIN:
-                return None
-            parts += (key.__class__, key, inner)
-        return dict, tuple(parts)
+        return all(key.__class__ in _PLAIN and _plain(item) for key, item in value.items())
     if kind is tuple or kind is list:
-        inner = tuple(_key(item) for item in value)
-        return None if None in inner else (kind, inner)
-    return None
+        return all(_plain(item) for item in value)
+    return False
