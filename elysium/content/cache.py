@@ -146,9 +146,10 @@ def write(key: str | None, content: model.Content) -> None:
         pass
 
 
-_SHAREABLE = frozenset((str, dict, tuple))
-_DATA = frozenset((dict, tuple))
-_PLAIN = frozenset((str, int, float, bool, type(None)))
+# The models pickled one by one that hold conditions, effects or texts within texts (a room's and
+# an item's are in their tables' rows, see Content.cache_state).
+_WITH_DATA = frozenset((model.Variant, model.Exit, model.Topic, model.Rule, model.Timer, model.Npc,
+                        model.SchoolClass, model.Recital))
 
 
 class _Writer(pickle.Pickler):
@@ -160,45 +161,39 @@ class _Writer(pickle.Pickler):
     def __init__(self, stream) -> None:
         super().__init__(stream, protocol=pickle.HIGHEST_PROTOCOL)
         self.texts: dict[str, str] = {}
-        self.known: dict[str, Any] = {}  # _key -> the first value met
+        self.known: dict[bytes, Any] = {}  # _key -> the first value met
 
     def reducer_override(self, obj: Any) -> Any:
-        cls = obj.__class__
-        if getattr(cls, "__module__", None) == model.__name__ and hasattr(cls, "_from_fields"):
-            reduced = obj.__reduce__()
-            if len(reduced) == 2:
-                return reduced[0], self.shared(reduced[1], _SHAREABLE)
-        return NotImplemented
+        if obj.__class__ not in _WITH_DATA:
+            return NotImplemented
+        make, values = obj.__reduce__()
+        return make, self.shared(values, texts=True)
 
-    def shared(self, values: tuple[Any, ...], kinds: frozenset[type] = _DATA) -> tuple[Any, ...]:
-        """The values, each condition and effect (and long text, when `kinds` has str) the first
-        equal one met. A room's or item's own texts are shared by the load already (the rows of
-        the tables): a set of every description would only add to the first load's peak."""
-        if not any(value.__class__ in kinds for value in values):
-            return values
-        return tuple(self.one(value) if value.__class__ in kinds else value for value in values)
+    def shared(self, values: tuple[Any, ...], texts: bool = False) -> tuple[Any, ...]:
+        """The values, each condition and effect (and long text, with `texts`) the first equal one
+        met. A room's or item's own texts are shared by the load already (the rows of the tables):
+        a set of every description would only add to the first load's peak."""
+        for value in values:
+            kind = value.__class__
+            if kind is dict or (kind is tuple and value and value[0].__class__ is dict) or (
+                    texts and kind is str and len(value) > SHARED_TEXT):
+                break
+        else:
+            return values  # most models and rows: nothing to share, and no new tuple
+        return tuple([self.one(value, texts) for value in values])
 
-    def one(self, value: Any) -> Any:
-        if value.__class__ is str:
-            return self.texts.setdefault(value, value) if len(value) > SHARED_TEXT else value
-        key = _key(value)
-        return value if key is None else self.known.setdefault(key, value)
-
-
-def _key(value: Any) -> str | None:
-    """What tells two conditions or effects apart: their text as Python writes it, which keeps
-    their keys' order and their values' types (`1`, `1.0` and `True` are equal but not the same);
-    None for anything but plain data. A text, not a tuple for each dict and value: the keys are
-    kept while the cache is written, beside everything the load made."""
-    return repr(value) if _plain(value) else None
+    def one(self, value: Any, texts: bool) -> Any:
+        kind = value.__class__
+        if kind is str:
+            return self.texts.setdefault(value, value) if texts and len(value) > SHARED_TEXT else value
+        if kind is dict or (kind is tuple and value and value[0].__class__ is dict):
+            return self.known.setdefault(_key(value), value)
+        return value  # words are shared by the load already
 
 
-def _plain(value: Any) -> bool:
-    kind = value.__class__
-    if kind in _PLAIN:
-        return True
-    if kind is dict:
-        return all(key.__class__ in _PLAIN and _plain(item) for key, item in value.items())
-    if kind is tuple or kind is list:
-        return all(_plain(item) for item in value)
-    return False
+def _key(value: Any) -> bytes:
+    """What tells two conditions or effects apart: their own pickle, which keeps their keys' order
+    and their values' types (`1`, `1.0` and `True` are equal but not the same), and is what the
+    shared one will be read back as. Bytes, not a tuple for each dict and value: the keys are kept
+    while the cache is written, beside everything the load made."""
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)

@@ -513,7 +513,7 @@ class Content:
         (see cache.write). What the cached properties worked out is left out: it is made again."""
         state = {each.name: getattr(self, each.name) for each in fields(self)}
         for name, cls in TABLED.items():
-            table = _table(cls, state[name], share)
+            table = _table(cls, state[name], share if cls in HOLDS_DATA else None)
             if table is not None:
                 state[name] = table
         return state
@@ -551,6 +551,7 @@ class Content:
 
 
 TABLED = {"rooms": Room, "items": Item}  # the Content fields pickled as tables: most of the models
+HOLDS_DATA = {Room}  # of those, the ones whose values may hold conditions and effects (dicts)
 TABLE_ROWS = 256  # models a part of a table holds: the unpickler holds a whole part on its stack
 Table = tuple[list[Any], bytes]  # a part of a table: the models' values, and their shapes (see _table)
 
