@@ -8,6 +8,7 @@ frozen.py; after changing a class's fields, run `python -m elysium.content.model
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import field, fields
 from functools import cached_property
 from operator import attrgetter
@@ -99,14 +100,25 @@ class Room:
 
     @staticmethod
     def _from_pickle(id: str, name: str, description: Text, ways: tuple[Any, ...], *rest: Any) -> Room:
-        exits: dict[str, Exit] = {}
-        following = iter(ways)
-        for way in following:
-            if way.__class__ is Exit:
-                exits[way.direction] = way
-            else:
-                exits[way] = Exit._from_fields(way, next(following))
-        return Room._from_fields(id, name, description, exits, *rest)
+        return Room._from_fields(id, name, description, _exits_from(ways), *rest)
+
+    @staticmethod
+    def _from_row(values: list[Any], start: int, end: int, stop: int) -> Room:
+        """A room of a table (see _table): its values from `start` to `end` but its exits, then its
+        flat exits to `stop`."""
+        return Room._from_fields(values[start], values[start + 1], values[start + 2],
+                                 _exits_from(values[end:stop]), *values[start + 3:end])
+
+
+def _exits_from(ways: tuple[Any, ...] | list[Any]) -> dict[str, Exit]:
+    exits: dict[str, Exit] = {}
+    following = iter(ways)
+    for way in following:
+        if way.__class__ is Exit:
+            exits[way.direction] = way
+        else:
+            exits[way] = Exit._from_fields(way, next(following))
+    return exits
 
 
 def _flat_ways(exits: dict[str, Exit]) -> tuple[Any, ...] | None:
@@ -492,12 +504,16 @@ class Content:
                           (recital.time + recital.patience) % (24 * 60)) for recital in self.recitals.values()})
 
     def __getstate__(self) -> dict[str, Any]:
-        """Pickled (the content cache) with its rooms and items as tables (see _table): pickled one
-        by one, every room and item left a tuple of its values and two entries in the unpickler's
-        memo until the whole content had been read; a table leaves one tuple per TABLE_ROWS."""
-        state = dict(vars(self))
+        return self.cache_state()
+
+    def cache_state(self, share: Callable[[tuple[Any, ...]], tuple[Any, ...]] | None = None) -> dict[str, Any]:
+        """Its fields, with the rooms and items as tables (see _table): pickled one by one, every
+        room and item left a tuple of its values and two entries in the unpickler's memo until the
+        whole content had been read. `share` may give each model's values with equal ones made one
+        (see cache.write). What the cached properties worked out is left out: it is made again."""
+        state = {each.name: getattr(self, each.name) for each in fields(self)}
         for name, cls in TABLED.items():
-            table = _table(cls, state[name])
+            table = _table(cls, state[name], share if cls in HOLDS_DATA else None)
             if table is not None:
                 state[name] = table
         return state
@@ -507,6 +523,17 @@ class Content:
             if isinstance(state.get(name), tuple):
                 state[name] = _from_table(cls, state[name])
         vars(self).update(state)
+
+    @classmethod
+    def from_state(cls, state: Any) -> Content:
+        """The content whose `cache_state()` this is: the cache pickles the state rather than the
+        content, so that its tables are made into models once the unpickler (and its memo, which
+        holds every object it has read) is gone, not beside it."""
+        if not isinstance(state, dict) or state.keys() != {each.name for each in fields(cls)}:
+            raise ValueError("not the state of a content")
+        content = object.__new__(cls)
+        content.__setstate__(state)
+        return content
 
     def origin(self, kind: str, entry_id: str) -> str:
         """The file an entry is written in, or "" when that is not known."""
@@ -524,15 +551,21 @@ class Content:
 
 
 TABLED = {"rooms": Room, "items": Item}  # the Content fields pickled as tables: most of the models
+HOLDS_DATA = {Room}  # of those, the ones whose values may hold conditions and effects (dicts)
 TABLE_ROWS = 256  # models a part of a table holds: the unpickler holds a whole part on its stack
+Table = tuple[list[Any], bytes]  # a part of a table: the models' values, and their shapes (see _table)
 
 
-def _table(cls: type, models: dict[str, Any]) -> tuple[tuple[tuple[Any, ...], bytes], ...] | None:
-    """The models in parts of TABLE_ROWS, each (the models' pickled values one after the other, a
-    byte for each model: how many values, plus 128 when it is made by `_from_pickle`); None when
-    one is not a `cls` kept under its id."""
+def _table(cls: type, models: dict[str, Any],
+           share: Callable[[tuple[Any, ...]], tuple[Any, ...]] | None = None) -> tuple[Table, ...] | None:
+    """The models in parts of TABLE_ROWS, each (a list of the models' pickled values one after the
+    other, two bytes for each model: how many values, and 0 for one made by `_from_fields` or 1 +
+    how many flat exits follow them for a room made by `_from_pickle`); None when one is not a
+    `cls` kept under its id. A list, not a tuple: it is emptied as soon as its models are made,
+    where a tuple would wait in the unpickler's memo until the whole content is read; a room's
+    exits are in it for the same reason."""
     parts = []
-    makers = {cls._from_fields: 0, getattr(cls, "_from_pickle", None): 128}
+    from_pickle = getattr(cls, "_from_pickle", None)
     ordered = list(models.items())
     for first in range(0, len(ordered), TABLE_ROWS):
         values: list[Any] = []
@@ -541,22 +574,35 @@ def _table(cls: type, models: dict[str, Any]) -> tuple[tuple[tuple[Any, ...], by
             if model.__class__ is not cls or key != model.id:
                 return None
             make, its = model.__reduce__()
-            if make not in makers or len(its) > 127:
+            if make == cls._from_fields:
+                ways, flat = (), 0
+            elif make == from_pickle:
+                ways = its[3]
+                its, flat = its[:3] + its[4:], len(ways) + 1
+            else:
                 return None
-            values += its
-            shapes.append(len(its) | makers[make])
-        parts.append((tuple(values), bytes(shapes)))
+            if len(its) > 255 or flat > 255:
+                return None
+            values += its if share is None else share(its)
+            values += ways
+            shapes += bytes((len(its), flat))
+        parts.append((values, bytes(shapes)))
     return tuple(parts)
 
 
-def _from_table(cls: type, parts: tuple[tuple[tuple[Any, ...], bytes], ...]) -> dict[str, Any]:
-    makers = (cls._from_fields, getattr(cls, "_from_pickle", None))
+def _from_table(cls: type, parts: tuple[Table, ...]) -> dict[str, Any]:
+    make, from_row = cls._from_fields, getattr(cls, "_from_row", None)
     models = {}
     for values, shapes in parts:
         start = 0
-        for shape in shapes:
-            end = start + (shape & 127)
-            model = makers[shape >> 7](*values[start:end])
+        for count, flat in zip(shapes[::2], shapes[1::2]):
+            end = start + count
+            if flat:
+                model = from_row(values, start, end, end + flat - 1)
+                end += flat - 1
+            else:
+                model = make(*values[start:end])
             models[model.id] = model
             start = end
+        values.clear()  # the models hold what they need: the part's array goes before the next part's models come
     return models
