@@ -178,7 +178,10 @@ def test_a_model_read_back_from_a_pickle_is_its_own_frozen_class(cls, instances)
     what comes back must be of the class, frozen, and hold every field."""
     for original in (instances[cls] or [cls()])[:50]:
         back = pickle.loads(pickle.dumps(original, protocol=pickle.HIGHEST_PROTOCOL))
-        assert type(back) is cls and back == original and repr(back) == repr(original)
+        assert type(back) is cls and back == original
+        if not any(isinstance(getattr(original, f.name), frozenset) for f in dataclasses.fields(cls)):
+            # a set read back may iterate, and so print, in another order than the one written
+            assert repr(back) == repr(original)
         assert [getattr(back, f.name) for f in dataclasses.fields(cls)] == \
                [getattr(original, f.name) for f in dataclasses.fields(cls)]
         name = dataclasses.fields(cls)[0].name
