@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shlex
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -66,9 +65,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                        help="how many games may be open at once (default 16; each is a process of about "
                             "50 MB); the next browser is told the game is full")
 
-    from elysium.web.run import add_web_command
+    # The web, explore and map commands' options live with those commands: imported only when wanted.
+    if only in (None, "web"):
+        from elysium.web.run import add_web_command
 
-    add_web_command(commands, _content_options)
+        add_web_command(commands, _content_options)
 
     test = commands.add_parser("test", help="run playthrough transcripts (*.regtest)")
     test.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="transcript files or folders")
@@ -94,14 +95,16 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                           help="where to create it (default: the current folder)")
 
     explore = commands.add_parser("explore", help="let the game play itself and report errors and leaks")
-    from elysium.explore.options import add_arguments as explore_arguments
+    if only in (None, "explore"):
+        from elysium.explore.options import add_arguments as explore_arguments
 
-    explore_arguments(explore)
+        explore_arguments(explore)
 
     world_map = commands.add_parser("map", help="draw the world's map from the exits (text, SVG or DOT)")
-    from elysium.worldmap.options import add_arguments as map_arguments
+    if only in (None, "map"):
+        from elysium.worldmap.options import add_arguments as map_arguments
 
-    map_arguments(world_map)
+        map_arguments(world_map)
 
     audit = commands.add_parser("audit", help="find the holes a player falls into: nouns that cannot be examined, "
                                 "what no path reaches, names never set or never read, verbs the text invites")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from textual.css.stylesheet import Stylesheet
 
@@ -35,3 +38,18 @@ async def test_a_pack_read_at_once_makes_no_loading_indicator(make_app):
         assert not title.has_class("-loading")
         assert list(title.query(LoadingIndicator)) == []
         assert list(title.query("#loading-label")) == []
+
+
+def test_the_way_to_the_first_frame_imports_only_what_it_needs(saves):
+    """`elysium play` imports the TUI, its title screen and the saves; not the error log's file
+    handler (made with the first report), nor the options of commands it does not run."""
+    script = ("import sys\n"
+              "from elysium import cli\n"
+              "cli.wants_tui = lambda args: True\n"
+              "import elysium.tui.app as tui_app\n"
+              "tui_app.ElysiumApp.run = lambda self, *args, **kwargs: None\n"
+              "cli.main(['play', '--saves', sys.argv[1]])\n"
+              "print(sorted(name for name in ('logging.handlers', 'shlex', 'elysium.web.run', "
+              "'elysium.explore.options', 'elysium.worldmap.options') if name in sys.modules))")
+    shown = subprocess.run([sys.executable, "-c", script, str(saves)], capture_output=True, text=True, check=True)
+    assert shown.stdout.strip() == "[]"
