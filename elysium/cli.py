@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -280,12 +281,7 @@ def start_playing(args: argparse.Namespace) -> int:
     if args.game is not None:
         args.content = args.game
     if wants_tui(args):
-        from elysium.tui.app import CONTINUE, ElysiumApp
-
-        resume = args.load if args.load else (CONTINUE if args.resume else None)
-        app = ElysiumApp(args.content, args.seed, _packs(args), args.saves, resume)
-        app.run()
-        return app.return_code or 0
+        return _play_in_the_tui(args)
     # Imported here, not at the top: the TUI starts faster without them and imports the engine itself.
     from elysium.engine import Game
     from elysium.plain import run_plain
@@ -325,6 +321,26 @@ def start_playing(args: argparse.Namespace) -> int:
             return run_plain(game, recorder=recorder, reloader=reloader, opening=getattr(args, "opening", None),
                              **streams)
     return run_plain(game, reloader=reloader, opening=getattr(args, "opening", None), **streams)
+
+
+def _play_in_the_tui(args: argparse.Namespace) -> int:
+    # The way to the title screen makes some 50,000 objects (Textual's modules, styles and widgets,
+    # the pack) and frees few: the cyclic collector, run after every 700 new ones, would scan them
+    # over a hundred times before the first frame. The app turns it back on once the pack is read
+    # (ElysiumApp.collector_paused), as load_content would have.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        from elysium.tui.app import CONTINUE, ElysiumApp
+
+        resume = args.load if args.load else (CONTINUE if args.resume else None)
+        app = ElysiumApp(args.content, args.seed, _packs(args), args.saves, resume)
+        app.collector_paused = collecting
+        app.run()
+        return app.return_code or 0
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _after_a_bad_save(still_to_try: list[str]) -> str:
