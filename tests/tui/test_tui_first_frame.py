@@ -120,3 +120,16 @@ def test_the_way_to_the_first_frame_imports_only_what_it_needs(saves):
     shown = subprocess.run([sys.executable, "-c", script, str(saves)], capture_output=True, text=True, check=True)
     assert shown.stdout.strip() == "[]"
 
+
+@pytest.mark.parametrize(("rows", "height_class"), [(40, "-tall"), (24, "-short")])
+async def test_the_title_screen_is_made_with_the_class_for_its_height(make_app, monkeypatch, rows, height_class):
+    """Set on the screen's first resize instead, the class restyled every widget a second time."""
+    composed_with = []
+    compose = TitleScreen.compose
+    monkeypatch.setattr(TitleScreen, "compose", lambda screen: (composed_with.append(set(screen.classes)),
+                                                                 compose(screen))[1])
+    app = make_app()
+    async with app.run_test(size=(80, rows)) as pilot:
+        await loaded(pilot)
+        assert app.screen.has_class(height_class)
+    assert composed_with == [{height_class}]

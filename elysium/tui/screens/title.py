@@ -63,10 +63,17 @@ class TitleScreen(Screen):
     )
 
     def __init__(self, read_content: Callable[[], Content], slots: SaveSlots) -> None:
-        super().__init__()
+        # The class for the screen's height is set now, as Textual would set it on the screen's
+        # first resize: set then, it restyled every widget of the screen a second time.
+        super().__init__(classes=self.height_class(self.app.size.height))
         self.reading = read_in_background(read_content)
         self.slots = slots
         self.content: Content | None = None
+
+    @classmethod
+    def height_class(cls, height: int) -> str:
+        """The class of VERTICAL_BREAKPOINTS for a screen `height` rows high."""
+        return next((name for rows, name in sorted(cls.VERTICAL_BREAKPOINTS, reverse=True) if height >= rows), "")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="title-box"):
