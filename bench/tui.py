@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import importlib.util
 import os
 import subprocess
 import sys
@@ -131,21 +132,50 @@ def child_first_frame(kind: str, saves: str) -> None:
         Probe().run(headless=True, size=SIZE)
         return
     from elysium import cli
-    import elysium.tui.app as tui_app
-    from elysium.tui.screens.title import TitleScreen
 
-    class ElysiumProbe(tui_app.ElysiumApp):
-        def run(self, *args, **kwargs):  # what `elysium` does, headless
-            return super().run(headless=True, size=SIZE)
+    def watch(app_class) -> None:
+        run = app_class.run
+
+        def run_headless(self, *args, **kwargs):  # what `elysium` does, headless
+            return run(self, headless=True, size=SIZE)
 
         def post_display_hook(self) -> None:
+            from elysium.tui.screens.title import TitleScreen
+
             screen = self.screen
             if isinstance(screen, TitleScreen) and screen.content is not None and not screen.has_class("-loading"):
                 _ready()
 
-    tui_app.ElysiumApp = ElysiumProbe
+        app_class.run, app_class.post_display_hook = run_headless, post_display_hook
+
+    # Textual's App is made headless and watched as `elysium` imports it: importing it (or the TUI)
+    # here would do before `elysium` starts what it does in cli.main (with the cyclic collector
+    # paused), as `elysium` never does.
+    sys.meta_path.insert(0, _WhenImported("textual.app", lambda module: watch(module.App)))
     cli.wants_tui = lambda args: True
     cli.main(["play", "--saves", saves])
+
+
+class _WhenImported:
+    """A finder for sys.meta_path that calls `then(module)` once the module `name` has been imported
+    (by whoever imports it first)."""
+
+    def __init__(self, name: str, then) -> None:
+        self.name, self.then = name, then
+
+    def find_spec(self, name, path, target=None):
+        if name != self.name:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        execute = spec.loader.exec_module
+
+        def exec_module(module) -> None:
+            execute(module)
+            self.then(module)
+
+        spec.loader.exec_module = exec_module
+        return spec
 
 
 def _minimal_app():

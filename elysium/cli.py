@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
-import shlex
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -66,9 +66,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                        help="how many games may be open at once (default 16; each is a process of about "
                             "50 MB); the next browser is told the game is full")
 
-    from elysium.web.run import add_web_command
+    # The web, explore and map commands' options live with those commands: imported only when wanted.
+    if only in (None, "web"):
+        from elysium.web.run import add_web_command
 
-    add_web_command(commands, _content_options)
+        add_web_command(commands, _content_options)
 
     test = commands.add_parser("test", help="run playthrough transcripts (*.regtest)")
     test.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="transcript files or folders")
@@ -94,14 +96,16 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                           help="where to create it (default: the current folder)")
 
     explore = commands.add_parser("explore", help="let the game play itself and report errors and leaks")
-    from elysium.explore.options import add_arguments as explore_arguments
+    if only in (None, "explore"):
+        from elysium.explore.options import add_arguments as explore_arguments
 
-    explore_arguments(explore)
+        explore_arguments(explore)
 
     world_map = commands.add_parser("map", help="draw the world's map from the exits (text, SVG or DOT)")
-    from elysium.worldmap.options import add_arguments as map_arguments
+    if only in (None, "map"):
+        from elysium.worldmap.options import add_arguments as map_arguments
 
-    map_arguments(world_map)
+        map_arguments(world_map)
 
     audit = commands.add_parser("audit", help="find the holes a player falls into: nouns that cannot be examined, "
                                 "what no path reaches, names never set or never read, verbs the text invites")
@@ -277,12 +281,7 @@ def start_playing(args: argparse.Namespace) -> int:
     if args.game is not None:
         args.content = args.game
     if wants_tui(args):
-        from elysium.tui.app import CONTINUE, ElysiumApp
-
-        resume = args.load if args.load else (CONTINUE if args.resume else None)
-        app = ElysiumApp(args.content, args.seed, _packs(args), args.saves, resume)
-        app.run()
-        return app.return_code or 0
+        return _play_in_the_tui(args)
     # Imported here, not at the top: the TUI starts faster without them and imports the engine itself.
     from elysium.engine import Game
     from elysium.plain import run_plain
@@ -322,6 +321,26 @@ def start_playing(args: argparse.Namespace) -> int:
             return run_plain(game, recorder=recorder, reloader=reloader, opening=getattr(args, "opening", None),
                              **streams)
     return run_plain(game, reloader=reloader, opening=getattr(args, "opening", None), **streams)
+
+
+def _play_in_the_tui(args: argparse.Namespace) -> int:
+    # The way to the title screen makes some 50,000 objects (Textual's modules, styles and widgets,
+    # the pack) and frees few: the cyclic collector, run after every 700 new ones, would scan them
+    # over a hundred times before the first frame. The app turns it back on once the pack is read
+    # (ElysiumApp.collector_paused), as load_content would have.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        from elysium.tui.app import CONTINUE, ElysiumApp
+
+        resume = args.load if args.load else (CONTINUE if args.resume else None)
+        app = ElysiumApp(args.content, args.seed, _packs(args), args.saves, resume)
+        app.collector_paused = collecting
+        app.run()
+        return app.return_code or 0
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _after_a_bad_save(still_to_try: list[str]) -> str:

@@ -14,7 +14,6 @@ import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 LOG_NAME = "elysium.log"
@@ -22,16 +21,47 @@ LOG_BYTES = 1_000_000
 LOGGER = "elysium"
 
 
-class _LogFile(RotatingFileHandler):
-    """A log file that makes its folder when first written, and that fails quietly: a log that
-    cannot be written must not become a second error on the player's screen."""
+class _LogFile(logging.Handler):
+    """A log file, kept to LOG_BYTES with one older file beside it, that makes its folder when first
+    written, and that fails quietly: a log that cannot be written must not become a second error
+    on the player's screen. The rotating handler that writes it (and logging.handlers, which the
+    game's start has no other use for) is made only when there is a first report."""
 
-    def _open(self):  # type: ignore[override]
-        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
-        return super()._open()
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self.file is None:
+                self.file = _rotating_file(self.path)
+                self.file.setFormatter(self.formatter)
+            self.file.handle(record)
+        except Exception:
+            self.handleError(record)
 
     def handleError(self, record: logging.LogRecord) -> None:
         pass
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+        super().close()
+
+
+def _rotating_file(path: Path) -> logging.Handler:
+    from logging.handlers import RotatingFileHandler
+
+    class Rotating(RotatingFileHandler):
+        def _open(self):  # type: ignore[override]
+            Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+            return super()._open()
+
+        def handleError(self, record: logging.LogRecord) -> None:
+            pass
+
+    return Rotating(path, maxBytes=LOG_BYTES, backupCount=1, encoding="utf-8", delay=True)
 
 
 @contextmanager
@@ -39,8 +69,7 @@ def error_log(folder: Path, debug: bool = False) -> Iterator[Path]:
     """While in this block, send the game's error reports to the log file in `folder` (and to
     stderr with `debug`); yields the log file's path."""
     path = Path(folder) / LOG_NAME
-    handlers: list[logging.Handler] = [_LogFile(path, maxBytes=LOG_BYTES, backupCount=1, encoding="utf-8",
-                                                delay=True)]
+    handlers: list[logging.Handler] = [_LogFile(path)]
     if debug:
         handlers.append(logging.StreamHandler(sys.stderr))
     logger = logging.getLogger(LOGGER)

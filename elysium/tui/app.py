@@ -11,6 +11,7 @@ the title screen is up sooner.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from importlib import import_module
 from pathlib import Path
@@ -22,7 +23,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from elysium.state.saves import SaveError, SaveSlots, default_saves_folder, shown_name
-from elysium.tui.messages import ContentLoaded
+from elysium.tui.messages import ContentFailed, ContentLoaded
 from elysium.tui.palette import GameCommands
 from elysium.tui.preferences import read_preferences, write_preferences
 from elysium.tui.screens.title import TitleScreen
@@ -52,6 +53,9 @@ class ElysiumApp(App[int]):
     CSS_PATH = [Path(__file__).with_name("app.tcss"), Path(__file__).parent / "screens" / TitleScreen.CSS_PATH]
     TITLE = "Elysium"
     COMMANDS = {GameCommands}  # the game's actions first, then Textual's own
+    # True when whoever started the app (`elysium play`) paused the cyclic collector for the way to
+    # the title screen: it is turned back on once the pack has been read, or could not be.
+    collector_paused = False
 
     def __init__(self, content: Path | None = None, seed: int = 0, mods: tuple[Path, ...] = (),
                  saves: Path | None = None, resume: str | None = None) -> None:
@@ -144,9 +148,18 @@ class ElysiumApp(App[int]):
 
         return load_content(self.content_path, self.mods)
 
+    def resume_collector(self) -> None:
+        if self.collector_paused:
+            self.collector_paused = False
+            gc.enable()
+
+    def on_content_failed(self, message: ContentFailed) -> None:
+        self.resume_collector()
+
     def on_content_loaded(self, message: ContentLoaded) -> None:
         from elysium.tui.styled import plain
 
+        self.resume_collector()
         self.title = plain(message.content.game.title)
         if self.resume is not None:
             self.resume_game(message.content)

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import gc
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from textual.css.stylesheet import Stylesheet
 
+import elysium.tui.app as tui_app
+from elysium import cli
 from elysium.tui.screens.title import TitleScreen
-from tui_support import loaded
+from tui_support import FIXTURE_WORLD, loaded
 
 
 async def test_showing_the_title_screen_parses_no_style_sheet_again(make_app, monkeypatch: pytest.MonkeyPatch):
@@ -35,3 +42,120 @@ async def test_a_pack_read_at_once_makes_no_loading_indicator(make_app):
         assert not title.has_class("-loading")
         assert list(title.query(LoadingIndicator)) == []
         assert list(title.query("#loading-label")) == []
+
+
+def _play_in_the_tui(monkeypatch: pytest.MonkeyPatch, saves: Path) -> list[tuple[bool, bool]]:
+    """`elysium play` on a terminal, the app's run recording whether the collector was on and
+    whether the app was told to turn it back on: [(enabled, collector_paused)]."""
+    seen = []
+
+    class Recorded(tui_app.ElysiumApp):
+        def run(self, *args, **kwargs):
+            seen.append((gc.isenabled(), self.collector_paused))
+
+    monkeypatch.setattr(tui_app, "ElysiumApp", Recorded)
+    monkeypatch.setattr(cli, "wants_tui", lambda args: True)
+    assert cli.main(["play", "--content", str(FIXTURE_WORLD), "--saves", str(saves)]) == 0
+    return seen
+
+
+def test_playing_in_the_tui_starts_with_the_collector_paused(monkeypatch, saves):
+    """The way to the title screen makes tens of thousands of objects and frees few, which the
+    cyclic collector would only scan: `elysium play` starts the TUI with it paused (the app turns
+    it back on), and it is on again once `main` returns whatever the app did."""
+    assert gc.isenabled()
+    assert _play_in_the_tui(monkeypatch, saves) == [(False, True)]
+    assert gc.isenabled()
+
+
+def test_a_collector_that_was_off_is_left_off(monkeypatch, saves):
+    gc.disable()
+    try:
+        assert _play_in_the_tui(monkeypatch, saves) == [(False, False)]
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+async def test_the_app_turns_the_collector_back_on_once_the_pack_is_read(make_app):
+    app = make_app()
+    app.collector_paused = True
+    gc.disable()
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            assert app.screen.content is not None
+            assert gc.isenabled() and not app.collector_paused
+    finally:
+        gc.enable()
+
+
+async def test_the_app_turns_the_collector_back_on_when_the_pack_cannot_be_read(make_app, tmp_path):
+    pack = tmp_path / "broken"
+    pack.mkdir()
+    (pack / "game.yaml").write_text("game: [not, a, mapping\n", encoding="utf-8")
+    app = make_app(pack)
+    app.collector_paused = True
+    gc.disable()
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            assert app.screen.has_class("-failed")
+            assert gc.isenabled() and not app.collector_paused
+    finally:
+        gc.enable()
+
+
+def test_the_way_to_the_first_frame_imports_only_what_it_needs(saves):
+    """`elysium play` imports the TUI, its title screen and the saves; not the error log's file
+    handler (made with the first report), nor the options of commands it does not run."""
+    script = ("import sys\n"
+              "from elysium import cli\n"
+              "cli.wants_tui = lambda args: True\n"
+              "import elysium.tui.app as tui_app\n"
+              "tui_app.ElysiumApp.run = lambda self, *args, **kwargs: None\n"
+              "cli.main(['play', '--saves', sys.argv[1]])\n"
+              "print(sorted(name for name in ('logging.handlers', 'shlex', 'elysium.web.run', "
+              "'elysium.explore.options', 'elysium.worldmap.options') if name in sys.modules))")
+    shown = subprocess.run([sys.executable, "-c", script, str(saves)], capture_output=True, text=True, check=True)
+    assert shown.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(("rows", "height_class"), [(40, "-tall"), (24, "-short")])
+async def test_the_title_screen_is_made_with_the_class_for_its_height(make_app, monkeypatch, rows, height_class):
+    """Set on the screen's first resize instead, the class restyled every widget a second time."""
+    composed_with = []
+    compose = TitleScreen.compose
+    monkeypatch.setattr(TitleScreen, "compose", lambda screen: (composed_with.append(set(screen.classes)),
+                                                                 compose(screen))[1])
+    app = make_app()
+    async with app.run_test(size=(80, rows)) as pilot:
+        await loaded(pilot)
+        assert app.screen.has_class(height_class)
+    assert composed_with == [{height_class}]
+
+
+async def test_the_menu_brings_only_the_button_rules_it_can_show(make_app):
+    """Button's default sheet styles five variants in two looks; the title screen's menu shows three
+    variants in one, and parses only those rules. The first Button of another kind brings the whole
+    sheet back for good, and a menu button made after it does not take it away."""
+    from textual.widgets import Button
+
+    from elysium.tui.screens.menu_button import MENU_CSS, MenuButton
+
+    def button_sheet(app) -> str:
+        return next(source.content for (_, name), source in app.stylesheet.source.items()
+                    if name == "Button.DEFAULT_CSS")
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert button_sheet(app) == MENU_CSS and "-success" not in MENU_CSS and "-style-default" in MENU_CSS
+        success = Button("Well done", variant="success")
+        await app.screen.mount(success)
+        await pilot.pause()
+        assert button_sheet(app) == Button.DEFAULT_CSS
+        assert success.styles.background == app.current_theme.to_color_system().success
+        await app.screen.mount(MenuButton("Again"))
+        await pilot.pause()
+        assert button_sheet(app) == Button.DEFAULT_CSS

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, LoadingIndicator, Static
 
 from elysium.tui.messages import ContentFailed, ContentLoaded
+from elysium.tui.screens.menu_button import MenuButton
 
 if TYPE_CHECKING:  # the content package is imported by the worker, off the way to the first frame
     from elysium.content import Content
@@ -63,10 +64,17 @@ class TitleScreen(Screen):
     )
 
     def __init__(self, read_content: Callable[[], Content], slots: SaveSlots) -> None:
-        super().__init__()
+        # The class for the screen's height is set now, as Textual would set it on the screen's
+        # first resize: set then, it restyled every widget of the screen a second time.
+        super().__init__(classes=self.height_class(self.app.size.height))
         self.reading = read_in_background(read_content)
         self.slots = slots
         self.content: Content | None = None
+
+    @classmethod
+    def height_class(cls, height: int) -> str:
+        """The class of VERTICAL_BREAKPOINTS for a screen `height` rows high."""
+        return next((name for rows, name in sorted(cls.VERTICAL_BREAKPOINTS, reverse=True) if height >= rows), "")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="title-box"):
@@ -75,10 +83,10 @@ class TitleScreen(Screen):
             yield Static("", id="subtitle")
             yield Vertical(id="loading")  # filled only when the pack is slow to read (see on_mount)
             with Center(id="menu"):
-                yield Button("New game", id="new", variant="primary")
-                yield Button("Continue", id="continue")
-                yield Button("Load\u2026", id="load")
-                yield Button("Quit", id="quit", variant="error")
+                yield MenuButton("New game", id="new", variant="primary")
+                yield MenuButton("Continue", id="continue")
+                yield MenuButton("Load\u2026", id="load")
+                yield MenuButton("Quit", id="quit", variant="error")
             yield Static("", id="newest")
             yield Static("", id="problems")
         yield Footer()
