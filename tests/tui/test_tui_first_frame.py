@@ -133,29 +133,3 @@ async def test_the_title_screen_is_made_with_the_class_for_its_height(make_app, 
         await loaded(pilot)
         assert app.screen.has_class(height_class)
     assert composed_with == [{height_class}]
-
-
-async def test_the_menu_brings_only_the_button_rules_it_can_show(make_app):
-    """Button's default sheet styles five variants in two looks; the title screen's menu shows three
-    variants in one, and parses only those rules. The first Button of another kind brings the whole
-    sheet back for good, and a menu button made after it does not take it away."""
-    from textual.widgets import Button
-
-    from elysium.tui.screens.menu_button import MENU_CSS, MenuButton
-
-    def button_sheet(app) -> str:
-        return next(source.content for (_, name), source in app.stylesheet.source.items()
-                    if name == "Button.DEFAULT_CSS")
-
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await loaded(pilot)
-        assert button_sheet(app) == MENU_CSS and "-success" not in MENU_CSS and "-style-default" in MENU_CSS
-        success = Button("Well done", variant="success")
-        await app.screen.mount(success)
-        await pilot.pause()
-        assert button_sheet(app) == Button.DEFAULT_CSS
-        assert success.styles.background == app.current_theme.to_color_system().success
-        await app.screen.mount(MenuButton("Again"))
-        await pilot.pause()
-        assert button_sheet(app) == Button.DEFAULT_CSS

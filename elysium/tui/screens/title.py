@@ -21,7 +21,6 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, LoadingIndicator, Static
 
 from elysium.tui.messages import ContentFailed, ContentLoaded
-from elysium.tui.screens.menu_button import MenuButton
 
 if TYPE_CHECKING:  # the content package is imported by the worker, off the way to the first frame
     from elysium.content import Content
@@ -83,10 +82,10 @@ class TitleScreen(Screen):
             yield Static("", id="subtitle")
             yield Vertical(id="loading")  # filled only when the pack is slow to read (see on_mount)
             with Center(id="menu"):
-                yield MenuButton("New game", id="new", variant="primary")
-                yield MenuButton("Continue", id="continue")
-                yield MenuButton("Load\u2026", id="load")
-                yield MenuButton("Quit", id="quit", variant="error")
+                yield Button("New game", id="new", variant="primary")
+                yield Button("Continue", id="continue")
+                yield Button("Load\u2026", id="load")
+                yield Button("Quit", id="quit", variant="error")
             yield Static("", id="newest")
             yield Static("", id="problems")
         yield Footer()
