@@ -8,7 +8,6 @@ and where prose names what is not there the shortcut spares the parser those run
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -16,21 +15,13 @@ from elysium import parser
 from elysium.audit import examine
 from elysium.audit.examine import Examiner
 from elysium.audit.phrases import runs
-from elysium.audit.scenery import reply_gaps, scenery_coverage
+from elysium.audit.scenery import scenery_coverage
 from elysium.content import load_content
 from elysium.content.loader import default_content_dir
 from elysium.engine import Game
+from audit_support import FIXTURES, examiners_of_the_checks, packs_with
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures"
-
-PACKS = [
-    pytest.param(None, (), id="campus"),
-    pytest.param(None, (ROOT / "examples" / "lantern_walk",), id="campus+lantern_walk"),
-    pytest.param(ROOT / "examples" / "cloak_of_darkness", (), id="cloak_of_darkness"),
-    *(pytest.param(FIXTURES / name, (), id=name)
-      for name in ("audit_scenery", "audit_allowed", "audit_clean", "scenery", "world", "people2", "parser")),
-]
+PACKS = packs_with("audit_scenery", "audit_allowed", "audit_clean", "scenery", "world", "people2", "parser")
 
 
 def _parser_covers(words: str, scope: list[parser.Thing], vocabulary: parser.Vocabulary) -> bool:
@@ -72,14 +63,10 @@ class Checked(Examiner):
 
 @pytest.mark.parametrize(("game", "mods"), PACKS)
 def test_the_shortcut_and_the_parser_agree_on_every_run_of_every_phrase(monkeypatch, game, mods):
-    monkeypatch.setattr("elysium.audit.scenery.Examiner", Checked)
-    Checked.made = []
-    content = load_content(game or default_content_dir(), mods)
-    scenery_coverage(content)
-    reply_gaps(content)
-    assert Checked.made, "the checks no longer make their Examiner here"
-    assert game is not None or sum(made.whole for made in Checked.made) > 100  # the campus names much that is not there
-    disagree = [line for made in Checked.made for line in made.disagree]
+    made = examiners_of_the_checks(Checked, monkeypatch, game, mods)
+    assert made, "the checks no longer make their Examiner here"
+    assert game is not None or sum(each.whole for each in made) > 100  # the campus names much that is not there
+    disagree = [line for each in made for line in each.disagree]
     assert not disagree, "\n".join(disagree)
 
 

@@ -5,8 +5,6 @@ can be there and with the player holding things."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from elysium.audit import scenery
@@ -15,18 +13,11 @@ from elysium.content import load_content
 from elysium.content.loader import default_content_dir
 from elysium.engine import Game
 from elysium.state.places import change_item, move_npc
+from audit_support import FIXTURES, packs_with
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures"
-
-PACKS = [
-    pytest.param(None, (), id="campus"),
-    pytest.param(None, (ROOT / "examples" / "lantern_walk",), id="campus+lantern_walk"),
-    pytest.param(ROOT / "examples" / "cloak_of_darkness", (), id="cloak_of_darkness"),
-    *(pytest.param(FIXTURES / name, (), id=name)
-      for name in ("audit_scenery", "audit_allowed", "scenery", "world", "people2", "parser", "light", "travel",
-                   "rules", "engine2", "verbs")),
-]
+PACKS = packs_with(
+    "audit_scenery", "audit_allowed", "scenery", "world", "people2", "parser", "light", "travel",
+    "rules", "engine2", "verbs")
 
 
 @pytest.mark.parametrize(("game", "mods"), PACKS)

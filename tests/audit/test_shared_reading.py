@@ -6,7 +6,6 @@ of the campus, the examples and the packs made for the tests."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -14,24 +13,16 @@ from elysium import parser
 from elysium.audit import examine, phrases
 from elysium.audit.examine import Examiner
 from elysium.audit.phrases import SUBSTITUTION, PhrasesRead, noun_phrases
-from elysium.audit.scenery import reply_gaps, scenery_coverage
 from elysium.audit.verbs import _texts
 from elysium.content import load_content
 from elysium.content.loader import default_content_dir
 from elysium.content.styles import plain
 from elysium.engine import Game
+from audit_support import FIXTURES, examiners_of_the_checks, packs_with
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures"
-
-PACKS = [
-    pytest.param(None, (), id="campus"),
-    pytest.param(None, (ROOT / "examples" / "lantern_walk",), id="campus+lantern_walk"),
-    pytest.param(ROOT / "examples" / "cloak_of_darkness", (), id="cloak_of_darkness"),
-    *(pytest.param(FIXTURES / name, (), id=name)
-      for name in ("audit_scenery", "audit_allowed", "audit_clean", "audit_verbs", "scenery", "world", "people2",
-                   "parser", "messages", "light", "travel", "rules")),
-]
+PACKS = packs_with(
+    "audit_scenery", "audit_allowed", "audit_clean", "audit_verbs", "scenery", "world", "people2",
+    "parser", "messages", "light", "travel", "rules")
 
 
 def _whole(text: str) -> list[str]:
@@ -89,13 +80,9 @@ class Checked(Examiner):
 
 @pytest.mark.parametrize(("game", "mods"), PACKS)
 def test_an_answer_shared_between_rooms_is_the_parser_s_own_in_each(monkeypatch, game, mods):
-    monkeypatch.setattr("elysium.audit.scenery.Examiner", Checked)
-    Checked.made = []
-    content = load_content(game or default_content_dir(), mods)
-    scenery_coverage(content)
-    reply_gaps(content)
-    assert Checked.made and (game is not None or sum(made.asked for made in Checked.made) > 100)
-    disagree = [line for made in Checked.made for line in made.disagree]
+    made = examiners_of_the_checks(Checked, monkeypatch, game, mods)
+    assert made and (game is not None or sum(each.asked for each in made) > 100)
+    disagree = [line for each in made for line in each.disagree]
     assert not disagree, "\n".join(disagree)
 
 

@@ -129,12 +129,19 @@ npcs:
 """
 
 
+def _pack(tmp_path: Path, name: str, content: str) -> Path:
+    """A game of one content file, starting in its `hall`."""
+    folder = tmp_path / name
+    folder.mkdir()
+    title = name.title()
+    (folder / "pack.yaml").write_text(f"id: {name}\nname: {title}\nversion: 1.0.0\ngame: {{title: {title}, start: hall}}\n")
+    (folder / "content.yaml").write_text(content)
+    return folder
+
+
 def test_equal_texts_and_words_are_one_object_in_the_content_and_from_the_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("ELYSIUM_CACHE", str(tmp_path / "cache"))
-    folder = tmp_path / "shared"
-    folder.mkdir()
-    (folder / "pack.yaml").write_text("id: shared\nname: Shared\nversion: 1.0.0\ngame: {title: S, start: hall}\n")
-    (folder / "content.yaml").write_text(SHARING)
+    folder = _pack(tmp_path, "shared", SHARING)
     for content in (load_content(folder), load_content(folder)):  # built, then read from the cache
         rooms, items, npcs = content.rooms, content.items, content.npcs
         assert rooms["hall"].description is rooms["study"].description
@@ -158,10 +165,7 @@ def test_only_texts_and_tuples_of_texts_are_shared():
 def test_references_to_entries_already_read_are_not_kept_to_the_end_of_the_load(tmp_path):
     # one record per exit, location and effect naming a thing: 100 MB at 50,000 rooms, kept only
     # to find the few that name nothing
-    folder = tmp_path / "shared"
-    folder.mkdir()
-    (folder / "pack.yaml").write_text("id: shared\nname: Shared\nversion: 1.0.0\ngame: {title: S, start: hall}\n")
-    (folder / "content.yaml").write_text(SHARING)
+    folder = _pack(tmp_path, "shared", SHARING)
     (folder / "later.yaml").write_text("rooms:\n  attic: {name: Attic, description: Dust., exits: {down: hall}}\n"
                                        "  cellar: {name: Cellar, description: Damp., exits: {up: nursery}}\n")
     assembly = Assembly()
@@ -309,10 +313,7 @@ rules:
 def test_equal_conditions_and_effects_are_one_object_when_read_from_the_cache(tmp_path, monkeypatch):
     # a dict for every `if:` and effect as written: about 12 MB of equal copies at 50,000 rooms
     monkeypatch.setenv("ELYSIUM_CACHE", str(tmp_path / "cache"))
-    folder = tmp_path / "conditions"
-    folder.mkdir()
-    (folder / "pack.yaml").write_text("id: conditions\nname: C\nversion: 1.0.0\ngame: {title: C, start: hall}\n")
-    (folder / "content.yaml").write_text(EQUAL_CONDITIONS)
+    folder = _pack(tmp_path, "conditions", EQUAL_CONDITIONS)
     built = load_content(folder)
     content, _ = cache.read([PackFiles(folder)])
     assert content == built
