@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -91,6 +91,13 @@ class Listener(Service):
         self.heard.append(msg.text)
         if msg.routine and self.passing_news is not None:
             self.passing_news.append(msg.text)
+
+
+def things_from(described: Iterable[dict[str, Any]]) -> list[parser.Thing]:
+    """The parser's things, from the world's plain description of what is in scope."""
+    return [parser.Thing(**{**t, "nouns": tuple(t["nouns"]), "adjectives": tuple(t["adjectives"]),
+                             "holds": tuple(t.get("holds", ()))})
+            for t in described]
 
 
 @dataclass
@@ -202,10 +209,7 @@ class Game:
         )
 
     def scope(self) -> list[parser.Thing]:
-        reply = self.bus.ask(DescribeScope())
-        return [parser.Thing(**{**t, "nouns": tuple(t["nouns"]), "adjectives": tuple(t["adjectives"]),
-                                 "holds": tuple(t.get("holds", ()))})
-                for t in reply.things]
+        return things_from(self.bus.ask(DescribeScope()).things)
 
     # -- the turn ------------------------------------------------------------------------------
     def opening(self) -> str:
