@@ -12,6 +12,7 @@ from textual.css.stylesheet import Stylesheet
 
 import elysium.tui.app as tui_app
 from elysium import cli
+from elysium.tui.screens import title as title_screen
 from elysium.tui.screens.title import TitleScreen
 from tui_support import FIXTURE_WORLD, loaded
 
@@ -29,11 +30,13 @@ async def test_showing_the_title_screen_parses_no_style_sheet_again(make_app, mo
     assert reparsed == []
 
 
-async def test_a_pack_read_at_once_makes_no_loading_indicator(make_app):
+async def test_a_pack_read_at_once_makes_no_loading_indicator(make_app, monkeypatch: pytest.MonkeyPatch):
     """Only a slow pack shows the loading indicator (test_tui_play tests that one): a quick one's
-    first frame is spared making it and styling it."""
+    first frame is spared making it and styling it. "Quick" is widened here, as a busy test machine
+    can take longer than a tenth of a second to read even the small fixture world."""
     from textual.widgets import LoadingIndicator
 
+    monkeypatch.setattr(title_screen, "QUICK_READ_S", 30.0)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
