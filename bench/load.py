@@ -5,7 +5,9 @@ cold  = `load_content(pack)` on a cache miss: everything the engine does before 
         a pack it has not seen (read, compose with positions, validate, link, index, audit), plus
         what its compiled cache adds on a miss (hashing the files for the key, writing the pickle).
         Each repetition gets a new, empty cache folder (ELYSIUM_CACHE), removed afterwards.
-warm  = `load_content(pack)` on a cache hit: the cache folder already holds this pack.
+warm  = `load_content(pack)` on a cache hit: the cache folder already holds this pack. The first
+        warm load reads and hashes the pack for the key and remembers how its files stand; the
+        rest find the key from that standing, as every start after the second does.
 Also reported, without a target, up to 10,000 rooms: cold with the cache switched off
 (ELYSIUM_CACHE=off), the loader's own cost without the cache's hashing and writing. The first cold
 load's cache folder becomes the warm one.

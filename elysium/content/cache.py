@@ -6,12 +6,12 @@ checked again), and every pack's folder and files (names, sizes and a hash of th
 for the load itself: see files.PackFiles). It lives outside the packs, in the user's cache
 folder, is safe to delete, and is never used when stale. Only content that loaded without errors
 is cached. It is read with an unpickler that accepts nothing but the content model's own classes,
-so a cache file cannot run code.
+so a cache file cannot run code. A start after the second finds its key without reading the packs,
+from how their files stand (standing.py).
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import tempfile
@@ -55,9 +55,11 @@ def cache_key(packs: list[PackFiles]) -> str | None:
     could not be read (the full load says why, and such content is never cached)."""
     if not all(pack.readable for pack in packs):
         return None
+    import hashlib  # OpenSSL's: 2-6 ms and 3.7 MB that a warm start known by its files' standing never needs
+
     digest = hashlib.sha256()
     digest.update(f"{__version__}\0{FORMAT}\0".encode())
-    digest.update(_code_stamp())  # the model's own source among them
+    digest.update(code_stamp())  # the model's own source among them
     for pack in packs:
         digest.update(pack.real.encode() + b"\0")
         for path in sorted(pack.paths):
@@ -67,7 +69,7 @@ def cache_key(packs: list[PackFiles]) -> str | None:
     return digest.hexdigest()
 
 
-def _code_stamp() -> bytes:
+def code_stamp() -> bytes:
     """The stamp of the code this process reads and checks content with, taken once, when its
     first key is made (see _stamp_code)."""
     stamp = _CODE_STAMPS.get(CONTENT_CODE)
@@ -127,24 +129,29 @@ def read(packs: list[PackFiles]) -> tuple[model.Content | None, str | None]:
     key = cache_key(packs)
     if key is None:
         return None, None
+    return stored(where, key, packs), key
+
+
+def stored(where: Path, key: str, packs: list[PackFiles] = ()) -> model.Content | None:
+    """The content stored under `key`, or None when there is none or it is damaged. A hit needs
+    the packs' bytes no more (they made the key): they are let go before the content is built,
+    and the pickle is read as a stream, so that neither adds to the load's peak of memory. When
+    the file turns out to be damaged, the loader reads the packs again."""
     try:
         stream = (where / f"{key}.pickle").open("rb")
     except OSError:
-        return None, key
+        return None
     with stream:
-        # A hit needs the packs' bytes no more (they made the key): let them go before the content
-        # is built, and read the pickle as a stream, so that neither adds to the load's peak of
-        # memory. When the file turns out to be damaged, the loader reads the packs again.
         for pack in packs:
             pack.data.clear()
         try:
             state = _ModelOnly(stream).load()
         except Exception:  # a damaged or foreign cache file is simply not used
-            return None, key
+            return None
     try:
-        return model.Content.from_state(state), key
+        return model.Content.from_state(state)
     except Exception:
-        return None, key
+        return None
 
 
 def write(key: str | None, content: model.Content) -> None:

@@ -191,14 +191,18 @@ class PackFiles:
         self.data: dict[Path, bytes] = {}
         self.problems: dict[Path, str] = {}
         self.stamps: dict[Path, tuple[int, int]] = {}  # each file's size and time as read
+        self.statuses: dict[Path, os.stat_result] = {}  # each file's status, looked at before its read
         if not self.exists:
             return
         self.paths, self.problems = walk(folder)
         for path in self.paths:
             try:
-                self.data[path], self.stamps[path] = _read_stamped(path, self.real, walked=True)
+                data, status = _read_looked(path, self.real, walked=True)
             except Refused as refused:
                 self.problems[path] = refused.message
+            else:
+                self.data[path], self.statuses[path] = data, status
+                self.stamps[path] = (len(data), status.st_mtime_ns)
 
     @property
     def readable(self) -> bool:
@@ -216,10 +220,10 @@ class PackFiles:
         """A file's text read again, for the positions of a message after its bytes were let go;
         None when the file is not what was read (its size or time changed since), or is gone."""
         try:
-            data, stamp = _read_stamped(path, self.real, walked=True)
+            data, status = _read_looked(path, self.real, walked=True)
         except Refused:
             return None
-        if stamp != self.stamps.get(path):
+        if (len(data), status.st_mtime_ns) != self.stamps.get(path):
             return None
         try:
             return data.decode("utf-8-sig")
@@ -227,9 +231,24 @@ class PackFiles:
             return None
 
 
-def _read_stamped(path: Path, pack: str, walked: bool = False) -> tuple[bytes, tuple[int, int]]:
-    """read_file, with the size and modification time the file had when looked at: a file that
-    changes after the look gets a new time, so the stamp never vouches for bytes it did not see."""
+def _read_looked(path: Path, pack: str, walked: bool = False) -> tuple[bytes, os.stat_result]:
+    """read_file, with the status the file had when looked at: a file that changes after the look
+    gets a new time, so its status never vouches for bytes it did not see."""
     status = look(path, pack, walked)
-    data = _read_capped(path, status.st_size, MAX_FILE_BYTES)
-    return data, (len(data), status.st_mtime_ns)
+    return _read_capped(path, status.st_size, MAX_FILE_BYTES), status
+
+
+def survey(folder: Path) -> tuple[str, list[tuple[str, os.stat_result]]] | None:
+    """How a pack's content files stand, each looked at but none read: the folder's real path and
+    each file's name (relative, in load order) and status. None when the folder, a sub-folder or a
+    file could not be read as content (the full load, through PackFiles, says why)."""
+    if not folder.is_dir():
+        return None
+    real = os.path.realpath(folder)
+    paths, unlisted = walk(folder)
+    if unlisted:
+        return None
+    try:
+        return real, [(path.relative_to(folder).as_posix(), look(path, real, walked=True)) for path in paths]
+    except Refused:
+        return None

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import gc
 import os
+import time
 from pathlib import Path
 
-from elysium.content import cache, model
+from elysium.content import cache, model, standing
 from elysium.content.files import PackFiles
 
 MANIFEST = "pack.yaml"
@@ -34,10 +35,15 @@ def load_content(folder: Path | None = None, mods: tuple[Path, ...] = ()) -> mod
     collecting = gc.isenabled()
     gc.disable()
     try:
+        started_ns = time.time_ns()
+        cached = standing.known([game_folder, *mod_folders])  # no file read, nothing hashed
+        if cached is not None:
+            return cached
         # Every file is looked at and read once, here: its bytes give the key and, on a miss, the game.
         packs = [PackFiles(game_folder), *(PackFiles(mod) for mod in mod_folders)]
         cached, key = cache.read(packs)
         if cached is not None:
+            standing.remember(packs, key, started_ns)
             return cached
         if key is not None and any(pack.paths and not pack.data for pack in packs):
             # a damaged cache file was opened: the packs' bytes went for nothing, read them again
