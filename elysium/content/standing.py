@@ -26,7 +26,7 @@ from pathlib import Path
 
 from elysium import __version__
 from elysium.content import cache, model
-from elysium.content.files import PackFiles, survey
+from elysium.content.files import PackFiles, Refused, read_regular, survey
 
 SETTLED_NS = 2_000_000_000  # coarser than any filesystem's clock (FAT's is 2 s)
 KEY_LENGTH = 64  # a SHA-256 in hex, as cache_key writes it
@@ -43,9 +43,9 @@ def known(folders: list[Path]) -> model.Content | None:
     if any(found is None for found in surveys):
         return None
     standing = _standing([(real, files) for real, files in surveys])
-    try:
-        record = (where / _record_name([real for real, _ in surveys])).read_bytes()
-    except OSError:
+    try:  # the cache folder is the player's own, but a pipe or a huge file there must not hang a start
+        record = read_regular(where / _record_name([real for real, _ in surveys]))
+    except Refused:
         return None
     key, stood = record[:KEY_LENGTH], record[KEY_LENGTH:]
     if stood != standing or len(key) != KEY_LENGTH or not HEX.issuperset(key):

@@ -152,3 +152,12 @@ def test_a_game_and_its_mods_are_remembered_together(pack, tmp_path):
     assert any(room.endswith("attic") for room in standing.known([pack, mod]).rooms)
     (mod / "rooms.yaml").write_text("rooms: {}\n", encoding="utf-8")
     assert standing.known([pack, mod]) is None
+
+
+def test_a_record_that_is_not_a_regular_file_never_hangs_a_start(pack):
+    remembered(pack)
+    for path in records(pack):
+        path.unlink()
+        os.mkfifo(path)  # a reader of a named pipe would wait for a writer forever
+    assert standing.known([pack]) is None
+    assert load_content(pack).rooms["cloakroom"].name == "Cloakroom"
