@@ -80,10 +80,13 @@ class Ways(Mapping):
 
     def __init__(self, exits: Mapping[str, Exit] | Iterable[tuple[str, Exit]] = ()) -> None:
         flat: list[Any] = []
-        for key, way in dict(exits).items():  # a key given twice: the last one, as in a dict
-            plain = way.__class__ is Exit and way.direction == key and way.door is None \
-                and way.condition is None and way.refusal is None and way.hidden is False
-            flat += (key, way.to if plain else way)
+        # pairs: a key given twice is the last one, as in a dict
+        for key, way in (exits if exits.__class__ is dict else dict(exits)).items():
+            if way.__class__ is Exit and way.door is None and way.condition is None and way.refusal is None \
+                    and way.hidden is False and way.direction == key:
+                flat += (key, way.to)
+            else:
+                flat += (key, way)
         self._flat = tuple(flat)
 
     @staticmethod
@@ -158,7 +161,9 @@ class _WaysValues(ValuesView):
     __slots__ = ()
 
     def __iter__(self) -> Iterator[Exit]:
-        return (way for _, way in self._mapping._exits())
+        flat = self._mapping._flat
+        for key, way in zip(flat[::2], flat[1::2]):
+            yield way if way.__class__ is Exit else Exit._from_fields(key, way)
 
 
 @frozen
@@ -200,6 +205,14 @@ class Room:
         exits' flat tuple to `stop`."""
         return Room._from_fields(values[start], values[start + 1], values[start + 2],
                                  Ways._from_flat(tuple(values[end:stop])), *values[start + 3:end])
+
+
+def leads_to(exits: Mapping[str, Exit]) -> list[str | None]:
+    """Where each of a room's ways out leads (None: it only refuses), in order: read from a Ways'
+    tuple without making an Exit of each (the load's indexes and its audit read every room's)."""
+    if exits.__class__ is not Ways:
+        return [way.to for way in exits.values()]
+    return [way.to if way.__class__ is Exit else way for way in exits._flat[1::2]]
 
 
 def _flat_ways(exits: Mapping[str, Exit]) -> tuple[Any, ...]:
@@ -516,7 +529,7 @@ class Content:
         for item in self.items.values():
             for room in item.door or ():
                 doors.setdefault(room, []).append(item.id)
-        ways = {room.id: [way.to for way in room.exits.values() if way.to] for room in self.rooms.values()}
+        ways = {room.id: [to for to in leads_to(room.exits) if to] for room in self.rooms.values()}
         rounds = {npc.id: walked(npc.schedule, ways) for npc in self.npcs.values() if npc.walks}
         made = {"rules_by_verb": {verb: tuple(rules) for verb, rules in by_verb.items()},
                 "rules_by_target": {key: tuple(rules) for key, rules in by_target.items()},

@@ -62,3 +62,7 @@ def test_the_cache_refuses_what_the_model_imports_and_is_not_of_the_model(name):
     with pytest.raises(pickle.UnpicklingError, match="not part of the content model"):
         cache._ModelOnly(io.BytesIO(b"")).find_class(model.__name__, name)
     assert cache._ModelOnly(io.BytesIO(b"")).find_class(model.__name__, "Ways") is Ways
+
+
+def test_where_the_ways_lead_is_read_alike_from_ways_and_from_a_dict():
+    assert model.leads_to(Ways(EXITS)) == model.leads_to(EXITS) == ["up", "vault", None, "cellar", "yard"]
