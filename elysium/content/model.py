@@ -96,6 +96,18 @@ class Ways(Mapping):
         ways._flat = flat
         return ways
 
+    @staticmethod
+    def written(ways: Iterable[tuple[str, str | None, str | None, Condition | None, Text | None, bool]]) -> Ways:
+        """The Ways of these ways out, each (direction, to, door, condition, refusal, hidden) as
+        an Exit takes them: the loader's, which makes no Exit for a plain one."""
+        flat: list[Any] = []
+        for direction, to, door, condition, refusal, hidden in ways:
+            if door is None and condition is None and refusal is None and hidden is False:
+                flat += (direction, to)
+            else:
+                flat += (direction, Exit(direction, to, door, condition, refusal, hidden))
+        return Ways._from_flat(tuple(flat))
+
     def __getitem__(self, key: str) -> Exit:
         flat = self._flat
         try:

@@ -66,3 +66,13 @@ def test_the_cache_refuses_what_the_model_imports_and_is_not_of_the_model(name):
 
 def test_where_the_ways_lead_is_read_alike_from_ways_and_from_a_dict():
     assert model.leads_to(Ways(EXITS)) == model.leads_to(EXITS) == ["up", "vault", None, "cellar", "yard"]
+
+
+def test_ways_written_from_their_fields_hold_what_ways_made_from_exits_hold():
+    # the loader's way: no Exit is made for a plain way out
+    fields = [("north", "up", None, None, None, False), ("in", "vault", "vault_door", None, None, False),
+              ("up", None, None, None, None, False), ("west", "yard", None, None, None, True)]
+    exits = {values[0]: Exit(*values) for values in fields}
+    written = Ways.written(fields)
+    assert written == exits and written._flat == Ways(exits)._flat
+    assert [type(way) for way in written._flat[1::2]] == [str, Exit, type(None), Exit]
