@@ -753,10 +753,10 @@ def _holders_between(items: dict[str, Any], start_of, holder: str, item: str) ->
 
 
 def _room(room_id: str, f: dict[str, Any]) -> model.Room:
-    exits = {
-        direction: model.Exit(direction, x.get("to"), x.get("door"), x.get("if"), x.get("else"), x.get("hidden", False))
+    exits = model.Ways.written(
+        (direction, x.get("to"), x.get("door"), x.get("if"), x.get("else"), x.get("hidden", False))
         for direction, x in f.get("exits", {}).items()
-    }
+    )
     name, names = f["name"], None
     if not isinstance(name, str):  # variants: the plain name is the one that needs no condition
         names = name

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from elysium.content.model import Content, Effect
+from elysium.content.model import Content, Effect, leads_to
 from elysium.content.problems import Problem
 
 
@@ -40,10 +40,10 @@ def reachable_rooms(content: Content) -> set[str]:
     seen.update(teleports)
     while frontier:
         room = content.rooms[frontier.pop()]
-        for way in room.exits.values():
-            if way.to is not None and way.to not in seen:
-                seen.add(way.to)
-                frontier.append(way.to)
+        for to in leads_to(room.exits):
+            if to is not None and to not in seen:
+                seen.add(to)
+                frontier.append(to)
     return seen
 
 

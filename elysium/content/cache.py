@@ -32,8 +32,9 @@ CONTENT_CODE = MODEL_SOURCE.parent
 # The shape of what is pickled, beside the code's stamp (which changes with it anyway): 3, a
 # model's trailing defaults left out, a room's plain exits flat (see model_gen.py, Room.__reduce__)
 # and the rooms and items in tables (Content.__getstate__); 4, the tables' parts are lists, a
-# room's exits in its row, and equal conditions, effects and texts pickled once (_Writer).
-FORMAT = 4
+# room's exits in its row, and equal conditions, effects and texts pickled once (_Writer); 5, a
+# room's exits as its Ways holds them: a key before each, and any keys (model.Ways).
+FORMAT = 5
 SHARED_TEXT = 40  # shorter texts are interned as the YAML is read (yamlsafe.SHORT)
 SAFE_BUILTINS = {"tuple", "list", "dict", "set", "frozenset", "str", "int", "float", "bool"}
 
@@ -108,7 +109,9 @@ class _ModelOnly(pickle.Unpickler):
     def find_class(self, module: str, name: str):
         owner, _, method = name.partition(".")
         found = getattr(model, owner, None) if module == model.__name__ else None
-        if isinstance(found, type) and method in ("", "_from_fields", "_from_pickle"):
+        # the model's own classes, not what model.py imports (attrgetter, cached_property, the ABCs)
+        if isinstance(found, type) and found.__module__ == model.__name__ \
+                and method in ("", "_from_fields", "_from_pickle"):
             return getattr(found, method) if method else found
         if module == "builtins" and name in SAFE_BUILTINS:
             return getattr(__import__("builtins"), name)

@@ -8,7 +8,7 @@ frozen.py; after changing a class's fields, run `python -m elysium.content.model
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, ValuesView
 from dataclasses import field, fields
 from functools import cached_property
 from operator import attrgetter
@@ -66,14 +66,127 @@ class Exit:
     hidden: bool = False  # left out of the Exits: line, but works (or refuses) when taken
 
 
+_new = object.__new__
+
+
+class Ways(Mapping):
+    """A room's exits: a read-only mapping of direction -> Exit, as a dict of them would be (its
+    order, `len`, `in`, `get`, its views, and equal to a dict of the same Exits), kept as one flat
+    tuple of key and value: a plain way out (a direction and its `to`, nothing else) as its `to`,
+    made into an Exit when it is asked for, any other as its Exit. At 50,000 rooms a dict and an
+    Exit for each way out were 25.5 MB of the content; a Ways and its tuple are 7.6 MB."""
+
+    __slots__ = ("_flat",)
+
+    def __init__(self, exits: Mapping[str, Exit] | Iterable[tuple[str, Exit]] = ()) -> None:
+        flat: list[Any] = []
+        # pairs: a key given twice is the last one, as in a dict
+        for key, way in (exits if exits.__class__ is dict else dict(exits)).items():
+            if way.__class__ is Exit and way.door is None and way.condition is None and way.refusal is None \
+                    and way.hidden is False and way.direction == key:
+                flat += (key, way.to)
+            else:
+                flat += (key, way)
+        self._flat = tuple(flat)
+
+    @staticmethod
+    def _from_flat(flat: tuple[Any, ...]) -> Ways:
+        """The Ways whose flat tuple this is (see the class): no Exit is made or looked at."""
+        ways = _new(Ways)
+        ways._flat = flat
+        return ways
+
+    @staticmethod
+    def written(ways: Iterable[tuple[str, str | None, str | None, Condition | None, Text | None, bool]]) -> Ways:
+        """The Ways of these ways out, each (direction, to, door, condition, refusal, hidden) as
+        an Exit takes them: the loader's, which makes no Exit for a plain one."""
+        flat: list[Any] = []
+        for direction, to, door, condition, refusal, hidden in ways:
+            if door is None and condition is None and refusal is None and hidden is False:
+                flat += (direction, to)
+            else:
+                flat += (direction, Exit(direction, to, door, condition, refusal, hidden))
+        return Ways._from_flat(tuple(flat))
+
+    def __getitem__(self, key: str) -> Exit:
+        flat = self._flat
+        try:
+            at = flat[::2].index(key) * 2  # keys and values apart: a room's id may be a direction
+        except ValueError:
+            raise KeyError(key) from None
+        way = flat[at + 1]
+        return way if way.__class__ is Exit else Exit._from_fields(key, way)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        flat = self._flat
+        keys = flat[::2]
+        if key not in keys:
+            return default
+        at = keys.index(key) * 2
+        way = flat[at + 1]
+        return way if way.__class__ is Exit else Exit._from_fields(key, way)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._flat[::2]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._flat[::2])
+
+    def __len__(self) -> int:
+        return len(self._flat) >> 1
+
+    def _exits(self) -> Iterator[tuple[str, Exit]]:
+        flat = self._flat
+        for key, way in zip(flat[::2], flat[1::2]):
+            yield key, way if way.__class__ is Exit else Exit._from_fields(key, way)
+
+    def items(self) -> _WaysItems:
+        return _WaysItems(self)
+
+    def values(self) -> _WaysValues:
+        return _WaysValues(self)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is Ways and self._flat == other._flat:
+            return True
+        if isinstance(other, Mapping):
+            return dict(self._exits()) == dict(other.items())
+        return NotImplemented
+
+    __hash__ = None  # as a dict's
+
+    def __repr__(self) -> str:
+        return repr(dict(self._exits()))
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return Ways, (dict(self._exits()),)
+
+
+class _WaysItems(ItemsView):
+    __slots__ = ()
+
+    def __iter__(self) -> Iterator[tuple[str, Exit]]:
+        return self._mapping._exits()
+
+
+class _WaysValues(ValuesView):
+    __slots__ = ()
+
+    def __iter__(self) -> Iterator[Exit]:
+        flat = self._mapping._flat
+        for key, way in zip(flat[::2], flat[1::2]):
+            yield way if way.__class__ is Exit else Exit._from_fields(key, way)
+
+
 @frozen
 class Room:
-    """A place: its name, description and ways out."""
+    """A place: its name, description and ways out (a Ways when loaded; a dict of Exits works the
+    same)."""
 
     id: str
     name: str
     description: Text
-    exits: dict[str, Exit]
+    exits: Mapping[str, Exit]
     dark: bool | Condition = False  # a condition: dark while it holds (see places.has_light)
     position: tuple[int, int] | None = None
     on_enter: tuple[Effect, ...] = ()
@@ -88,51 +201,35 @@ class Room:
         return {way: exit_ for way, exit_ in self.exits.items() if not exit_.hidden}
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        """Pickled (the content cache) with its exits as one flat tuple: direction and `to` for a
-        plain way out, the Exit itself for any other. An Exit pickled for each way out left its
-        values' tuple, its dict's and its own entry in the unpickler's memo until the whole content
-        was read; the room makes its plain exits again as it is read."""
-        make, values = self._fields_reduce()
-        ways = _flat_ways(self.exits)
-        if ways is None:
-            return make, values
-        return Room._from_pickle, (*values[:3], ways, *values[4:])
+        """Pickled (the content cache) with its exits as their Ways' flat tuple (see Ways): an
+        Exit pickled for each way out left its values' tuple, its dict's and its own entry in the
+        unpickler's memo until the whole content was read."""
+        _, values = self._fields_reduce()
+        return Room._from_pickle, (*values[:3], _flat_ways(self.exits), *values[4:])
 
     @staticmethod
     def _from_pickle(id: str, name: str, description: Text, ways: tuple[Any, ...], *rest: Any) -> Room:
-        return Room._from_fields(id, name, description, _exits_from(ways), *rest)
+        return Room._from_fields(id, name, description, Ways._from_flat(ways), *rest)
 
     @staticmethod
     def _from_row(values: list[Any], start: int, end: int, stop: int) -> Room:
         """A room of a table (see _table): its values from `start` to `end` but its exits, then its
-        flat exits to `stop`."""
+        exits' flat tuple to `stop`."""
         return Room._from_fields(values[start], values[start + 1], values[start + 2],
-                                 _exits_from(values[end:stop]), *values[start + 3:end])
+                                 Ways._from_flat(tuple(values[end:stop])), *values[start + 3:end])
 
 
-def _exits_from(ways: tuple[Any, ...] | list[Any]) -> dict[str, Exit]:
-    exits: dict[str, Exit] = {}
-    following = iter(ways)
-    for way in following:
-        if way.__class__ is Exit:
-            exits[way.direction] = way
-        else:
-            exits[way] = Exit._from_fields(way, next(following))
-    return exits
+def leads_to(exits: Mapping[str, Exit]) -> list[str | None]:
+    """Where each of a room's ways out leads (None: it only refuses), in order: read from a Ways'
+    tuple without making an Exit of each (the load's indexes and its audit read every room's)."""
+    if exits.__class__ is not Ways:
+        return [way.to for way in exits.values()]
+    return [way.to if way.__class__ is Exit else way for way in exits._flat[1::2]]
 
 
-def _flat_ways(exits: dict[str, Exit]) -> tuple[Any, ...] | None:
-    """A room's exits as Room.__reduce__ pickles them; None when one is not keyed by its direction
-    (then the dict goes as it is)."""
-    ways: list[Any] = []
-    for direction, way in exits.items():
-        if way.direction != direction or way.__class__ is not Exit:
-            return None
-        if way.door is None and way.condition is None and way.refusal is None and way.hidden is False:
-            ways += (way.direction, way.to)
-        else:
-            ways.append(way)
-    return tuple(ways)
+def _flat_ways(exits: Mapping[str, Exit]) -> tuple[Any, ...]:
+    """A room's exits as a Ways holds them (and Room.__reduce__ pickles them)."""
+    return (exits if exits.__class__ is Ways else Ways(exits))._flat
 
 
 @frozen
@@ -444,7 +541,7 @@ class Content:
         for item in self.items.values():
             for room in item.door or ():
                 doors.setdefault(room, []).append(item.id)
-        ways = {room.id: [way.to for way in room.exits.values() if way.to] for room in self.rooms.values()}
+        ways = {room.id: [to for to in leads_to(room.exits) if to] for room in self.rooms.values()}
         rounds = {npc.id: walked(npc.schedule, ways) for npc in self.npcs.values() if npc.walks}
         made = {"rules_by_verb": {verb: tuple(rules) for verb, rules in by_verb.items()},
                 "rules_by_target": {key: tuple(rules) for key, rules in by_target.items()},

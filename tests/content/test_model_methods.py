@@ -9,6 +9,7 @@ import inspect
 import pickle
 import subprocess
 import sys
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
@@ -88,7 +89,7 @@ def instances() -> dict[type, list[Any]]:
         if type(value) in found:
             found[type(value)].append(value)
             pending += [getattr(value, field.name) for field in dataclasses.fields(value)]
-        elif isinstance(value, dict):
+        elif isinstance(value, Mapping):  # a room's exits are a model.Ways
             pending += [*value.keys(), *value.values()]
         elif isinstance(value, (tuple, list, frozenset, set)):
             pending += list(value)
@@ -206,12 +207,13 @@ def test_fields_at_the_end_that_hold_their_default_are_left_out_of_the_pickle():
 
 
 def test_a_room_pickles_its_plain_exits_flat_and_reads_them_back_in_order():
-    """Room.__reduce__: direction and `to` for a plain way out, the Exit for any other."""
+    """Room.__reduce__: its Ways' flat tuple, direction and `to` for a plain way out, the key and
+    the Exit for any other."""
     guarded = model.Exit("in", "vault", door="vault_door")
     room = model.Room("hall", "Hall", "A hall.", {"north": model.Exit("north", "yard"), "in": guarded,
                                                  "up": model.Exit("up", None), "down": model.Exit("down", "cellar")})
     _, values = room.__reduce__()
-    assert values[3] == ("north", "yard", guarded, "up", None, "down", "cellar")
+    assert values[3] == ("north", "yard", "in", guarded, "up", None, "down", "cellar")
     back = pickle.loads(pickle.dumps(room, protocol=pickle.HIGHEST_PROTOCOL))
     assert type(back) is model.Room and back == room and repr(back) == repr(room)
     assert list(back.exits) == ["north", "in", "up", "down"]
