@@ -135,12 +135,16 @@ class ElysiumApp(App[int]):
                 except (NotImplementedError, RuntimeError, ValueError):
                     pass  # not the main thread, or no signals here: the other ways out still save
 
-    def on_mount(self) -> None:
-        self.watch_signals()
+    def get_default_screen(self) -> Screen:
+        """The title screen is the first screen: pushed over Textual's blank default one instead,
+        both were made, styled and laid out on the way to the first frame."""
         # Whatever interrupted saves left behind (never a save that another game is writing now):
         # here, so that every way into the TUI does it, a tab of `elysium serve` too.
         self.slots.clean_temporaries()
-        self.push_screen(TitleScreen(self.read_content, self.slots))
+        return TitleScreen(self.read_content, self.slots)
+
+    def on_mount(self) -> None:
+        self.watch_signals()
 
     def read_content(self) -> Content:
         """Read the pack (called in a thread of its own by the title screen)."""

@@ -136,3 +136,25 @@ async def test_the_title_screen_is_made_with_the_class_for_its_height(make_app, 
         await loaded(pilot)
         assert app.screen.has_class(height_class)
     assert composed_with == [{height_class}]
+
+
+async def test_the_title_screen_is_the_first_screen(make_app):
+    """Pushed over Textual's blank default screen instead, two screens were made, styled and laid
+    out on the way to the first frame."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert [type(screen) for screen in app.screen_stack] == [TitleScreen]
+
+
+async def test_leaving_a_game_comes_back_to_the_title_screen_beneath_it(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        title = app.screen
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is not title
+        app.end_game(None)
+        await pilot.pause()
+        assert app.screen_stack == [title]
