@@ -18,8 +18,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Label, LoadingIndicator, Static
+from textual.widgets import Footer, Label, LoadingIndicator, Static
 
+from elysium.tui.menu_item import MenuItem
 from elysium.tui.messages import ContentFailed, ContentLoaded
 
 if TYPE_CHECKING:  # the content package is imported by the worker, off the way to the first frame
@@ -82,10 +83,10 @@ class TitleScreen(Screen):
             yield Static("", id="subtitle")
             yield Vertical(id="loading")  # filled only when the pack is slow to read (see on_mount)
             with Center(id="menu"):
-                yield Button("New game", id="new", variant="primary")
-                yield Button("Continue", id="continue")
-                yield Button("Load\u2026", id="load")
-                yield Button("Quit", id="quit", variant="error")
+                yield MenuItem("New game", id="new", variant="primary")
+                yield MenuItem("Continue", id="continue")
+                yield MenuItem("Load\u2026", id="load")
+                yield MenuItem("Quit", id="quit", variant="error")
             yield Static("", id="newest")
             yield Static("", id="problems")
         yield Footer()
@@ -128,7 +129,7 @@ class TitleScreen(Screen):
         self.query_one("#subtitle", Static).update(Text(plain(game.subtitle or "")))
         self.set_class(False, "-loading")
         self.show_newest()
-        self.query_one("#new", Button).focus()
+        self.query_one("#new", MenuItem).focus()
 
     @on(ContentFailed)
     def failed(self, message: ContentFailed) -> None:
@@ -141,7 +142,7 @@ class TitleScreen(Screen):
                               "bold"))
         text.append(without_controls("\n".join(message.problems)))  # they quote file names
         self.query_one("#problems", Static).update(text)
-        self.query_one("#quit", Button).focus()
+        self.query_one("#quit", MenuItem).focus()
 
     def on_screen_resume(self) -> None:
         if self.content is not None:
@@ -155,26 +156,26 @@ class TitleScreen(Screen):
         from elysium.tui.styled import without_controls
 
         newest = self.newest()
-        self.query_one("#continue", Button).disabled = newest is None
-        self.query_one("#load", Button).disabled = newest is None
+        self.query_one("#continue", MenuItem).disabled = newest is None
+        self.query_one("#load", MenuItem).disabled = newest is None
         when = newest and (newest.when if newest.day is None else f"day {newest.day} {newest.clock}")
         summary = (f"Continue: \u201c{newest.name}\u201d, {when}, {newest.location}"
                    if newest else "No saved games yet.")
         self.query_one("#newest", Static).update(Text(without_controls(summary)))  # what a save file says
 
     # -- the menu --------------------------------------------------------------------------------
-    @on(Button.Pressed, "#new")
+    @on(MenuItem.Pressed, "#new")
     def action_new_game(self) -> None:
         if self.content is not None:
             self.app.new_game(self.content)
 
-    @on(Button.Pressed, "#continue")
+    @on(MenuItem.Pressed, "#continue")
     def action_continue_game(self) -> None:
         newest = self.newest() if self.content is not None else None
         if newest is not None:
             self.app.restore_game(self.content, newest.name)
 
-    @on(Button.Pressed, "#load")
+    @on(MenuItem.Pressed, "#load")
     def action_load_game(self) -> None:
         if self.content is not None:
             from elysium.tui.screens.load_dialog import LoadDialog
@@ -185,7 +186,7 @@ class TitleScreen(Screen):
         if name and self.content is not None:
             self.app.restore_game(self.content, name)
 
-    @on(Button.Pressed, "#quit")
+    @on(MenuItem.Pressed, "#quit")
     def quit_pressed(self) -> None:
         code = 2 if self.has_class("-failed") else 0  # 2: the content could not be read, as in plain mode
         self.app.exit(code, return_code=code)
