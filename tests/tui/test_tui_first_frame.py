@@ -158,3 +158,48 @@ async def test_leaving_a_game_comes_back_to_the_title_screen_beneath_it(make_app
         app.end_game(None)
         await pilot.pause()
         assert app.screen_stack == [title]
+
+
+async def test_the_first_frame_shows_the_pack_read_at_once(make_app, monkeypatch: pytest.MonkeyPatch):
+    """A pack read from its cache is on the screen's first frame, with the menu as the saves make
+    it: posted to the screen as news instead, it was shown only after Textual had drawn the
+    screen once without it, and the whole screen was laid out and drawn again."""
+    monkeypatch.setattr(title_screen, "QUICK_READ_S", 30.0)  # a busy test machine is slow to read too
+    frames = []
+
+    class Watched(tui_app.ElysiumApp):
+        def post_display_hook(self) -> None:
+            screen = self.screen
+            frames.append((screen.content is not None, str(screen.query_one("#pack-title").render()),
+                           screen.query_one("#continue").disabled))
+
+    app = Watched(FIXTURE_WORLD, 0, (), make_app().slots.folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        title = app.screen.content.game.title
+    assert frames[0] == (True, title, True)
+
+
+async def test_the_saves_are_listed_once_at_start_and_again_after_a_game(make_app, monkeypatch: pytest.MonkeyPatch):
+    """Listing the saves reads every save file: once on the way to the first frame, and again
+    whenever the title screen is shown again (a game may have saved meanwhile)."""
+    from elysium.state.saves import SaveSlots
+
+    monkeypatch.setattr(title_screen, "QUICK_READ_S", 30.0)
+    listings = []
+    real_list = SaveSlots.list
+    monkeypatch.setattr(SaveSlots, "list", lambda slots: (listings.append(1), real_list(slots))[1])
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert len(listings) == 1
+        title = app.screen
+        assert str(title.query_one("#newest").render()) == "No saved games yet."
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.game.turn("north")
+        app.end_game(None)  # autosaves
+        await pilot.pause()
+        assert app.screen is title and len(listings) >= 2
+        assert str(title.query_one("#newest").render()).startswith("Continue: ")
+        assert not title.query_one("#continue").disabled

@@ -70,6 +70,7 @@ class TitleScreen(Screen):
         self.reading = read_in_background(read_content)
         self.slots = slots
         self.content: Content | None = None
+        self.saves_listed = False  # since the screen was last shown: each listing reads every save
 
     @classmethod
     def height_class(cls, height: int) -> str:
@@ -102,50 +103,60 @@ class TitleScreen(Screen):
             self.set_class(True, "-loading")
             self.load()
         else:
-            self.report_content()
+            # Shown now, so that the screen's first frame is the whole title; posted to be shown,
+            # the news came after Textual had drawn the screen once without it.
+            news = self.news()
+            self.show(news)
+            self.post_message(news)  # on to the app: its title, the collector, --continue
 
     @work(thread=True, exclusive=True, group="content")
     def load(self) -> None:
-        self.report_content()
+        news = self.news()
+        self.app.call_from_thread(self.show, news)
+        self.post_message(news)
 
-    def report_content(self) -> None:
-        """Post what the reading gave: ContentLoaded, or ContentFailed. Blocks until it is done."""
+    def news(self) -> ContentLoaded | ContentFailed:
+        """What the reading gave. Blocks until it is done."""
         from elysium.content import ContentError
 
         try:
             content = self.reading.result()
         except ContentError as error:
-            self.post_message(ContentFailed([str(problem) for problem in error.problems]))
-            return
-        self.post_message(ContentLoaded(content))
+            return ContentFailed([str(problem) for problem in error.problems])
+        return ContentLoaded(content)
 
-    @on(ContentLoaded)
-    def loaded(self, message: ContentLoaded) -> None:
+    def show(self, news: ContentLoaded | ContentFailed) -> None:
+        self.set_class(False, "-loading")
+        if isinstance(news, ContentLoaded):
+            self.show_content(news.content)
+        else:
+            self.show_problems(news.problems)
+
+    def show_content(self, content: Content) -> None:
         from elysium.tui.styled import plain
 
-        self.content = message.content
-        game = message.content.game
-        self.query_one("#pack-title", Static).update(Text(plain(game.title)))
-        self.query_one("#subtitle", Static).update(Text(plain(game.subtitle or "")))
-        self.set_class(False, "-loading")
+        self.content = content
+        self.query_one("#pack-title", Static).update(Text(plain(content.game.title)))
+        self.query_one("#subtitle", Static).update(Text(plain(content.game.subtitle or "")))
         self.show_newest()
         self.query_one("#new", MenuItem).focus()
 
-    @on(ContentFailed)
-    def failed(self, message: ContentFailed) -> None:
+    def show_problems(self, problems: list[str]) -> None:
         from elysium.tui.styled import without_controls
 
-        self.set_class(False, "-loading")
         self.set_class(True, "-failed")
-        count = len(message.problems)
+        count = len(problems)
         text = Text.assemble((f"The content has {count} error{'s' * (count != 1)}; nothing can be played.\n\n",
                               "bold"))
-        text.append(without_controls("\n".join(message.problems)))  # they quote file names
+        text.append(without_controls("\n".join(problems)))  # they quote file names
         self.query_one("#problems", Static).update(text)
         self.query_one("#quit", MenuItem).focus()
 
+    def on_screen_suspend(self) -> None:
+        self.saves_listed = False  # a game or a dialog over this screen may save
+
     def on_screen_resume(self) -> None:
-        if self.content is not None:
+        if self.content is not None and not self.saves_listed:
             self.show_newest()
 
     def newest(self) -> SaveInfo | None:
@@ -162,6 +173,7 @@ class TitleScreen(Screen):
         summary = (f"Continue: \u201c{newest.name}\u201d, {when}, {newest.location}"
                    if newest else "No saved games yet.")
         self.query_one("#newest", Static).update(Text(without_controls(summary)))  # what a save file says
+        self.saves_listed = True
 
     # -- the menu --------------------------------------------------------------------------------
     @on(MenuItem.Pressed, "#new")
