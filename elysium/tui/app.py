@@ -48,9 +48,11 @@ def shown(text: str) -> str:
 
 
 class ElysiumApp(App[int]):
-    # Absolute, so subclasses elsewhere find them. The title screen's own is read with the app's:
-    # read when the screen is first shown, it made Textual parse every style sheet again.
-    CSS_PATH = [Path(__file__).with_name("app.tcss"), Path(__file__).parent / "screens" / TitleScreen.CSS_PATH]
+    # Absolute, so subclasses elsewhere find it. The title screen's own is read with the app's:
+    # read when the screen is first shown, it made Textual parse every style sheet again. The
+    # game's widgets' rules come with the game screen, whose own sheet makes Textual parse every
+    # sheet again anyway.
+    CSS_PATH = Path(__file__).parent / "screens" / TitleScreen.CSS_PATH
     TITLE = "Elysium"
     COMMANDS = {GameCommands}  # the game's actions first, then Textual's own
     # True when whoever started the app (`elysium play`) paused the cyclic collector for the way to

@@ -203,3 +203,16 @@ async def test_the_saves_are_listed_once_at_start_and_again_after_a_game(make_ap
         assert app.screen is title and len(listings) >= 2
         assert str(title.query_one("#newest").render()).startswith("Continue: ")
         assert not title.query_one("#continue").disabled
+
+
+async def test_the_game_widgets_rules_come_with_the_game_screen(make_app):
+    """The title screen's first frame parses no rules for the game's widgets (and matches none
+    against its own); the game screen brings them, and Textual parses every sheet again then anyway."""
+    game_widgets = {"NarrativeLog", "CommandLine", "StatusLine", "Meter", "CampusMap", "Sidebar"}
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert not game_widgets & {name for rule in app.stylesheet.rules for name in rule.selector_names}
+        await pilot.press("n")
+        await pilot.pause()
+        assert game_widgets <= {name for rule in app.stylesheet.rules for name in rule.selector_names}
