@@ -78,8 +78,8 @@ class MenuItem(Static, can_focus=True):
             """The entry chosen: what `@on(MenuItem.Pressed, "#id")` selectors match."""
             return self.item
 
-    def __init__(self, label: str, *, id: str | None = None, variant: str = "") -> None:
-        super().__init__(label, markup=False, id=id, classes=f"-{variant}" if variant else None)
+    def __init__(self, label: str, *, id: str | None = None, variant: str = "", disabled: bool = False) -> None:
+        super().__init__(label, markup=False, id=id, classes=f"-{variant}" if variant else None, disabled=disabled)
 
     def action_press(self) -> None:
         if not self.disabled:

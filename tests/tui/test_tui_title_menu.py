@@ -88,3 +88,22 @@ async def test_quit_chosen_by_a_click_leaves(make_app):
         await pilot.click("#quit")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_the_menu_is_made_as_the_saves_make_it(make_app, monkeypatch):
+    """With no saved game, Continue and Load are made disabled: disabled once the menu had been
+    styled, they were styled again before the first frame."""
+    from textual.widget import Widget
+
+    from elysium.tui.menu_item import MenuItem
+
+    toggled = []
+    watch = Widget.watch_disabled
+    monkeypatch.setattr(MenuItem, "watch_disabled", lambda item, disabled: (toggled.append(item.id),
+                                                                            watch(item, disabled))[1],
+                        raising=False)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert app.screen.query_one("#continue").disabled and app.screen.query_one("#load").disabled
+    assert toggled == []

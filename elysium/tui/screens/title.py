@@ -45,6 +45,15 @@ def read_in_background(read: Callable[[], Content]) -> Future[Content]:
     return future
 
 
+def summary(newest: SaveInfo | None) -> Text:
+    """What the title screen says of the newest save (the one Continue plays)."""
+    from elysium.tui.styled import without_controls
+
+    when = newest and (newest.when if newest.day is None else f"day {newest.day} {newest.clock}")
+    text = f"Continue: \u201c{newest.name}\u201d, {when}, {newest.location}" if newest else "No saved games yet."
+    return Text(without_controls(text))  # what a save file says
+
+
 class TitleScreen(Screen):
     CSS_PATH = "title.tcss"
     AUTO_FOCUS = "#new"
@@ -78,6 +87,10 @@ class TitleScreen(Screen):
         return next((name for rows, name in sorted(cls.VERTICAL_BREAKPOINTS, reverse=True) if height >= rows), "")
 
     def compose(self) -> ComposeResult:
+        # The saves are listed before the menu is made: disabled once the menu had been styled,
+        # Continue and Load were styled again before the first frame.
+        newest = self.newest()
+        self.saves_listed = True
         with Vertical(id="title-box"):
             yield Static(BANNER, id="banner")
             yield Static("", id="pack-title")
@@ -85,10 +98,10 @@ class TitleScreen(Screen):
             yield Vertical(id="loading")  # filled only when the pack is slow to read (see on_mount)
             with Center(id="menu"):
                 yield MenuItem("New game", id="new", variant="primary")
-                yield MenuItem("Continue", id="continue")
-                yield MenuItem("Load\u2026", id="load")
+                yield MenuItem("Continue", id="continue", disabled=newest is None)
+                yield MenuItem("Load\u2026", id="load", disabled=newest is None)
                 yield MenuItem("Quit", id="quit", variant="error")
-            yield Static("", id="newest")
+            yield Static(summary(newest), id="newest")
             yield Static("", id="problems")
         yield Footer()
 
@@ -138,7 +151,6 @@ class TitleScreen(Screen):
         self.content = content
         self.query_one("#pack-title", Static).update(Text(plain(content.game.title)))
         self.query_one("#subtitle", Static).update(Text(plain(content.game.subtitle or "")))
-        self.show_newest()
         self.query_one("#new", MenuItem).focus()
 
     def show_problems(self, problems: list[str]) -> None:
@@ -164,15 +176,10 @@ class TitleScreen(Screen):
         return saves[0] if saves else None
 
     def show_newest(self) -> None:
-        from elysium.tui.styled import without_controls
-
         newest = self.newest()
         self.query_one("#continue", MenuItem).disabled = newest is None
         self.query_one("#load", MenuItem).disabled = newest is None
-        when = newest and (newest.when if newest.day is None else f"day {newest.day} {newest.clock}")
-        summary = (f"Continue: \u201c{newest.name}\u201d, {when}, {newest.location}"
-                   if newest else "No saved games yet.")
-        self.query_one("#newest", Static).update(Text(without_controls(summary)))  # what a save file says
+        self.query_one("#newest", Static).update(summary(newest))
         self.saves_listed = True
 
     # -- the menu --------------------------------------------------------------------------------
