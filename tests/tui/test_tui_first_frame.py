@@ -216,3 +216,15 @@ async def test_the_game_widgets_rules_come_with_the_game_screen(make_app):
         await pilot.press("n")
         await pilot.pause()
         assert game_widgets <= {name for rule in app.stylesheet.rules for name in rule.selector_names}
+
+
+async def test_a_pack_read_at_once_makes_no_hidden_widgets(make_app, monkeypatch: pytest.MonkeyPatch):
+    """The loading indicator's place and the problems' text are made only for a slow pack and a
+    broken one (test_tui_play tests both): hidden, they were still styled for the first frame."""
+    monkeypatch.setattr(title_screen, "QUICK_READ_S", 30.0)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert app.screen.content is not None
+        assert [widget.id for widget in app.screen.query("#loading, #problems")] == []
+        assert all(widget.display for widget in app.screen.query("*"))

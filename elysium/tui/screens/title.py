@@ -95,14 +95,14 @@ class TitleScreen(Screen):
             yield Static(BANNER, id="banner")
             yield Static("", id="pack-title")
             yield Static("", id="subtitle")
-            yield Vertical(id="loading")  # filled only when the pack is slow to read (see on_mount)
+            # The loading indicator (a slow pack) and the problems (a broken one) are made only when
+            # needed: every widget of the first frame costs its start (styles to apply, a layout).
             with Center(id="menu"):
                 yield MenuItem("New game", id="new", variant="primary")
                 yield MenuItem("Continue", id="continue", disabled=newest is None)
                 yield MenuItem("Load\u2026", id="load", disabled=newest is None)
                 yield MenuItem("Quit", id="quit", variant="error")
             yield Static(summary(newest), id="newest")
-            yield Static("", id="problems")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -111,8 +111,8 @@ class TitleScreen(Screen):
         except TimeoutError:
             # Made only now: a pack read from its cache never shows them, and every widget the
             # first frame holds costs its start (a style sheet to parse, styles to apply).
-            self.query_one("#loading", Vertical).mount(LoadingIndicator(),
-                                                       Label("Reading the campus\u2026", id="loading-label"))
+            self.query_one("#title-box", Vertical).mount(
+                LoadingIndicator(id="loading"), Label("Reading the campus\u2026", id="loading-label"), before="#menu")
             self.set_class(True, "-loading")
             self.load()
         else:
@@ -161,7 +161,7 @@ class TitleScreen(Screen):
         text = Text.assemble((f"The content has {count} error{'s' * (count != 1)}; nothing can be played.\n\n",
                               "bold"))
         text.append(without_controls("\n".join(problems)))  # they quote file names
-        self.query_one("#problems", Static).update(text)
+        self.query_one("#title-box", Vertical).mount(Static(text, id="problems"))
         self.query_one("#quit", MenuItem).focus()
 
     def on_screen_suspend(self) -> None:
