@@ -16,7 +16,6 @@ interrupted saves never removes a file that another running game is still writin
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 import re
@@ -34,6 +33,9 @@ from elysium.content.styles import without_controls
 from elysium.state import saved_history
 from elysium.state.migrations import CURRENT_FORMAT, migrate
 from elysium.state.save_text import SHORT_TEXT, Damaged, parse
+
+# hashlib (OpenSSL, 2-6 ms to import) is imported by the functions that hash: listing the saves for
+# the title screen hashes nothing.
 
 SUFFIX = ".save.json"
 TEMPORARY = ".tmp"
@@ -82,6 +84,8 @@ def slot_name(name: str) -> str:
     typed = _folded(name)
     if SAFE_SLOT.fullmatch(typed):
         return typed
+    import hashlib
+
     readable = _legacy_slot(typed)[: 40 - NAME_HASH_LENGTH - 1].strip("-") or "save"
     return f"{readable}-{hashlib.sha256(typed.encode('utf-8')).hexdigest()[:NAME_HASH_LENGTH]}"
 
@@ -138,11 +142,15 @@ def _orjson() -> Any:
 
 
 def _digest(text: str) -> str:
+    import hashlib
+
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _checksum_of_format_2(body: dict[str, Any]) -> str:
     """Format 2 hashed the body with its keys sorted, at the cost of a second encoding."""
+    import hashlib
+
     canonical = json.dumps({k: v for k, v in body.items() if k != "checksum"}, sort_keys=True,
                            separators=(",", ":"), ensure_ascii=False)
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
@@ -171,6 +179,8 @@ class SaveSlots:
 
     def write(self, name: str, body: dict[str, Any]) -> SaveInfo:
         """Write a save atomically; raises SaveError (and leaves every other save alone) on failure."""
+        import hashlib
+
         slot = slot_name(name)
         body = {"format": CURRENT_FORMAT, "name": shown_name(name), **body,
                 "saved_at": datetime.now(timezone.utc).isoformat(timespec="microseconds")}
@@ -408,6 +418,7 @@ def _release(version: str) -> tuple[int, ...]:
 
 def writer_tag() -> str:
     """This process, as a temporary file names it: a hash of the machine's name, and the pid."""
+    import hashlib
     import socket  # only when a save is written: not on the way to the title screen
 
     host = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]

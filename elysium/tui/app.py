@@ -48,9 +48,11 @@ def shown(text: str) -> str:
 
 
 class ElysiumApp(App[int]):
-    # Absolute, so subclasses elsewhere find them. The title screen's own is read with the app's:
-    # read when the screen is first shown, it made Textual parse every style sheet again.
-    CSS_PATH = [Path(__file__).with_name("app.tcss"), Path(__file__).parent / "screens" / TitleScreen.CSS_PATH]
+    # Absolute, so subclasses elsewhere find it. The title screen's own is read with the app's:
+    # read when the screen is first shown, it made Textual parse every style sheet again. The
+    # game's widgets' rules come with the game screen, whose own sheet makes Textual parse every
+    # sheet again anyway.
+    CSS_PATH = Path(__file__).parent / "screens" / TitleScreen.CSS_PATH
     TITLE = "Elysium"
     COMMANDS = {GameCommands}  # the game's actions first, then Textual's own
     # True when whoever started the app (`elysium play`) paused the cyclic collector for the way to
@@ -135,12 +137,16 @@ class ElysiumApp(App[int]):
                 except (NotImplementedError, RuntimeError, ValueError):
                     pass  # not the main thread, or no signals here: the other ways out still save
 
-    def on_mount(self) -> None:
-        self.watch_signals()
+    def get_default_screen(self) -> Screen:
+        """The title screen is the first screen: pushed over Textual's blank default one instead,
+        both were made, styled and laid out on the way to the first frame."""
         # Whatever interrupted saves left behind (never a save that another game is writing now):
         # here, so that every way into the TUI does it, a tab of `elysium serve` too.
         self.slots.clean_temporaries()
-        self.push_screen(TitleScreen(self.read_content, self.slots))
+        return TitleScreen(self.read_content, self.slots)
+
+    def on_mount(self) -> None:
+        self.watch_signals()
 
     def read_content(self) -> Content:
         """Read the pack (called in a thread of its own by the title screen)."""

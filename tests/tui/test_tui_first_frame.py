@@ -136,3 +136,95 @@ async def test_the_title_screen_is_made_with_the_class_for_its_height(make_app, 
         await loaded(pilot)
         assert app.screen.has_class(height_class)
     assert composed_with == [{height_class}]
+
+
+async def test_the_title_screen_is_the_first_screen(make_app):
+    """Pushed over Textual's blank default screen instead, two screens were made, styled and laid
+    out on the way to the first frame."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert [type(screen) for screen in app.screen_stack] == [TitleScreen]
+
+
+async def test_leaving_a_game_comes_back_to_the_title_screen_beneath_it(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        title = app.screen
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is not title
+        app.end_game(None)
+        await pilot.pause()
+        assert app.screen_stack == [title]
+
+
+async def test_the_first_frame_shows_the_pack_read_at_once(make_app, monkeypatch: pytest.MonkeyPatch):
+    """A pack read from its cache is on the screen's first frame, with the menu as the saves make
+    it: posted to the screen as news instead, it was shown only after Textual had drawn the
+    screen once without it, and the whole screen was laid out and drawn again."""
+    monkeypatch.setattr(title_screen, "QUICK_READ_S", 30.0)  # a busy test machine is slow to read too
+    frames = []
+
+    class Watched(tui_app.ElysiumApp):
+        def post_display_hook(self) -> None:
+            screen = self.screen
+            frames.append((screen.content is not None, str(screen.query_one("#pack-title").render()),
+                           screen.query_one("#continue").disabled))
+
+    app = Watched(FIXTURE_WORLD, 0, (), make_app().slots.folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        title = app.screen.content.game.title
+    assert frames[0] == (True, title, True)
+
+
+async def test_the_saves_are_listed_once_at_start_and_again_after_a_game(make_app, monkeypatch: pytest.MonkeyPatch):
+    """Listing the saves reads every save file: once on the way to the first frame, and again
+    whenever the title screen is shown again (a game may have saved meanwhile)."""
+    from elysium.state.saves import SaveSlots
+
+    monkeypatch.setattr(title_screen, "QUICK_READ_S", 30.0)
+    listings = []
+    real_list = SaveSlots.list
+    monkeypatch.setattr(SaveSlots, "list", lambda slots: (listings.append(1), real_list(slots))[1])
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert len(listings) == 1
+        title = app.screen
+        assert str(title.query_one("#newest").render()) == "No saved games yet."
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.game.turn("north")
+        app.end_game(None)  # autosaves
+        await pilot.pause()
+        assert app.screen is title and len(listings) >= 2
+        assert str(title.query_one("#newest").render()).startswith("Continue: ")
+        assert not title.query_one("#continue").disabled
+
+
+async def test_the_game_widgets_rules_come_with_the_game_screen(make_app):
+    """The title screen's first frame parses no rules for the game's widgets (and matches none
+    against its own); the game screen brings them, and Textual parses every sheet again then anyway."""
+    game_widgets = {"NarrativeLog", "CommandLine", "StatusLine", "Meter", "CampusMap", "Sidebar"}
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert not game_widgets & {name for rule in app.stylesheet.rules for name in rule.selector_names}
+        await pilot.press("n")
+        await pilot.pause()
+        assert game_widgets <= {name for rule in app.stylesheet.rules for name in rule.selector_names}
+
+
+async def test_a_pack_read_at_once_makes_no_hidden_widgets(make_app, monkeypatch: pytest.MonkeyPatch):
+    """The loading indicator's place and the problems' text are made only for a slow pack and a
+    broken one (test_tui_play tests both): hidden, they were still styled for the first frame."""
+    monkeypatch.setattr(title_screen, "QUICK_READ_S", 30.0)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert app.screen.content is not None
+        assert [widget.id for widget in app.screen.query("#loading, #problems")] == []
+        assert all(widget.display for widget in app.screen.query("*"))

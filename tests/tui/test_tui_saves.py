@@ -10,6 +10,7 @@ from textual.widgets import Button, DataTable, Input
 
 from elysium.state.saves import SaveSlots, writer_tag
 from elysium.tui.app import CONTINUE
+from elysium.tui.menu_item import MenuItem
 from elysium.tui.screens.game import GameScreen
 from elysium.tui.screens.load_dialog import LoadDialog
 from elysium.tui.screens.save_dialog import SaveDialog
@@ -93,7 +94,7 @@ async def test_continue_and_load_from_the_title_screen(make_app, saves):
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         title = app.screen
-        assert not title.query_one("#continue", Button).disabled
+        assert not title.query_one("#continue", MenuItem).disabled
         assert "in-the-hall" in str(title.query_one("#newest").render())
         await pilot.press("c")
         await pilot.pause()

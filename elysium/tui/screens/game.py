@@ -8,6 +8,8 @@ never need.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -31,7 +33,8 @@ WIDE = 100  # from this many columns the sidebar is open unless the player close
 
 
 class GameScreen(Screen):
-    CSS_PATH = "game.tcss"
+    # The game's widgets' rules, then the screen's own (absolute, so subclasses elsewhere find them).
+    CSS_PATH = [Path(__file__).parent.parent / "widgets.tcss", Path(__file__).with_name("game.tcss")]
     AUTO_FOCUS = "#command"
     BINDINGS = [
         Binding("f1", "help", "Help", id="help"),

@@ -18,8 +18,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Label, LoadingIndicator, Static
+from textual.widgets import Footer, Label, LoadingIndicator, Static
 
+from elysium.tui.menu_item import MenuItem
 from elysium.tui.messages import ContentFailed, ContentLoaded
 
 if TYPE_CHECKING:  # the content package is imported by the worker, off the way to the first frame
@@ -42,6 +43,15 @@ def read_in_background(read: Callable[[], Content]) -> Future[Content]:
 
     threading.Thread(target=run, name="read-content", daemon=True).start()
     return future
+
+
+def summary(newest: SaveInfo | None) -> Text:
+    """What the title screen says of the newest save (the one Continue plays)."""
+    from elysium.tui.styled import without_controls
+
+    when = newest and (newest.when if newest.day is None else f"day {newest.day} {newest.clock}")
+    text = f"Continue: \u201c{newest.name}\u201d, {when}, {newest.location}" if newest else "No saved games yet."
+    return Text(without_controls(text))  # what a save file says
 
 
 class TitleScreen(Screen):
@@ -69,6 +79,7 @@ class TitleScreen(Screen):
         self.reading = read_in_background(read_content)
         self.slots = slots
         self.content: Content | None = None
+        self.saves_listed = False  # since the screen was last shown: each listing reads every save
 
     @classmethod
     def height_class(cls, height: int) -> str:
@@ -76,18 +87,22 @@ class TitleScreen(Screen):
         return next((name for rows, name in sorted(cls.VERTICAL_BREAKPOINTS, reverse=True) if height >= rows), "")
 
     def compose(self) -> ComposeResult:
+        # The saves are listed before the menu is made: disabled once the menu had been styled,
+        # Continue and Load were styled again before the first frame.
+        newest = self.newest()
+        self.saves_listed = True
         with Vertical(id="title-box"):
             yield Static(BANNER, id="banner")
             yield Static("", id="pack-title")
             yield Static("", id="subtitle")
-            yield Vertical(id="loading")  # filled only when the pack is slow to read (see on_mount)
+            # The loading indicator (a slow pack) and the problems (a broken one) are made only when
+            # needed: every widget of the first frame costs its start (styles to apply, a layout).
             with Center(id="menu"):
-                yield Button("New game", id="new", variant="primary")
-                yield Button("Continue", id="continue")
-                yield Button("Load\u2026", id="load")
-                yield Button("Quit", id="quit", variant="error")
-            yield Static("", id="newest")
-            yield Static("", id="problems")
+                yield MenuItem("New game", id="new", variant="primary")
+                yield MenuItem("Continue", id="continue", disabled=newest is None)
+                yield MenuItem("Load\u2026", id="load", disabled=newest is None)
+                yield MenuItem("Quit", id="quit", variant="error")
+            yield Static(summary(newest), id="newest")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -96,55 +111,64 @@ class TitleScreen(Screen):
         except TimeoutError:
             # Made only now: a pack read from its cache never shows them, and every widget the
             # first frame holds costs its start (a style sheet to parse, styles to apply).
-            self.query_one("#loading", Vertical).mount(LoadingIndicator(),
-                                                       Label("Reading the campus\u2026", id="loading-label"))
+            self.query_one("#title-box", Vertical).mount(
+                LoadingIndicator(id="loading"), Label("Reading the campus\u2026", id="loading-label"), before="#menu")
             self.set_class(True, "-loading")
             self.load()
         else:
-            self.report_content()
+            # Shown now, so that the screen's first frame is the whole title; posted to be shown,
+            # the news came after Textual had drawn the screen once without it.
+            news = self.news()
+            self.show(news)
+            self.post_message(news)  # on to the app: its title, the collector, --continue
 
     @work(thread=True, exclusive=True, group="content")
     def load(self) -> None:
-        self.report_content()
+        news = self.news()
+        self.app.call_from_thread(self.show, news)
+        self.post_message(news)
 
-    def report_content(self) -> None:
-        """Post what the reading gave: ContentLoaded, or ContentFailed. Blocks until it is done."""
+    def news(self) -> ContentLoaded | ContentFailed:
+        """What the reading gave. Blocks until it is done."""
         from elysium.content import ContentError
 
         try:
             content = self.reading.result()
         except ContentError as error:
-            self.post_message(ContentFailed([str(problem) for problem in error.problems]))
-            return
-        self.post_message(ContentLoaded(content))
+            return ContentFailed([str(problem) for problem in error.problems])
+        return ContentLoaded(content)
 
-    @on(ContentLoaded)
-    def loaded(self, message: ContentLoaded) -> None:
+    def show(self, news: ContentLoaded | ContentFailed) -> None:
+        self.set_class(False, "-loading")
+        if isinstance(news, ContentLoaded):
+            self.show_content(news.content)
+        else:
+            self.show_problems(news.problems)
+
+    def show_content(self, content: Content) -> None:
         from elysium.tui.styled import plain
 
-        self.content = message.content
-        game = message.content.game
-        self.query_one("#pack-title", Static).update(Text(plain(game.title)))
-        self.query_one("#subtitle", Static).update(Text(plain(game.subtitle or "")))
-        self.set_class(False, "-loading")
-        self.show_newest()
-        self.query_one("#new", Button).focus()
+        self.content = content
+        self.query_one("#pack-title", Static).update(Text(plain(content.game.title)))
+        self.query_one("#subtitle", Static).update(Text(plain(content.game.subtitle or "")))
+        self.query_one("#new", MenuItem).focus()
 
-    @on(ContentFailed)
-    def failed(self, message: ContentFailed) -> None:
+    def show_problems(self, problems: list[str]) -> None:
         from elysium.tui.styled import without_controls
 
-        self.set_class(False, "-loading")
         self.set_class(True, "-failed")
-        count = len(message.problems)
+        count = len(problems)
         text = Text.assemble((f"The content has {count} error{'s' * (count != 1)}; nothing can be played.\n\n",
                               "bold"))
-        text.append(without_controls("\n".join(message.problems)))  # they quote file names
-        self.query_one("#problems", Static).update(text)
-        self.query_one("#quit", Button).focus()
+        text.append(without_controls("\n".join(problems)))  # they quote file names
+        self.query_one("#title-box", Vertical).mount(Static(text, id="problems"))
+        self.query_one("#quit", MenuItem).focus()
+
+    def on_screen_suspend(self) -> None:
+        self.saves_listed = False  # a game or a dialog over this screen may save
 
     def on_screen_resume(self) -> None:
-        if self.content is not None:
+        if self.content is not None and not self.saves_listed:
             self.show_newest()
 
     def newest(self) -> SaveInfo | None:
@@ -152,29 +176,25 @@ class TitleScreen(Screen):
         return saves[0] if saves else None
 
     def show_newest(self) -> None:
-        from elysium.tui.styled import without_controls
-
         newest = self.newest()
-        self.query_one("#continue", Button).disabled = newest is None
-        self.query_one("#load", Button).disabled = newest is None
-        when = newest and (newest.when if newest.day is None else f"day {newest.day} {newest.clock}")
-        summary = (f"Continue: \u201c{newest.name}\u201d, {when}, {newest.location}"
-                   if newest else "No saved games yet.")
-        self.query_one("#newest", Static).update(Text(without_controls(summary)))  # what a save file says
+        self.query_one("#continue", MenuItem).disabled = newest is None
+        self.query_one("#load", MenuItem).disabled = newest is None
+        self.query_one("#newest", Static).update(summary(newest))
+        self.saves_listed = True
 
     # -- the menu --------------------------------------------------------------------------------
-    @on(Button.Pressed, "#new")
+    @on(MenuItem.Pressed, "#new")
     def action_new_game(self) -> None:
         if self.content is not None:
             self.app.new_game(self.content)
 
-    @on(Button.Pressed, "#continue")
+    @on(MenuItem.Pressed, "#continue")
     def action_continue_game(self) -> None:
         newest = self.newest() if self.content is not None else None
         if newest is not None:
             self.app.restore_game(self.content, newest.name)
 
-    @on(Button.Pressed, "#load")
+    @on(MenuItem.Pressed, "#load")
     def action_load_game(self) -> None:
         if self.content is not None:
             from elysium.tui.screens.load_dialog import LoadDialog
@@ -185,7 +205,7 @@ class TitleScreen(Screen):
         if name and self.content is not None:
             self.app.restore_game(self.content, name)
 
-    @on(Button.Pressed, "#quit")
+    @on(MenuItem.Pressed, "#quit")
     def quit_pressed(self) -> None:
         code = 2 if self.has_class("-failed") else 0  # 2: the content could not be read, as in plain mode
         self.app.exit(code, return_code=code)
