@@ -39,16 +39,15 @@ def known(folders: list[Path]) -> model.Content | None:
     where = cache.cache_folder()
     if where is None:
         return None
-    surveys = [survey(folder) for folder in folders]
-    if any(found is None for found in surveys):
-        return None
-    standing = _standing([(real, files) for real, files in surveys])
     try:  # the cache folder is the player's own, but a pipe or a huge file there must not hang a start
-        record = read_regular(where / _record_name([real for real, _ in surveys]))
+        record = read_regular(where / _record_name([os.path.realpath(folder) for folder in folders]))
     except Refused:
-        return None
+        return None  # a pack never read back (its first load): no need to look at its files
     key, stood = record[:KEY_LENGTH], record[KEY_LENGTH:]
-    if stood != standing or len(key) != KEY_LENGTH or not HEX.issuperset(key):
+    if len(key) != KEY_LENGTH or not HEX.issuperset(key):
+        return None
+    surveys = [survey(folder) for folder in folders]
+    if any(found is None for found in surveys) or stood != _standing(surveys):
         return None
     return cache.stored(where, key.decode("ascii"))
 
