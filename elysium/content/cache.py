@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -135,7 +136,7 @@ def read(packs: list[PackFiles]) -> tuple[model.Content | None, str | None]:
     return stored(where, key, packs), key
 
 
-def stored(where: Path, key: str, packs: list[PackFiles] = ()) -> model.Content | None:
+def stored(where: Path, key: str, packs: Sequence[PackFiles] = ()) -> model.Content | None:
     """The content stored under `key`, or None when there is none or it is damaged. A hit needs
     the packs' bytes no more (they made the key): they are let go before the content is built,
     and the pickle is read as a stream, so that neither adds to the load's peak of memory. When
