@@ -114,17 +114,7 @@ class Ways(Mapping):
             at = flat[::2].index(key) * 2  # keys and values apart: a room's id may be a direction
         except ValueError:
             raise KeyError(key) from None
-        way = flat[at + 1]
-        return way if way.__class__ is Exit else Exit._from_fields(key, way)
-
-    def get(self, key: str, default: Any = None) -> Any:
-        flat = self._flat
-        keys = flat[::2]
-        if key not in keys:
-            return default
-        at = keys.index(key) * 2
-        way = flat[at + 1]
-        return way if way.__class__ is Exit else Exit._from_fields(key, way)
+        return _exit(key, flat[at + 1])
 
     def __contains__(self, key: object) -> bool:
         return key in self._flat[::2]
@@ -138,7 +128,7 @@ class Ways(Mapping):
     def _exits(self) -> Iterator[tuple[str, Exit]]:
         flat = self._flat
         for key, way in zip(flat[::2], flat[1::2]):
-            yield key, way if way.__class__ is Exit else Exit._from_fields(key, way)
+            yield key, _exit(key, way)
 
     def items(self) -> _WaysItems:
         return _WaysItems(self)
@@ -173,9 +163,12 @@ class _WaysValues(ValuesView):
     __slots__ = ()
 
     def __iter__(self) -> Iterator[Exit]:
-        flat = self._mapping._flat
-        for key, way in zip(flat[::2], flat[1::2]):
-            yield way if way.__class__ is Exit else Exit._from_fields(key, way)
+        return (way for _, way in self._mapping._exits())
+
+
+def _exit(key: str, way: Any) -> Exit:
+    """A value of a Ways' tuple as the Exit it stands for: a plain way out is kept as its `to`."""
+    return way if way.__class__ is Exit else Exit._from_fields(key, way)
 
 
 @frozen
