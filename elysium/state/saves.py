@@ -34,9 +34,6 @@ from elysium.state import saved_history
 from elysium.state.migrations import CURRENT_FORMAT, migrate
 from elysium.state.save_text import SHORT_TEXT, Damaged, parse
 
-# hashlib (OpenSSL, 2-6 ms to import) is imported by the functions that hash: listing the saves for
-# the title screen hashes nothing.
-
 SUFFIX = ".save.json"
 TEMPORARY = ".tmp"
 SLOT_PATTERN = re.compile(r"[^a-z0-9_-]+")
@@ -84,10 +81,8 @@ def slot_name(name: str) -> str:
     typed = _folded(name)
     if SAFE_SLOT.fullmatch(typed):
         return typed
-    import hashlib
-
     readable = _legacy_slot(typed)[: 40 - NAME_HASH_LENGTH - 1].strip("-") or "save"
-    return f"{readable}-{hashlib.sha256(typed.encode('utf-8')).hexdigest()[:NAME_HASH_LENGTH]}"
+    return f"{readable}-{_sha256(typed.encode('utf-8'))[:NAME_HASH_LENGTH]}"
 
 
 def shown_name(name: str) -> str:
@@ -141,19 +136,23 @@ def _orjson() -> Any:
     return orjson
 
 
-def _digest(text: str) -> str:
+def _sha256(data: bytes) -> str:
+    """The SHA-256 of `data`, in hex. hashlib (OpenSSL's, 2-6 ms to import) is imported here, when
+    something is hashed: listing the saves for the title screen hashes nothing."""
     import hashlib
 
-    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(data).hexdigest()
+
+
+def _digest(text: str) -> str:
+    return "sha256:" + _sha256(text.encode("utf-8"))
 
 
 def _checksum_of_format_2(body: dict[str, Any]) -> str:
     """Format 2 hashed the body with its keys sorted, at the cost of a second encoding."""
-    import hashlib
-
     canonical = json.dumps({k: v for k, v in body.items() if k != "checksum"}, sort_keys=True,
                            separators=(",", ":"), ensure_ascii=False)
-    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return _digest(canonical)
 
 
 def _checksum_matches(raw: str, body: dict[str, Any]) -> bool:
@@ -179,8 +178,6 @@ class SaveSlots:
 
     def write(self, name: str, body: dict[str, Any]) -> SaveInfo:
         """Write a save atomically; raises SaveError (and leaves every other save alone) on failure."""
-        import hashlib
-
         slot = slot_name(name)
         body = {"format": CURRENT_FORMAT, "name": shown_name(name), **body,
                 "saved_at": datetime.now(timezone.utc).isoformat(timespec="microseconds")}
@@ -188,7 +185,7 @@ class SaveSlots:
         # One line, encoded once, and the checksum of that text goes last, so that reading can
         # check it without encoding again.
         data = encoded(body)
-        body["checksum"] = "sha256:" + hashlib.sha256(data).hexdigest()
+        body["checksum"] = "sha256:" + _sha256(data)
         data = b"%s%s%s\"}" % (data[:-1], CHECKSUM_KEY.encode("ascii"), body["checksum"].encode("ascii"))
         temporary = None
         try:
@@ -418,10 +415,9 @@ def _release(version: str) -> tuple[int, ...]:
 
 def writer_tag() -> str:
     """This process, as a temporary file names it: a hash of the machine's name, and the pid."""
-    import hashlib
     import socket  # only when a save is written: not on the way to the title screen
 
-    host = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]
+    host = _sha256(socket.gethostname().encode("utf-8", "replace"))[:8]
     return f"{host}-{os.getpid()}"
 
 
